@@ -1,13 +1,21 @@
 package dev.highwater;
 
-import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.cli.HighwaterCommand;
 
+/**
+ * The entry point. A plain class (not a JavaFX Application) so that {@code java -jar} and class-path runs can
+ * start JavaFX. No arguments: the desktop console on the embedded demo; otherwise a subcommand.
+ */
 public final class Launcher {
-    public static void main(String[] args) throws Exception {
-        long t0 = System.nanoTime();
-        try (EmbeddedKafka k = EmbeddedKafka.start(9092, null)) {
-            System.out.println("ready " + (System.nanoTime() - t0) / 1_000_000 + " ms " + k.bootstrapServers());
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.err.println("highwater: the desktop console is being built; try --help");
+            System.exit(2);
         }
-        System.out.println("stopped " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        System.exit(HighwaterCommand.commandLine().execute(args));
     }
 }

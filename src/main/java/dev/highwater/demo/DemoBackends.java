@@ -1,29 +1,179 @@
 package dev.highwater.demo;
 
+import dev.highwater.core.demo.DemoTrafficGenerator;
+import dev.highwater.core.ledger.LedgerEvent;
+import dev.highwater.grpc.IndexerServer;
+import dev.highwater.grpc.IngestTrafficClient;
+import dev.highwater.kafka.BackendStartException;
+import dev.highwater.kafka.DemoConsumerGroup;
+import dev.highwater.kafka.DemoTopics;
+import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.kafka.KafkaTransactionSink;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 /**
- * The embedded demo: a real Kafka broker (KRaft) in this JVM, the gRPC indexer, demo traffic and demo
- * consumer groups. (Being built: the signature is what the shell and the CLI use.)
+ * The embedded demo: a real Kafka broker (KRaft) in this JVM, the gRPC indexer publishing to it, demo traffic
+ * streamed through the indexer's {@code IngestTransactions}, and two consumer groups committing offsets as
+ * real services do ({@value #PROCESSOR_GROUP}, whose hot partition falls behind, and {@value #PROJECTION_GROUP},
+ * which keeps up).
  */
 public final class DemoBackends implements AutoCloseable {
 
-    /** Starts everything and returns once both ports accept connections; throws BackendStartException. */
+    public static final String PROCESSOR_GROUP = "transaction-processor";
+    public static final String PROJECTION_GROUP = "ledger-projection";
+    public static final int PROCESSOR_MEMBERS = 3;
+    /** Each partition's processing capacity, as a multiple of an evenly loaded partition's produce rate. */
+    public static final double PROCESSOR_HEADROOM = 2.5;
+    static final int DEMO_ACCOUNTS = 1_000;
+    static final BigDecimal OPENING_BALANCE = new BigDecimal("50000.00");
+    static final BigDecimal HOT_SENDER_OPENING_BALANCE = new BigDecimal("50000000.00");
+
+    private final DemoOptions options;
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final EmbeddedKafka kafka;
+    private final IndexerServer indexer;
+    private final IngestTrafficClient traffic;
+    private volatile boolean closed;
+
+    private DemoBackends(DemoOptions options, EmbeddedKafka kafka, IndexerServer indexer,
+                         IngestTrafficClient traffic) {
+        this.options = options;
+        this.kafka = kafka;
+        this.indexer = indexer;
+        this.traffic = traffic;
+    }
+
+    /**
+     * Starts everything and returns once both ports accept connections.
+     *
+     * @throws BackendStartException with one line a user can act on (a port in use, a data folder held by
+     *                               another instance or not writable, a broker that fails to start)
+     */
     public static DemoBackends start(DemoOptions options) {
-        throw new UnsupportedOperationException("being built");
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            EmbeddedKafka kafka = EmbeddedKafka.start(options.kafkaPort(), options.dataDir());
+            started.push(kafka);
+            boolean freshLedger;
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                freshLedger = DemoTopics.ensure(admin);
+            }
+            KafkaTransactionSink sink = new KafkaTransactionSink(kafka.bootstrapServers(), DemoTopics.TRANSACTIONS,
+                    DemoTopics.PAYMENT_LEDGER, "highwater-demo-indexer");
+            started.push(sink);
+            DemoTrafficGenerator generator = new DemoTrafficGenerator(options.hotKeyShare(), DEMO_ACCOUNTS,
+                    System.nanoTime());
+            if (freshLedger) {
+                openAccounts(sink, generator.accounts());
+            }
+            started.push(new DemoConsumerGroup(kafka.bootstrapServers(), PROJECTION_GROUP, DemoTopics.PAYMENT_LEDGER,
+                    1, 0));
+            double perPartition = Math.max(20, PROCESSOR_HEADROOM * options.rate() / DemoTopics.PARTITIONS);
+            started.push(new DemoConsumerGroup(kafka.bootstrapServers(), PROCESSOR_GROUP, DemoTopics.TRANSACTIONS,
+                    PROCESSOR_MEMBERS, perPartition));
+            IndexerServer indexer = IndexerServer.start(options.grpcPort(), sink, IndexerServer.Settings.defaults());
+            started.push(indexer);
+            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", indexer.port()).usePlaintext().build();
+            started.push(() -> {
+                channel.shutdownNow();
+                channel.awaitTermination(2, TimeUnit.SECONDS);
+            });
+            IngestTrafficClient traffic = new IngestTrafficClient(channel, generator, options.rate());
+            started.push(traffic);
+            DemoBackends demo = new DemoBackends(options, kafka, indexer, traffic);
+            demo.parts.addAll(started);
+            if (options.rate() > 0) {
+                traffic.start();
+            }
+            return demo;
+        } catch (RuntimeException e) {
+            started.forEach(DemoBackends::closeQuietly);
+            throw e instanceof BackendStartException b ? b
+                    : new BackendStartException("the demo failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void openAccounts(KafkaTransactionSink sink, List<String> accounts) {
+        long now = System.currentTimeMillis();
+        List<LedgerEvent> opening = new ArrayList<>();
+        opening.add(new LedgerEvent("opening:" + DemoTrafficGenerator.HOT_SENDER, DemoTrafficGenerator.HOT_SENDER,
+                LedgerEvent.Type.ACCOUNT_CREDITED, HOT_SENDER_OPENING_BALANCE, "opening balance", now));
+        for (String account : accounts) {
+            opening.add(new LedgerEvent("opening:" + account, account, LedgerEvent.Type.ACCOUNT_CREDITED,
+                    OPENING_BALANCE, "opening balance", now));
+        }
+        try {
+            sink.publishEvents(opening).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new BackendStartException("cannot write the demo's opening balances: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendStartException("interrupted while writing the demo's opening balances", e);
+        }
     }
 
     public String kafkaBootstrap() {
-        throw new UnsupportedOperationException("being built");
+        return kafka.bootstrapServers();
     }
 
     public String grpcTarget() {
-        throw new UnsupportedOperationException("being built");
+        return indexer.target();
     }
 
+    public DemoOptions options() {
+        return options;
+    }
+
+    /** A moment's view; cheap enough to take once a second from a background thread. */
     public DemoStatus status() {
-        throw new UnsupportedOperationException("being built");
+        IndexerServer.Stats stats = indexer.stats();
+        return new DemoStatus(kafkaBootstrap(), grpcTarget(), !closed && accepts(kafka.port()),
+                !closed && accepts(indexer.port()), options.rate(), traffic.recentRate(), stats.ingested(),
+                stats.failed(), stats.headHeight());
     }
 
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 250);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops traffic, the indexer, the groups and the broker, in that order. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        parts.forEach(DemoBackends::closeQuietly); // pushed in start order onto a stack: newest first
+        parts.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // stopping: each part releases what it can
+        }
     }
 }

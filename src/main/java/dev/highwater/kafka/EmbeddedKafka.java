@@ -173,7 +173,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static void formatIfNew(KafkaConfig config, Path dir) throws Exception {
-        // An existing data folder keeps its cluster id: formatting is skipped for directories already formatted.
+        // A kept data folder keeps its cluster id: format only what has never been formatted.
+        if (Files.exists(dir.resolve("metadata").resolve("meta.properties"))
+                && Files.exists(dir.resolve("logs").resolve("meta.properties"))) {
+            return;
+        }
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(config.nodeId())

@@ -1,0 +1,42 @@
+package dev.highwater.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: its subcommands drive the same engine as the GUI. */
+@Command(name = "highwater",
+        mixinStandardHelpOptions = true,
+        versionProvider = HighwaterCommand.Version.class,
+        description = {
+                "A console for Kafka and gRPC backends: lag, hot partitions, live decoding, ledger audits.",
+                "With no arguments, opens the desktop console on the embedded demo."},
+        subcommands = {DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class HighwaterCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    /** Builds the command line with Highwater's exit-code rules: 0 success, 2 bad usage, 1 an explained failure. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new HighwaterCommand());
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("highwater: " + OneLine.of(ex));
+            return 1;
+        });
+        return cl;
+    }
+
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Highwater " + AppVersion.get(),
+                    "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
