@@ -1,0 +1,7 @@
+package dev.highwater.core.indexer;
+
+/** A registration that stays active until closed; closing twice is harmless. */
+public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+}
