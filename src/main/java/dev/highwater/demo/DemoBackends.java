@@ -3,6 +3,8 @@ package dev.highwater.demo;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.core.ledger.LedgerEvent;
 import dev.highwater.grpc.IndexerServer;
+import dev.highwater.grpc.IndexerSettings;
+import dev.highwater.grpc.IndexerStats;
 import dev.highwater.grpc.IngestTrafficClient;
 import dev.highwater.kafka.BackendStartException;
 import dev.highwater.kafka.DemoConsumerGroup;
@@ -51,6 +53,7 @@ public final class DemoBackends implements AutoCloseable {
     private final IndexerServer indexer;
     private final IngestTrafficClient traffic;
     private volatile boolean closed;
+    private volatile IndexerStats lastStats = new IndexerStats(0, 0, -1, 0);
 
     private DemoBackends(DemoOptions options, EmbeddedKafka kafka, IndexerServer indexer,
                          IngestTrafficClient traffic) {
@@ -88,7 +91,7 @@ public final class DemoBackends implements AutoCloseable {
             double perPartition = Math.max(20, PROCESSOR_HEADROOM * options.rate() / DemoTopics.PARTITIONS);
             started.push(new DemoConsumerGroup(kafka.bootstrapServers(), PROCESSOR_GROUP, DemoTopics.TRANSACTIONS,
                     PROCESSOR_MEMBERS, perPartition));
-            IndexerServer indexer = IndexerServer.start(options.grpcPort(), sink, IndexerServer.Settings.defaults());
+            IndexerServer indexer = IndexerServer.start(options.grpcPort(), sink, IndexerSettings.defaults());
             started.push(indexer);
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", indexer.port()).usePlaintext().build();
             started.push(() -> {
@@ -99,9 +102,7 @@ public final class DemoBackends implements AutoCloseable {
             started.push(traffic);
             DemoBackends demo = new DemoBackends(options, kafka, indexer, traffic);
             demo.parts.addAll(started);
-            if (options.rate() > 0) {
-                traffic.start();
-            }
+            traffic.start(); // at rate 0 it idles until setRate
             return demo;
         } catch (RuntimeException e) {
             started.forEach(DemoBackends::closeQuietly);
@@ -141,11 +142,24 @@ public final class DemoBackends implements AutoCloseable {
         return options;
     }
 
+    /** Changes the demo traffic's rate (tx/s) while running; 0 pauses it. */
+    public void setRate(int transactionsPerSecond) {
+        if (transactionsPerSecond < 0) {
+            throw new IllegalArgumentException("the rate must be 0 or more transactions per second");
+        }
+        traffic.setRate(transactionsPerSecond);
+    }
+
     /** A moment's view; cheap enough to take once a second from a background thread. */
     public DemoStatus status() {
-        IndexerServer.Stats stats = indexer.stats();
+        if (closed) {
+            return new DemoStatus(kafkaBootstrap(), grpcTarget(), false, false, traffic.rate(), 0,
+                    lastStats.ingested(), lastStats.failed(), lastStats.headHeight());
+        }
+        IndexerStats stats = indexer.stats();
+        lastStats = stats;
         return new DemoStatus(kafkaBootstrap(), grpcTarget(), !closed && accepts(kafka.port()),
-                !closed && accepts(indexer.port()), options.rate(), traffic.recentRate(), stats.ingested(),
+                !closed && accepts(indexer.port()), traffic.rate(), stats.ingestRate(), stats.ingested(),
                 stats.failed(), stats.headHeight());
     }
 
@@ -164,6 +178,7 @@ public final class DemoBackends implements AutoCloseable {
         if (closed) {
             return;
         }
+        lastStats = indexer.stats();
         closed = true;
         parts.forEach(DemoBackends::closeQuietly); // pushed in start order onto a stack: newest first
         parts.clear();

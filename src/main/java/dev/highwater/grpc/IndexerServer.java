@@ -28,6 +28,7 @@ public final class IndexerServer implements AutoCloseable {
     private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Server server;
+    private final int port; // kept: the server no longer answers getPort() once terminated
     private final BlockIndex index;
     private final ScheduledExecutorService clock;
     private final ExecutorService publishing;
@@ -35,6 +36,7 @@ public final class IndexerServer implements AutoCloseable {
 
     private IndexerServer(Server server, BlockIndex index, ScheduledExecutorService clock,
                           ExecutorService publishing) {
+        this.port = server.getPort();
         this.server = server;
         this.index = index;
         this.clock = clock;
@@ -70,7 +72,7 @@ public final class IndexerServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     /** host:port for a channel or grpcurl. */

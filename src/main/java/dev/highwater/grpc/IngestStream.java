@@ -1,6 +1,7 @@
 package dev.highwater.grpc;
 
 import dev.highwater.core.indexer.BlockIndex;
+import dev.highwater.core.indexer.TransactionRules;
 import dev.highwater.core.indexer.TransactionSink;
 import dev.highwater.proto.blockchain.IngestResult;
 import dev.highwater.proto.blockchain.Transaction;
@@ -62,6 +63,13 @@ final class IngestStream implements StreamObserver<Transaction> {
 
     @Override
     public synchronized void onNext(Transaction tx) {
+        if (TransactionRules.problem(tx).isPresent()) {
+            // a malformed payment is counted as failed and never reaches Kafka; the stream goes on
+            failed++;
+            index.rejected(1);
+            call.request(1);
+            return;
+        }
         batch.add(tx);
         if (batch.size() >= batchSize) {
             flush();

@@ -37,7 +37,7 @@ class CommandLineTest {
             assertTrue(m.matches(), "ready line: " + line);
             assertTrue(accepts(Integer.parseInt(m.group(1))), "Kafka accepts");
             assertTrue(accepts(Integer.parseInt(m.group(2))), "gRPC accepts");
-            p.destroy(); // SIGTERM
+            p.toHandle().destroy(); // SIGTERM, leaving our end of the pipes open to read what follows
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops within a few seconds of SIGTERM");
             assertEquals(null, out.readLine(), "nothing else on stdout");
             assertTrue(!accepts(Integer.parseInt(m.group(1))) && !accepts(Integer.parseInt(m.group(2))));

@@ -73,6 +73,20 @@ class IndexerServiceTest {
     }
 
     @Test
+    void malformedPaymentsAreCountedFailedAndNeverPublishedWhileTheStreamGoesOn() throws Exception {
+        List<Transaction> sent = new ArrayList<>(transactions(10));
+        sent.add(3, sent.get(3).toBuilder().setAmount("12,50").build());
+        sent.add(5, sent.get(5).toBuilder().setAmount("-1.00").build());
+        sent.add(7, sent.get(7).toBuilder().setSender("").build());
+
+        IngestResult result = ingest(sent);
+
+        assertEquals(IngestResult.newBuilder().setIngested(10).setFailed(3).build(), result);
+        assertEquals(10, sink.published().size());
+        assertEquals(3, server.stats().failed());
+    }
+
+    @Test
     void subscribeToBlocksSendsHistoryThenLiveBlocksInOrder() throws Exception {
         ingest(transactions(30));
         for (int i = 1; i <= 3; i++) {

@@ -157,6 +157,11 @@ public final class BlockIndex {
         return ingested;
     }
 
+    /** Transactions refused before publishing (not valid payments) count as failed too. */
+    public synchronized void rejected(int count) {
+        failed += count;
+    }
+
     public synchronized long failed() {
         return failed;
     }
