@@ -1,0 +1,19 @@
+package dev.highwater.core.lag;
+
+import java.util.Set;
+
+/** Reads offsets from a cluster, read-only: it never joins, commits for or otherwise changes a group. */
+public interface OffsetsSource extends AutoCloseable {
+
+    /** The consumer groups the cluster knows. */
+    Set<String> groups();
+
+    /**
+     * One snapshot of the given groups (all groups when empty). Never throws for an unreachable cluster or a
+     * deleted topic: returns a disconnected snapshot or leaves the missing partitions out.
+     */
+    OffsetsSnapshot read(Set<String> groups);
+
+    @Override
+    void close();
+}
