@@ -1,5 +1,6 @@
 package dev.highwater.core.ledger;
 
+import dev.highwater.core.text.JsonWriter;
 import dev.highwater.proto.ledger.EventType;
 
 import java.nio.charset.StandardCharsets;
@@ -28,38 +29,13 @@ public final class LedgerEventCodec {
     }
 
     public static byte[] toJson(LedgerEvent e) {
-        StringBuilder sb = new StringBuilder(160);
-        sb.append("{\"eventType\":\"").append(e.type().name()).append('"');
-        sb.append(",\"eventId\":");
-        appendString(sb, e.eventId());
-        sb.append(",\"accountId\":");
-        appendString(sb, e.accountId());
-        sb.append(",\"amount\":\"").append(e.amount().toPlainString()).append('"');
-        sb.append(",\"reference\":");
-        appendString(sb, e.reference());
-        sb.append(",\"timestamp\":").append(e.timestamp()).append('}');
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void appendString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        return new JsonWriter().beginObject()
+                .name("eventType").value(e.type().name())
+                .name("eventId").value(e.eventId())
+                .name("accountId").value(e.accountId())
+                .name("amount").value(e.amount().toPlainString())
+                .name("reference").value(e.reference())
+                .name("timestamp").value(e.timestamp())
+                .endObject().toString().getBytes(StandardCharsets.UTF_8);
     }
 }

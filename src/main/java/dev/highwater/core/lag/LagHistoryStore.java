@@ -1,0 +1,22 @@
+package dev.highwater.core.lag;
+
+import java.util.List;
+
+/**
+ * Where lag history outlives the process, so the past hour is still there for the post-incident review after
+ * a restart. Implementations must not be called on the UI thread.
+ */
+public interface LagHistoryStore extends AutoCloseable {
+
+    /** Keeps one refresh of one cluster (identified by its bootstrap servers). */
+    void append(String cluster, LagRefresh refresh);
+
+    /** The samples of a cluster's group from the given instant on, oldest first. */
+    List<LagSample> since(String cluster, String group, long fromMillis);
+
+    /** Drops samples older than the instant; returns how many. */
+    int pruneBefore(long millis);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,73 @@
+package dev.highwater.kafka;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * How to reach a cluster: bootstrap servers plus the user's client properties (security and the like, from
+ * {@code --config FILE}). Every client Highwater makes for monitoring starts from here, read-only by
+ * construction: no group id, no auto-commit.
+ */
+public record ClientSettings(String bootstrapServers, Map<String, String> properties) {
+
+    public ClientSettings {
+        properties = Map.copyOf(properties);
+    }
+
+    public static ClientSettings of(String bootstrapServers) {
+        return new ClientSettings(bootstrapServers, Map.of());
+    }
+
+    /** Reads Kafka client properties from a file; a missing or unreadable file is one clear sentence. */
+    public static ClientSettings of(String bootstrapServers, Path configFile) {
+        if (configFile == null) {
+            return of(bootstrapServers);
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(configFile)) {
+            p.load(r);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("the client properties file " + configFile + " does not exist");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read the client properties file " + configFile + ": "
+                    + e.getMessage());
+        }
+        Map<String, String> map = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
+        return new ClientSettings(bootstrapServers, map);
+    }
+
+    /** Properties for an Admin client, with a request timeout short enough to report a dead broker quickly. */
+    public Map<String, Object> admin(String clientId) {
+        Map<String, Object> m = base(clientId);
+        m.putIfAbsent("request.timeout.ms", 5_000);
+        m.putIfAbsent("default.api.timeout.ms", 10_000);
+        return m;
+    }
+
+    /** Properties for a group-less consumer: it assigns partitions itself and never commits. */
+    public Map<String, Object> groupLessConsumer(String clientId) {
+        Map<String, Object> m = base(clientId);
+        m.remove("group.id");
+        m.remove("group.instance.id");
+        m.put("enable.auto.commit", false);
+        m.put("key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        m.put("value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        return m;
+    }
+
+    private Map<String, Object> base(String clientId) {
+        Map<String, Object> m = new HashMap<>(properties);
+        m.put("bootstrap.servers", bootstrapServers);
+        m.put("client.id", clientId);
+        // reconnect attempts back off quickly up to a second, so a restarted broker is found again soon
+        m.putIfAbsent("reconnect.backoff.max.ms", 1_000);
+        return m;
+    }
+}

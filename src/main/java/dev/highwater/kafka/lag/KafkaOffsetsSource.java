@@ -1,0 +1,229 @@
+package dev.highwater.kafka.lag;
+
+import dev.highwater.core.lag.OffsetsSnapshot;
+import dev.highwater.core.lag.OffsetsSnapshot.GroupOffsets;
+import dev.highwater.core.lag.OffsetsSnapshot.LogOffsets;
+import dev.highwater.core.lag.OffsetsSnapshot.Member;
+import dev.highwater.core.lag.OffsetsSnapshot.RecordTime;
+import dev.highwater.core.lag.OffsetsSource;
+import dev.highwater.core.lag.PartitionId;
+import dev.highwater.kafka.ClientSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Reads group offsets, log offsets and the time of each group's oldest unconsumed record from a cluster, with
+ * batched Admin calls (a handful of requests per refresh, whatever the number of groups) and a group-less
+ * consumer. Read-only: it describes and lists, and never joins, commits for or alters a group.
+ */
+public final class KafkaOffsetsSource implements OffsetsSource {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration RECORD_TIME_BUDGET = Duration.ofSeconds(3);
+
+    private final Admin admin;
+    private final RecordTimeReader times;
+    private final Clock clock;
+    private final String bootstrap;
+
+    public KafkaOffsetsSource(ClientSettings settings, Clock clock) {
+        this.admin = Admin.create(settings.admin("highwater-lag"));
+        this.times = new RecordTimeReader(settings);
+        this.clock = clock;
+        this.bootstrap = settings.bootstrapServers();
+    }
+
+    @Override
+    public Set<String> groups() {
+        try {
+            return get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()).stream()
+                    .map(GroupListing::groupId).collect(Collectors.toCollection(TreeSet::new));
+        } catch (ReadFailure e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized OffsetsSnapshot read(Set<String> wanted) {
+        try {
+            Set<String> groupIds = wanted.isEmpty() ? groups() : wanted;
+            var describeResult = admin.describeConsumerGroups(groupIds).describedGroups();
+            Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+            groupIds.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
+            var offsetsResult = admin.listConsumerGroupOffsets(specs);
+            Map<String, ConsumerGroupDescription> described = new HashMap<>();
+            Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+            for (String g : groupIds) {
+                // a group that does not exist (any more) is reported as such, not as a failed refresh
+                ifExists(describeResult.get(g)).ifPresent(d -> described.put(g, d));
+                ifExists(offsetsResult.partitionsToOffsetAndMetadata(g)).ifPresent(o -> committed.put(g, o));
+            }
+
+            Set<TopicPartition> partitions = new HashSet<>();
+            committed.values().forEach(m -> partitions.addAll(m.keySet()));
+            described.values().forEach(d -> d.members().forEach(
+                    m -> partitions.addAll(m.assignment().topicPartitions())));
+            partitions.addAll(allPartitionsOf(partitions));
+            Map<TopicPartition, long[]> bounds = logBounds(partitions);
+
+            Map<TopicPartition, NavigableSet<Long>> lagging = new HashMap<>();
+            committed.values().forEach(m -> m.forEach((tp, om) -> {
+                long[] b = bounds.get(tp);
+                if (om != null && b != null && om.offset() < b[1]) {
+                    lagging.computeIfAbsent(tp, k -> new TreeSet<>()).add(om.offset());
+                }
+            }));
+            Map<TopicPartition, Map<Long, RecordTime>> recordTimes =
+                    times.timesAt(lagging, bounds, RECORD_TIME_BUDGET);
+
+            Map<PartitionId, LogOffsets> logs = new HashMap<>();
+            bounds.forEach((tp, b) -> logs.put(id(tp), new LogOffsets(id(tp), b[0], b[1])));
+            List<GroupOffsets> groups = new ArrayList<>();
+            for (String g : groupIds) {
+                groups.add(group(g, described.get(g), committed.getOrDefault(g, Map.of()), bounds, recordTimes));
+            }
+            return new OffsetsSnapshot(clock.millis(), null, logs, groups);
+        } catch (ReadFailure e) {
+            return OffsetsSnapshot.disconnected(clock.millis(), e.getMessage());
+        } catch (KafkaException | IllegalStateException e) {
+            return OffsetsSnapshot.disconnected(clock.millis(), "Reading offsets from " + bootstrap + " failed: "
+                    + e.getMessage());
+        }
+    }
+
+    private static GroupOffsets group(String groupId, ConsumerGroupDescription d,
+                                      Map<TopicPartition, OffsetAndMetadata> committed,
+                                      Map<TopicPartition, long[]> bounds,
+                                      Map<TopicPartition, Map<Long, RecordTime>> recordTimes) {
+        Map<PartitionId, Long> offsets = new HashMap<>();
+        Map<PartitionId, RecordTime> timesForGroup = new HashMap<>();
+        committed.forEach((tp, om) -> {
+            if (om == null || !bounds.containsKey(tp)) {
+                return; // never committed here, or the topic is gone
+            }
+            offsets.put(id(tp), om.offset());
+            RecordTime t = recordTimes.getOrDefault(tp, Map.of()).get(om.offset());
+            if (t != null) {
+                timesForGroup.put(id(tp), t);
+            }
+        });
+        List<Member> members = new ArrayList<>();
+        String state = "Dead";
+        if (d != null) {
+            state = d.groupState() == null ? "Unknown" : d.groupState().toString();
+            for (MemberDescription m : d.members()) {
+                Set<PartitionId> assigned = m.assignment().topicPartitions().stream()
+                        .filter(bounds::containsKey).map(KafkaOffsetsSource::id).collect(Collectors.toSet());
+                members.add(new Member(m.consumerId(), m.clientId(), m.host(), assigned));
+            }
+        }
+        return new GroupOffsets(groupId, state, members, offsets, timesForGroup);
+    }
+
+    /** Every partition of the topics involved, so a partition the group never committed on shows as such. */
+    private Set<TopicPartition> allPartitionsOf(Set<TopicPartition> known) throws ReadFailure {
+        Set<String> topics = known.stream().map(TopicPartition::topic).collect(Collectors.toSet());
+        Set<TopicPartition> all = new HashSet<>();
+        admin.describeTopics(topics).topicNameValues().forEach((topic, future) -> {
+            try {
+                get(future).partitions().forEach(p -> all.add(new TopicPartition(topic, p.partition())));
+            } catch (ReadFailure e) {
+                // a deleted topic: its partitions drop out below
+            }
+        });
+        return all;
+    }
+
+    /** First and next offsets per partition; partitions of deleted topics are left out. */
+    private Map<TopicPartition, long[]> logBounds(Set<TopicPartition> partitions) throws ReadFailure {
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> {
+            earliest.put(tp, OffsetSpec.earliest());
+            latest.put(tp, OffsetSpec.latest());
+        });
+        var starts = admin.listOffsets(earliest);
+        var ends = admin.listOffsets(latest);
+        Map<TopicPartition, long[]> bounds = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            try {
+                ListOffsetsResultInfo s = get(starts.partitionResult(tp));
+                ListOffsetsResultInfo e = get(ends.partitionResult(tp));
+                bounds.put(tp, new long[] {s.offset(), e.offset()});
+            } catch (ReadFailure missing) {
+                if (!(missing.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw missing;
+                }
+            }
+        }
+        return bounds;
+    }
+
+    private <T> java.util.Optional<T> ifExists(KafkaFuture<T> future) throws ReadFailure {
+        try {
+            return java.util.Optional.ofNullable(get(future));
+        } catch (ReadFailure e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static PartitionId id(TopicPartition tp) {
+        return new PartitionId(tp.topic(), tp.partition());
+    }
+
+    private <T> T get(KafkaFuture<T> future) throws ReadFailure {
+        try {
+            return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ReadFailure("No answer from " + bootstrap + " within " + CALL_TIMEOUT.toSeconds()
+                    + " s: the cluster is unreachable or down; retrying", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ReadFailure("Reading offsets from " + bootstrap + " failed: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReadFailure("Interrupted while reading offsets", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+        times.close();
+    }
+
+    /** A read that failed, with the sentence to show. */
+    private static final class ReadFailure extends Exception {
+        ReadFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.highwater.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * One H2 file with a versioned schema: migrations run in order, each once, recorded in {@code schema_version}.
+ * A file that H2 cannot read is set aside (renamed, never deleted) and a new one is made, and the notice says
+ * so; a file held by another running instance is refused in one sentence.
+ */
+final class H2Database implements AutoCloseable {
+
+    /** H2's error codes for "the file is locked by another process". */
+    private static final int DATABASE_ALREADY_OPEN = 90020;
+    private static final int LOCK_TIMEOUT = 50200;
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final Connection connection;
+    private final String notice;
+
+    private H2Database(Connection connection, String notice) {
+        this.connection = connection;
+        this.notice = notice;
+    }
+
+    /**
+     * @param file the database file, with or without H2's {@code .mv.db} ending
+     * @throws StoreException in one sentence when the file is held by another instance or cannot be made
+     */
+    static H2Database open(Path file, String what, List<String> migrations) {
+        Path base = base(file);
+        try {
+            Files.createDirectories(base.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder for the " + what + " file " + base + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            return new H2Database(connect(base, migrations), null);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == DATABASE_ALREADY_OPEN || e.getErrorCode() == LOCK_TIMEOUT) {
+                throw new StoreException("the " + what + " file " + base + ".mv.db is in use by another running"
+                        + " Highwater; close it or use another data folder", e);
+            }
+            Path aside = setAside(base, what, e);
+            try {
+                return new H2Database(connect(base, migrations), "The " + what + " file could not be read ("
+                        + e.getMessage().lines().findFirst().orElse("unknown error") + "); it was kept as " + aside
+                        + " and a new one was started.");
+            } catch (SQLException again) {
+                throw new StoreException("cannot create the " + what + " file " + base + ".mv.db: "
+                        + again.getMessage().lines().findFirst().orElse(""), again);
+            }
+        }
+    }
+
+    private static Path base(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".mv.db") ? file.resolveSibling(name.substring(0, name.length() - 6)) : file;
+    }
+
+    private static Connection connect(Path base, List<String> migrations) throws SQLException {
+        Connection c = DriverManager.getConnection("jdbc:h2:file:" + base.toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE", "highwater", "");
+        try {
+            migrate(c, migrations);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static void migrate(Connection c, List<String> migrations) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
+            int version = 0;
+            try (ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
+                if (rs.next()) {
+                    version = rs.getInt(1);
+                }
+            }
+            if (version > migrations.size()) {
+                throw new SQLException("the file was written by a newer Highwater (schema " + version + ")");
+            }
+            for (int v = version; v < migrations.size(); v++) {
+                s.execute(migrations.get(v));
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version VALUES (?)")) {
+                    ps.setInt(1, v + 1);
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private static Path setAside(Path base, String what, SQLException cause) {
+        Path file = base.resolveSibling(base.getFileName() + ".mv.db");
+        Path aside = base.resolveSibling(base.getFileName() + ".unreadable-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".mv.db");
+        try {
+            Files.move(file, aside);
+            return aside;
+        } catch (IOException e) {
+            throw new StoreException("the " + what + " file " + file + " cannot be read and cannot be moved aside: "
+                    + e.getMessage(), cause);
+        }
+    }
+
+    String notice() {
+        return notice;
+    }
+
+    /** Runs the work in one transaction: all of it is kept, or none. */
+    synchronized <T> T inTransaction(SqlWork<T> work) {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is what matters
+            }
+            throw new StoreException("storage failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    boolean isOpen() {
+        try {
+            return !connection.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing: nothing to keep
+        }
+    }
+}
