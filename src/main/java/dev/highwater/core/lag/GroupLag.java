@@ -9,7 +9,8 @@ import java.util.List;
  * @param statusReason   one sentence saying why the status is what it is
  * @param totalLag       the sum of the partitions' lags
  * @param maxLagSeconds  the largest lag in seconds, null when unknown
- * @param rebalancesSeen member or assignment changes seen since monitoring started
+ * @param rebalancesSeen member or assignment changes seen since monitoring started, counted between settled
+ *                       states (one rebalance counts once, not once per intermediate state)
  */
 public record GroupLag(String groupId, String state, GroupStatus status, String statusReason, long totalLag,
                        Double maxLagSeconds, List<PartitionLag> partitions, List<OffsetsSnapshot.Member> members,

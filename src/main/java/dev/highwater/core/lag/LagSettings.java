@@ -9,7 +9,7 @@ import java.time.Duration;
  * @param hotspotFactor     a partition is hot when its lag is over this many times the group's average (3)
  * @param hotspotMinLag     …and at least this many offsets, so that noise on an idle group is not a hotspot (100)
  * @param criticalTotalLag  a group's total lag above this is critical (500,000)
- * @param statusWindow      how far back the status evaluation looks (10 s)
+ * @param statusWindow      how far back the status evaluation and the produce/consume rates look (10 s)
  * @param hotKeyShare       a key above this share of its topic's sampled traffic is flagged (0.2)
  * @param historyCapacity   samples kept per series in memory for the charts (3,600: an hour at 1 Hz)
  */

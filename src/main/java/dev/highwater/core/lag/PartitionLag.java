@@ -14,8 +14,11 @@ package dev.highwater.core.lag;
  * @param owner            the client id of the member that owns the partition, null when unassigned
  * @param hot              lag far above the group's average (the hotspot rule)
  * @param produceShare     this partition's share of its topic's produce rate, 0 to 1 (NaN when no traffic)
+ * @param status           this partition's part in the group's status (OK, LAGGING or STALLED; OK until the
+ *                         window holds enough refreshes to judge a trend), so a table can mark the stuck row
  */
 public record PartitionLag(PartitionId id, Long committed, long logEnd, Long lag, Double lagSeconds,
                            boolean lagSecondsEstimated, Double produceRate, Double consumeRate,
-                           Double secondsToDrain, String owner, boolean hot, double produceShare) {
+                           Double secondsToDrain, String owner, boolean hot, double produceShare,
+                           GroupStatus status) {
 }

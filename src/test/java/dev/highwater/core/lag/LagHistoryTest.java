@@ -1,0 +1,71 @@
+package dev.highwater.core.lag;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.highwater.core.lag.FakeCluster.p;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LagHistoryTest {
+
+    private static final long T0 = 1_710_000_000_000L;
+
+    private final FakeCluster cluster = new FakeCluster();
+    private final LagMonitor monitor = new LagMonitor(LagSettings.defaults());
+    private final LagHistory history = new LagHistory(4);
+
+    private void refresh(long at) {
+        history.record(monitor.update(cluster.snapshot(at)));
+    }
+
+    private double[] values(SeriesRing ring) {
+        return ring.snapshot().values();
+    }
+
+    @Test
+    void seriesFollowTheRefreshesWithOneGapPerOutageAndBoundedLength() {
+        cluster.topic("a", 1);
+        FakeCluster.Group g = cluster.group("g").member("m1", "app-1", p("a", 0)).commit(p("a", 0), 0);
+        for (int s = 0; s < 2; s++) {
+            cluster.produce(p("a", 0), 100);
+            refresh(T0 + s * 1_000L);
+        }
+        history.record(monitor.update(OffsetsSnapshot.disconnected(T0 + 2_000, "down")));
+        history.record(monitor.update(OffsetsSnapshot.disconnected(T0 + 3_000, "down")));
+        g.commit(p("a", 0), 150);
+        refresh(T0 + 4_000);
+
+        assertArrayEquals(new double[] {100, 200, Double.NaN, 50}, values(history.lag("g", p("a", 0)).orElseThrow()));
+        double[] produced = values(history.produceRate(p("a", 0)).orElseThrow());
+        assertTrue(Double.isNaN(produced[0]), "no rate from one refresh: a gap, not 0");
+        assertEquals(100.0, produced[1], 1e-9);
+        assertTrue(Double.isNaN(produced[2]));
+        assertTrue(Double.isNaN(produced[3]), "the rate restarts after the outage");
+
+        refresh(T0 + 5_000);
+        assertArrayEquals(new double[] {T0 + 1_000, T0 + 2_000, T0 + 4_000, T0 + 5_000},
+                history.lag("g", p("a", 0)).orElseThrow().snapshot().times());
+    }
+
+    @Test
+    void aVanishedPartitionsOrGroupsSeriesAreDropped() {
+        cluster.topic("a", 1).topic("b", 1);
+        cluster.group("g").member("m1", "app-1", p("a", 0), p("b", 0)).commit(p("a", 0), 0).commit(p("b", 0), 0);
+        cluster.group("h").commit(p("a", 0), 0);
+        refresh(T0);
+        assertTrue(history.lag("g", p("b", 0)).isPresent());
+        assertTrue(history.consumeRate("h", p("a", 0)).isPresent());
+
+        cluster.deleteTopic("b");
+        cluster.deleteGroup("h");
+        refresh(T0 + 1_000);
+
+        assertTrue(history.lag("g", p("b", 0)).isEmpty());
+        assertTrue(history.lagSeconds("g", p("b", 0)).isEmpty());
+        assertTrue(history.produceRate(p("b", 0)).isEmpty());
+        assertTrue(history.consumeRate("h", p("a", 0)).isEmpty());
+        assertTrue(history.produceRate(p("a", 0)).isPresent(), "another group still reads a-0");
+        assertEquals(java.util.Set.of(p("a", 0)), history.partitions("g"));
+    }
+}
