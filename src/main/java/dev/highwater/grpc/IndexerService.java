@@ -3,7 +3,7 @@ package dev.highwater.grpc;
 import com.google.protobuf.ByteString;
 import dev.highwater.core.indexer.BlockIndex;
 import dev.highwater.core.indexer.ChainHashing;
-import dev.highwater.core.indexer.Subscription;
+import dev.highwater.core.Subscription;
 import dev.highwater.core.indexer.TransactionSink;
 import dev.highwater.proto.blockchain.Block;
 import dev.highwater.proto.blockchain.BlockchainIndexerGrpc;

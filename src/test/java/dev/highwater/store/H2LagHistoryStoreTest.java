@@ -75,9 +75,9 @@ class H2LagHistoryStoreTest {
 
     private static LagRefresh refresh(long at, Long lag) {
         List<PartitionLag> partitions = List.of(
-                new PartitionLag(new PartitionId("t", 0), 10L, 10, 0L, 0.0, false, 5.0, 5.0, 0.0, "c1", false, 0.5),
+                new PartitionLag(new PartitionId("t", 0), 10L, 10, 0L, 0.0, false, 5.0, 5.0, 0.0, "c1", false, 0.5, GroupStatus.OK),
                 new PartitionLag(new PartitionId("t", 1), lag == null ? null : 100L, 220, lag, lag == null ? null : 3.5,
-                        false, 5.0, 4.0, null, "c1", true, 0.5));
+                        false, 5.0, 4.0, null, "c1", true, 0.5, GroupStatus.LAGGING));
         GroupLag g = new GroupLag("g", "Stable", GroupStatus.OK, "ok", lag == null ? 0 : lag, 3.5, partitions, List.of(), 0);
         return new LagRefresh(at, null, List.of(g), List.of());
     }

@@ -2,6 +2,7 @@ package dev.highwater.core.lag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,10 @@ final class GroupTracker {
             m.assignment().forEach(p -> owners.put(p, m.clientId()));
             partitions.addAll(m.assignment());
         }
+        // every partition of the topics the group reads, so one it never committed on shows as such
+        Set<String> topics = new HashSet<>();
+        partitions.forEach(p -> topics.add(p.topic()));
+        logs.keySet().stream().filter(p -> topics.contains(p.topic())).forEach(partitions::add);
         partitions.retainAll(logs.keySet()); // a deleted topic's partitions are gone from the logs
         windows.keySet().retainAll(partitions);
         trends.keySet().retainAll(partitions);

@@ -1,5 +1,7 @@
 package dev.highwater.core.indexer;
 
+import dev.highwater.core.Subscription;
+
 import com.google.protobuf.ByteString;
 import dev.highwater.proto.blockchain.Block;
 import dev.highwater.proto.blockchain.Transaction;

@@ -1,4 +1,4 @@
-package dev.highwater.core.indexer;
+package dev.highwater.core;
 
 /** A registration that stays active until closed; closing twice is harmless. */
 public interface Subscription extends AutoCloseable {

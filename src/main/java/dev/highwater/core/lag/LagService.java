@@ -1,0 +1,207 @@
+package dev.highwater.core.lag;
+
+import dev.highwater.core.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Watches a cluster's groups: every refresh interval it reads offsets, computes lag, keeps the chart series
+ * and the alerts, and tells its listeners; every few seconds it samples the keys of the topics the watched
+ * groups read, for hot keys; history goes to the store on a thread of its own so storage never delays a
+ * refresh. Listeners are called on the refresh thread: a UI hands the result to its own thread, coalesced.
+ */
+public final class LagService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LagService.class);
+    static final Duration HOT_KEY_INTERVAL = Duration.ofSeconds(10);
+    static final int KEYS_PER_PARTITION = 500;
+    static final Duration HISTORY_KEPT = Duration.ofHours(24);
+
+    private final OffsetsSource source;
+    private final KeySampleSource keys;
+    private final LagHistoryStore store;
+    private final String cluster;
+    private final LagSettings settings;
+    private final Clock clock;
+    private final LagMonitor monitor;
+    private final LagHistory history;
+    private volatile HotKeySampler hotKeys;
+    private final List<Consumer<LagRefresh>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService refresher;
+    private final ExecutorService storage;
+    private final ExecutorService sampling;
+    private volatile Set<String> selected = Set.of();
+    private volatile LagRefresh latest;
+    private volatile List<HotKeyReport> latestHotKeys = List.of();
+    private volatile String storageProblem;
+    private long lastHotKeySample = Long.MIN_VALUE;
+    private long lastPrune = Long.MIN_VALUE;
+
+    /**
+     * @param store   where history outlives the process; null to keep it in memory only
+     * @param cluster the cluster's name in the store (its bootstrap servers)
+     */
+    public LagService(OffsetsSource source, KeySampleSource keys, LagHistoryStore store, String cluster,
+                      LagSettings settings, Clock clock) {
+        this.source = source;
+        this.keys = keys;
+        this.store = store;
+        this.cluster = cluster;
+        this.settings = settings;
+        this.clock = clock;
+        this.monitor = new LagMonitor(settings);
+        this.history = new LagHistory(settings);
+        this.hotKeys = new HotKeySampler(settings);
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lag-refresh"));
+        this.storage = Executors.newSingleThreadExecutor(r -> daemon(r, "lag-history-store"));
+        this.sampling = Executors.newSingleThreadExecutor(r -> daemon(r, "hot-key-sampler"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Starts refreshing every {@link LagSettings#refreshInterval()}. */
+    public void start() {
+        long ms = settings.refreshInterval().toMillis();
+        refresher.scheduleWithFixedDelay(this::refreshSafely, 0, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Watches these groups from the next refresh on; empty watches every group. */
+    public void select(Set<String> groups) {
+        selected = Set.copyOf(groups);
+    }
+
+    public Subscription subscribe(Consumer<LagRefresh> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** One refresh now, on the caller's thread (for a command line); not to be mixed with {@link #start()}. */
+    public synchronized LagRefresh refresh() {
+        long now = clock.millis();
+        LagRefresh refresh = monitor.update(source.read(selected));
+        history.record(refresh);
+        latest = refresh;
+        if (refresh.connected() && now - lastHotKeySample >= HOT_KEY_INTERVAL.toMillis()) {
+            lastHotKeySample = now;
+            sampling.execute(() -> sampleHotKeys(refresh)); // reading records must not delay the refresh
+        }
+        if (store != null) {
+            storage.execute(() -> keep(refresh, now));
+        }
+        for (Consumer<LagRefresh> l : listeners) {
+            l.accept(refresh);
+        }
+        return refresh;
+    }
+
+    private void refreshSafely() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // a refresh that fails for a reason the source did not foresee must not end the schedule
+            log.warn("A lag refresh failed", e);
+        }
+    }
+
+    private void sampleHotKeys(LagRefresh refresh) {
+        try {
+            sampleHotKeysOf(refresh);
+        } catch (RuntimeException e) {
+            log.warn("Sampling keys for hot keys failed", e);
+        }
+    }
+
+    private void sampleHotKeysOf(LagRefresh refresh) {
+        Set<String> topics = new TreeSet<>();
+        refresh.groups().forEach(g -> g.partitions().forEach(p -> topics.add(p.id().topic())));
+        HotKeySampler fresh = new HotKeySampler(settings); // each sample stands for now, not for all time
+        for (String topic : topics) {
+            for (KeySampleSource.SampledKey k : keys.sample(topic, KEYS_PER_PARTITION)) {
+                fresh.record(k.topic(), k.partition(), k.key());
+            }
+        }
+        hotKeys = fresh;
+        latestHotKeys = fresh.reports(10);
+    }
+
+    private void keep(LagRefresh refresh, long now) {
+        try {
+            store.append(cluster, refresh);
+            if (now - lastPrune >= Duration.ofMinutes(10).toMillis()) {
+                lastPrune = now;
+                store.pruneBefore(now - HISTORY_KEPT.toMillis());
+            }
+            storageProblem = null;
+        } catch (RuntimeException e) {
+            storageProblem = "Lag history is not being kept: " + e.getMessage();
+        }
+    }
+
+    /** The newest refresh, or null before the first. */
+    public LagRefresh latest() {
+        return latest;
+    }
+
+    public List<HotKeyReport> hotKeys() {
+        return latestHotKeys;
+    }
+
+    /** Top keys of one partition from the latest sample. */
+    public List<HotKeyReport.KeyShare> hotKeys(PartitionId partition, int topN) {
+        return hotKeys.topKeys(partition, topN);
+    }
+
+    public LagHistory history() {
+        return history;
+    }
+
+    /** Stored samples of a group since an instant (the past hour after a restart), or empty without a store. */
+    public List<LagSample> storedSince(String group, long fromMillis) {
+        return store == null ? List.of() : store.since(cluster, group, fromMillis);
+    }
+
+    /** Why history is not being stored, or null when it is. */
+    public String storageProblem() {
+        return storageProblem;
+    }
+
+    public Set<String> groups() {
+        return source.groups();
+    }
+
+    public String cluster() {
+        return cluster;
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        sampling.shutdownNow();
+        storage.shutdown();
+        try {
+            refresher.awaitTermination(5, TimeUnit.SECONDS);
+            storage.awaitTermination(5, TimeUnit.SECONDS);
+            sampling.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        source.close();
+        keys.close();
+    }
+}
