@@ -118,7 +118,7 @@ final class GroupTracker {
             window.clear(); // offsets reset or the log recreated: a rate across that would be meaningless
         }
         window.add(new CommitSample(at, committed, log.logEnd(), lag));
-        PartitionTrend trend = PartitionTrend.judge(p, window);
+        PartitionTrend trend = PartitionTrend.judge(p, window, settings.statusWindow().toMillis() / 2);
         if (trend != null) {
             trends.put(p, trend);
         }

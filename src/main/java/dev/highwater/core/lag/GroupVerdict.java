@@ -36,7 +36,8 @@ record GroupVerdict(GroupStatus status, String reason, PartitionTrend worst) {
         if (!hasCommitted) {
             reason = "No committed offsets yet: its members have not committed.";
         } else if (trends.isEmpty()) {
-            reason = "Watching: judging the trend takes " + PartitionTrend.MIN_SAMPLES + " refreshes.";
+            reason = "Watching: judging the trend takes " + PartitionTrend.MIN_SAMPLES
+                    + " refreshes over half the status window.";
         } else if (!hasMembers) {
             reason = "No members, and lag is not growing (total lag " + LagFormat.count(totalLag) + ").";
         } else {

@@ -3,7 +3,9 @@ package dev.highwater.core.lag;
 /**
  * One partition's trend over the status window, judged in the spirit of Burrow's evaluator:
  * <ul>
- *   <li>a window needs at least {@value #MIN_SAMPLES} refreshes; until then there is no judgement;</li>
+ *   <li>a window needs at least {@value #MIN_SAMPLES} refreshes spanning at least half the status window;
+ *       until then there is no judgement (consumers commit in batches, and a short window mistakes the
+ *       commit saw-tooth for growth);</li>
  *   <li>if lag was 0 at any refresh in the window the partition is OK (Burrow's first rule: a consumer that
  *       caught up even once is keeping up; it also keeps a quiet partition's first new record from looking
  *       stuck);</li>
@@ -21,8 +23,8 @@ record PartitionTrend(PartitionId id, GroupStatus status, long fromLag, long toL
     static final int MIN_SAMPLES = 3;
 
     /** Judges the window; null when it holds too few refreshes. */
-    static PartitionTrend judge(PartitionId id, SampleWindow<GroupTracker.CommitSample> window) {
-        if (window.size() < MIN_SAMPLES) {
+    static PartitionTrend judge(PartitionId id, SampleWindow<GroupTracker.CommitSample> window, long minSpanMillis) {
+        if (window.size() < MIN_SAMPLES || window.last().at() - window.first().at() < minSpanMillis) {
             return null;
         }
         GroupTracker.CommitSample first = window.first();

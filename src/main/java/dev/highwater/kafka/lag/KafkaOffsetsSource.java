@@ -204,7 +204,7 @@ public final class KafkaOffsetsSource implements OffsetsSource {
             return future.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new ReadFailure("No answer from " + bootstrap + " within " + CALL_TIMEOUT.toSeconds()
-                    + " s: the cluster is unreachable or down; retrying", e);
+                    + " s: check the address and that the cluster is up", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new ReadFailure("Reading offsets from " + bootstrap + " failed: " + cause.getMessage(), cause);

@@ -1,0 +1,115 @@
+package dev.highwater.cli;
+
+import dev.highwater.core.lag.LagMonitor;
+import dev.highwater.core.lag.LagRefresh;
+import dev.highwater.core.lag.LagSettings;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.lag.KafkaOffsetsSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** Per-partition lag of consumer groups, in offsets and in seconds, with rates and hotspots; read-only. */
+@Command(name = "lag", mixinStandardHelpOptions = true,
+        description = {
+                "Shows a consumer group's lag per partition: committed and end offsets, lag in offsets and in",
+                "seconds (the age of the oldest unconsumed record), produce and consume rates, time to drain,",
+                "hot partitions. Reads four times, --interval apart, so that rates and the trend are known.",
+                "Never joins or commits for the group."})
+public final class LagCommand implements Callable<Integer> {
+
+    enum Format { table, json, csv }
+
+    /** Rates need two reads and the trend three; one more smooths commit-interval noise. */
+    static final int READS_BEFORE_SHOWING = 4;
+
+    @Option(names = "--bootstrap", required = true, paramLabel = "B", description = "bootstrap servers, host:port[,host:port…]")
+    String bootstrap;
+
+    @Option(names = "--group", required = true, paramLabel = "G", description = "the consumer group (repeatable)")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "F", description = "table, json or csv (default ${DEFAULT-VALUE})")
+    Format format = Format.table;
+
+    @Option(names = "--watch", description = "refresh every --interval until interrupted")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", description = "seconds between reads (default ${DEFAULT-VALUE})")
+    double intervalSeconds = 1;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Kafka client properties (security and the like)")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!(intervalSeconds >= 0.1 && intervalSeconds <= 3600)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be 0.1 to 3600 seconds");
+        }
+        ClientSettings settings = ClientSettings.of(bootstrap, config);
+        PrintWriter out = spec.commandLine().getOut();
+        Duration interval = Duration.ofMillis((long) (intervalSeconds * 1000));
+        LagSettings lagSettings = new LagSettings(interval, 3.0, 100, 500_000,
+                Duration.ofSeconds(10), 0.2, 60);
+        try (KafkaOffsetsSource source = new KafkaOffsetsSource(settings, Clock.systemUTC())) {
+            Set<String> wanted = new LinkedHashSet<>(groups);
+            requireGroupsExist(source, wanted);
+            LagMonitor monitor = new LagMonitor(lagSettings);
+            LagRefresh first = monitor.update(source.read(wanted));
+            failIfDisconnected(first);
+            LagTableWriter writer = new LagTableWriter(out, format.name());
+            for (int i = 1; i < READS_BEFORE_SHOWING - 1; i++) {
+                Thread.sleep(interval.toMillis());
+                failIfDisconnected(monitor.update(source.read(wanted)));
+            }
+            boolean header = true;
+            do {
+                Thread.sleep(interval.toMillis());
+                LagRefresh refresh = monitor.update(source.read(wanted));
+                if (!watch) {
+                    failIfDisconnected(refresh);
+                }
+                writer.write(refresh, header);
+                header = false;
+                out.flush();
+            } while (watch);
+        }
+        return 0;
+    }
+
+    private void requireGroupsExist(KafkaOffsetsSource source, Set<String> wanted) {
+        Set<String> known;
+        try {
+            known = source.groups();
+        } catch (IllegalStateException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        for (String g : wanted) {
+            if (!known.contains(g)) {
+                String list = known.isEmpty() ? "it has no consumer groups" : "known groups: "
+                        + String.join(", ", known.stream().limit(20).toList()) + (known.size() > 20 ? ", …" : "");
+                throw new CommandFailure("consumer group '" + g + "' does not exist on " + bootstrap + "; " + list);
+            }
+        }
+    }
+
+    private static void failIfDisconnected(LagRefresh refresh) {
+        if (!refresh.connected()) {
+            throw new CommandFailure(refresh.error());
+        }
+    }
+
+}

@@ -1,0 +1,130 @@
+package dev.highwater.cli;
+
+import dev.highwater.core.lag.GroupLag;
+import dev.highwater.core.lag.LagFormat;
+import dev.highwater.core.lag.LagRefresh;
+import dev.highwater.core.lag.PartitionLag;
+import dev.highwater.core.text.JsonWriter;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Writes lag refreshes as a table for people, or as JSON lines or CSV for scripts. */
+final class LagTableWriter {
+
+    private static final String ROW = "%-28s %9s %12s %12s %10s %10s %10s %10s %12s  %-8s %s%n";
+
+    private final PrintWriter out;
+    private final String format;
+
+    LagTableWriter(PrintWriter out, String format) {
+        this.out = out;
+        this.format = format;
+    }
+
+    void write(LagRefresh refresh, boolean first) {
+        switch (format) {
+            case "json" -> json(refresh);
+            case "csv" -> csv(refresh, first);
+            default -> table(refresh);
+        }
+    }
+
+    private void table(LagRefresh refresh) {
+        if (!refresh.connected()) {
+            out.println(Instant.ofEpochMilli(refresh.atMillis()) + "  DISCONNECTED: " + refresh.error()
+                    + " (showing the last values read)");
+        }
+        for (GroupLag g : refresh.groups()) {
+            out.printf(Locale.ROOT, "%s  group %s  %s  %s  total lag %s  max lag %s  %d member(s)%n",
+                    Instant.ofEpochMilli(refresh.atMillis()), g.groupId(), g.state(), g.status(),
+                    LagFormat.count(g.totalLag()), LagFormat.seconds(g.maxLagSeconds()), g.members().size());
+            out.println("  " + g.statusReason());
+            out.printf(Locale.ROOT, ROW, "PARTITION", "COMMITTED", "END", "LAG", "LAG (s)", "PRODUCE",
+                    "CONSUME", "DRAIN", "", "HOT", "OWNER");
+            for (PartitionLag p : g.partitions()) {
+                out.printf(Locale.ROOT, ROW, p.id(), p.committed() == null ? "no commit" : LagFormat.count(p.committed()),
+                        LagFormat.count(p.logEnd()), LagFormat.count(p.lag()),
+                        (p.lagSecondsEstimated() ? "≥" : "") + LagFormat.seconds(p.lagSeconds()),
+                        LagFormat.rate(p.produceRate()), LagFormat.rate(p.consumeRate()), drain(p),
+                        "", p.hot() ? "HOT" : "", p.owner() == null ? "" : p.owner());
+            }
+            out.println();
+        }
+    }
+
+    private static String drain(PartitionLag p) {
+        if (p.secondsToDrain() == null) {
+            // "never" only when the lag is really growing; a steady small lag is commit-interval noise
+            return p.lag() != null && p.lag() > 0 && p.status() != dev.highwater.core.lag.GroupStatus.OK
+                    ? "never" : LagFormat.UNKNOWN;
+        }
+        return LagFormat.seconds(p.secondsToDrain());
+    }
+
+    private void json(LagRefresh refresh) {
+        for (GroupLag g : refresh.groups()) {
+            JsonWriter w = new JsonWriter().beginObject()
+                    .name("group").value(g.groupId())
+                    .name("totalLag").value(g.totalLag())
+                    .name("partitions").beginArray();
+            for (PartitionLag p : g.partitions()) {
+                w.beginObject()
+                        .name("topic").value(p.id().topic())
+                        .name("partition").value((long) p.id().partition())
+                        .name("committed").value(p.committed())
+                        .name("end").value(p.logEnd())
+                        .name("lag").value(p.lag())
+                        .name("lagSeconds").value(p.lagSeconds())
+                        .name("produceRate").value(p.produceRate())
+                        .name("consumeRate").value(p.consumeRate())
+                        .name("hot").value(p.hot())
+                        .name("lagSecondsEstimated").value(p.lagSecondsEstimated())
+                        .name("secondsToDrain").value(p.secondsToDrain())
+                        .name("owner").value(p.owner())
+                        .name("status").value(p.status().name())
+                        .endObject();
+            }
+            w.endArray()
+                    .name("at").value(Instant.ofEpochMilli(refresh.atMillis()).toString())
+                    .name("state").value(g.state())
+                    .name("status").value(g.status().name())
+                    .name("statusReason").value(g.statusReason())
+                    .name("maxLagSeconds").value(g.maxLagSeconds())
+                    .name("members").value((long) g.members().size())
+                    .name("connected").value(refresh.connected())
+                    .endObject();
+            out.println(w);
+        }
+    }
+
+    private void csv(LagRefresh refresh, boolean first) {
+        if (first) {
+            out.println("at,group,topic,partition,committed,end,lag,lagSeconds,produceRate,consumeRate,hot,status,owner");
+        }
+        for (GroupLag g : refresh.groups()) {
+            for (PartitionLag p : g.partitions()) {
+                out.println(String.join(",", Instant.ofEpochMilli(refresh.atMillis()).toString(), csvText(g.groupId()),
+                        csvText(p.id().topic()), String.valueOf(p.id().partition()), str(p.committed()),
+                        String.valueOf(p.logEnd()), str(p.lag()), num(p.lagSeconds()), num(p.produceRate()),
+                        num(p.consumeRate()), String.valueOf(p.hot()), p.status().name(), csvText(p.owner())));
+            }
+        }
+    }
+
+    private static String str(Long n) {
+        return n == null ? "" : n.toString();
+    }
+
+    private static String num(Double d) {
+        return d == null || d.isNaN() ? "" : String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    private static String csvText(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}
