@@ -1,103 +1,63 @@
 package dev.highwater.cli;
 
-import dev.highwater.demo.DemoBackends;
-import dev.highwater.demo.DemoOptions;
-import dev.highwater.demo.DemoStatus;
+import dev.highwater.bench.BenchReport;
+import dev.highwater.bench.DemoBench;
+import dev.highwater.bench.LagBench;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/**
- * Measures the figures we promise. Suites so far: {@code demo} (time until both demo ports accept, the demo's
- * memory, and the ingest path's sustained rate when asked for a high one).
- */
+/** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures Highwater's figures on this machine and prints them with how they were taken.")
+        description = "Measures Highwater's figures on this machine. Suites: demo, lag (default: all).")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run (default: all): demo")
-    List<String> suites = List.of("demo");
+    static final List<String> SUITES = List.of("demo", "lag");
 
-    @Option(names = "--rate", paramLabel = "N", description = "demo traffic asked for during the ingest measurement (default ${DEFAULT-VALUE} tx/s)")
-    int rate = 20_000;
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag")
+    List<String> suites = SUITES;
 
-    @Option(names = "--seconds", paramLabel = "N", description = "how long to measure the ingest rate (default ${DEFAULT-VALUE})")
-    int seconds = 20;
-
-    @Option(names = "--quick", description = "shorter measurements (5 s)")
+    @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
     boolean quick;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--rate", paramLabel = "N", description = "demo: traffic asked for (default ${DEFAULT-VALUE} tx/s)")
+    int rate = 20_000;
+
+    @Option(names = "--lag-groups", paramLabel = "N", description = "lag: groups (default 100; --quick 20)")
+    Integer lagGroups;
+
+    @Option(names = "--lag-partitions", paramLabel = "N", description = "lag: partitions (default 1,000; --quick 200)")
+    Integer lagPartitions;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         for (String suite : suites) {
-            if (!suite.equals("demo")) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown suite '" + suite
-                        + "'; known: demo");
+            if (!SUITES.contains(suite)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown suite '" + suite
+                        + "'; known: " + String.join(", ", SUITES));
             }
-            runDemoSuite(out, quick ? 5 : seconds);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        BenchReport report = new BenchReport(out);
+        report.heading(String.format("Highwater %s bench on %d cores, %s %s, Java %s", AppVersion.get(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                System.getProperty("os.arch"), Runtime.version()));
+        for (String suite : suites) {
+            switch (suite) {
+                case "demo" -> DemoBench.run(report, rate, quick ? 5 : 20);
+                case "lag" -> LagBench.run(report, lagGroups != null ? lagGroups : quick ? 20 : 100,
+                        lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
+                default -> throw new IllegalStateException(suite);
+            }
         }
         return 0;
-    }
-
-    private void runDemoSuite(PrintWriter out, int window) throws InterruptedException {
-        out.printf("suite demo: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name"), Runtime.version());
-        long t0 = System.nanoTime();
-        try (DemoBackends demo = DemoBackends.start(new DemoOptions(0, 0, null, rate, DemoOptions.DEFAULT_HOT_KEY_SHARE))) {
-            double readySeconds = (System.nanoTime() - t0) / 1e9;
-            out.printf(Locale.ROOT, "  demo ready (both ports accept)   %6.2f s   (target <= 10 s)%n", readySeconds);
-            Thread.sleep(3_000); // warm-up: JIT, producer batches, group assignment
-            double asked = ingestRate(demo, window);
-            out.printf(Locale.ROOT, "  ingest gRPC -> Kafka, asked %,d tx/s   %,9.0f tx/s over %d s (target >= 20,000)%n",
-                    rate, asked, window);
-            demo.setRate(rate * 2);
-            Thread.sleep(2_000);
-            double ceiling = ingestRate(demo, window);
-            out.printf(Locale.ROOT, "  ingest ceiling, asked %,d tx/s         %,9.0f tx/s over %d s%n",
-                    rate * 2, ceiling, window);
-            DemoStatus end = demo.status();
-            if (end.failed() > 0) {
-                out.printf("  failed to publish: %d transactions%n", end.failed());
-            }
-            System.gc();
-            long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            out.printf(Locale.ROOT, "  demo memory: resident %d MB, heap used after GC %d MB, max heap %d MB%n",
-                    residentMegabytes(), heapUsed >> 20, Runtime.getRuntime().maxMemory() >> 20);
-        }
-        out.flush();
-    }
-
-    private static double ingestRate(DemoBackends demo, int seconds) throws InterruptedException {
-        DemoStatus before = demo.status();
-        long start = System.nanoTime();
-        Thread.sleep(seconds * 1_000L);
-        DemoStatus after = demo.status();
-        return (after.ingested() - before.ingested()) / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static long residentMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux: fall through
-        }
-        return -1;
     }
 }

@@ -97,7 +97,8 @@ class DemoBackendsTest {
     void theLedgerProjectionKeepsUp() throws Exception {
         Map<Integer, Long> lag = lag(DemoBackends.PROJECTION_GROUP, DemoTopics.PAYMENT_LEDGER);
         long total = lag.values().stream().mapToLong(Long::longValue).sum();
-        assertTrue(total < RATE * 2L, "ledger-projection keeps up: " + lag);
+        // about two ledger events per payment, committed once a second: under two seconds of traffic behind
+        assertTrue(total < RATE * 4L, "ledger-projection keeps up: " + lag);
     }
 
     @Test

@@ -83,7 +83,6 @@ public final class KafkaOffsetsSource implements OffsetsSource {
                 ifExists(describeResult.get(g)).ifPresent(d -> described.put(g, d));
                 ifExists(offsetsResult.partitionsToOffsetAndMetadata(g)).ifPresent(o -> committed.put(g, o));
             }
-
             Set<TopicPartition> partitions = new HashSet<>();
             committed.values().forEach(m -> partitions.addAll(m.keySet()));
             described.values().forEach(d -> d.members().forEach(
@@ -100,7 +99,6 @@ public final class KafkaOffsetsSource implements OffsetsSource {
             }));
             Map<TopicPartition, Map<Long, RecordTime>> recordTimes =
                     times.timesAt(lagging, bounds, RECORD_TIME_BUDGET);
-
             Map<PartitionId, LogOffsets> logs = new HashMap<>();
             bounds.forEach((tp, b) -> logs.put(id(tp), new LogOffsets(id(tp), b[0], b[1])));
             List<GroupOffsets> groups = new ArrayList<>();

@@ -10,11 +10,13 @@ import org.apache.kafka.common.TopicPartition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -33,6 +35,8 @@ final class RecordTimeReader implements AutoCloseable {
     }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
+    /** Kept assigned (paused when idle): reassigning on every refresh would restart the fetch sessions. */
+    private final Set<TopicPartition> assigned = new HashSet<>();
     private final Map<At, Long> cache = new LinkedHashMap<>(1 << 16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<At, Long> eldest) {
@@ -42,11 +46,13 @@ final class RecordTimeReader implements AutoCloseable {
 
     RecordTimeReader(ClientSettings settings) {
         Map<String, Object> props = settings.groupLessConsumer("highwater-lag-time");
-        props.putIfAbsent("max.partition.fetch.bytes", 16_384);
-        props.putIfAbsent("fetch.max.bytes", 32 * 1024 * 1024);
-        props.putIfAbsent("max.poll.records", 20_000);
+        props.putIfAbsent("max.partition.fetch.bytes", 65_536);
+        props.putIfAbsent("fetch.max.bytes", 64 * 1024 * 1024);
+        props.putIfAbsent("max.poll.records", 100_000);
         props.putIfAbsent("isolation.level", "read_uncommitted");
         props.putIfAbsent("auto.offset.reset", "none");
+        props.putIfAbsent("fetch.max.wait.ms", 20);
+        props.putIfAbsent("check.crcs", false);
         this.consumer = new KafkaConsumer<>(props);
     }
 
@@ -84,10 +90,16 @@ final class RecordTimeReader implements AutoCloseable {
 
     private void read(Map<TopicPartition, NavigableSet<Long>> pending, Map<TopicPartition, long[]> startAndEnd,
                       Map<TopicPartition, Map<Long, RecordTime>> answers, long deadline) {
-        consumer.assign(new ArrayList<>(pending.keySet()));
+        // partitions of deleted topics leave the assignment; new ones join it
+        boolean changed = assigned.retainAll(startAndEnd.keySet()) | assigned.addAll(pending.keySet());
+        if (changed) {
+            consumer.assign(new ArrayList<>(assigned));
+        }
+        consumer.pause(assigned);
+        consumer.resume(pending.keySet());
         pending.forEach((tp, offsets) -> consumer.seek(tp, readOffset(offsets.first(), startAndEnd.get(tp))));
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
             for (TopicPartition tp : records.partitions()) {
                 NavigableSet<Long> offsets = pending.get(tp);
                 if (offsets == null) {
@@ -112,7 +124,7 @@ final class RecordTimeReader implements AutoCloseable {
             }
             advance(pending, startAndEnd);
         }
-        consumer.assign(List.of());
+        consumer.pause(assigned);
     }
 
     /** Drops partitions that are done or read to their end; seeks those whose next wanted offset is far ahead. */
