@@ -1,6 +1,8 @@
 package dev.highwater;
 
+import dev.highwater.app.Wiring;
 import dev.highwater.cli.HighwaterCommand;
+import dev.highwater.ui.DesktopUi;
 
 /**
  * The entry point. A plain class (not a JavaFX Application) so that {@code java -jar} and class-path runs can
@@ -11,10 +13,10 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         if (args.length == 0) {
-            System.err.println("highwater: the desktop console is being built; try --help");
-            System.exit(2);
+            DesktopUi.launch(Wiring.desktop());
+            System.exit(0); // the broker and clients may leave non-daemon threads behind once stopped
         }
         System.exit(HighwaterCommand.commandLine().execute(args));
     }

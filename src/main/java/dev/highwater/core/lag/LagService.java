@@ -50,7 +50,7 @@ public final class LagService implements AutoCloseable {
     private long lastPrune = Long.MIN_VALUE;
 
     /**
-     * @param store   where history outlives the process; null to keep it in memory only
+     * @param store   where history outlives the process (closed with this service); null for memory only
      * @param cluster the cluster's name in the store (its bootstrap servers)
      */
     public LagService(OffsetsSource source, KeySampleSource keys, LagHistoryStore store, String cluster,
@@ -203,5 +203,8 @@ public final class LagService implements AutoCloseable {
         }
         source.close();
         keys.close();
+        if (store != null) {
+            store.close();
+        }
     }
 }

@@ -1,0 +1,13 @@
+package dev.highwater.app;
+
+/**
+ * What the front ends need, built once by {@link Wiring} and passed down by constructor: there is no other
+ * place that creates services, and no static state, so a test builds its own.
+ *
+ * @param demo       starts the embedded demo
+ * @param tasks      background work (never the UI thread)
+ * @param lag        watches a cluster's consumer groups
+ * @param version    the app's version, for the title and --version
+ */
+public record Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version) {
+}

@@ -1,0 +1,62 @@
+package dev.highwater.app;
+
+import dev.highwater.cli.AppVersion;
+import dev.highwater.core.lag.LagHistoryStore;
+import dev.highwater.core.lag.LagService;
+import dev.highwater.core.lag.LagSettings;
+import dev.highwater.demo.DemoBackends;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.lag.KafkaKeySampler;
+import dev.highwater.kafka.lag.KafkaOffsetsSource;
+import dev.highwater.store.H2LagHistoryStore;
+import dev.highwater.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The composition root: the one place where adapters are chosen and wired into the engine. */
+public final class Wiring {
+
+    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+
+    private Wiring() {
+    }
+
+    /** The desktop app: real backends, history in the user's data folder. */
+    public static Composition desktop() {
+        Path data = userDataFolder();
+        return new Composition(DemoBackends::start, new ThreadPoolTasks(4),
+                bootstrap -> lagService(bootstrap, data.resolve("lag-history")), AppVersion.get());
+    }
+
+    /** A started lag watcher with H2 history; without history (said in its storage problem) when the file is held. */
+    public static LagService lagService(String bootstrap, Path historyFile) {
+        ClientSettings client = ClientSettings.of(bootstrap);
+        LagHistoryStore store = null;
+        String problem = null;
+        try {
+            H2LagHistoryStore h2 = H2LagHistoryStore.open(historyFile);
+            if (h2.openingNotice() != null) {
+                log.warn(h2.openingNotice());
+            }
+            store = h2;
+        } catch (StoreException e) {
+            problem = e.getMessage();
+        }
+        LagService service = new LagService(new KafkaOffsetsSource(client, Clock.systemUTC()),
+                new KafkaKeySampler(client), store, bootstrap, LagSettings.defaults(), Clock.systemUTC());
+        if (problem != null) {
+            log.warn("Lag history is off: {}", problem);
+        }
+        service.start();
+        return service;
+    }
+
+    /** ~/.highwater (or HIGHWATER_HOME): history and settings live here. */
+    public static Path userDataFolder() {
+        String home = System.getenv("HIGHWATER_HOME");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".highwater");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.highwater.ui;
+
+import dev.highwater.app.Composition;
+import dev.highwater.demo.DemoOptions;
+import dev.highwater.ui.partitions.PartitionsScreen;
+import dev.highwater.ui.shell.MainModel;
+import dev.highwater.ui.shell.MainView;
+import dev.highwater.ui.shell.StartFailureDialog;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonType;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts JavaFX (without an Application subclass, so dependencies are passed, not handed over statically). */
+public final class DesktopUi {
+
+    private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512);
+
+    private DesktopUi() {
+    }
+
+    /** Opens the main window on the embedded demo and returns when the window has closed and all is stopped. */
+    public static void launch(Composition app) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<MainModel> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread onSignal = new Thread(() -> {
+            MainModel m = opened.get();
+            if (m != null && closed.getCount() > 0) {
+                m.closeNow(); // a logout or kill: stop the broker cleanly even without the window's help
+            }
+        }, "desktop-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        Platform.setImplicitExit(false);
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            MainModel model = open(stage, app, UiThread.fx());
+            opened.set(model);
+            stage.setOnCloseRequest(e -> {
+                e.consume();
+                model.shutdown(() -> {
+                    stage.close();
+                    closed.countDown();
+                });
+            });
+            model.startDemo(DemoOptions.defaults());
+        });
+        closed.await();
+        app.tasks().close();
+        Platform.exit();
+    }
+
+    /** Builds the main window on the stage and shows it; the caller starts a connection. */
+    public static MainModel open(Stage stage, Composition app, UiThread ui) {
+        MainModel model = new MainModel(app, ui);
+        MainView view = new MainView(model, service -> new PartitionsScreen(service, ui).root());
+        Scene scene = new Scene(view.root(), 1280, 800);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                DesktopUi.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("Highwater " + app.version());
+        for (int size : ICON_SIZES) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(DesktopUi.class.getResourceAsStream(
+                    "/dev/highwater/ui/icons/highwater-" + size + ".png"))));
+        }
+        model.startFailureProperty().addListener((obs, old, problem) -> {
+            if (problem == null) {
+                return;
+            }
+            StartFailureDialog.of(problem, stage).showAndWait().ifPresent(choice -> act(choice, model, view, stage));
+        });
+        stage.show();
+        return model;
+    }
+
+    private static void act(ButtonType choice, MainModel model, MainView view, Stage stage) {
+        if (choice == StartFailureDialog.FREE_PORTS) {
+            model.startDemoOnFreePorts();
+        } else if (choice == StartFailureDialog.CONNECT) {
+            view.askToConnect();
+        } else {
+            stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.highwater.ui.shell;
+
+/** The console's areas, in the order the navigation shows them. */
+public enum Area {
+    PARTITIONS("Partitions", "Consumer lag per partition, in offsets and in seconds; throughput; hot partitions and hot keys; alerts."),
+    MESSAGES("Messages", "Live decoding of any topic: Protobuf from any schema source, JSON, schema-registry framing; "
+            + "poison pills shown as such without stopping the stream. This area is not built yet."),
+    LEDGER("Ledger", "Replay of a ledger topic into every account's exact balance at any instant, with snapshots. "
+            + "This area is not built yet."),
+    GRPC("gRPC", "A workbench for every gRPC call type against a live backend, with reflection and deadlines, "
+            + "and a live blocks view of the indexer. This area is not built yet.");
+
+    private final String title;
+    private final String purpose;
+
+    Area(String title, String purpose) {
+        this.title = title;
+        this.purpose = purpose;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** What the area is for, in a sentence or two. */
+    public String purpose() {
+        return purpose;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.highwater.ui.shell;
+
+import dev.highwater.app.Composition;
+import dev.highwater.core.Subscription;
+import dev.highwater.core.lag.LagFormat;
+import dev.highwater.core.lag.LagService;
+import dev.highwater.demo.DemoBackends;
+import dev.highwater.demo.DemoOptions;
+import dev.highwater.demo.DemoStatus;
+import dev.highwater.grpc.TargetProbe;
+import dev.highwater.kafka.BackendStartException;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.ClusterProbe;
+import dev.highwater.ui.Coalescer;
+import dev.highwater.ui.UiThread;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.time.Duration;
+
+/**
+ * The main window's state: which area is shown, what the console is connected to (the embedded demo or a
+ * user's cluster) and how that connection is doing. Starting, stopping and probing run on the background
+ * tasks; results reach the UI thread coalesced.
+ */
+public final class MainModel {
+
+    private static final Duration DEMO_STATUS_EVERY = Duration.ofSeconds(1);
+    private static final Duration CLUSTER_PROBE_EVERY = Duration.ofSeconds(5);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Composition app;
+    private final UiThread ui;
+    private final Coalescer<ConnectionStatus> statusUpdates;
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Area> area = new ReadOnlyObjectWrapper<>(Area.PARTITIONS);
+    private final ReadOnlyObjectWrapper<ConnectionStatus> connection =
+            new ReadOnlyObjectWrapper<>(ConnectionStatus.none(""));
+    private final ReadOnlyStringWrapper startFailure = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<LagService> lagService = new ReadOnlyObjectWrapper<>();
+
+    // Owned by the background tasks (one connection at a time; guarded by this)
+    private DemoBackends demo;
+    private LagService lag;
+    private Subscription polling;
+    private DemoOptions lastDemoOptions = DemoOptions.defaults();
+
+    public MainModel(Composition app, UiThread ui) {
+        this.app = app;
+        this.ui = ui;
+        this.statusUpdates = new Coalescer<>(ui, connection::set);
+    }
+
+    // ---- Properties
+
+    public ReadOnlyObjectProperty<Area> areaProperty() {
+        return area.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ConnectionStatus> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    /** The demo's start failure in one line (a dialog shows it), null otherwise. */
+    public ReadOnlyStringProperty startFailureProperty() {
+        return startFailure.getReadOnlyProperty();
+    }
+
+    /** Starting or stopping is under way. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The lag watcher of the current connection, for the Partitions area; null while there is none. */
+    public ReadOnlyObjectProperty<LagService> lagServiceProperty() {
+        return lagService.getReadOnlyProperty();
+    }
+
+    public String version() {
+        return app.version();
+    }
+
+    // ---- Commands
+
+    public void select(Area a) {
+        area.set(a);
+    }
+
+    /** Starts the embedded demo (stopping whatever the console was connected to). */
+    public void startDemo(DemoOptions options) {
+        lastDemoOptions = options;
+        begin(ConnectionStatus.starting());
+        app.tasks().run(() -> {
+            disconnect();
+            try {
+                DemoBackends started = app.demo().start(options);
+                synchronized (this) {
+                    demo = started;
+                }
+                statusUpdates.offer(demoStatus(started));
+                watch(started.kafkaBootstrap());
+                synchronized (this) {
+                    polling = app.tasks().every(DEMO_STATUS_EVERY, () -> statusUpdates.offer(demoStatus(started)));
+                }
+                ui.post(() -> busy.set(false));
+            } catch (BackendStartException e) {
+                failed(e.getMessage());
+            } catch (RuntimeException e) {
+                failed("The embedded demo failed to start: " + e.getMessage());
+            }
+        });
+    }
+
+    /** After a start failure: the same demo on ports the system picks. */
+    public void startDemoOnFreePorts() {
+        startDemo(lastDemoOptions.withPorts(0, 0));
+    }
+
+    /** Connects to a user's cluster (stopping the embedded demo if it runs). */
+    public void connectTo(String bootstrapServers, String grpcTarget) {
+        begin(new ConnectionStatus("Connecting to " + bootstrapServers + "…", bootstrapServers, grpcTarget, null,
+                null, ""));
+        app.tasks().run(() -> {
+            disconnect();
+            Runnable probe = () -> statusUpdates.offer(probe(bootstrapServers, grpcTarget));
+            probe.run();
+            watch(bootstrapServers);
+            synchronized (this) {
+                polling = app.tasks().every(CLUSTER_PROBE_EVERY, probe);
+            }
+            ui.post(() -> busy.set(false));
+        });
+    }
+
+    /** Stops everything on a background thread, then runs {@code done} on the UI thread. */
+    public void shutdown(Runnable done) {
+        begin(ConnectionStatus.stopping());
+        app.tasks().run(() -> {
+            disconnect();
+            ui.post(() -> {
+                connection.set(ConnectionStatus.none("Stopped."));
+                busy.set(false);
+                done.run();
+            });
+        });
+    }
+
+    /** Stops everything on the calling thread (for the JVM's shutdown on a signal, when no UI is left to tell). */
+    public void closeNow() {
+        disconnect();
+    }
+
+    // ---- Internals
+
+    private void begin(ConnectionStatus status) {
+        startFailure.set(null);
+        busy.set(true);
+        connection.set(status);
+    }
+
+    private void failed(String message) {
+        ui.post(() -> {
+            busy.set(false);
+            connection.set(ConnectionStatus.none(message));
+            startFailure.set(message);
+        });
+    }
+
+    private void watch(String bootstrap) {
+        LagService started = app.lag().start(bootstrap);
+        synchronized (this) {
+            lag = started;
+        }
+        ui.post(() -> lagService.set(started));
+    }
+
+    /** Closes the current connection's parts; on a background thread. */
+    private void disconnect() {
+        DemoBackends d;
+        LagService l;
+        Subscription p;
+        synchronized (this) {
+            d = demo;
+            l = lag;
+            p = polling;
+            demo = null;
+            lag = null;
+            polling = null;
+        }
+        if (p != null) {
+            p.close();
+        }
+        if (l != null) {
+            ui.post(() -> lagService.set(null));
+            l.close();
+        }
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    static ConnectionStatus demoStatus(DemoBackends d) {
+        DemoStatus s = d.status();
+        String detail = LagFormat.count(s.targetRate()) + " tx/s asked · " + LagFormat.count(Math.round(s.ingestRate()))
+                + " tx/s ingested · " + LagFormat.count(s.ingested()) + " in all"
+                + (s.failed() > 0 ? " · " + LagFormat.count(s.failed()) + " failed" : "")
+                + (s.blockHeight() >= 0 ? " · block #" + LagFormat.count(s.blockHeight()) : "");
+        return new ConnectionStatus("Embedded demo", s.kafkaBootstrap(), s.grpcTarget(), s.brokerUp(), s.grpcUp(),
+                detail);
+    }
+
+    static ConnectionStatus probe(String bootstrap, String grpcTarget) {
+        ClusterProbe.Result kafka = ClusterProbe.probe(ClientSettings.of(bootstrap), PROBE_TIMEOUT);
+        TargetProbe.Result grpc = grpcTarget == null || grpcTarget.isBlank() ? null
+                : TargetProbe.probe(grpcTarget, PROBE_TIMEOUT);
+        StringBuilder detail = new StringBuilder(kafka.reachable()
+                ? kafka.brokers() + " broker(s), cluster " + kafka.clusterId() : kafka.problem());
+        if (grpc != null) {
+            detail.append(" · ").append(grpc.reachable()
+                    ? (grpc.services().isEmpty() ? "gRPC answers (no reflection)" : grpc.services().size() + " gRPC service(s)")
+                    : grpc.problem());
+        }
+        return new ConnectionStatus("Cluster", bootstrap, grpc == null ? null : grpcTarget, kafka.reachable(),
+                grpc == null ? null : grpc.reachable(), detail.toString());
+    }
+}

@@ -1,0 +1,153 @@
+package dev.highwater.ui.shell;
+
+import dev.highwater.core.lag.LagService;
+import dev.highwater.ui.connect.ConnectModel;
+import dev.highwater.ui.connect.ConnectView;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The main window's content: navigation on the left, the selected area, the connection in the status bar. */
+public final class MainView {
+
+    private final MainModel model;
+    private final Function<LagService, Node> partitionsScreen;
+    private final BorderPane root = new BorderPane();
+    private final StackPane center = new StackPane();
+    private final Map<Area, Node> areas = new EnumMap<>(Area.class);
+    private final Circle kafkaDot = dot();
+    private final Circle grpcDot = dot();
+    private final Label statusText = new Label();
+
+    /**
+     * @param partitionsScreen builds the Partitions area for a connection's lag watcher
+     */
+    public MainView(MainModel model, Function<LagService, Node> partitionsScreen) {
+        this.model = model;
+        this.partitionsScreen = partitionsScreen;
+        root.getStyleClass().add("main");
+        root.setLeft(navigation());
+        root.setCenter(center);
+        root.setBottom(statusBar());
+        center.getStyleClass().add("area");
+        for (Area a : Area.values()) {
+            areas.put(a, PlannedArea.of(a));
+        }
+        model.lagServiceProperty().addListener((obs, old, service) -> {
+            areas.put(Area.PARTITIONS, service == null ? PlannedArea.of(Area.PARTITIONS) : partitionsScreen.apply(service));
+            show(model.areaProperty().get());
+        });
+        model.areaProperty().addListener((obs, old, a) -> show(a));
+        model.connectionProperty().addListener((obs, old, c) -> paint(c));
+        show(model.areaProperty().get());
+        paint(model.connectionProperty().get());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node navigation() {
+        Label brand = new Label("Highwater");
+        brand.getStyleClass().add("brand");
+        VBox nav = new VBox(4, brand);
+        nav.getStyleClass().add("navigation");
+        ToggleGroup group = new ToggleGroup();
+        for (Area a : Area.values()) {
+            ToggleButton b = new ToggleButton(a.title());
+            b.setId("nav-" + a.name().toLowerCase());
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setSelected(a == model.areaProperty().get());
+            b.setOnAction(e -> {
+                model.select(a);
+                b.setSelected(true); // a click on the shown area keeps it selected
+            });
+            nav.getChildren().add(b);
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Button connect = new Button("Connect to a cluster…");
+        connect.setId("connect");
+        connect.setMaxWidth(Double.MAX_VALUE);
+        connect.setOnAction(e -> askToConnect());
+        Button demo = new Button("Restart the demo");
+        demo.setId("start-demo");
+        demo.setMaxWidth(Double.MAX_VALUE);
+        demo.setOnAction(e -> model.startDemo(dev.highwater.demo.DemoOptions.defaults()));
+        connect.disableProperty().bind(model.busyProperty());
+        demo.disableProperty().bind(model.busyProperty());
+        nav.getChildren().addAll(spacer, connect, demo);
+        return nav;
+    }
+
+    /** Opens the connect dialog and connects when the user confirms. */
+    public void askToConnect() {
+        new ConnectView(new ConnectModel(), root.getScene() == null ? null : root.getScene().getWindow())
+                .showAndWait()
+                .ifPresent(form -> model.connectTo(form.normalizedBootstrap(), form.normalizedGrpcTarget()));
+    }
+
+    private Node statusBar() {
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(14, 14);
+        busy.visibleProperty().bind(model.busyProperty());
+        busy.managedProperty().bind(model.busyProperty());
+        statusText.setId("status-text");
+        HBox bar = new HBox(8, busy, kafkaDot, grpcDot, statusText);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void show(Area a) {
+        center.getChildren().setAll(areas.get(a));
+    }
+
+    private void paint(ConnectionStatus c) {
+        StringBuilder text = new StringBuilder(c.label());
+        if (c.kafka() != null) {
+            text.append(" · Kafka ").append(c.kafka());
+        }
+        if (c.grpc() != null) {
+            text.append(" · gRPC ").append(c.grpc());
+        }
+        if (c.detail() != null && !c.detail().isBlank()) {
+            text.append(" · ").append(c.detail());
+        }
+        statusText.setText(text.toString());
+        state(kafkaDot, c.kafkaUp(), "Kafka");
+        state(grpcDot, c.grpcUp(), "gRPC");
+    }
+
+    private static void state(Circle dot, Boolean up, String what) {
+        dot.getStyleClass().removeAll("up", "down", "unknown");
+        dot.getStyleClass().add(up == null ? "unknown" : up ? "up" : "down");
+        Tooltip.install(dot, new Tooltip(what + (up == null ? ": unknown" : up ? ": answering" : ": not answering")));
+    }
+
+    private static Circle dot() {
+        Circle c = new Circle(5);
+        c.getStyleClass().addAll("state-dot", "unknown");
+        return c;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.highwater.ui.shell;
+
+import dev.highwater.app.Composition;
+import dev.highwater.app.ThreadPoolTasks;
+import dev.highwater.app.Wiring;
+import dev.highwater.demo.DemoBackends;
+import dev.highwater.demo.DemoOptions;
+import dev.highwater.kafka.BackendStartException;
+import dev.highwater.ui.DesktopUi;
+import dev.highwater.ui.UiThread;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The main window, headless, over the real embedded demo. */
+class MainWindowTest {
+
+    @TempDir
+    Path data;
+
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private ThreadPoolTasks tasks;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    private MainModel open(Composition app) throws Exception {
+        stage = FxToolkit.registerStage(Stage::new);
+        return WaitForAsyncUtils.asyncFx(() -> DesktopUi.open(stage, app, UiThread.fx())).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void opensOnTheDemoNavigatesEveryAreaAndStopsTheDemoOnClose() throws Exception {
+        tasks = new ThreadPoolTasks(2);
+        AtomicReference<DemoBackends> started = new AtomicReference<>();
+        Composition app = new Composition(options -> {
+            DemoBackends d = DemoBackends.start(options);
+            started.set(d);
+            return d;
+        }, tasks, bootstrap -> Wiring.lagService(bootstrap, data.resolve("history")), "test");
+        MainModel model = open(app);
+        assertEquals("Highwater test", stage.getTitle());
+        assertEquals(8, stage.getIcons().size(), "the icon in every size");
+        robot.interact(() -> model.startDemo(new DemoOptions(0, 0, null, 200, 0.4)));
+
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> statusText().contains("Kafka 127.0.0.1:"));
+        String status = statusText();
+        assertTrue(status.startsWith("Embedded demo · Kafka 127.0.0.1:" + started.get().kafkaBootstrap().split(":")[1]),
+                status);
+        assertTrue(status.contains("gRPC " + started.get().grpcTarget()), status);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> statusText().contains("block #"));
+        assertEquals(2, robot.lookup(".state-dot.up").queryAll().size(), "broker and gRPC both up");
+
+        for (Area a : List.of(Area.MESSAGES, Area.LEDGER, Area.GRPC, Area.PARTITIONS)) {
+            robot.clickOn("#nav-" + a.name().toLowerCase());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(a, model.areaProperty().get());
+            Node shown = robot.lookup("#area-" + a.name().toLowerCase()).query();
+            assertNotNull(shown, a + " is shown");
+            assertTrue(shown.isVisible());
+        }
+        Label messages = labelIn(Area.MESSAGES);
+        assertTrue(messages.getText().contains("not built yet"), "an unbuilt area says so, and shows nothing made up");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        robot.interact(() -> model.shutdown(stopped::countDown));
+        assertTrue(stopped.await(30, TimeUnit.SECONDS), "the demo stops");
+        assertFalse(started.get().status().brokerUp() || started.get().status().grpcUp());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(statusText().startsWith("Not connected"), statusText());
+    }
+
+    @Test
+    void aDemoThatCannotStartSaysWhyAndOffersWhatToDo() throws Exception {
+        tasks = new ThreadPoolTasks(1);
+        String why = "port 9092 on 127.0.0.1 is already in use; stop what holds it or choose another --kafka-port";
+        Composition app = new Composition(options -> {
+            throw new BackendStartException(why);
+        }, tasks, bootstrap -> {
+            throw new AssertionError("no lag watcher without a connection");
+        }, "test");
+        MainModel model = open(app);
+        robot.interact(() -> model.startDemo(DemoOptions.defaults()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#start-failure").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#start-failure").queryAs(DialogPane.class);
+        assertTrue(dialog.getContentText().startsWith("Port 9092 on 127.0.0.1 is already in use"), dialog.getContentText());
+        assertFalse(dialog.getContentText().contains("Exception"), "no stack trace, no class names");
+        List<String> buttons = dialog.getButtonTypes().stream().map(b -> ((Button) dialog.lookupButton(b)).getText()).toList();
+        assertEquals(List.of("Start on free ports", "Connect to a cluster…", "Quit"), buttons);
+        assertTrue(statusText().contains("already in use"), statusText());
+        robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+    }
+
+    private String statusText() {
+        return robot.lookup("#status-text").queryAs(Label.class).getText();
+    }
+
+    private Label labelIn(Area a) {
+        robot.clickOn("#nav-" + a.name().toLowerCase());
+        return robot.lookup("#area-" + a.name().toLowerCase() + " .area-purpose").queryAs(Label.class);
+    }
+}
