@@ -9,7 +9,11 @@ public interface KeySampleSource extends AutoCloseable {
     record SampledKey(String topic, int partition, String key) {
     }
 
-    /** The keys of up to {@code perPartition} of the newest records of each partition of the topic. */
+    /**
+     * The keys of the topic's recent records, up to {@code perPartition} times its partitions in all, each
+     * partition giving records in proportion to its traffic so that a key's share of the sample is its share
+     * of the topic's traffic.
+     */
     List<SampledKey> sample(String topic, int perPartition);
 
     @Override

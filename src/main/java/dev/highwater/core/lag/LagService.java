@@ -13,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -28,6 +30,7 @@ public final class LagService implements AutoCloseable {
     static final Duration HOT_KEY_INTERVAL = Duration.ofSeconds(10);
     static final int KEYS_PER_PARTITION = 500;
     static final Duration HISTORY_KEPT = Duration.ofHours(24);
+    static final Duration PRUNE_INTERVAL = Duration.ofMinutes(10);
 
     private final OffsetsSource source;
     private final KeySampleSource keys;
@@ -46,8 +49,14 @@ public final class LagService implements AutoCloseable {
     private volatile LagRefresh latest;
     private volatile List<HotKeyReport> latestHotKeys = List.of();
     private volatile String storageProblem;
-    private long lastHotKeySample = Long.MIN_VALUE;
-    private long lastPrune = Long.MIN_VALUE;
+    private Long lastHotKeySample; // null until the first: "now minus never" must not overflow
+    private Long lastPrune;
+    private volatile Duration refreshInterval;
+    // guarded by 'this' of the schedule: a new interval starts a new chain and ends the old one
+    private final Object schedule = new Object();
+    private boolean started;
+    private long chain;
+    private ScheduledFuture<?> nextRefresh;
 
     /**
      * @param store   where history outlives the process (closed with this service); null for memory only
@@ -67,6 +76,7 @@ public final class LagService implements AutoCloseable {
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lag-refresh"));
         this.storage = Executors.newSingleThreadExecutor(r -> daemon(r, "lag-history-store"));
         this.sampling = Executors.newSingleThreadExecutor(r -> daemon(r, "hot-key-sampler"));
+        this.refreshInterval = settings.refreshInterval();
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -75,10 +85,53 @@ public final class LagService implements AutoCloseable {
         return t;
     }
 
-    /** Starts refreshing every {@link LagSettings#refreshInterval()}. */
+    /** Starts refreshing every {@link #refreshInterval()} (at first {@link LagSettings#refreshInterval()}). */
     public void start() {
-        long ms = settings.refreshInterval().toMillis();
-        refresher.scheduleWithFixedDelay(this::refreshSafely, 0, ms, TimeUnit.MILLISECONDS);
+        synchronized (schedule) {
+            started = true;
+            scheduleNext(chain, 0);
+        }
+    }
+
+    /**
+     * Refreshes at this interval from now on: the next refresh comes one new interval from now, so going from
+     * a minute to a second takes effect at once rather than after the minute.
+     */
+    public void setRefreshInterval(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the refresh interval must be positive: " + interval);
+        }
+        synchronized (schedule) {
+            refreshInterval = interval;
+            if (started) {
+                chain++; // a refresh already running finishes, but does not schedule another
+                if (nextRefresh != null) {
+                    nextRefresh.cancel(false);
+                }
+                scheduleNext(chain, interval.toMillis());
+            }
+        }
+    }
+
+    public Duration refreshInterval() {
+        return refreshInterval;
+    }
+
+    private void scheduleNext(long ofChain, long delayMillis) {
+        try {
+            nextRefresh = refresher.schedule(() -> tick(ofChain), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: no more refreshes is what closing means
+        }
+    }
+
+    private void tick(long ofChain) {
+        refreshSafely();
+        synchronized (schedule) {
+            if (ofChain == chain) {
+                scheduleNext(ofChain, refreshInterval.toMillis());
+            }
+        }
     }
 
     /** Watches these groups from the next refresh on; empty watches every group. */
@@ -97,7 +150,7 @@ public final class LagService implements AutoCloseable {
         LagRefresh refresh = monitor.update(source.read(selected));
         history.record(refresh);
         latest = refresh;
-        if (refresh.connected() && now - lastHotKeySample >= HOT_KEY_INTERVAL.toMillis()) {
+        if (refresh.connected() && due(lastHotKeySample, now, HOT_KEY_INTERVAL)) {
             lastHotKeySample = now;
             sampling.execute(() -> sampleHotKeys(refresh)); // reading records must not delay the refresh
         }
@@ -108,6 +161,10 @@ public final class LagService implements AutoCloseable {
             l.accept(refresh);
         }
         return refresh;
+    }
+
+    private static boolean due(Long last, long now, Duration interval) {
+        return last == null || now - last >= interval.toMillis();
     }
 
     private void refreshSafely() {
@@ -143,7 +200,7 @@ public final class LagService implements AutoCloseable {
     private void keep(LagRefresh refresh, long now) {
         try {
             store.append(cluster, refresh);
-            if (now - lastPrune >= Duration.ofMinutes(10).toMillis()) {
+            if (due(lastPrune, now, PRUNE_INTERVAL)) {
                 lastPrune = now;
                 store.pruneBefore(now - HISTORY_KEPT.toMillis());
             }

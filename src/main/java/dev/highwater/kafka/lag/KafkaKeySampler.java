@@ -4,6 +4,7 @@ import dev.highwater.core.lag.KeySampleSource;
 import dev.highwater.kafka.ClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
@@ -13,14 +14,21 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-/** Samples the newest records' keys of a topic with a group-less consumer (it never joins or commits). */
+/**
+ * Samples the keys of a topic's recent records with a group-less consumer (it never joins or commits). Each
+ * partition gives records in proportion to its recent traffic, so that a key's share of the sample is its share
+ * of the topic's traffic: an equal count per partition would shrink the hot partition's keys to 1/partitions.
+ */
 public final class KafkaKeySampler implements KeySampleSource {
 
     private static final Duration BUDGET = Duration.ofSeconds(2);
+    /** How far back "recent" traffic reaches. */
+    static final Duration RECENT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
 
@@ -42,9 +50,10 @@ public final class KafkaKeySampler implements KeySampleSource {
             }
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
             Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, Duration.ofSeconds(5));
+            Map<TopicPartition, Long> from = startOffsets(partitions, starts, ends, perPartition);
             consumer.assign(partitions);
             for (TopicPartition tp : partitions) {
-                consumer.seek(tp, Math.max(starts.get(tp), ends.get(tp) - perPartition));
+                consumer.seek(tp, from.get(tp));
             }
             long deadline = System.nanoTime() + BUDGET.toNanos();
             while (System.nanoTime() < deadline
@@ -62,6 +71,35 @@ public final class KafkaKeySampler implements KeySampleSource {
             consumer.assign(List.of());
         }
         return keys;
+    }
+
+    /**
+     * Where to start reading each partition: the records of the last {@link #RECENT}, scaled down evenly to at
+     * most {@code perPartition} times the partitions in all; on a topic quiet that long, the newest
+     * {@code perPartition} records of each partition.
+     */
+    private Map<TopicPartition, Long> startOffsets(List<TopicPartition> partitions, Map<TopicPartition, Long> starts,
+                                                   Map<TopicPartition, Long> ends, int perPartition) {
+        Map<TopicPartition, Long> since = new HashMap<>();
+        long from = System.currentTimeMillis() - RECENT.toMillis();
+        partitions.forEach(tp -> since.put(tp, from));
+        Map<TopicPartition, OffsetAndTimestamp> at = consumer.offsetsForTimes(since, Duration.ofSeconds(5));
+        Map<TopicPartition, Long> recent = new HashMap<>();
+        long total = 0;
+        for (TopicPartition tp : partitions) {
+            OffsetAndTimestamp first = at.get(tp); // null: no record that recent
+            long n = first == null ? 0 : ends.get(tp) - Math.max(starts.get(tp), first.offset());
+            recent.put(tp, n);
+            total += n;
+        }
+        Map<TopicPartition, Long> out = new HashMap<>();
+        long budget = (long) perPartition * partitions.size();
+        double scale = total == 0 ? 0 : Math.min(1.0, (double) budget / total);
+        for (TopicPartition tp : partitions) {
+            long take = total == 0 ? perPartition : Math.round(recent.get(tp) * scale);
+            out.put(tp, Math.max(starts.get(tp), ends.get(tp) - take));
+        }
+        return out;
     }
 
     /** UTF-8 text when the bytes are text, else hex: a key is shown as what it is. */

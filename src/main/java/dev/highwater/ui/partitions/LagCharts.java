@@ -1,0 +1,151 @@
+package dev.highwater.ui.partitions;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.axes.spi.format.DefaultTimeFormatter;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Three charts of the selected group, side by side: lag in offsets, lag in seconds, throughput (produce solid,
+ * consume dashed). They share one legend, since a partition has the same colour in each. The data sets are
+ * the model's and are written off the UI thread; this class only styles them and lays the charts out.
+ */
+final class LagCharts {
+
+    /** Calm colours for partitions that keep up; hot partitions take the warm ones below. */
+    private static final List<String> PALETTE = List.of("#1f77b4", "#2ca02c", "#9467bd", "#17becf", "#7f7f7f",
+            "#8c564b", "#bcbd22", "#393b79", "#637939", "#5254a3", "#6b6ecf", "#3182bd");
+    private static final List<String> HOT = List.of("#d62728", "#ff7f0e");
+
+    private final PartitionsModel model;
+    private final List<XYChart> charts = new ArrayList<>();
+    private final List<Zoomer> zoomers = new ArrayList<>();
+    private final FlowPane legend = new FlowPane(10, 2);
+    private final Label legendTitle = new Label();
+    private final VBox root;
+
+    LagCharts(PartitionsModel model) {
+        this.model = model;
+        LagChartSeries s = model.charts();
+        charts.add(chart("Lag (offsets)", "lag", "records", s.lag()));
+        charts.add(chart("Lag (seconds)", "lag", "s", s.lagSeconds()));
+        List<DoubleDataSet> throughput = new ArrayList<>(s.produce());
+        throughput.addAll(s.consume());
+        charts.add(chart("Produce, consume (dashed)", "rate", "records/s", throughput));
+        HBox row = new HBox(4);
+        charts.forEach(c -> {
+            HBox.setHgrow(c, Priority.ALWAYS);
+            c.setMinWidth(120);
+            c.setPrefWidth(300);
+            row.getChildren().add(c);
+        });
+        VBox.setVgrow(row, Priority.ALWAYS);
+        legendTitle.getStyleClass().add("legend-title");
+        VBox legendRow = new VBox(1, legendTitle, legend);
+        legendRow.getStyleClass().add("chart-legend");
+        root = new VBox(2, legendRow, row);
+        root.getStyleClass().add("lag-charts");
+        model.chartLines().addListener((ListChangeListener<LagChartSeries.Line>) c -> restyle());
+        model.partitionsInGroupProperty().addListener((o, was, is) -> restyle());
+        restyle();
+    }
+
+    Node root() {
+        return root;
+    }
+
+    List<XYChart> charts() {
+        return List.copyOf(charts);
+    }
+
+    /** Back to the whole rolling window after zooming in. */
+    void resetZoom() {
+        zoomers.forEach(Zoomer::zoomOrigin);
+    }
+
+    private XYChart chart(String title, String name, String unit, List<DoubleDataSet> sets) {
+        DefaultNumericAxis time = new DefaultNumericAxis("time");
+        time.setUnit(null);
+        time.setTimeAxis(true); // chart-fx time axes count seconds since the epoch
+        time.setAutoRangeRounding(false);
+        if (time.getAxisLabelFormatter() instanceof DefaultTimeFormatter f) {
+            f.setTimeZoneOffset(ZoneId.systemDefault().getRules().getOffset(Instant.now()));
+        }
+        DefaultNumericAxis y = new DefaultNumericAxis(name, unit);
+        y.setForceZeroInRange(true);
+        y.setAutoRangeRounding(true);
+        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setDrawMarker(false);
+        renderer.setAllowNaNs(true); // a NaN is a gap: the line breaks instead of dropping to zero
+        renderer.setPointReduction(false);
+        renderer.getDatasets().addAll(sets);
+        XYChart chart = new XYChart(time, y);
+        chart.getRenderers().setAll(renderer);
+        chart.setTitle(title);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        Zoomer zoomer = new Zoomer();
+        zoomer.setSliderVisible(false);
+        zoomers.add(zoomer);
+        chart.getPlugins().add(zoomer);
+        chart.getStyleClass().add("lag-chart");
+        return chart;
+    }
+
+    private void restyle() {
+        LagChartSeries s = model.charts();
+        legend.getChildren().clear();
+        int hot = 0;
+        long topics = model.chartLines().stream().map(l -> l.partition().topic()).distinct().count();
+        for (LagChartSeries.Line line : model.chartLines()) {
+            String colour = line.hot() ? HOT.get(hot++ % HOT.size()) : PALETTE.get(line.slot() % PALETTE.size());
+            String width = line.hot() ? "2.5" : "1.2";
+            String solid = "-fx-line-color: " + colour + "; -fx-line-width: " + width + ";";
+            s.lag().get(line.slot()).setStyle(solid);
+            s.lagSeconds().get(line.slot()).setStyle(solid);
+            s.produce().get(line.slot()).setStyle(solid);
+            s.consume().get(line.slot()).setStyle(solid + " -fx-line-dash-array: 5 4;");
+            legend.getChildren().add(chip(line, colour, topics == 1));
+        }
+        int total = model.partitionsInGroupProperty().get();
+        int drawn = model.chartLines().size();
+        String of = topics == 1 ? "partitions of " + model.chartLines().getFirst().partition().topic() : "partitions";
+        legendTitle.setText(drawn == 0 ? "No partitions to chart yet"
+                : drawn < total ? "The " + drawn + " of " + total + " " + of + " with the largest lag (hot in red):"
+                : "All " + drawn + " " + of + " (hot in red):");
+    }
+
+    /** @param numberOnly when one topic: the partition's number says enough */
+    private static Node chip(LagChartSeries.Line line, String colour, boolean numberOnly) {
+        Region swatch = new Region();
+        swatch.getStyleClass().add("swatch");
+        swatch.setStyle("-fx-background-color: " + colour + ";");
+        String text = numberOnly ? String.valueOf(line.partition().partition()) : line.partition().toString();
+        Label name = new Label(text + (line.hot() ? " HOT" : ""), swatch);
+        name.getStyleClass().add(line.hot() ? "legend-hot" : "legend-item");
+        return name;
+    }
+
+    /** For tests: how many points the charts hold in all. */
+    int points() {
+        return charts.stream().flatMap(c -> c.getAllDatasets().stream()).mapToInt(DataSet::getDataCount).sum();
+    }
+}

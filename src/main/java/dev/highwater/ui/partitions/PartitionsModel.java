@@ -1,0 +1,318 @@
+package dev.highwater.ui.partitions;
+
+import dev.highwater.core.Subscription;
+import dev.highwater.core.lag.Alert;
+import dev.highwater.core.lag.GroupLag;
+import dev.highwater.core.lag.GroupStatus;
+import dev.highwater.core.lag.HotKeyReport;
+import dev.highwater.core.lag.LagRefresh;
+import dev.highwater.core.lag.LagSample;
+import dev.highwater.core.lag.LagService;
+import dev.highwater.core.lag.PartitionLag;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * The Partitions screen's state: the watched groups, the selected group's partitions and charts, hot keys,
+ * alerts and the connection. It never holds a Node. The service calls it on its refresh thread; the model keeps
+ * only the newest result and posts at most one drain at a time to the UI thread, where all its properties
+ * change. Stored history is read on a background thread of its own, never on the UI thread.
+ */
+public final class PartitionsModel {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionsModel.class);
+    public static final int MAX_ALERTS = 200;
+    public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
+    public static final List<Duration> CHART_WINDOWS = List.of(Duration.ofMinutes(5), Duration.ofMinutes(10),
+            Duration.ofMinutes(30), Duration.ofHours(1));
+    /** How far back the charts are seeded from stored history when a group is opened. */
+    static final Duration SEED_SPAN = Duration.ofHours(1);
+
+    /** What one refresh brings to the UI thread. */
+    private record Update(LagRefresh refresh, List<HotKeyReport> hotKeys, String storageProblem,
+                          LagChartSeries.Lines lines) {
+    }
+
+    private final LagService service;
+    private final ExecutorService background;
+    private final LagChartSeries charts = new LagChartSeries();
+    private final Coalescer<Update> updates;
+    private final Subscription subscription;
+    private volatile boolean disposed;
+    private LagRefresh shown; // UI thread
+    private List<HotKeyReport> allHotKeys = List.of(); // UI thread
+
+    // ---- Properties (changed on the UI thread only) ----
+    private final ObservableList<GroupSummary> groups = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper selectedGroup = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<GroupStatus> selectedStatus = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper statusReason = new ReadOnlyStringWrapper();
+    private final ObservableList<PartitionLag> partitionRows = FXCollections.observableArrayList();
+    private final ObservableList<Alert> alerts = FXCollections.observableArrayList();
+    private final ObservableList<HotKeyReport> hotKeys = FXCollections.observableArrayList();
+    private final ObservableList<LagChartSeries.Line> chartLines = FXCollections.observableArrayList();
+    // one read-only view each: a view made per call could be collected with its listeners still on it
+    private final ObservableList<GroupSummary> groupsView = FXCollections.unmodifiableObservableList(groups);
+    private final ObservableList<PartitionLag> partitionRowsView =
+            FXCollections.unmodifiableObservableList(partitionRows);
+    private final ObservableList<Alert> alertsView = FXCollections.unmodifiableObservableList(alerts);
+    private final ObservableList<HotKeyReport> hotKeysView = FXCollections.unmodifiableObservableList(hotKeys);
+    private final ObservableList<LagChartSeries.Line> chartLinesView =
+            FXCollections.unmodifiableObservableList(chartLines);
+    private final ReadOnlyIntegerWrapper partitionsInGroup = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper connectionBanner = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper storageProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyLongWrapper lastRefreshAt = new ReadOnlyLongWrapper();
+    private final ReadOnlyObjectWrapper<Duration> refreshInterval = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Duration> chartWindow = new ReadOnlyObjectWrapper<>();
+
+    /** @param service already started by the caller; this model only listens and reads */
+    public PartitionsModel(LagService service, UiThread ui) {
+        this.service = service;
+        this.updates = new Coalescer<>(ui, this::apply);
+        this.background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "partitions-history");
+            t.setDaemon(true);
+            return t;
+        });
+        refreshInterval.set(service.refreshInterval());
+        chartWindow.set(charts.window());
+        subscription = service.subscribe(this::publish);
+        LagRefresh latest = service.latest();
+        if (latest != null) {
+            background.execute(() -> publish(latest));
+        }
+    }
+
+    public ObservableList<GroupSummary> groups() {
+        return groupsView;
+    }
+
+    public ReadOnlyStringProperty selectedGroupProperty() {
+        return selectedGroup.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GroupStatus> selectedStatusProperty() {
+        return selectedStatus.getReadOnlyProperty();
+    }
+
+    /** Why the selected group's status is what it is, in one sentence. */
+    public ReadOnlyStringProperty statusReasonProperty() {
+        return statusReason.getReadOnlyProperty();
+    }
+
+    /** The selected group's partitions in topic-partition order, updated in place. */
+    public ObservableList<PartitionLag> partitionRows() {
+        return partitionRowsView;
+    }
+
+    /** Active alerts first, then recently cleared ones; at most {@value #MAX_ALERTS}. */
+    public ObservableList<Alert> alerts() {
+        return alertsView;
+    }
+
+    /** Hot-key reports of the topics the selected group reads (of all topics when none is selected). */
+    public ObservableList<HotKeyReport> hotKeys() {
+        return hotKeysView;
+    }
+
+    /** Which partitions the charts draw, in slot order; see {@link #charts()}. */
+    public ObservableList<LagChartSeries.Line> chartLines() {
+        return chartLinesView;
+    }
+
+    /** The selected group's partitions in all, to say when the charts draw only some. */
+    public ReadOnlyIntegerProperty partitionsInGroupProperty() {
+        return partitionsInGroup.getReadOnlyProperty();
+    }
+
+    /** The chart data sets, written off the UI thread: chart-fx data sets carry their own lock. */
+    public LagChartSeries charts() {
+        return charts;
+    }
+
+    /** Null while connected; otherwise what went wrong and that the values shown are the last known. */
+    public ReadOnlyStringProperty connectionBannerProperty() {
+        return connectionBanner.getReadOnlyProperty();
+    }
+
+    /** Null while history is being stored; otherwise why not. */
+    public ReadOnlyStringProperty storageProblemProperty() {
+        return storageProblem.getReadOnlyProperty();
+    }
+
+    /** Epoch millis of the refresh shown, 0 before the first. */
+    public ReadOnlyLongProperty lastRefreshAtProperty() {
+        return lastRefreshAt.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Duration> refreshIntervalProperty() {
+        return refreshInterval.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Duration> chartWindowProperty() {
+        return chartWindow.getReadOnlyProperty();
+    }
+
+    // ---- Commands (called on the UI thread) ----
+
+    /** Shows this group's partitions and charts (seeded with the past hour of stored history). */
+    public void selectGroup(String group) {
+        if (Objects.equals(group, selectedGroup.get())) {
+            return;
+        }
+        selectedGroup.set(group);
+        chartLines.clear();
+        partitionsInGroup.set(0);
+        showSelected();
+        showHotKeys();
+        charts.select(group);
+        if (group != null) {
+            background.execute(() -> seed(group));
+        }
+    }
+
+    /** Refreshes every {@code interval}, from 1 to 60 s, without re-creating anything. */
+    public void setRefreshInterval(Duration interval) {
+        if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
+            throw new IllegalArgumentException("the refresh interval must be 1 to 60 s: " + interval);
+        }
+        service.setRefreshInterval(interval);
+        refreshInterval.set(interval);
+    }
+
+    /** How much time the charts show. */
+    public void setChartWindow(Duration window) {
+        if (window.isNegative() || window.isZero() || window.compareTo(SEED_SPAN) > 0) {
+            throw new IllegalArgumentException("the chart window must be up to an hour: " + window);
+        }
+        charts.setWindow(window);
+        chartWindow.set(window);
+        LagRefresh latest = service.latest();
+        if (latest != null) {
+            background.execute(() -> publish(latest));
+        }
+    }
+
+    /** Stops listening to the service; the model shows nothing new afterwards. */
+    public void dispose() {
+        disposed = true;
+        subscription.close();
+        background.shutdownNow();
+    }
+
+    // ---- Off the UI thread ----
+
+    private void seed(String group) {
+        try {
+            long now = System.currentTimeMillis();
+            List<LagSample> stored = service.storedSince(group, now - SEED_SPAN.toMillis());
+            charts.seed(group, stored, gapMillis());
+        } catch (RuntimeException e) {
+            log.warn("Could not read the stored lag history of {}; the charts start from now", group, e);
+        }
+        LagRefresh latest = service.latest();
+        if (latest != null) {
+            publish(latest);
+        }
+    }
+
+    /** Samples further apart than this were not taken in one run: the chart shows a gap between them. */
+    private double gapMillis() {
+        return 3.0 * service.refreshInterval().toMillis() + 2_000;
+    }
+
+    /** On the refresh thread (or the history thread): chart data now, the rest coalesced into one drain. */
+    private void publish(LagRefresh refresh) {
+        if (disposed) {
+            return;
+        }
+        LagChartSeries.Lines lines = charts.write(refresh, service.history(), gapMillis());
+        updates.offer(new Update(refresh, service.hotKeys(), service.storageProblem(), lines));
+    }
+
+    // ---- On the UI thread ----
+
+    private void apply(Update u) {
+        if (disposed) {
+            return;
+        }
+        LagRefresh r = u.refresh();
+        if (shown != null && r.atMillis() < shown.atMillis()) {
+            return; // a republished older refresh lost the race to a newer one
+        }
+        shown = r;
+        lastRefreshAt.set(r.atMillis());
+        InPlace.update(groups, r.groups().stream().map(GroupSummary::of).toList(), GroupSummary::groupId);
+        connectionBanner.set(r.connected() ? null : banner(r.error()));
+        storageProblem.set(u.storageProblem());
+        List<Alert> newest = r.alerts().size() > MAX_ALERTS ? r.alerts().subList(0, MAX_ALERTS) : r.alerts();
+        if (!alerts.equals(newest)) {
+            alerts.setAll(newest);
+        }
+        if (selectedGroup.get() == null && r.connected() && !r.groups().isEmpty()) {
+            selectGroup(GroupSummary.mostUrgent(r.groups())); // open on the group most in need of a look
+        }
+        allHotKeys = u.hotKeys();
+        showHotKeys();
+        showSelected();
+        if (Objects.equals(u.lines().group(), selectedGroup.get())) {
+            if (!chartLines.equals(u.lines().lines())) {
+                chartLines.setAll(u.lines().lines());
+            }
+            partitionsInGroup.set(u.lines().partitionsInGroup());
+        }
+    }
+
+    static String banner(String error) {
+        String why = error.endsWith(".") ? error.substring(0, error.length() - 1) : error;
+        return "Disconnected: " + why + ". Showing the last known values; reconnecting by itself.";
+    }
+
+    private void showSelected() {
+        String id = selectedGroup.get();
+        GroupLag g = shown == null || id == null ? null
+                : shown.groups().stream().filter(x -> x.groupId().equals(id)).findFirst().orElse(null);
+        if (g == null) {
+            partitionRows.clear();
+            selectedStatus.set(null);
+            statusReason.set(id == null ? null : "The group " + id + " is not in the latest refresh.");
+            return;
+        }
+        InPlace.update(partitionRows, g.partitions(), PartitionLag::id);
+        selectedStatus.set(g.status());
+        statusReason.set(g.statusReason());
+    }
+
+    private void showHotKeys() {
+        String id = selectedGroup.get();
+        List<HotKeyReport> wanted = allHotKeys;
+        if (id != null && shown != null) {
+            Set<String> topics = shown.groups().stream().filter(g -> g.groupId().equals(id))
+                    .flatMap(g -> g.partitions().stream()).map(p -> p.id().topic()).collect(Collectors.toSet());
+            wanted = allHotKeys.stream().filter(h -> topics.contains(h.topic())).toList();
+        }
+        if (!hotKeys.equals(wanted)) {
+            hotKeys.setAll(wanted);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package dev.highwater.ui.partitions;
+
+import dev.highwater.core.lag.GroupStatus;
+import dev.highwater.core.lag.LagFormat;
+import dev.highwater.core.lag.PartitionLag;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The Partitions screen: groups on the left; the selected group's partitions and charts in the centre; hot keys
+ * and alerts on the right; a banner across the top while disconnected. It builds controls and binds them to
+ * a {@link PartitionsModel}; it holds no state of its own beyond what the controls show.
+ */
+public final class PartitionsView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final PartitionsModel model;
+    private final BorderPane root = new BorderPane();
+    private final ListView<GroupSummary> groupList;
+    private final TableView<PartitionLag> table;
+    private final LagCharts charts;
+
+    public PartitionsView(PartitionsModel model) {
+        this.model = model;
+        root.getStyleClass().add("partitions-screen");
+        root.getStylesheets().add(Objects.requireNonNull(
+                PartitionsView.class.getResource("partitions.css")).toExternalForm());
+        groupList = buildGroupList();
+        table = PartitionTable.create(model.partitionRows());
+        charts = new LagCharts(model);
+
+        SplitPane tableAndCharts = new SplitPane(table, charts.root());
+        tableAndCharts.setOrientation(Orientation.VERTICAL);
+        tableAndCharts.setDividerPositions(0.46);
+        VBox.setVgrow(tableAndCharts, Priority.ALWAYS);
+        VBox centre = new VBox(4, statusLine(), tableAndCharts);
+        centre.setPadding(new Insets(4));
+
+        SplitPane right = new SplitPane(titled("Hot keys", new HotKeyPanel(model.hotKeys()).root()),
+                titled("Alerts", AlertList.create(model.alerts())));
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.55);
+
+        SplitPane main = new SplitPane(titled("Consumer groups", groupList), centre, right);
+        main.setDividerPositions(0.165, 0.785);
+        root.setTop(new VBox(banner(), toolbar()));
+        root.setCenter(main);
+    }
+
+    /** The whole screen, for the shell to place. */
+    public Node root() {
+        return root;
+    }
+
+    // for tests
+    ListView<GroupSummary> groupList() {
+        return groupList;
+    }
+
+    TableView<PartitionLag> table() {
+        return table;
+    }
+
+    LagCharts charts() {
+        return charts;
+    }
+
+    private ListView<GroupSummary> buildGroupList() {
+        ListView<GroupSummary> list = new ListView<>(model.groups());
+        list.getStyleClass().add("group-list");
+        list.setPlaceholder(new Label("Waiting for the first refresh…"));
+        list.setCellFactory(v -> new GroupCell());
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                model.selectGroup(is.groupId());
+            }
+        });
+        // the model decides what is selected; rows replaced by a refresh must not lose the selection
+        Runnable sync = () -> {
+            String id = model.selectedGroupProperty().get();
+            GroupSummary current = list.getSelectionModel().getSelectedItem();
+            if (id != null && (current == null || !current.groupId().equals(id))) {
+                list.getItems().stream().filter(g -> g.groupId().equals(id)).findFirst()
+                        .ifPresent(g -> list.getSelectionModel().select(g));
+            }
+        };
+        model.selectedGroupProperty().addListener((o, was, is) -> sync.run());
+        model.groups().addListener((ListChangeListener<GroupSummary>) c -> sync.run());
+        return list;
+    }
+
+    private Node banner() {
+        Label banner = new Label();
+        banner.getStyleClass().add("connection-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setWrapText(true);
+        banner.textProperty().bind(model.connectionBannerProperty());
+        banner.visibleProperty().bind(model.connectionBannerProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private Node toolbar() {
+        Label title = new Label("Partitions");
+        title.getStyleClass().add("screen-title");
+        Spinner<Integer> interval = new Spinner<>(1, 60, (int) model.refreshIntervalProperty().get().toSeconds());
+        interval.setEditable(true);
+        interval.setPrefWidth(70);
+        interval.valueProperty().addListener((o, was, is) -> model.setRefreshInterval(Duration.ofSeconds(is)));
+        ComboBox<Duration> window = new ComboBox<>();
+        window.getItems().setAll(PartitionsModel.CHART_WINDOWS);
+        window.setValue(model.chartWindowProperty().get());
+        window.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null ? "" : d.toMinutes() < 60 ? d.toMinutes() + " min" : d.toHours() + " h";
+            }
+
+            @Override
+            public Duration fromString(String s) {
+                return null;
+            }
+        });
+        window.valueProperty().addListener((o, was, is) -> model.setChartWindow(is));
+        Button resetZoom = new Button("Reset zoom");
+        resetZoom.setOnAction(e -> charts.resetZoom());
+        Label updated = new Label();
+        updated.textProperty().bind(Bindings.createStringBinding(() -> model.lastRefreshAtProperty().get() == 0
+                ? "waiting for the first refresh" : "updated " + TIME.format(Instant.ofEpochMilli(
+                model.lastRefreshAtProperty().get())), model.lastRefreshAtProperty()));
+        Label storage = new Label();
+        storage.getStyleClass().add("storage-problem");
+        storage.textProperty().bind(model.storageProblemProperty());
+        storage.visibleProperty().bind(model.storageProblemProperty().isNotNull());
+        storage.managedProperty().bind(storage.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, spacer, storage, updated, new Label("Refresh every (s)"), interval,
+                new Label("Charts show"), window, resetZoom);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("toolbar");
+        return bar;
+    }
+
+    private Node statusLine() {
+        Label status = new Label();
+        status.textProperty().bind(Bindings.createStringBinding(() -> {
+            GroupStatus s = model.selectedStatusProperty().get();
+            return s == null ? "" : s.name();
+        }, model.selectedStatusProperty()));
+        status.getStyleClass().add("status-word");
+        model.selectedStatusProperty().addListener((o, was, is) -> styleStatus(status, is));
+        Label group = new Label();
+        group.textProperty().bind(model.selectedGroupProperty());
+        group.getStyleClass().add("group-title");
+        Label reason = new Label();
+        reason.textProperty().bind(model.statusReasonProperty());
+        reason.setWrapText(true);
+        reason.getStyleClass().add("status-reason");
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        group.setMinWidth(Region.USE_PREF_SIZE); // the reason gives way, never the group or its status
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(8, group, status, reason);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private static void styleStatus(Label label, GroupStatus status) {
+        label.getStyleClass().removeIf(s -> s.startsWith("status-") && !s.equals("status-word"));
+        if (status != null) {
+            label.getStyleClass().add("status-" + status.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static Node titled(String title, Node content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("panel-title");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox box = new VBox(4, heading, content);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+    /** A group: a coloured dot and status word, its total and maximum lag, members and state. */
+    private final class GroupCell extends ListCell<GroupSummary> {
+        private final Region dot = new Region();
+        private final Label name = new Label();
+        private final Label figures = new Label();
+        private final Label detail = new Label();
+        private final HBox box = new HBox(8, dot, new VBox(1, name, figures, detail));
+
+        GroupCell() {
+            dot.getStyleClass().add("dot");
+            name.getStyleClass().add("group-name");
+            detail.getStyleClass().add("group-detail");
+            detail.setWrapText(true);
+            detail.maxWidthProperty().bind(groupList.widthProperty().subtract(48));
+            box.setAlignment(Pos.CENTER_LEFT);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(GroupSummary g, boolean empty) {
+            super.updateItem(g, empty);
+            if (empty || g == null) {
+                setGraphic(null);
+                return;
+            }
+            dot.getStyleClass().setAll("dot", "dot-" + g.status().name().toLowerCase(Locale.ROOT));
+            name.setText(g.groupId());
+            figures.setText(g.status().name() + " · lag " + LagFormat.count(g.totalLag()));
+            figures.getStyleClass().setAll("label", "status-" + g.status().name().toLowerCase(Locale.ROOT));
+            detail.setText("max " + LagFormat.seconds(g.maxLagSeconds()) + " · " + g.members()
+                    + (g.members() == 1 ? " member · " : " members · ") + g.state());
+            setGraphic(box);
+        }
+    }
+}

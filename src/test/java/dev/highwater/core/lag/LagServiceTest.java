@@ -1,0 +1,137 @@
+package dev.highwater.core.lag;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The service's schedule: the first refresh samples hot keys and prunes stored history at once, and a new
+ * refresh interval takes effect at once, without a second schedule.
+ */
+class LagServiceTest {
+
+    /** Counts reads of a connected cluster with one group on a one-partition topic. */
+    private static final class CountingSource implements OffsetsSource {
+        final AtomicInteger reads = new AtomicInteger();
+        final FakeCluster cluster = new FakeCluster().topic("orders", 1);
+
+        CountingSource() {
+            cluster.produce("orders", 10);
+            cluster.group("billing").commit(FakeCluster.p("orders", 0), 5);
+        }
+
+        @Override
+        public Set<String> groups() {
+            return Set.of();
+        }
+
+        @Override
+        public OffsetsSnapshot read(Set<String> groups) {
+            reads.incrementAndGet();
+            return cluster.snapshot(System.currentTimeMillis());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final KeySampleSource ONE_KEY = new KeySampleSource() {
+        @Override
+        public List<SampledKey> sample(String topic, int perPartition) {
+            return Collections.nCopies(200, new SampledKey(topic, 0, "acct-1"));
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** Counts prunes; keeps nothing. */
+    private static final class PruneCounter implements LagHistoryStore {
+        final AtomicInteger prunes = new AtomicInteger();
+
+        @Override
+        public void append(String cluster, LagRefresh refresh) {
+        }
+
+        @Override
+        public List<LagSample> since(String cluster, String group, long fromMillis) {
+            return List.of();
+        }
+
+        @Override
+        public int pruneBefore(long millis) {
+            prunes.incrementAndGet();
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static LagService service(CountingSource source, Duration interval) {
+        return service(source, null, interval);
+    }
+
+    private static LagService service(CountingSource source, LagHistoryStore store, Duration interval) {
+        LagSettings d = LagSettings.defaults();
+        LagSettings settings = new LagSettings(interval, d.hotspotFactor(), d.hotspotMinLag(), d.criticalTotalLag(),
+                d.statusWindow(), d.hotKeyShare(), d.historyCapacity());
+        return new LagService(source, ONE_KEY, store, "test", settings, Clock.systemUTC());
+    }
+
+    @Test
+    void theFirstRefreshSamplesHotKeysAndPrunesStoredHistory() throws InterruptedException {
+        PruneCounter store = new PruneCounter();
+        try (LagService service = service(new CountingSource(), store, Duration.ofSeconds(1))) {
+            service.refresh();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while ((service.hotKeys().isEmpty() || store.prunes.get() == 0) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals("orders", service.hotKeys().getFirst().topic());
+            assertTrue(service.hotKeys().getFirst().hasHotKey());
+            assertEquals(1, store.prunes.get());
+        }
+    }
+
+    @Test
+    void aShorterIntervalTakesEffectAtOnceAndALongerOneSlowsRefreshesDown() throws InterruptedException {
+        CountingSource source = new CountingSource();
+        try (LagService service = service(source, Duration.ofMinutes(1))) {
+            service.start();
+            Thread.sleep(300);
+            assertEquals(1, source.reads.get(), "the first refresh comes at once, the next a minute later");
+
+            service.setRefreshInterval(Duration.ofMillis(50));
+            Thread.sleep(600);
+            int fast = source.reads.get();
+            assertTrue(fast >= 5 && fast <= 14, "one chain of refreshes every 50 ms: " + fast);
+            assertEquals(Duration.ofMillis(50), service.refreshInterval());
+
+            service.setRefreshInterval(Duration.ofMinutes(1));
+            int atChange = source.reads.get();
+            Thread.sleep(400);
+            assertTrue(source.reads.get() <= atChange + 1, "at most the refresh already under way finishes");
+        }
+    }
+
+    @Test
+    void refusesAnIntervalThatIsNotPositive() {
+        try (LagService service = service(new CountingSource(), Duration.ofSeconds(1))) {
+            assertThrows(IllegalArgumentException.class, () -> service.setRefreshInterval(Duration.ZERO));
+            assertThrows(IllegalArgumentException.class, () -> service.setRefreshInterval(Duration.ofSeconds(-1)));
+        }
+    }
+}

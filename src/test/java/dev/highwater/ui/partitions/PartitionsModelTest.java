@@ -1,0 +1,145 @@
+package dev.highwater.ui.partitions;
+
+import dev.highwater.core.lag.Alert;
+import dev.highwater.core.lag.HotKeyReport;
+import dev.highwater.core.lag.PartitionLag;
+import dev.highwater.core.demo.DemoTrafficGenerator;
+import dev.highwater.demo.DemoBackends;
+import dev.highwater.kafka.DemoTopics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The Partitions model over a real embedded demo and a real lag service, without a UI toolkit. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PartitionsModelTest {
+
+    @TempDir
+    static Path dir;
+    private static DemoLag demo;
+    private static QueuedUiThread ui;
+    private static PartitionsModel model;
+
+    @BeforeAll
+    static void start() {
+        demo = new DemoLag(800, dir);
+        ui = new QueuedUiThread();
+        model = new PartitionsModel(demo.service, ui);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (model != null) {
+            model.dispose();
+        }
+        if (demo != null) {
+            demo.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void listsBothDemoGroupsAndPostsAtMostOneDrainAtATime() throws InterruptedException {
+        awaitUi("both demo groups listed", 15, () -> model.groups().stream().map(GroupSummary::groupId).toList()
+                .containsAll(List.of(DemoBackends.PROCESSOR_GROUP, DemoBackends.PROJECTION_GROUP)));
+        Thread.sleep(2_500); // two refreshes or more, none drained meanwhile
+        assertEquals(1, ui.waiting(), "refreshes are coalesced into one pending drain");
+    }
+
+    @Test
+    @Order(2)
+    void theProcessorShowsTwelvePartitionsWithTheAggregatorsPartitionTheOnlyHotOne() {
+        model.selectGroup(DemoBackends.PROCESSOR_GROUP);
+        int hotPartition = DemoLag.partitionOf(DemoTrafficGenerator.HOT_SENDER);
+        awaitUi("the hot partition marked", 20, () -> model.partitionRows().size() == DemoTopics.PARTITIONS
+                && hotRows().size() == 1 && hotRows().getFirst().id().partition() == hotPartition);
+        assertEquals(DemoBackends.PROCESSOR_GROUP, model.selectedGroupProperty().get());
+        assertNotNull(model.statusReasonProperty().get());
+
+        awaitUi("the charts draw every partition", 5, () -> model.chartLines().size() == DemoTopics.PARTITIONS);
+        LagChartSeries.Line hotLine = model.chartLines().stream().filter(LagChartSeries.Line::hot).findFirst()
+                .orElseThrow();
+        assertEquals(hotPartition, hotLine.partition().partition());
+        assertTrue(model.charts().lag().get(hotLine.slot()).getDataCount() >= 2, "the hot partition's lag series");
+    }
+
+    @Test
+    @Order(3)
+    void theHotKeyReportOfTransactionsFlagsTheAggregator() {
+        awaitUi("a hot-key report for transactions", 15, () -> transactionsReport() != null);
+        HotKeyReport report = transactionsReport();
+        HotKeyReport.KeyShare top = report.top().getFirst();
+        assertEquals(DemoTrafficGenerator.HOT_SENDER, top.key());
+        assertTrue(top.hot() && report.top().stream().filter(HotKeyReport.KeyShare::hot).count() == 1, report::toString);
+        assertTrue(report.advice().getFirst().contains("composite key"), report.advice()::toString);
+    }
+
+    @Test
+    @Order(4)
+    void theRefreshIntervalIsSettableFromOneToSixtySeconds() {
+        assertThrows(IllegalArgumentException.class, () -> model.setRefreshInterval(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> model.setRefreshInterval(Duration.ofSeconds(61)));
+        model.setRefreshInterval(Duration.ofSeconds(2));
+        assertEquals(Duration.ofSeconds(2), model.refreshIntervalProperty().get());
+        assertEquals(Duration.ofSeconds(2), demo.service.refreshInterval());
+        model.setRefreshInterval(Duration.ofSeconds(1));
+    }
+
+    @Test
+    @Order(5)
+    void aDisconnectionShowsTheBannerAndKeepsTheLastKnownRows() {
+        demo.closeDemo();
+        awaitUi("the disconnected banner", 30, () -> model.connectionBannerProperty().get() != null);
+        String banner = model.connectionBannerProperty().get();
+        assertTrue(banner.startsWith("Disconnected: ") && banner.contains("last known values"), banner);
+        assertEquals(DemoTopics.PARTITIONS, model.partitionRows().size(), "the last known rows stay");
+        assertEquals(1, hotRows().size());
+        assertTrue(model.alerts().stream().anyMatch(a -> a.active() && a.group() == null
+                && a.severity() == Alert.Severity.CRITICAL), model.alerts()::toString);
+    }
+
+    private static List<PartitionLag> hotRows() {
+        return model.partitionRows().stream().filter(PartitionLag::hot).toList();
+    }
+
+    private static HotKeyReport transactionsReport() {
+        return model.hotKeys().stream().filter(h -> h.topic().equals(DemoTopics.TRANSACTIONS) && h.hasHotKey())
+                .findFirst().orElse(null);
+    }
+
+    /** Runs the posted UI work on this thread until the condition holds. */
+    private static void awaitUi(String what, int seconds, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            ui.runPending();
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("gave up waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting for " + what);
+            }
+        }
+    }
+}
