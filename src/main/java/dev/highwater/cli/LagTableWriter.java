@@ -55,12 +55,7 @@ final class LagTableWriter {
     }
 
     private static String drain(PartitionLag p) {
-        if (p.secondsToDrain() == null) {
-            // "never" only when the lag is really growing; a steady small lag is commit-interval noise
-            return p.lag() != null && p.lag() > 0 && p.status() != dev.highwater.core.lag.GroupStatus.OK
-                    ? "never" : LagFormat.UNKNOWN;
-        }
-        return LagFormat.seconds(p.secondsToDrain());
+        return LagFormat.neverDrains(p) ? "never" : LagFormat.drain(p);
     }
 
     private void json(LagRefresh refresh) {

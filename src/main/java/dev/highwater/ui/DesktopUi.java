@@ -2,7 +2,11 @@ package dev.highwater.ui;
 
 import dev.highwater.app.Composition;
 import dev.highwater.demo.DemoOptions;
-import dev.highwater.ui.partitions.PartitionsScreen;
+import dev.highwater.core.lag.LagService;
+import dev.highwater.ui.partitions.PartitionsModel;
+import dev.highwater.ui.partitions.PartitionsView;
+import dev.highwater.ui.shell.Screen;
+import javafx.scene.Node;
 import dev.highwater.ui.shell.MainModel;
 import dev.highwater.ui.shell.MainView;
 import dev.highwater.ui.shell.StartFailureDialog;
@@ -57,7 +61,7 @@ public final class DesktopUi {
     /** Builds the main window on the stage and shows it; the caller starts a connection. */
     public static MainModel open(Stage stage, Composition app, UiThread ui) {
         MainModel model = new MainModel(app, ui);
-        MainView view = new MainView(model, service -> new PartitionsScreen(service, ui).root());
+        MainView view = new MainView(model, service -> partitionsScreen(service, ui));
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 DesktopUi.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());
@@ -75,6 +79,22 @@ public final class DesktopUi {
         });
         stage.show();
         return model;
+    }
+
+    private static Screen partitionsScreen(LagService service, UiThread ui) {
+        PartitionsModel partitions = new PartitionsModel(service, ui);
+        Node root = new PartitionsView(partitions).root();
+        return new Screen() {
+            @Override
+            public Node root() {
+                return root;
+            }
+
+            @Override
+            public void dispose() {
+                partitions.dispose();
+            }
+        };
     }
 
     private static void act(ButtonType choice, MainModel model, MainView view, Stage stage) {

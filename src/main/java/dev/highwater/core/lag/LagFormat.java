@@ -78,4 +78,20 @@ public final class LagFormat {
     public static String factor(double times) {
         return Double.isFinite(times) ? String.format(Locale.ROOT, "%.1fx", times) : UNKNOWN;
     }
+
+    /**
+     * Time to drain in words: "never at this rate" only for a partition judged LAGGING or STALLED (a small
+     * steady lag that rates cannot drain is commit-interval noise, shown as unknown), else the time.
+     */
+    public static String drain(PartitionLag p) {
+        if (p.secondsToDrain() != null) {
+            return seconds(p.secondsToDrain());
+        }
+        return neverDrains(p) ? "never at this rate" : UNKNOWN;
+    }
+
+    /** The partition's lag is judged to grow and rates do not bring it down. */
+    public static boolean neverDrains(PartitionLag p) {
+        return p.secondsToDrain() == null && p.lag() != null && p.lag() > 0 && p.status() != GroupStatus.OK;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.highwater.ui.partitions;
 
+import dev.highwater.ui.UiThread;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;

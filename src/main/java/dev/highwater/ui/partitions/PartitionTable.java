@@ -60,16 +60,12 @@ final class PartitionTable {
         return table;
     }
 
-    private static boolean growing(PartitionLag p) {
-        return p.secondsToDrain() == null && p.lag() != null && p.lag() > 0;
-    }
-
     private static Double drainKey(PartitionLag p) {
-        return growing(p) ? Double.POSITIVE_INFINITY : p.secondsToDrain();
+        return LagFormat.neverDrains(p) ? Double.POSITIVE_INFINITY : p.secondsToDrain();
     }
 
     private static String drainText(PartitionLag p) {
-        return growing(p) ? "never at this rate" : LagFormat.seconds(p.secondsToDrain());
+        return LagFormat.drain(p);
     }
 
     /** A column whose cells hold the whole row, sorted by one key and shown as one text. */

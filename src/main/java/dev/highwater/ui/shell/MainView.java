@@ -29,7 +29,8 @@ import java.util.function.Function;
 public final class MainView {
 
     private final MainModel model;
-    private final Function<LagService, Node> partitionsScreen;
+    private final Function<LagService, Screen> partitionsScreen;
+    private Screen partitions;
     private final BorderPane root = new BorderPane();
     private final StackPane center = new StackPane();
     private final Map<Area, Node> areas = new EnumMap<>(Area.class);
@@ -40,7 +41,7 @@ public final class MainView {
     /**
      * @param partitionsScreen builds the Partitions area for a connection's lag watcher
      */
-    public MainView(MainModel model, Function<LagService, Node> partitionsScreen) {
+    public MainView(MainModel model, Function<LagService, Screen> partitionsScreen) {
         this.model = model;
         this.partitionsScreen = partitionsScreen;
         root.getStyleClass().add("main");
@@ -52,7 +53,15 @@ public final class MainView {
             areas.put(a, PlannedArea.of(a));
         }
         model.lagServiceProperty().addListener((obs, old, service) -> {
-            areas.put(Area.PARTITIONS, service == null ? PlannedArea.of(Area.PARTITIONS) : partitionsScreen.apply(service));
+            if (partitions != null) {
+                partitions.dispose();
+                partitions = null;
+            }
+            if (service != null) {
+                partitions = partitionsScreen.apply(service);
+                partitions.root().setId("area-partitions");
+            }
+            areas.put(Area.PARTITIONS, partitions == null ? PlannedArea.of(Area.PARTITIONS) : partitions.root());
             show(model.areaProperty().get());
         });
         model.areaProperty().addListener((obs, old, a) -> show(a));

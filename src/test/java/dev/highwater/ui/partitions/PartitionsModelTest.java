@@ -1,5 +1,6 @@
 package dev.highwater.ui.partitions;
 
+import dev.highwater.ui.UiThread;
 import dev.highwater.core.lag.Alert;
 import dev.highwater.core.lag.HotKeyReport;
 import dev.highwater.core.lag.PartitionLag;

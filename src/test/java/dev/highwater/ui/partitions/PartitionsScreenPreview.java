@@ -1,5 +1,6 @@
 package dev.highwater.ui.partitions;
 
+import dev.highwater.ui.UiThread;
 import dev.highwater.demo.DemoBackends;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -19,7 +20,7 @@ public final class PartitionsScreenPreview {
         int height = args.length > 1 ? Integer.parseInt(args[1]) : 900;
         DemoLag demo = new DemoLag(800, Files.createTempDirectory("partitions-preview"));
         Platform.startup(() -> {
-            PartitionsModel model = new PartitionsModel(demo.service, UiThread.javaFx());
+            PartitionsModel model = new PartitionsModel(demo.service, UiThread.fx());
             model.selectGroup(args.length > 2 ? args[2] : DemoBackends.PROCESSOR_GROUP);
             Stage stage = new Stage();
             stage.setTitle("Highwater — Partitions");

@@ -1,5 +1,6 @@
 package dev.highwater.ui.partitions;
 
+import dev.highwater.ui.UiThread;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.core.lag.PartitionLag;
 import dev.highwater.demo.DemoBackends;
@@ -53,7 +54,7 @@ class PartitionsViewTest {
 
     @Start
     void start(Stage stage) {
-        model = new PartitionsModel(demo.service, UiThread.javaFx());
+        model = new PartitionsModel(demo.service, UiThread.fx());
         view = new PartitionsView(model);
         stage.setScene(new Scene((Parent) view.root(), 1280, 800));
         stage.show();

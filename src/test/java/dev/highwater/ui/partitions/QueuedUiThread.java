@@ -1,5 +1,6 @@
 package dev.highwater.ui.partitions;
 
+import dev.highwater.ui.UiThread;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
