@@ -55,7 +55,7 @@ final class LagTableWriter {
     }
 
     private static String drain(PartitionLag p) {
-        return LagFormat.neverDrains(p) ? "never" : LagFormat.drain(p);
+        return LagFormat.drain(p);
     }
 
     private void json(LagRefresh refresh) {

@@ -1,18 +1,21 @@
 package dev.highwater.ui;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Hands the newest value to the UI thread, at most one hand-off in flight: a writer that produces faster
- * than the UI paints replaces the waiting value instead of queueing another task.
+ * Hands the newest of a stream of values to the UI thread: a value replaces the one still waiting, and at most
+ * one drain is posted at a time, so a slow UI thread sees fewer updates instead of a growing queue.
  */
 public final class Coalescer<T> {
 
+    private final AtomicReference<T> pending = new AtomicReference<>();
+    private final AtomicBoolean posted = new AtomicBoolean();
     private final UiThread ui;
     private final Consumer<T> apply;
-    private final AtomicReference<T> waiting = new AtomicReference<>();
 
+    /** @param apply runs on the UI thread with the newest value */
     public Coalescer(UiThread ui, Consumer<T> apply) {
         this.ui = ui;
         this.apply = apply;
@@ -20,13 +23,15 @@ public final class Coalescer<T> {
 
     /** From any thread; the value must not be null. */
     public void offer(T value) {
-        if (waiting.getAndSet(value) == null) {
+        pending.set(value);
+        if (posted.compareAndSet(false, true)) {
             ui.post(this::drain);
         }
     }
 
     private void drain() {
-        T value = waiting.getAndSet(null);
+        posted.set(false); // first, so that a value offered from here on posts another drain
+        T value = pending.getAndSet(null);
         if (value != null) {
             apply.accept(value);
         }

@@ -20,7 +20,7 @@ final class GroupTracker {
     }
 
     /** One refresh of one group-partition. */
-    record CommitSample(long at, long committed, long logEnd, long lag) implements SampleWindow.Timed {
+    record CommitSample(long at, long committed, long logEnd, long lag, Double lagSeconds) implements SampleWindow.Timed {
     }
 
     /** Coordinator states in which an assignment is still being handed out (classic and KIP-848 protocols). */
@@ -117,11 +117,6 @@ final class GroupTracker {
         if (previous != null && (committed < previous.committed() || log.logEnd() < previous.logEnd())) {
             window.clear(); // offsets reset or the log recreated: a rate across that would be meaningless
         }
-        window.add(new CommitSample(at, committed, log.logEnd(), lag));
-        PartitionTrend trend = PartitionTrend.judge(p, window, settings.statusWindow().toMillis() / 2);
-        if (trend != null) {
-            trends.put(p, trend);
-        }
         Double lagSeconds = null;
         boolean estimated = false;
         OffsetsSnapshot.RecordTime time = group.recordTimes().get(p);
@@ -130,6 +125,11 @@ final class GroupTracker {
         } else if (time != null) {
             lagSeconds = Math.max(0, at - time.timestampMillis()) / 1000.0; // a producer's clock may run ahead
             estimated = time.estimated();
+        }
+        window.add(new CommitSample(at, committed, log.logEnd(), lag, lagSeconds));
+        PartitionTrend trend = PartitionTrend.judge(p, window, settings.statusWindow().toMillis() / 2);
+        if (trend != null) {
+            trends.put(p, trend);
         }
         return new Measured(p, log, committed, lag, lagSeconds, estimated, window.perSecond(CommitSample::committed));
     }

@@ -80,14 +80,14 @@ public final class LagFormat {
     }
 
     /**
-     * Time to drain in words: "never at this rate" only for a partition judged LAGGING or STALLED (a small
+     * Time to drain in words: "never" (at the current rates) only for a partition judged LAGGING or STALLED (a small
      * steady lag that rates cannot drain is commit-interval noise, shown as unknown), else the time.
      */
     public static String drain(PartitionLag p) {
         if (p.secondsToDrain() != null) {
             return seconds(p.secondsToDrain());
         }
-        return neverDrains(p) ? "never at this rate" : UNKNOWN;
+        return neverDrains(p) ? "never" : UNKNOWN;
     }
 
     /** The partition's lag is judged to grow and rates do not bring it down. */

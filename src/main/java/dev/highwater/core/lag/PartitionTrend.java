@@ -1,5 +1,7 @@
 package dev.highwater.core.lag;
 
+import java.util.List;
+
 /**
  * One partition's trend over the status window, judged in the spirit of Burrow's evaluator:
  * <ul>
@@ -12,7 +14,10 @@ package dev.highwater.core.lag;
  *   <li>STALLED: the committed offset stood still over the whole window while lag grew;</li>
  *   <li>LAGGING: commits moved but lag grew from the first to the last refresh and rose or held in at least
  *       three intervals of four. Burrow asks for growth in every interval; consumers commit in batches, so lag
- *       saw-tooths between refreshes, and an occasional dip must not hide a partition that falls behind;</li>
+ *       saw-tooths between refreshes, and an occasional dip must not hide a partition that falls behind.
+ *       Where record times are known, the oldest unconsumed record must also be getting older (the low points
+ *       of lag in seconds rise by at least {@value #MIN_AGEING_SECONDS} s over the window): lag in offsets
+ *       also grows when traffic grows, for a consumer that keeps up;</li>
  *   <li>OK otherwise. A stuck offset whose lag does not grow is OK: nothing new arrived, and a transactional
  *       topic can leave a lag of 1 (the commit marker) forever.</li>
  * </ul>
@@ -21,6 +26,7 @@ record PartitionTrend(PartitionId id, GroupStatus status, long fromLag, long toL
                       long toCommitted, long spanMillis) {
 
     static final int MIN_SAMPLES = 3;
+    static final double MIN_AGEING_SECONDS = 1.0;
 
     /** Judges the window; null when it holds too few refreshes. */
     static PartitionTrend judge(PartitionId id, SampleWindow<GroupTracker.CommitSample> window, long minSpanMillis) {
@@ -48,11 +54,35 @@ record PartitionTrend(PartitionId id, GroupStatus status, long fromLag, long toL
         GroupStatus status = GroupStatus.OK;
         if (!touchedZero && grew && !committedMoved) {
             status = GroupStatus.STALLED;
-        } else if (!touchedZero && grew && risingOrHeld * 4 >= intervals * 3) {
+        } else if (!touchedZero && grew && risingOrHeld * 4 >= intervals * 3 && ageing(window)) {
             status = GroupStatus.LAGGING;
         }
         return new PartitionTrend(id, status, first.lag(), last.lag(), first.committed(), last.committed(),
                 last.at() - first.at());
+    }
+
+    /**
+     * Whether the oldest unconsumed record gets older: the lowest lag in seconds of the window's later half
+     * against that of its earlier half (the low points, right after commits, do not saw-tooth). True when
+     * record times are not known, so the offsets alone decide.
+     */
+    private static boolean ageing(SampleWindow<GroupTracker.CommitSample> window) {
+        List<GroupTracker.CommitSample> samples = List.copyOf(window.samples());
+        int half = samples.size() / 2;
+        Double early = lowest(samples.subList(0, half));
+        Double late = lowest(samples.subList(half, samples.size()));
+        return early == null || late == null || late - early >= MIN_AGEING_SECONDS;
+    }
+
+    private static Double lowest(List<GroupTracker.CommitSample> samples) {
+        Double min = null;
+        for (GroupTracker.CommitSample s : samples) {
+            if (s.lagSeconds() == null) {
+                return null;
+            }
+            min = min == null ? s.lagSeconds() : Math.min(min, s.lagSeconds());
+        }
+        return min;
     }
 
     long growth() {

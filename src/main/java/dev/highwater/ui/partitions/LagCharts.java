@@ -90,7 +90,8 @@ final class LagCharts {
         }
         DefaultNumericAxis y = new DefaultNumericAxis(name, unit);
         y.setForceZeroInRange(true);
-        y.setAutoRangeRounding(true);
+        y.setAutoRangeRounding(false); // rounding picked a tick below the highest point and cut the line
+        y.setAutoRangePadding(0.05); // headroom, so the newest high point is not drawn on the frame
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);

@@ -35,7 +35,7 @@ final class PartitionTable {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().addAll(List.of(
                 column("Partition", 118, false, PartitionLag::id, p -> p.id().toString()),
-                column("Owner", 78, false, PartitionLag::owner, p -> p.owner() == null ? "unassigned" : p.owner()),
+                column("Owner", 70, false, PartitionLag::owner, p -> p.owner() == null ? "unassigned" : p.owner()),
                 column("Committed", 78, true, PartitionLag::committed,
                         p -> p.committed() == null ? "no commit" : LagFormat.count(p.committed())),
                 column("End", 70, true, PartitionLag::logEnd, p -> LagFormat.count(p.logEnd())),
@@ -44,7 +44,7 @@ final class PartitionTable {
                         p -> (p.lagSecondsEstimated() ? "≥ " : "") + LagFormat.seconds(p.lagSeconds())),
                 column("Produce/s", 74, true, PartitionLag::produceRate, p -> LagFormat.rate(p.produceRate())),
                 column("Consume/s", 78, true, PartitionLag::consumeRate, p -> LagFormat.rate(p.consumeRate())),
-                column("Time to drain", 118, true, PartitionTable::drainKey, PartitionTable::drainText),
+                column("Time to drain", 96, true, PartitionTable::drainKey, PartitionTable::drainText),
                 statusColumn(),
                 hotColumn()));
         table.setRowFactory(v -> new TableRow<>() {

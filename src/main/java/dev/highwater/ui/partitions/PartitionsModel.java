@@ -1,5 +1,6 @@
 package dev.highwater.ui.partitions;
 
+import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiThread;
 import dev.highwater.core.Subscription;
 import dev.highwater.core.lag.Alert;

@@ -69,7 +69,7 @@ public final class PartitionsView {
         right.setDividerPositions(0.55);
 
         SplitPane main = new SplitPane(titled("Consumer groups", groupList), centre, right);
-        main.setDividerPositions(0.165, 0.785);
+        main.setDividerPositions(0.13, 0.82);
         root.setTop(new VBox(banner(), toolbar()));
         root.setCenter(main);
     }

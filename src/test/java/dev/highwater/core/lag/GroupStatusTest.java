@@ -115,6 +115,33 @@ class GroupStatusTest {
     }
 
     @Test
+    void lagInOffsetsThatGrowsWithTrafficIsNotLaggingWhileTheOldestRecordStaysYoung() {
+        cluster.topic("t", 1);
+        FakeCluster.Group g = cluster.group("g").member("m1", "app-1", p("t", 0));
+        LagRefresh r = null;
+        for (int s = 0; s < 10; s++) {
+            long at = T0 + s * 1_000L;
+            cluster.produce(p("t", 0), 100L * (s + 1)); // traffic ramps up; the consumer stays ~1 s behind
+            long committed = cluster.end(p("t", 0)) - 50L * (s + 1);
+            g.commit(p("t", 0), committed).recordTime(p("t", 0), committed, at - 1_000, false);
+            r = monitor.update(cluster.snapshot(at));
+        }
+        assertEquals(GroupStatus.OK, group(r, "g").status(), group(r, "g").statusReason());
+
+        // the same growth in offsets while the oldest unconsumed record ages: it is falling behind
+        FakeCluster.Group h = cluster.group("h").member("m2", "app-2", p("t", 0));
+        LagMonitor fresh = new LagMonitor(LagSettings.defaults());
+        for (int s = 0; s < 10; s++) {
+            long at = T0 + 20_000 + s * 1_000L;
+            cluster.produce(p("t", 0), 100L * (s + 1));
+            long committed = cluster.end(p("t", 0)) - 50L * (s + 1);
+            h.commit(p("t", 0), committed).recordTime(p("t", 0), committed, at - 1_000 - 600L * s, false);
+            r = fresh.update(cluster.snapshot(at));
+        }
+        assertEquals(GroupStatus.LAGGING, group(r, "h").status(), group(r, "h").statusReason());
+    }
+
+    @Test
     void aGroupWhoseConsumersAreAllGoneStallsAndTheAlertSaysNobodyOwnsThePartition() {
         cluster.topic("t", 1);
         FakeCluster.Group g = cluster.group("g").commit(p("t", 0), 0);

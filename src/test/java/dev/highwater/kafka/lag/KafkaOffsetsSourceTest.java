@@ -170,6 +170,29 @@ class KafkaOffsetsSourceTest {
         }
     }
 
+    @Test
+    void aBrokerRestartIsADisconnectedSnapshotThenReadingResumesByItself(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        EmbeddedKafka broker = EmbeddedKafka.start(0, dir);
+        int port = broker.port();
+        try (Admin a = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            a.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+            a.alterConsumerGroupOffsets("keeper", Map.of(new TopicPartition("kept", 0), new OffsetAndMetadata(0)))
+                    .all().get();
+        }
+        try (KafkaOffsetsSource source = new KafkaOffsetsSource(ClientSettings.of(broker.bootstrapServers()), Clock.systemUTC())) {
+            assertTrue(source.read(Set.of("keeper")).connected());
+            broker.close();
+            assertFalse(source.read(Set.of("keeper")).connected(), "a stopped broker is said to be unreachable");
+            broker = EmbeddedKafka.start(port, dir);
+            OffsetsSnapshot back = waitFor(source, "keeper", s -> true);
+            assertTrue(back.groups().getFirst().committed().containsKey(new PartitionId("kept", 0)),
+                    "the same source reads again once the broker is back");
+        } finally {
+            broker.close();
+        }
+    }
+
     private static OffsetsSnapshot waitFor(KafkaOffsetsSource source, String group,
                                            java.util.function.Predicate<OffsetsSnapshot> condition) throws InterruptedException {
         OffsetsSnapshot s = null;
