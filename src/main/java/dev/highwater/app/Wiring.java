@@ -54,6 +54,12 @@ public final class Wiring {
         return service;
     }
 
+    /** The screen benchmark lives with the screen; the command line reaches it through here. */
+    public static void runFxBench(dev.highwater.bench.BenchReport report, int partitions, int seconds)
+            throws Exception {
+        dev.highwater.ui.partitions.FxFrameBench.run(report, partitions, seconds);
+    }
+
     /** ~/.highwater (or HIGHWATER_HOME): history and settings live here. */
     public static Path userDataFolder() {
         String home = System.getenv("HIGHWATER_HOME");

@@ -1,0 +1,106 @@
+package dev.highwater.ui.partitions;
+
+import dev.highwater.bench.BenchReport;
+import dev.highwater.bench.SyntheticCluster;
+import dev.highwater.core.lag.LagService;
+import dev.highwater.core.lag.LagSettings;
+import dev.highwater.ui.UiThread;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Partitions screen under load: a group of 48 partitions refreshed every second (the table shows all 48,
+ * each chart draws the 12 with the largest lag), while an animation timer counts the frames the UI thread
+ * manages per second. Needs a display (a desktop, or Xvfb).
+ */
+public final class FxFrameBench {
+
+    private FxFrameBench() {
+    }
+
+    public static void run(BenchReport report, int partitions, int seconds) throws Exception {
+        report.heading("fx: the Partitions screen with " + partitions + " partitions refreshed every second");
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // a toolkit from an earlier suite in this process
+        } catch (UnsupportedOperationException noDisplay) {
+            report.note("skipped: no display to open a window on (run under a desktop or Xvfb)");
+            return;
+        }
+        SyntheticCluster cluster = new SyntheticCluster(partitions, Clock.systemUTC());
+        LagService service = new LagService(cluster, cluster, null, "synthetic", LagSettings.defaults(),
+                Clock.systemUTC());
+        service.start();
+        List<Integer> framesPerSecond = new ArrayList<>();
+        CompletableFuture<Stage> shown = new CompletableFuture<>();
+        PartitionsModel[] model = new PartitionsModel[1];
+        AnimationTimer[] timer = new AnimationTimer[1];
+        Platform.runLater(() -> {
+            model[0] = new PartitionsModel(service, UiThread.fx());
+            model[0].selectGroup(SyntheticCluster.GROUP);
+            Stage stage = new Stage();
+            stage.setScene(new Scene((Parent) new PartitionsView(model[0]).root(), 1400, 900));
+            stage.show();
+            timer[0] = new FrameCounter(framesPerSecond);
+            timer[0].start();
+            shown.complete(stage);
+        });
+        Stage stage = shown.get(30, TimeUnit.SECONDS);
+        Thread.sleep(5_000); // warm-up: first refreshes, JIT, chart caches
+        synchronized (framesPerSecond) {
+            framesPerSecond.clear();
+        }
+        Thread.sleep(seconds * 1_000L);
+        double[] fps;
+        synchronized (framesPerSecond) {
+            fps = framesPerSecond.stream().mapToDouble(Integer::doubleValue).toArray();
+        }
+        Platform.runLater(() -> {
+            timer[0].stop();
+            model[0].dispose();
+            stage.close();
+        });
+        service.close();
+        if (fps.length == 0) {
+            throw new IllegalStateException("no frames were counted");
+        }
+        report.add("fx", "frames/s while charting (median of 1 s windows)", fps, "fps", ">= 50 fps");
+        report.add("fx", "frames/s in the worst second", java.util.Arrays.stream(fps).min().orElse(0), "fps", null);
+    }
+
+    /** Counts the UI thread's pulses in whole seconds. */
+    private static final class FrameCounter extends AnimationTimer {
+        private final List<Integer> perSecond;
+        private long secondStart = -1;
+        private int frames;
+
+        FrameCounter(List<Integer> perSecond) {
+            this.perSecond = perSecond;
+        }
+
+        @Override
+        public void handle(long now) {
+            if (secondStart < 0) {
+                secondStart = now;
+            }
+            frames++;
+            if (now - secondStart >= 1_000_000_000L) {
+                synchronized (perSecond) {
+                    perSecond.add(frames);
+                }
+                frames = 0;
+                secondStart = now;
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.highwater.bench;
+
+import dev.highwater.ui.partitions.FxFrameBench;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every suite runs on tiny sizes and reports numbers that make sense; no figure is asserted against a target. */
+class BenchSuitesTest {
+
+    private final StringWriter text = new StringWriter();
+    private final BenchReport report = new BenchReport(new PrintWriter(text, true));
+
+    @Test
+    void theLagSuiteTimesCompleteRefreshes() throws Exception {
+        LagBench.run(report, 3, 20, 2);
+        List<BenchReport.Figure> figures = report.figures();
+        assertEquals(2, figures.size(), text.toString());
+        for (BenchReport.Figure f : figures) {
+            assertTrue(f.median() > 0 && f.median() < 60, f.toString());
+            assertEquals("s", f.unit());
+        }
+        assertTrue(text.toString().contains("3 groups x 20 partitions = 60 group-partitions"), text.toString());
+    }
+
+    @Test
+    void theFxSuiteCountsFramesOfTheRealScreen() throws Exception {
+        FxFrameBench.run(report, 12, 2);
+        BenchReport.Figure median = report.figures().getFirst();
+        assertTrue(median.median() > 0 && median.median() <= 1_000, median.toString());
+        assertTrue(median.runs() >= 1, median.toString());
+    }
+
+    @Test
+    void aSyntheticClusterMovesOnWithTime() {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+        java.time.Clock clock = new java.time.Clock() {
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochMilli(now.get());
+            }
+        };
+        SyntheticCluster cluster = new SyntheticCluster(8, clock);
+        var first = cluster.read(java.util.Set.of());
+        now.addAndGet(2_000);
+        var second = cluster.read(java.util.Set.of());
+        var p0 = new dev.highwater.core.lag.PartitionId(SyntheticCluster.TOPIC, 0);
+        assertTrue(second.logs().get(p0).logEnd() > first.logs().get(p0).logEnd());
+        assertEquals(8, second.logs().size());
+    }
+}
