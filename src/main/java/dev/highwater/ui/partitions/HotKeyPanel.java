@@ -59,9 +59,8 @@ final class HotKeyPanel {
 
     private static Node keyRow(HotKeyReport.KeyShare k) {
         Label key = new Label(k.key());
-        key.setMinWidth(Region.USE_PREF_SIZE); // the key is what a person acts on: never cut it
+        key.setWrapText(true); // the key is what a person acts on: wrap it rather than cut it
         key.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(key, Priority.ALWAYS);
         Region fill = new Region();
         fill.getStyleClass().add("share-fill");
         fill.setMaxWidth(Math.max(1, Math.min(1, k.share()) * BAR_WIDTH));
@@ -71,10 +70,12 @@ final class HotKeyPanel {
         bar.setMaxWidth(BAR_WIDTH);
         StackPane.setAlignment(fill, javafx.geometry.Pos.CENTER_LEFT);
         Label share = new Label(LagFormat.share(k.share()));
-        share.setMinWidth(48);
+        share.setMinWidth(44);
         share.getStyleClass().add("share-text");
-        HBox row = new HBox(6, key, bar, share);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // share first, then the bar: the number stays in view however narrow the panel is
+        HBox measure = new HBox(6, share, bar);
+        measure.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox row = new javafx.scene.layout.VBox(2, key, measure);
         row.getStyleClass().add(k.hot() ? "hot-key" : "key-row");
         return row;
     }
