@@ -18,9 +18,17 @@ public final class DemoBench {
     public static void run(BenchReport report, int rate, int seconds) throws InterruptedException {
         report.heading("demo: embedded broker + gRPC indexer + traffic, in this process");
         long t0 = System.nanoTime();
-        try (DemoBackends demo = DemoBackends.start(new DemoOptions(0, 0, null, rate, DemoOptions.DEFAULT_HOT_KEY_SHARE))) {
+        DemoOptions defaults = DemoOptions.defaults();
+        try (DemoBackends demo = DemoBackends.start(new DemoOptions(0, 0, null, defaults.rate(),
+                defaults.hotKeyShare()))) {
             report.add("demo", "ready (both ports accept)", (System.nanoTime() - t0) / 1e9, "s", "<= 10 s");
-            Thread.sleep(3_000); // warm-up: JIT, producer batches, group assignment
+            Thread.sleep(seconds * 1_000L); // the demo as a newcomer runs it: default traffic
+            System.gc();
+            report.add("demo", "memory at " + defaults.rate() + " tx/s: resident set", residentMegabytes(), "MB", null);
+            report.add("demo", "memory at " + defaults.rate() + " tx/s: heap used after GC",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0, "MB", null);
+            demo.setRate(rate);
+            Thread.sleep(3_000); // warm-up at the new rate: JIT, producer batches
             report.add("demo", "ingest gRPC -> Kafka, asked " + rate + " tx/s", ingestRate(demo, seconds), "tx/s",
                     ">= 20,000 when asked 20,000");
             demo.setRate(rate * 2);
@@ -29,10 +37,6 @@ public final class DemoBench {
             if (demo.status().failed() > 0) {
                 report.note("failed to publish: " + demo.status().failed() + " transactions");
             }
-            System.gc();
-            report.add("demo", "memory: resident set", residentMegabytes(), "MB", null);
-            report.add("demo", "memory: heap used after GC",
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0, "MB", null);
         }
     }
 

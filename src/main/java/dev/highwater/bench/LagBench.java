@@ -97,6 +97,7 @@ public final class LagBench {
             left -= n;
         }
         admin.createTopics(topics).all().get(120, TimeUnit.SECONDS);
+        awaitLeaders(admin, topics.stream().map(NewTopic::name).toList());
         long now = System.currentTimeMillis();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                 // test data only: no idempotence, so a slow broker's retries cannot wedge the fill
@@ -113,6 +114,19 @@ public final class LagBench {
             producer.flush();
         }
         return tps;
+    }
+
+    /** New partitions take a moment to get a leader; producing before that only fills the log with retries. */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            boolean ready = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Commits each group somewhere inside each partition, so every group-partition lags and needs a record time. */

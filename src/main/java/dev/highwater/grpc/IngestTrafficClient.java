@@ -27,7 +27,8 @@ public final class IngestTrafficClient implements AutoCloseable {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** Unused allowance is capped at this much of a second, so a stall is not followed by a flood. */
-    private static final double MAX_BURST_SECONDS = 0.05;
+    // Half a second of catching up after the sender thread was descheduled (2 busy cores, a GC pause)
+    private static final double MAX_BURST_SECONDS = 0.5;
     /** Streams whose result has not come back yet; beyond this the server is too slow and we wait. */
     private static final int MAX_STREAMS_AWAITING_RESULT = 4;
 
@@ -114,10 +115,15 @@ public final class IngestTrafficClient implements AutoCloseable {
     private void sendUntilClosed() {
         refilledAt = System.nanoTime();
         while (running) {
-            if (rate == 0 || !streamsAwaitingResult.tryAcquire()) {
+            if (rate == 0) {
                 LockSupport.parkNanos(TICK_NANOS);
                 tokens = 0;
                 refilledAt = System.nanoTime();
+                continue;
+            }
+            if (!streamsAwaitingResult.tryAcquire()) {
+                // waiting for a result: the time still counts, so the tokens keep accruing (up to the burst cap)
+                LockSupport.parkNanos(TICK_NANOS);
                 continue;
             }
             try {

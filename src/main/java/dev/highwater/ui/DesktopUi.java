@@ -12,6 +12,7 @@ import dev.highwater.ui.shell.MainView;
 import dev.highwater.ui.shell.StartFailureDialog;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -42,15 +43,8 @@ public final class DesktopUi {
         Platform.setImplicitExit(false);
         Platform.startup(() -> {
             Stage stage = new Stage();
-            MainModel model = open(stage, app, UiThread.fx());
+            MainModel model = open(stage, app, UiThread.fx(), closed::countDown);
             opened.set(model);
-            stage.setOnCloseRequest(e -> {
-                e.consume();
-                model.shutdown(() -> {
-                    stage.close();
-                    closed.countDown();
-                });
-            });
             model.startDemo(DemoOptions.defaults());
         });
         closed.await();
@@ -58,8 +52,11 @@ public final class DesktopUi {
         Platform.exit();
     }
 
-    /** Builds the main window on the stage and shows it; the caller starts a connection. */
-    public static MainModel open(Stage stage, Composition app, UiThread ui) {
+    /**
+     * Builds the main window on the stage and shows it; the caller starts a connection. Closing the window
+     * stops everything first (the demo takes a few seconds), then closes it and runs {@code onClosed}.
+     */
+    public static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed) {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, service -> partitionsScreen(service, ui));
         Scene scene = new Scene(view.root(), 1280, 800);
@@ -75,7 +72,20 @@ public final class DesktopUi {
             if (problem == null) {
                 return;
             }
-            StartFailureDialog.of(problem, stage).showAndWait().ifPresent(choice -> act(choice, model, view, stage));
+            Alert dialog = StartFailureDialog.of(problem, stage);
+            dialog.setOnHidden(e -> {
+                if (dialog.getResult() != null) {
+                    act(dialog.getResult(), model, view, stage);
+                }
+            });
+            dialog.show(); // not showAndWait: no nested event loop inside a property listener
+        });
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            model.shutdown(() -> {
+                stage.close();
+                onClosed.run();
+            });
         });
         stage.show();
         return model;

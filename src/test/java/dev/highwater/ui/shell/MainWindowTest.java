@@ -41,6 +41,7 @@ class MainWindowTest {
     private final FxRobot robot = new FxRobot();
     private Stage stage;
     private ThreadPoolTasks tasks;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -57,7 +58,8 @@ class MainWindowTest {
 
     private MainModel open(Composition app) throws Exception {
         stage = FxToolkit.registerStage(Stage::new);
-        return WaitForAsyncUtils.asyncFx(() -> DesktopUi.open(stage, app, UiThread.fx())).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(() -> DesktopUi.open(stage, app, UiThread.fx(), closed::countDown))
+                .get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -93,12 +95,14 @@ class MainWindowTest {
         Label messages = labelIn(Area.MESSAGES);
         assertTrue(messages.getText().contains("not built yet"), "an unbuilt area says so, and shows nothing made up");
 
-        CountDownLatch stopped = new CountDownLatch(1);
-        robot.interact(() -> model.shutdown(stopped::countDown));
-        assertTrue(stopped.await(30, TimeUnit.SECONDS), "the demo stops");
+        // closing the window as a user does: the demo stops first, then the window goes
+        robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertTrue(closed.await(30, TimeUnit.SECONDS), "the window closes once the demo has stopped");
         assertFalse(started.get().status().brokerUp() || started.get().status().grpcUp());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(statusText().startsWith("Not connected"), statusText());
+        assertFalse(stage.isShowing());
+        assertEquals("Not connected", model.connectionProperty().get().label());
     }
 
     @Test
