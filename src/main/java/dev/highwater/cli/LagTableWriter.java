@@ -37,9 +37,10 @@ final class LagTableWriter {
                     + " (showing the last values read)");
         }
         for (GroupLag g : refresh.groups()) {
-            out.printf(Locale.ROOT, "%s  group %s  %s  %s  total lag %s  max lag %s  %d member(s)%n",
+            out.printf(Locale.ROOT, "%s  group %s  %s  %s  total lag %s  max lag %s  %d member(s)%s%n",
                     Instant.ofEpochMilli(refresh.atMillis()), g.groupId(), g.state(), g.status(),
-                    LagFormat.count(g.totalLag()), LagFormat.seconds(g.maxLagSeconds()), g.members().size());
+                    LagFormat.count(g.totalLag()), LagFormat.seconds(g.maxLagSeconds()), g.members().size(),
+                    g.rebalancesSeen() == 0 ? "" : "  " + g.rebalancesSeen() + " rebalance(s) seen");
             out.println("  " + g.statusReason());
             out.printf(Locale.ROOT, ROW, "PARTITION", "COMMITTED", "END", "LAG", "LAG (s)", "PRODUCE",
                     "CONSUME", "DRAIN", "", "HOT", "OWNER");

@@ -10,9 +10,10 @@ import java.util.List;
  * One row of the groups list: what a person needs to pick the group to look at.
  *
  * @param maxLagSeconds null when unknown
+ * @param rebalances    member or assignment changes seen since watching began
  */
 public record GroupSummary(String groupId, String state, GroupStatus status, String statusReason, long totalLag,
-                           Double maxLagSeconds, int members, int partitions) {
+                           Double maxLagSeconds, int members, int partitions, int rebalances) {
 
     /** The group most in need of a look: the worst status, then the largest total lag. */
     static String mostUrgent(List<GroupLag> groups) {
@@ -24,6 +25,6 @@ public record GroupSummary(String groupId, String state, GroupStatus status, Str
 
     static GroupSummary of(GroupLag g) {
         return new GroupSummary(g.groupId(), g.state(), g.status(), g.statusReason(), g.totalLag(),
-                g.maxLagSeconds(), g.members().size(), g.partitions().size());
+                g.maxLagSeconds(), g.members().size(), g.partitions().size(), g.rebalancesSeen());
     }
 }

@@ -25,7 +25,9 @@ final class PartitionTable {
     private PartitionTable() {
     }
 
-    static TableView<PartitionLag> create(ObservableList<PartitionLag> rows) {
+    /** @param topKeys the most frequent keys of a partition, as text, for the row's tooltip */
+    static TableView<PartitionLag> create(ObservableList<PartitionLag> rows,
+                                          java.util.function.Function<dev.highwater.core.lag.PartitionId, String> topKeys) {
         TableView<PartitionLag> table = new TableView<>();
         SortedList<PartitionLag> sorted = new SortedList<>(rows); // sorts a view: the model's list keeps its order
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -47,15 +49,22 @@ final class PartitionTable {
                 column("Time to drain", 96, true, PartitionTable::drainKey, PartitionTable::drainText),
                 statusColumn(),
                 hotColumn()));
-        table.setRowFactory(v -> new TableRow<>() {
-            @Override
-            protected void updateItem(PartitionLag item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove(HOT_ROW);
-                if (!empty && item != null && item.hot()) {
-                    getStyleClass().add(HOT_ROW);
+        table.setRowFactory(v -> {
+            TableRow<PartitionLag> row = new TableRow<>() {
+                @Override
+                protected void updateItem(PartitionLag item, boolean empty) {
+                    super.updateItem(item, empty);
+                    getStyleClass().remove(HOT_ROW);
+                    if (!empty && item != null && item.hot()) {
+                        getStyleClass().add(HOT_ROW);
+                    }
                 }
-            }
+            };
+            // the partition's top keys, read when the tooltip opens (from the latest sample, in memory)
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+            tip.setOnShowing(e -> tip.setText(row.getItem() == null ? "" : topKeys.apply(row.getItem().id())));
+            row.setTooltip(tip);
+            return row;
         });
         return table;
     }

@@ -1,16 +1,18 @@
 package dev.highwater.ui.partitions;
 
-import dev.highwater.ui.Coalescer;
-import dev.highwater.ui.UiThread;
 import dev.highwater.core.Subscription;
 import dev.highwater.core.lag.Alert;
 import dev.highwater.core.lag.GroupLag;
 import dev.highwater.core.lag.GroupStatus;
 import dev.highwater.core.lag.HotKeyReport;
+import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.LagRefresh;
 import dev.highwater.core.lag.LagSample;
 import dev.highwater.core.lag.LagService;
+import dev.highwater.core.lag.PartitionId;
 import dev.highwater.core.lag.PartitionLag;
+import dev.highwater.ui.Coalescer;
+import dev.highwater.ui.UiThread;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -133,6 +135,19 @@ public final class PartitionsModel {
     }
 
     /** Hot-key reports of the topics the selected group reads (of all topics when none is selected). */
+    /** A partition's most frequent keys in the latest sample, in words (in memory: fine on the UI thread). */
+    public String topKeysText(PartitionId partition) {
+        List<HotKeyReport.KeyShare> top = service.hotKeys(partition, 5);
+        if (top.isEmpty()) {
+            return "No keys of " + partition + " sampled yet.";
+        }
+        StringBuilder text = new StringBuilder("Top keys of " + partition + " in the latest sample:");
+        for (HotKeyReport.KeyShare k : top) {
+            text.append("\n").append(LagFormat.share(k.share())).append("  ").append(k.key());
+        }
+        return text.toString();
+    }
+
     public ObservableList<HotKeyReport> hotKeys() {
         return hotKeysView;
     }

@@ -53,7 +53,7 @@ public final class PartitionsView {
         root.getStylesheets().add(Objects.requireNonNull(
                 PartitionsView.class.getResource("partitions.css")).toExternalForm());
         groupList = buildGroupList();
-        table = PartitionTable.create(model.partitionRows());
+        table = PartitionTable.create(model.partitionRows(), model::topKeysText);
         charts = new LagCharts(model);
 
         SplitPane tableAndCharts = new SplitPane(table, charts.root());
@@ -238,7 +238,8 @@ public final class PartitionsView {
             figures.setText(g.status().name() + " · lag " + LagFormat.count(g.totalLag()));
             figures.getStyleClass().setAll("label", "status-" + g.status().name().toLowerCase(Locale.ROOT));
             detail.setText("max " + LagFormat.seconds(g.maxLagSeconds()) + " · " + g.members()
-                    + (g.members() == 1 ? " member · " : " members · ") + g.state());
+                    + (g.members() == 1 ? " member · " : " members · ") + g.state()
+                    + (g.rebalances() == 0 ? "" : " · " + g.rebalances() + (g.rebalances() == 1 ? " rebalance" : " rebalances")));
             setGraphic(box);
         }
     }

@@ -89,6 +89,11 @@ class PartitionsModelTest {
         assertEquals(DemoTrafficGenerator.HOT_SENDER, top.key());
         assertTrue(top.hot() && report.top().stream().filter(HotKeyReport.KeyShare::hot).count() == 1, report::toString);
         assertTrue(report.advice().getFirst().contains("composite key"), report.advice()::toString);
+        int hot = DemoLag.partitionOf(DemoTrafficGenerator.HOT_SENDER);
+        String perPartition = model.topKeysText(new dev.highwater.core.lag.PartitionId("transactions", hot));
+        assertTrue(perPartition.startsWith("Top keys of transactions-" + hot)
+                && perPartition.lines().skip(1).findFirst().orElse("").endsWith(DemoTrafficGenerator.HOT_SENDER),
+                "the hot partition's own top key is the aggregator: " + perPartition);
     }
 
     @Test
