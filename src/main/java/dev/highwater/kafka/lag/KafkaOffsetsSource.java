@@ -108,7 +108,9 @@ public final class KafkaOffsetsSource implements OffsetsSource {
             return new OffsetsSnapshot(clock.millis(), null, logs, groups);
         } catch (ReadFailure e) {
             return OffsetsSnapshot.disconnected(clock.millis(), e.getMessage());
-        } catch (KafkaException | IllegalStateException e) {
+        } catch (IllegalStateException e) {
+            return OffsetsSnapshot.disconnected(clock.millis(), e.getMessage()); // already one sentence
+        } catch (KafkaException e) {
             return OffsetsSnapshot.disconnected(clock.millis(), "Reading offsets from " + bootstrap + " failed: "
                     + e.getMessage());
         }

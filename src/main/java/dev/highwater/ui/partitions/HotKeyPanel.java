@@ -40,7 +40,9 @@ final class HotKeyPanel {
     private void show(ObservableList<HotKeyReport> reports) {
         content.getChildren().clear();
         if (reports.isEmpty()) {
-            content.getChildren().add(new Label("Keys are sampled every few seconds; none yet."));
+            Label none = new Label("Keys are sampled every few seconds; none yet.");
+            none.setWrapText(true);
+            content.getChildren().add(none);
         }
         for (HotKeyReport r : reports) {
             Label topic = new Label(r.topic() + "  ·  " + LagFormat.count(r.sampled()) + " records sampled");

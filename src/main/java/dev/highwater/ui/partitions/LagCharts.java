@@ -63,6 +63,7 @@ final class LagCharts {
         root = new VBox(2, legendRow, row);
         root.getStyleClass().add("lag-charts");
         model.chartLines().addListener((ListChangeListener<LagChartSeries.Line>) c -> restyle());
+        model.lastRefreshAtProperty().addListener((o, was, is) -> fitHeights());
         model.partitionsInGroupProperty().addListener((o, was, is) -> restyle());
         restyle();
     }
@@ -78,6 +79,45 @@ final class LagCharts {
     /** Back to the whole rolling window after zooming in. */
     void resetZoom() {
         zoomers.forEach(Zoomer::zoomOrigin);
+        fitHeights();
+    }
+
+    /**
+     * Sets each chart's height to its highest point (with headroom), once a refresh, unless the user zoomed in.
+     * The y axes are not left to auto-ranging: with data sets rewritten from another thread it kept ranges
+     * from earlier data and cut off the newest high points.
+     */
+    private void fitHeights() {
+        for (int i = 0; i < charts.size(); i++) {
+            XYChart chart = charts.get(i);
+            if (!zoomers.get(i).zoomStackDeque().isEmpty()) {
+                continue;
+            }
+            double highest = 0;
+            for (DataSet ds : chart.getRenderers().getFirst().getDatasets()) {
+                highest = Math.max(highest, highest(ds));
+            }
+            DefaultNumericAxis y = (DefaultNumericAxis) chart.getYAxis();
+            double top = highest <= 0 ? 1 : highest * 1.08;
+            if (y.getMin() != 0 || Math.abs(y.getMax() - top) > top * 0.02) {
+                y.set(0, top);
+                y.invalidateRange();
+            }
+        }
+    }
+
+    private static double highest(DataSet ds) {
+        double[] max = {0};
+        ds.lock().readLockGuard(() -> {
+            int n = ds.getDataCount();
+            for (int k = 0; k < n; k++) {
+                double v = ds.get(DataSet.DIM_Y, k);
+                if (Double.isFinite(v) && v > max[0]) {
+                    max[0] = v;
+                }
+            }
+        });
+        return max[0];
     }
 
     private XYChart chart(String title, String name, String unit, List<DoubleDataSet> sets) {
@@ -90,8 +130,8 @@ final class LagCharts {
         }
         DefaultNumericAxis y = new DefaultNumericAxis(name, unit);
         y.setForceZeroInRange(true);
-        y.setAutoRangeRounding(false); // rounding picked a tick below the highest point and cut the line
-        y.setAutoRangePadding(0.05); // headroom, so the newest high point is not drawn on the frame
+        y.setAutoRanging(false); // see fitHeights
+        y.set(0, 1);
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);

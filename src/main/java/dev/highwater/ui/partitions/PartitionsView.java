@@ -95,7 +95,9 @@ public final class PartitionsView {
     private ListView<GroupSummary> buildGroupList() {
         ListView<GroupSummary> list = new ListView<>(model.groups());
         list.getStyleClass().add("group-list");
-        list.setPlaceholder(new Label("Waiting for the first refresh…"));
+        Label waiting = new Label("Waiting for the first refresh…");
+        waiting.setWrapText(true);
+        list.setPlaceholder(waiting);
         list.setCellFactory(v -> new GroupCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null) {
