@@ -49,6 +49,7 @@ public final class Wiring {
                 new KafkaKeySampler(client), store, bootstrap, LagSettings.defaults(), Clock.systemUTC());
         if (problem != null) {
             log.warn("Lag history is off: {}", problem);
+            service.storageUnavailable(problem); // the Partitions screen says so too
         }
         service.start();
         return service;

@@ -68,6 +68,17 @@ class DemoBackendsTest {
     }
 
     @Test
+    void theTopicsHaveTwelvePartitionsAndTheLedgerNeverExpires() throws Exception {
+        var topics = admin.describeTopics(List.of(DemoTopics.TRANSACTIONS, DemoTopics.PAYMENT_LEDGER))
+                .allTopicNames().get();
+        assertEquals(12, topics.get(DemoTopics.TRANSACTIONS).partitions().size());
+        assertEquals(12, topics.get(DemoTopics.PAYMENT_LEDGER).partitions().size());
+        var ledger = new org.apache.kafka.common.config.ConfigResource(
+                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, DemoTopics.PAYMENT_LEDGER);
+        assertEquals("-1", admin.describeConfigs(List.of(ledger)).all().get().get(ledger).get("retention.ms").value());
+    }
+
+    @Test
     void theHotSenderTakesItsShareOfTransactions() {
         List<ConsumerRecord<byte[], byte[]>> records = readAll(DemoTopics.TRANSACTIONS);
         Map<String, Long> bySender = records.stream().collect(Collectors.groupingBy(

@@ -233,6 +233,11 @@ public final class LagService implements AutoCloseable {
         return store == null ? List.of() : store.since(cluster, group, fromMillis);
     }
 
+    /** Says why there is no store at all (its file held by another instance, say), for {@link #storageProblem()}. */
+    public void storageUnavailable(String why) {
+        storageProblem = "Lag history is not being kept: " + why;
+    }
+
     /** Why history is not being stored, or null when it is. */
     public String storageProblem() {
         return storageProblem;
