@@ -24,14 +24,14 @@ import java.util.concurrent.Callable;
         description = {
                 "Shows a consumer group's lag per partition: committed and end offsets, lag in offsets and in",
                 "seconds (the age of the oldest unconsumed record), produce and consume rates, time to drain,",
-                "hot partitions. Reads four times, --interval apart, so that rates and the trend are known.",
+                "hot partitions. Reads five times, --interval apart, so that rates and the trend are known.",
                 "Never joins or commits for the group."})
 public final class LagCommand implements Callable<Integer> {
 
     enum Format { table, json, csv }
 
-    /** Rates need two reads and the trend three; one more smooths commit-interval noise. */
-    static final int READS_BEFORE_SHOWING = 4;
+    /** Rates need two reads and the trend three over half the status window; more smooth commit noise. */
+    static final int READS_BEFORE_SHOWING = 5;
 
     @Option(names = "--bootstrap", required = true, paramLabel = "B", description = "bootstrap servers, host:port[,host:port…]")
     String bootstrap;
@@ -62,8 +62,9 @@ public final class LagCommand implements Callable<Integer> {
         ClientSettings settings = ClientSettings.of(bootstrap, config);
         PrintWriter out = spec.commandLine().getOut();
         Duration interval = Duration.ofMillis((long) (intervalSeconds * 1000));
-        LagSettings lagSettings = new LagSettings(interval, 3.0, 100, 500_000,
-                Duration.ofSeconds(10), 0.2, 60);
+        // the status window is twice what the reads before showing span, so the first table is judged
+        Duration statusWindow = interval.multipliedBy(2L * (READS_BEFORE_SHOWING - 1));
+        LagSettings lagSettings = new LagSettings(interval, 3.0, 100, 500_000, statusWindow, 0.2, 60);
         try (KafkaOffsetsSource source = new KafkaOffsetsSource(settings, Clock.systemUTC())) {
             Set<String> wanted = new LinkedHashSet<>(groups);
             requireGroupsExist(source, wanted);

@@ -26,7 +26,8 @@ record PartitionTrend(PartitionId id, GroupStatus status, long fromLag, long toL
                       long toCommitted, long spanMillis) {
 
     static final int MIN_SAMPLES = 3;
-    static final double MIN_AGEING_SECONDS = 1.0;
+    static final double MIN_AGEING_SECONDS = 0.5;
+    static final double MIN_AGEING_PACE = 0.2;
 
     /** Judges the window; null when it holds too few refreshes. */
     static PartitionTrend judge(PartitionId id, SampleWindow<GroupTracker.CommitSample> window, long minSpanMillis) {
@@ -63,24 +64,33 @@ record PartitionTrend(PartitionId id, GroupStatus status, long fromLag, long toL
 
     /**
      * Whether the oldest unconsumed record gets older: the lowest lag in seconds of the window's later half
-     * against that of its earlier half (the low points, right after commits, do not saw-tooth). True when
+     * against that of its earlier half (the low points, right after commits, do not saw-tooth), by at least
+     * {@value #MIN_AGEING_SECONDS} s and at a fifth of the clock's pace or more. A consumer that keeps up
+     * holds its oldest record at a steady age however its lag in offsets moves with traffic. True when
      * record times are not known, so the offsets alone decide.
      */
     private static boolean ageing(SampleWindow<GroupTracker.CommitSample> window) {
         List<GroupTracker.CommitSample> samples = List.copyOf(window.samples());
         int half = samples.size() / 2;
-        Double early = lowest(samples.subList(0, half));
-        Double late = lowest(samples.subList(half, samples.size()));
-        return early == null || late == null || late - early >= MIN_AGEING_SECONDS;
+        GroupTracker.CommitSample early = lowest(samples.subList(0, half));
+        GroupTracker.CommitSample late = lowest(samples.subList(half, samples.size()));
+        if (early == null || late == null) {
+            return true;
+        }
+        double aged = late.lagSeconds() - early.lagSeconds();
+        double elapsed = Math.max(0.001, (late.at() - early.at()) / 1000.0);
+        return aged >= MIN_AGEING_SECONDS && aged / elapsed >= MIN_AGEING_PACE;
     }
 
-    private static Double lowest(List<GroupTracker.CommitSample> samples) {
-        Double min = null;
+    private static GroupTracker.CommitSample lowest(List<GroupTracker.CommitSample> samples) {
+        GroupTracker.CommitSample min = null;
         for (GroupTracker.CommitSample s : samples) {
             if (s.lagSeconds() == null) {
                 return null;
             }
-            min = min == null ? s.lagSeconds() : Math.min(min, s.lagSeconds());
+            if (min == null || s.lagSeconds() < min.lagSeconds()) {
+                min = s;
+            }
         }
         return min;
     }
