@@ -31,6 +31,8 @@ final class GroupTracker {
     private final LagSettings settings;
     private final Map<PartitionId, SampleWindow<CommitSample>> windows = new HashMap<>();
     private final Map<PartitionId, PartitionTrend> trends = new HashMap<>();
+    private final Set<PartitionId> hotNow = new HashSet<>();
+    static final double HOT_CLEAR_RATIO = 0.8;
     private Map<String, Set<PartitionId>> settledAssignment;
     private int rebalances;
     private GroupVerdict verdict;
@@ -64,6 +66,7 @@ final class GroupTracker {
         partitions.retainAll(logs.keySet()); // a deleted topic's partitions are gone from the logs
         windows.keySet().retainAll(partitions);
         trends.keySet().retainAll(partitions);
+        hotNow.retainAll(partitions);
 
         List<Measured> measured = new ArrayList<>(partitions.size());
         long totalLag = 0;
@@ -83,8 +86,15 @@ final class GroupTracker {
         List<PartitionLag> rows = new ArrayList<>(measured.size());
         Double maxLagSeconds = null;
         for (Measured m : measured) {
-            boolean hot = m.lag != null && m.lag > settings.hotspotFactor() * averageLag
-                    && m.lag >= settings.hotspotMinLag();
+            // a hot partition stays hot until it drops below 80 % of the threshold, so a lag hovering at the
+            // line does not raise and clear its alert every refresh
+            double factor = hotNow.contains(m.id) ? settings.hotspotFactor() * HOT_CLEAR_RATIO : settings.hotspotFactor();
+            boolean hot = m.lag != null && m.lag > factor * averageLag && m.lag >= settings.hotspotMinLag();
+            if (hot) {
+                hotNow.add(m.id);
+            } else {
+                hotNow.remove(m.id);
+            }
             PartitionTrend trend = trends.get(m.id);
             GroupStatus status = trend == null ? GroupStatus.OK : trend.status();
             rows.add(new PartitionLag(m.id, m.committed, m.log.logEnd(), m.lag, m.lagSeconds, m.estimated,

@@ -149,6 +149,22 @@ class LagMonitorTest {
     }
 
     @Test
+    void aHotPartitionStaysHotUntilItDropsWellBelowTheLineSoItsAlertDoesNotFlap() {
+        cluster.topic("t", 4);
+        FakeCluster.Group g = cluster.group("g");
+        long[] hotLags = {1_000, 850, 400}; // 3.1x, then 3.0x (just under the line), then 2.3x the average
+        boolean[] expected = {true, true, false};
+        for (int s = 0; s < hotLags.length; s++) {
+            for (int i = 0; i < 4; i++) {
+                cluster.produce(p("t", i), 1_000);
+                g.commit(p("t", i), cluster.end(p("t", i)) - (i == 0 ? hotLags[s] : 100));
+            }
+            LagRefresh r = monitor.update(cluster.snapshot(T0 + s * 1_000L));
+            assertEquals(expected[s], row(r, "g", p("t", 0)).hot(), "refresh " + s);
+        }
+    }
+
+    @Test
     void aDeletedTopicsPartitionsAndAVanishedGroupDisappear() {
         cluster.topic("a", 2).topic("b", 2);
         cluster.group("g").member("m1", "app-1", p("a", 0), p("a", 1), p("b", 0), p("b", 1))
