@@ -2,6 +2,7 @@ package dev.highwater.ui.partitions;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.axes.spi.format.DefaultFormatter;
 import io.fair_acc.chartfx.axes.spi.format.DefaultTimeFormatter;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
@@ -19,6 +20,7 @@ import javafx.scene.layout.VBox;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -106,6 +108,27 @@ final class LagCharts {
         }
     }
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    static String compact(double v) {
+        double a = Math.abs(v);
+        if (a >= 1_000_000) {
+            return trim(String.format(java.util.Locale.ROOT, "%.1f", v / 1_000_000)) + " M";
+        }
+        if (a >= 10_000) {
+            return trim(String.format(java.util.Locale.ROOT, "%.1f", v / 1_000)) + " k";
+        }
+        if (a >= 100 || v == Math.rint(v)) {
+            return String.format(java.util.Locale.ROOT, "%,.0f", v);
+        }
+        return trim(String.format(java.util.Locale.ROOT, "%.2f", v));
+    }
+
+    private static String trim(String decimal) {
+        return decimal.contains(".") ? decimal.replaceAll("0+$", "").replaceAll("\\.$", "") : decimal;
+    }
+
     private static double highest(DataSet ds) {
         double[] max = {0};
         ds.lock().readLockGuard(() -> {
@@ -125,13 +148,23 @@ final class LagCharts {
         time.setUnit(null);
         time.setTimeAxis(true); // chart-fx time axes count seconds since the epoch
         time.setAutoRangeRounding(false);
-        if (time.getAxisLabelFormatter() instanceof DefaultTimeFormatter f) {
-            f.setTimeZoneOffset(ZoneId.systemDefault().getRules().getOffset(Instant.now()));
-        }
+        // local wall-clock time, one line; chart-fx's own time labels add a second line at some ranges
+        time.setAxisLabelFormatter(new DefaultTimeFormatter(time) {
+            @Override
+            public String toString(Number epochSeconds) {
+                return CLOCK.format(Instant.ofEpochMilli(Math.round(epochSeconds.doubleValue() * 1000)));
+            }
+        });
         DefaultNumericAxis y = new DefaultNumericAxis(name, unit);
         y.setForceZeroInRange(true);
         y.setAutoRanging(false); // see fitHeights
         y.set(0, 1);
+        y.setAxisLabelFormatter(new DefaultFormatter(y) {
+            @Override
+            public String toString(Number value) {
+                return compact(value.doubleValue()); // "45 k" reads faster than "4.5E4"
+            }
+        });
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);
