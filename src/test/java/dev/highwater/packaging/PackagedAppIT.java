@@ -1,0 +1,138 @@
+package dev.highwater.packaging;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The installers as a user gets them: the jpackage app image and the .deb that {@code -Ppackage} builds in
+ * target/installer. Skipped when they have not been built, so it never slows the ordinary test run.
+ */
+class PackagedAppIT {
+
+    private static final Pattern READY = Pattern.compile("kafka=127\\.0\\.0\\.1:(\\d+) grpc=127\\.0\\.0\\.1:(\\d+)");
+    private static final Path INSTALLERS = Path.of(System.getProperty("highwater.installer.dir", "target/installer"));
+    private static final String VERSION = System.getProperty("highwater.version", "").replaceFirst("-.*", "");
+    private static final Path LAUNCHER = INSTALLERS.resolve("Highwater/bin/Highwater");
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void installersWereBuilt() {
+        assumeTrue(Files.isExecutable(LAUNCHER), "no app image in " + INSTALLERS + ": build with -Ppackage");
+    }
+
+    @Test
+    void appImagePrintsItsVersion() throws Exception {
+        Result r = run(List.of(LAUNCHER.toString(), "--version"));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().startsWith("Highwater " + VERSION + "\n"), r.output());
+    }
+
+    @Test
+    void appImageRunsTheDemoAndStopsOnSigterm() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "demo", "--kafka-port", "0", "--grpc-port", "0",
+                "--rate", "50").redirectError(temp.resolve("demo.err").toFile());
+        pb.environment().put("HIGHWATER_HOME", temp.toString());
+        Process p = pb.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = CompletableFuture.supplyAsync(() -> readLine(out)).get(60, TimeUnit.SECONDS);
+            Matcher m = READY.matcher(line == null ? "" : line);
+            assertTrue(m.matches(), "ready line: " + line + "; stderr: " + Files.readString(temp.resolve("demo.err")));
+            int kafka = Integer.parseInt(m.group(1));
+            int grpc = Integer.parseInt(m.group(2));
+            assertTrue(accepts(kafka) && accepts(grpc), "both ports accept");
+            p.toHandle().destroy(); // SIGTERM: the jpackage launcher runs the JVM in its own process
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops within 20 s of SIGTERM");
+            assertFalse(accepts(kafka) || accepts(grpc), "ports closed after the stop");
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void debDependsOnGtkAndItsInstalledLauncherRuns() throws Exception {
+        Path deb = deb();
+        Result info = run(List.of("dpkg-deb", "-I", deb.toString()));
+        assertEquals(0, info.exit(), info.output());
+        String depends = info.output().lines().filter(l -> l.trim().startsWith("Depends:")).findFirst().orElse("");
+        assertTrue(depends.contains("libgtk-3-0"), info.output());
+
+        Path root = temp.resolve("root"); // a throwaway root: dpkg -x unpacks as the installer would lay it out
+        Result unpack = run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
+        assertEquals(0, unpack.exit(), unpack.output());
+        assertTrue(Files.isRegularFile(root.resolve("opt/highwater/lib/highwater-Highwater.desktop")));
+        Result version = run(List.of(root.resolve("opt/highwater/bin/Highwater").toString(), "--version"));
+        assertEquals(0, version.exit(), version.output());
+        assertTrue(version.output().startsWith("Highwater " + VERSION + "\n"), version.output());
+    }
+
+    private static Path deb() throws IOException {
+        assumeTrue(Files.isDirectory(INSTALLERS), "no installers");
+        try (Stream<Path> files = Files.list(INSTALLERS)) {
+            List<Path> debs = files.filter(f -> f.getFileName().toString().endsWith(".deb")).toList();
+            assumeTrue(!debs.isEmpty(), "no .deb in " + INSTALLERS + " (not a Debian-family build)");
+            assertEquals(1, debs.size(), debs.toString());
+            assertEquals("highwater_" + VERSION + "_amd64.deb", debs.getFirst().getFileName().toString());
+            return debs.getFirst();
+        }
+    }
+
+    private static Result run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(p));
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finishes: " + command);
+        return new Result(p.exitValue(), output.get(10, TimeUnit.SECONDS));
+    }
+
+    private static String readAll(Process p) {
+        try {
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readLine(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private record Result(int exit, String output) {
+    }
+}
