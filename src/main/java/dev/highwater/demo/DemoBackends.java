@@ -1,5 +1,6 @@
 package dev.highwater.demo;
 
+import dev.highwater.net.LocalPorts;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.core.ledger.LedgerEvent;
 import dev.highwater.grpc.IndexerServer;
@@ -16,11 +17,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -158,19 +155,11 @@ public final class DemoBackends implements AutoCloseable {
         }
         IndexerStats stats = indexer.stats();
         lastStats = stats;
-        return new DemoStatus(kafkaBootstrap(), grpcTarget(), !closed && accepts(kafka.port()),
-                !closed && accepts(indexer.port()), traffic.rate(), stats.ingestRate(), stats.ingested(),
+        return new DemoStatus(kafkaBootstrap(), grpcTarget(), !closed && LocalPorts.accepts(kafka.port()),
+                !closed && LocalPorts.accepts(indexer.port()), traffic.rate(), stats.ingestRate(), stats.ingested(),
                 stats.failed(), stats.headHeight());
     }
 
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 250);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     /** Stops traffic, the indexer, the groups and the broker, in that order. Idempotent. */
     @Override

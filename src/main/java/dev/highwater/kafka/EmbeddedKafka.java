@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.net.LocalPorts;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -9,7 +10,6 @@ import org.apache.kafka.metadata.storage.Formatter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -95,9 +95,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
 
         try {
-            int clientPort = port == 0 ? freePort() : port;
+            int clientPort = port == 0 ? LocalPorts.free() : port;
             ensurePortFree(clientPort, "Kafka");
-            int controllerPort = freePort();
+            int controllerPort = LocalPorts.free();
             KafkaConfig config = new KafkaConfig(brokerProperties(dir, clientPort, controllerPort), false);
             formatIfNew(config, dir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -261,13 +261,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {

@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.net.LocalPorts;
 import dev.highwater.Launcher;
 import org.junit.jupiter.api.Test;
 
@@ -7,9 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,12 +34,12 @@ class CommandLineTest {
             String line = first.get(60, TimeUnit.SECONDS);
             Matcher m = READY.matcher(line == null ? "" : line);
             assertTrue(m.matches(), "ready line: " + line);
-            assertTrue(accepts(Integer.parseInt(m.group(1))), "Kafka accepts");
-            assertTrue(accepts(Integer.parseInt(m.group(2))), "gRPC accepts");
+            assertTrue(LocalPorts.accepts(Integer.parseInt(m.group(1))), "Kafka accepts");
+            assertTrue(LocalPorts.accepts(Integer.parseInt(m.group(2))), "gRPC accepts");
             p.toHandle().destroy(); // SIGTERM, leaving our end of the pipes open to read what follows
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops within a few seconds of SIGTERM");
             assertEquals(null, out.readLine(), "nothing else on stdout");
-            assertTrue(!accepts(Integer.parseInt(m.group(1))) && !accepts(Integer.parseInt(m.group(2))));
+            assertTrue(!LocalPorts.accepts(Integer.parseInt(m.group(1))) && !LocalPorts.accepts(Integer.parseInt(m.group(2))));
         } finally {
             p.destroyForcibly();
         }
@@ -112,12 +111,4 @@ class CommandLineTest {
         return r.lines().toList();
     }
 
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.highwater.packaging;
 
+import dev.highwater.net.LocalPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,9 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,10 +62,10 @@ class PackagedAppIT {
             assertTrue(m.matches(), "ready line: " + line + "; stderr: " + Files.readString(temp.resolve("demo.err")));
             int kafka = Integer.parseInt(m.group(1));
             int grpc = Integer.parseInt(m.group(2));
-            assertTrue(accepts(kafka) && accepts(grpc), "both ports accept");
+            assertTrue(LocalPorts.accepts(kafka) && LocalPorts.accepts(grpc), "both ports accept");
             p.toHandle().destroy(); // SIGTERM: the jpackage launcher runs the JVM in its own process
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops within 20 s of SIGTERM");
-            assertFalse(accepts(kafka) || accepts(grpc), "ports closed after the stop");
+            assertFalse(LocalPorts.accepts(kafka) || LocalPorts.accepts(grpc), "ports closed after the stop");
         } finally {
             p.destroyForcibly();
         }
@@ -135,14 +133,6 @@ class PackagedAppIT {
         }
     }
 
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private record Result(int exit, String output) {
     }
