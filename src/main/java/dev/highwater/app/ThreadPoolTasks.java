@@ -43,8 +43,9 @@ public final class ThreadPoolTasks implements BackgroundTasks {
         return () -> {
             try {
                 task.run();
-            } catch (RuntimeException e) {
-                log.warn("A background task failed", e);
+            } catch (RuntimeException | Error e) {
+                // a scheduled pool keeps what a task threw in its future, where nobody would see it
+                log.error("A background task failed", e);
             }
         };
     }

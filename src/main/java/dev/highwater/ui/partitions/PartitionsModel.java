@@ -134,7 +134,6 @@ public final class PartitionsModel {
         return alertsView;
     }
 
-    /** Hot-key reports of the topics the selected group reads (of all topics when none is selected). */
     /** A partition's most frequent keys in the latest sample, in words (in memory: fine on the UI thread). */
     public String topKeysText(PartitionId partition) {
         List<HotKeyReport.KeyShare> top = service.hotKeys(partition, 5);
@@ -148,6 +147,7 @@ public final class PartitionsModel {
         return text.toString();
     }
 
+    /** Hot-key reports of the topics the selected group reads (of all topics when none is selected). */
     public ObservableList<HotKeyReport> hotKeys() {
         return hotKeysView;
     }
