@@ -13,7 +13,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -193,12 +192,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     private void awaitAccepting(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            if (LocalPorts.accepts(port)) {
                 return;
-            } catch (IOException e) {
-                sleep(50);
             }
+            sleep(50);
         }
         throw new BackendStartException("the Kafka broker did not accept connections on port " + port
                 + " within " + timeout.toSeconds() + " s");

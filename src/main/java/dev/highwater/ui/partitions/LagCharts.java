@@ -129,18 +129,15 @@ final class LagCharts {
         return decimal.contains(".") ? decimal.replaceAll("0+$", "").replaceAll("\\.$", "") : decimal;
     }
 
+    /** The data set's highest point, from the limits its writer already computed (NaN gaps left out). */
     private static double highest(DataSet ds) {
         double[] max = {0};
         ds.lock().readLockGuard(() -> {
-            int n = ds.getDataCount();
-            for (int k = 0; k < n; k++) {
-                double v = ds.get(DataSet.DIM_Y, k);
-                if (Double.isFinite(v) && v > max[0]) {
-                    max[0] = v;
-                }
+            if (ds.getDataCount() > 0 && ds.getAxisDescription(DataSet.DIM_Y).isDefined()) {
+                max[0] = ds.getAxisDescription(DataSet.DIM_Y).getMax();
             }
         });
-        return max[0];
+        return Double.isFinite(max[0]) ? max[0] : 0;
     }
 
     private XYChart chart(String title, String name, String unit, List<DoubleDataSet> sets) {

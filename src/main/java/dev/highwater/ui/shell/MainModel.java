@@ -117,6 +117,11 @@ public final class MainModel {
         });
     }
 
+    /** The demo again, as it was last started (on the same ports, free ones if those were taken). */
+    public void restartDemo() {
+        startDemo(lastDemoOptions);
+    }
+
     /** After a start failure: the same demo on ports the system picks. */
     public void startDemoOnFreePorts() {
         startDemo(lastDemoOptions.withPorts(0, 0));

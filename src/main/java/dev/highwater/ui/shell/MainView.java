@@ -101,7 +101,7 @@ public final class MainView {
         Button demo = new Button("Restart the demo");
         demo.setId("start-demo");
         demo.setMaxWidth(Double.MAX_VALUE);
-        demo.setOnAction(e -> model.startDemo(dev.highwater.demo.DemoOptions.defaults()));
+        demo.setOnAction(e -> model.restartDemo());
         connect.disableProperty().bind(model.busyProperty());
         demo.disableProperty().bind(model.busyProperty());
         nav.getChildren().addAll(spacer, connect, demo);
