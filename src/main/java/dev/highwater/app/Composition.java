@@ -1,5 +1,7 @@
 package dev.highwater.app;
 
+import java.nio.file.Path;
+
 /**
  * What the front ends need, built once by {@link Wiring} and passed down by constructor: there is no other
  * place that creates services, and no static state, so a test builds its own.
@@ -8,6 +10,8 @@ package dev.highwater.app;
  * @param tasks      background work (never the UI thread)
  * @param lag        watches a cluster's consumer groups
  * @param version    the app's version, for the title and --version
+ * @param dataFolder where the app keeps its files (history, snapshots, settings)
  */
-public record Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version) {
+public record Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
+                          Path dataFolder) {
 }

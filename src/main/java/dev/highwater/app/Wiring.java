@@ -28,7 +28,7 @@ public final class Wiring {
     public static Composition desktop() {
         Path data = userDataFolder();
         return new Composition(DemoBackends::start, new ThreadPoolTasks(4),
-                bootstrap -> lagService(bootstrap, data.resolve("lag-history")), AppVersion.get());
+                bootstrap -> lagService(bootstrap, data.resolve("lag-history")), AppVersion.get(), data);
     }
 
     /** A started lag watcher with H2 history; without history (said in its storage problem) when the file is held. */

@@ -5,6 +5,7 @@ import dev.highwater.demo.DemoOptions;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
+import dev.highwater.ui.shell.Area;
 import dev.highwater.ui.shell.Screen;
 import javafx.scene.Node;
 import dev.highwater.ui.shell.MainModel;
@@ -18,6 +19,7 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
@@ -58,7 +60,8 @@ public final class DesktopUi {
      */
     public static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed) {
         MainModel model = new MainModel(app, ui);
-        MainView view = new MainView(model, service -> partitionsScreen(service, ui));
+        MainView view = new MainView(model, Map.of(
+                Area.PARTITIONS, c -> partitionsScreen(c.lag(), ui)));
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 DesktopUi.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());

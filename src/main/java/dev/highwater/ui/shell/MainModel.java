@@ -43,7 +43,7 @@ public final class MainModel {
             new ReadOnlyObjectWrapper<>(ConnectionStatus.none(""));
     private final ReadOnlyStringWrapper startFailure = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyObjectWrapper<LagService> lagService = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LiveConnection> live = new ReadOnlyObjectWrapper<>();
 
     // Owned by the background tasks (one connection at a time; guarded by this)
     private DemoBackends demo;
@@ -77,9 +77,9 @@ public final class MainModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** The lag watcher of the current connection, for the Partitions area; null while there is none. */
-    public ReadOnlyObjectProperty<LagService> lagServiceProperty() {
-        return lagService.getReadOnlyProperty();
+    /** The current connection, for the areas' screens; null while there is none. */
+    public ReadOnlyObjectProperty<LiveConnection> liveConnectionProperty() {
+        return live.getReadOnlyProperty();
     }
 
     public String version() {
@@ -104,7 +104,7 @@ public final class MainModel {
                     demo = started;
                 }
                 statusUpdates.offer(demoStatus(started));
-                watch(started.kafkaBootstrap());
+                watch(started.kafkaBootstrap(), started.grpcTarget(), true);
                 synchronized (this) {
                     polling = app.tasks().every(DEMO_STATUS_EVERY, () -> statusUpdates.offer(demoStatus(started)));
                 }
@@ -135,7 +135,7 @@ public final class MainModel {
             disconnect();
             Runnable probe = () -> statusUpdates.offer(probe(bootstrapServers, grpcTarget));
             probe.run();
-            watch(bootstrapServers);
+            watch(bootstrapServers, grpcTarget == null || grpcTarget.isBlank() ? null : grpcTarget, false);
             synchronized (this) {
                 polling = app.tasks().every(CLUSTER_PROBE_EVERY, probe);
             }
@@ -177,12 +177,13 @@ public final class MainModel {
         });
     }
 
-    private void watch(String bootstrap) {
+    private void watch(String bootstrap, String grpcTarget, boolean isDemo) {
         LagService started = app.lag().start(bootstrap);
         synchronized (this) {
             lag = started;
         }
-        ui.post(() -> lagService.set(started));
+        LiveConnection c = new LiveConnection(ClientSettings.of(bootstrap), grpcTarget, started, isDemo);
+        ui.post(() -> live.set(c));
     }
 
     /** Closes the current connection's parts; on a background thread. */
@@ -202,7 +203,7 @@ public final class MainModel {
             p.close();
         }
         if (l != null) {
-            ui.post(() -> lagService.set(null));
+            ui.post(() -> live.set(null));
             l.close();
         }
         if (d != null) {

@@ -1,6 +1,5 @@
 package dev.highwater.ui.shell;
 
-import dev.highwater.core.lag.LagService;
 import dev.highwater.ui.connect.ConnectModel;
 import dev.highwater.ui.connect.ConnectView;
 import javafx.geometry.Insets;
@@ -29,8 +28,8 @@ import java.util.function.Function;
 public final class MainView {
 
     private final MainModel model;
-    private final Function<LagService, Screen> partitionsScreen;
-    private Screen partitions;
+    private final Map<Area, Function<LiveConnection, Screen>> screenFactories;
+    private final Map<Area, Screen> screens = new EnumMap<>(Area.class);
     private final BorderPane root = new BorderPane();
     private final StackPane center = new StackPane();
     private final Map<Area, Node> areas = new EnumMap<>(Area.class);
@@ -39,11 +38,12 @@ public final class MainView {
     private final Label statusText = new Label();
 
     /**
-     * @param partitionsScreen builds the Partitions area for a connection's lag watcher
+     * @param screenFactories builds each built area's screen for a connection; an area without one says it is
+     *                        planned
      */
-    public MainView(MainModel model, Function<LagService, Screen> partitionsScreen) {
+    public MainView(MainModel model, Map<Area, Function<LiveConnection, Screen>> screenFactories) {
         this.model = model;
-        this.partitionsScreen = partitionsScreen;
+        this.screenFactories = Map.copyOf(screenFactories);
         root.getStyleClass().add("main");
         root.setLeft(navigation());
         root.setCenter(center);
@@ -52,18 +52,7 @@ public final class MainView {
         for (Area a : Area.values()) {
             areas.put(a, PlannedArea.of(a));
         }
-        model.lagServiceProperty().addListener((obs, old, service) -> {
-            if (partitions != null) {
-                partitions.dispose();
-                partitions = null;
-            }
-            if (service != null) {
-                partitions = partitionsScreen.apply(service);
-                partitions.root().setId("area-partitions");
-            }
-            areas.put(Area.PARTITIONS, partitions == null ? PlannedArea.of(Area.PARTITIONS) : partitions.root());
-            show(model.areaProperty().get());
-        });
+        model.liveConnectionProperty().addListener((obs, old, c) -> connected(c));
         model.areaProperty().addListener((obs, old, a) -> show(a));
         model.connectionProperty().addListener((obs, old, c) -> paint(c));
         show(model.areaProperty().get());
@@ -126,6 +115,24 @@ public final class MainView {
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** Every built area gets a new screen for the new connection; the old ones are released first. */
+    private void connected(LiveConnection c) {
+        screens.values().forEach(Screen::dispose);
+        screens.clear();
+        for (Area a : Area.values()) {
+            Function<LiveConnection, Screen> factory = screenFactories.get(a);
+            if (c != null && factory != null) {
+                Screen s = factory.apply(c);
+                s.root().setId("area-" + a.name().toLowerCase());
+                screens.put(a, s);
+                areas.put(a, s.root());
+            } else {
+                areas.put(a, PlannedArea.of(a));
+            }
+        }
+        show(model.areaProperty().get());
     }
 
     private void show(Area a) {

@@ -70,7 +70,7 @@ class MainWindowTest {
             DemoBackends d = DemoBackends.start(options);
             started.set(d);
             return d;
-        }, tasks, bootstrap -> Wiring.lagService(bootstrap, data.resolve("history")), "test");
+        }, tasks, bootstrap -> Wiring.lagService(bootstrap, data.resolve("history")), "test", data);
         MainModel model = open(app);
         assertEquals("Highwater test", stage.getTitle());
         assertEquals(8, stage.getIcons().size(), "the icon in every size");
@@ -113,7 +113,7 @@ class MainWindowTest {
             throw new BackendStartException(why);
         }, tasks, bootstrap -> {
             throw new AssertionError("no lag watcher without a connection");
-        }, "test");
+        }, "test", data);
         MainModel model = open(app);
         robot.interact(() -> model.startDemo(DemoOptions.defaults()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#start-failure").tryQuery().isPresent());

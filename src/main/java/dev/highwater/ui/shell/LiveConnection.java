@@ -1,0 +1,16 @@
+package dev.highwater.ui.shell;
+
+import dev.highwater.core.lag.LagService;
+import dev.highwater.kafka.ClientSettings;
+
+/**
+ * What the console is connected to, handed to every area's screen when a connection is up: how to reach the
+ * cluster, the gRPC target (null when there is none) and the connection's running lag watcher.
+ *
+ * @param kafka      bootstrap servers and client properties
+ * @param grpcTarget host:port of the gRPC backend, or null
+ * @param lag        the lag watcher of this connection
+ * @param demo       true for the embedded demo
+ */
+public record LiveConnection(ClientSettings kafka, String grpcTarget, LagService lag, boolean demo) {
+}
