@@ -1,5 +1,7 @@
 package dev.highwater.app;
 
+import dev.highwater.core.schema.SchemaCatalog;
+
 import java.nio.file.Path;
 
 /**
@@ -11,7 +13,8 @@ import java.nio.file.Path;
  * @param lag        watches a cluster's consumer groups
  * @param version    the app's version, for the title and --version
  * @param dataFolder where the app keeps its files (history, snapshots, settings)
+ * @param schemas    the Protobuf types known from every schema source, shared by the Messages and gRPC areas
  */
 public record Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
-                          Path dataFolder) {
+                          Path dataFolder, SchemaCatalog schemas) {
 }

@@ -4,6 +4,7 @@ import dev.highwater.cli.AppVersion;
 import dev.highwater.core.lag.LagHistoryStore;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.core.lag.LagSettings;
+import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.demo.DemoBackends;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.lag.KafkaKeySampler;
@@ -28,7 +29,8 @@ public final class Wiring {
     public static Composition desktop() {
         Path data = userDataFolder();
         return new Composition(DemoBackends::start, new ThreadPoolTasks(4),
-                bootstrap -> lagService(bootstrap, data.resolve("lag-history")), AppVersion.get(), data);
+                bootstrap -> lagService(bootstrap, data.resolve("lag-history")), AppVersion.get(), data,
+                SchemaCatalog.withBuiltIn());
     }
 
     /** A started lag watcher with H2 history; without history (said in its storage problem) when the file is held. */

@@ -1,6 +1,7 @@
 package dev.highwater.ui.shell;
 
 import dev.highwater.app.Composition;
+import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.app.Wiring;
 import dev.highwater.demo.DemoBackends;
@@ -70,7 +71,7 @@ class MainWindowTest {
             DemoBackends d = DemoBackends.start(options);
             started.set(d);
             return d;
-        }, tasks, bootstrap -> Wiring.lagService(bootstrap, data.resolve("history")), "test", data);
+        }, tasks, bootstrap -> Wiring.lagService(bootstrap, data.resolve("history")), "test", data, SchemaCatalog.withBuiltIn());
         MainModel model = open(app);
         assertEquals("Highwater test", stage.getTitle());
         assertEquals(8, stage.getIcons().size(), "the icon in every size");
@@ -113,7 +114,7 @@ class MainWindowTest {
             throw new BackendStartException(why);
         }, tasks, bootstrap -> {
             throw new AssertionError("no lag watcher without a connection");
-        }, "test", data);
+        }, "test", data, SchemaCatalog.withBuiltIn());
         MainModel model = open(app);
         robot.interact(() -> model.startDemo(DemoOptions.defaults()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#start-failure").tryQuery().isPresent());

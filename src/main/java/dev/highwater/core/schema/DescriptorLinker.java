@@ -1,0 +1,125 @@
+package dev.highwater.core.schema;
+
+import com.google.protobuf.AnyProto;
+import com.google.protobuf.ApiProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
+import com.google.protobuf.Descriptors.DescriptorValidationException;
+import com.google.protobuf.Descriptors.FileDescriptor;
+import com.google.protobuf.DurationProto;
+import com.google.protobuf.EmptyProto;
+import com.google.protobuf.FieldMaskProto;
+import com.google.protobuf.SourceContextProto;
+import com.google.protobuf.StructProto;
+import com.google.protobuf.TimestampProto;
+import com.google.protobuf.TypeProto;
+import com.google.protobuf.WrappersProto;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns file descriptor protos (from a descriptor set, server reflection or a compiler) into linked
+ * {@link FileDescriptor}s, in dependency order. Google's well-known types are always available, whether or not
+ * the set carries them. A file that cannot be linked is reported with the reason; the others still load.
+ */
+public final class DescriptorLinker {
+
+    private static final Map<String, FileDescriptor> WELL_KNOWN = wellKnown();
+
+    private DescriptorLinker() {
+    }
+
+    /** The result: every file that linked, and one sentence per file that did not. */
+    public record Linked(List<FileDescriptor> files, List<String> problems) {
+        public Linked {
+            files = List.copyOf(files);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    public static Linked link(FileDescriptorSet set) {
+        return link(set.getFileList());
+    }
+
+    public static Linked link(List<FileDescriptorProto> protos) {
+        Map<String, FileDescriptorProto> byName = new LinkedHashMap<>();
+        for (FileDescriptorProto p : protos) {
+            byName.putIfAbsent(p.getName(), p);
+        }
+        Map<String, FileDescriptor> done = new HashMap<>(WELL_KNOWN);
+        Map<String, String> failed = new LinkedHashMap<>();
+        List<FileDescriptor> files = new ArrayList<>();
+        for (String name : byName.keySet()) {
+            FileDescriptor fd = resolve(name, byName, done, failed, new ArrayList<>());
+            if (fd != null && !WELL_KNOWN.containsKey(name)) {
+                files.add(fd);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        failed.forEach((file, why) -> problems.add(file + ": " + why));
+        return new Linked(files, problems);
+    }
+
+    private static FileDescriptor resolve(String name, Map<String, FileDescriptorProto> byName,
+                                          Map<String, FileDescriptor> done, Map<String, String> failed,
+                                          List<String> path) {
+        FileDescriptor known = done.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (failed.containsKey(name)) {
+            return null;
+        }
+        FileDescriptorProto proto = byName.get(name);
+        if (proto == null) {
+            return null; // the caller names the missing import
+        }
+        if (path.contains(name)) {
+            failed.put(name, "imports form a cycle: " + String.join(" -> ", path) + " -> " + name);
+            return null;
+        }
+        path.add(name);
+        List<FileDescriptor> deps = new ArrayList<>();
+        for (String dep : proto.getDependencyList()) {
+            FileDescriptor d = resolve(dep, byName, done, failed, path);
+            if (d == null) {
+                failed.putIfAbsent(name, failed.containsKey(dep)
+                        ? "its import " + dep + " did not load"
+                        : "imports " + dep + ", which is not among the loaded files");
+                path.remove(name);
+                return null;
+            }
+            deps.add(d);
+        }
+        path.remove(name);
+        try {
+            FileDescriptor fd = FileDescriptor.buildFrom(proto, deps.toArray(FileDescriptor[]::new));
+            done.put(name, fd);
+            return fd;
+        } catch (DescriptorValidationException e) {
+            failed.put(name, e.getDescription() + " (" + e.getProblemSymbolName() + ")");
+            return null;
+        }
+    }
+
+    /** The well-known types by file name (google/protobuf/timestamp.proto and the rest). */
+    public static Map<String, FileDescriptor> wellKnownFiles() {
+        return WELL_KNOWN;
+    }
+
+    private static Map<String, FileDescriptor> wellKnown() {
+        Map<String, FileDescriptor> m = new HashMap<>();
+        for (FileDescriptor fd : List.of(AnyProto.getDescriptor(), ApiProto.getDescriptor(),
+                DurationProto.getDescriptor(), EmptyProto.getDescriptor(), FieldMaskProto.getDescriptor(),
+                SourceContextProto.getDescriptor(), StructProto.getDescriptor(), TimestampProto.getDescriptor(),
+                TypeProto.getDescriptor(), WrappersProto.getDescriptor(),
+                com.google.protobuf.DescriptorProtos.getDescriptor())) {
+            m.put(fd.getName(), fd);
+        }
+        return Map.copyOf(m);
+    }
+}
