@@ -46,27 +46,39 @@ public final class DescriptorLinker {
     }
 
     public static Linked link(List<FileDescriptorProto> protos) {
+        return link(protos, (file, symbol) -> file);
+    }
+
+    /** Says where in a file a symbol (a full name, or "import path") was declared, such as "a/b.proto:12". */
+    @FunctionalInterface
+    public interface Places {
+        String of(String file, String symbol);
+    }
+
+    /** As {@link #link(List)}, each problem placed by {@code places} (files parsed from text know their lines). */
+    public static Linked link(List<FileDescriptorProto> protos, Places places) {
         Map<String, FileDescriptorProto> byName = new LinkedHashMap<>();
         for (FileDescriptorProto p : protos) {
             byName.putIfAbsent(p.getName(), p);
         }
         Map<String, FileDescriptor> done = new HashMap<>(WELL_KNOWN);
         Map<String, String> failed = new LinkedHashMap<>();
+        Map<String, String> where = new HashMap<>();
         List<FileDescriptor> files = new ArrayList<>();
         for (String name : byName.keySet()) {
-            FileDescriptor fd = resolve(name, byName, done, failed, new ArrayList<>());
+            FileDescriptor fd = resolve(name, byName, done, failed, new ArrayList<>(), places, where);
             if (fd != null && !WELL_KNOWN.containsKey(name)) {
                 files.add(fd);
             }
         }
         List<String> problems = new ArrayList<>();
-        failed.forEach((file, why) -> problems.add(file + ": " + why));
+        failed.forEach((file, why) -> problems.add(where.getOrDefault(file, file) + ": " + why));
         return new Linked(files, problems);
     }
 
     private static FileDescriptor resolve(String name, Map<String, FileDescriptorProto> byName,
                                           Map<String, FileDescriptor> done, Map<String, String> failed,
-                                          List<String> path) {
+                                          List<String> path, Places places, Map<String, String> where) {
         FileDescriptor known = done.get(name);
         if (known != null) {
             return known;
@@ -85,8 +97,9 @@ public final class DescriptorLinker {
         path.add(name);
         List<FileDescriptor> deps = new ArrayList<>();
         for (String dep : proto.getDependencyList()) {
-            FileDescriptor d = resolve(dep, byName, done, failed, path);
+            FileDescriptor d = resolve(dep, byName, done, failed, path, places, where);
             if (d == null) {
+                where.putIfAbsent(name, places.of(name, "import " + dep));
                 failed.putIfAbsent(name, failed.containsKey(dep)
                         ? "its import " + dep + " did not load"
                         : "imports " + dep + ", which is not among the loaded files");
@@ -102,6 +115,7 @@ public final class DescriptorLinker {
             return fd;
         } catch (DescriptorValidationException e) {
             failed.put(name, e.getDescription() + " (" + e.getProblemSymbolName() + ")");
+            where.put(name, places.of(name, e.getProblemSymbolName()));
             return null;
         }
     }

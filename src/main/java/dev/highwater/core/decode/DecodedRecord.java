@@ -1,0 +1,119 @@
+package dev.highwater.core.decode;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A record with how its key and value were read. The one-line summary is made on first request from the bytes,
+ * so records that are never shown never pay for it; the full JSON tree is made only for the record a user
+ * selects ({@link RecordRendering}).
+ */
+public final class DecodedRecord {
+
+    /** The longest summary a table cell gets; the detail pane has the rest. */
+    public static final int SUMMARY_LIMIT = 200;
+    private static final int SUMMARY_FIELDS = 6;
+
+    private final RawRecord raw;
+    private final Decoding key;
+    private final Decoding value;
+    private volatile String summary;
+
+    public DecodedRecord(RawRecord raw, Decoding key, Decoding value) {
+        this.raw = raw;
+        this.key = key;
+        this.value = value;
+    }
+
+    public RawRecord raw() {
+        return raw;
+    }
+
+    public Decoding key() {
+        return key;
+    }
+
+    public Decoding value() {
+        return value;
+    }
+
+    /** True when the key or value could not be decoded: a poison pill, shown as a row of its own. */
+    public boolean poison() {
+        return key.failed() || value.failed();
+    }
+
+    /** The decoder that failed and why, or null. */
+    public String problem() {
+        if (value.failed()) {
+            return value.decoder() + ": " + value.error();
+        }
+        return key.failed() ? "key " + key.decoder() + ": " + key.error() : null;
+    }
+
+    /** What the value is: a Protobuf type's name, or the format. */
+    public String typeLabel() {
+        if (value.failed()) {
+            return "undecodable";
+        }
+        String t = value.typeName();
+        return t != null ? t : value.format().label();
+    }
+
+    /** The key as one line: text, or hex for bytes. */
+    public String keyText() {
+        byte[] k = raw.key();
+        if (k == null) {
+            return "";
+        }
+        if (key.format() == Format.TEXT || key.format() == Format.JSON) {
+            return clip(new String(k, StandardCharsets.UTF_8));
+        }
+        if (key.shape() != null && !key.failed()) {
+            return clip(summarise(key, k));
+        }
+        return HexDump.hex(k, 32);
+    }
+
+    /** A one-line summary of the value (the first few fields), or for a poison pill the reason. */
+    public String summary() {
+        String s = summary;
+        if (s == null) {
+            s = poison() ? problem() : clip(summarise(value, raw.value()));
+            summary = s;
+        }
+        return s;
+    }
+
+    private static String summarise(Decoding d, byte[] bytes) {
+        if (bytes == null) {
+            return "(null: a tombstone)";
+        }
+        return switch (d.format()) {
+            case PROTOBUF, REGISTRY_PROTOBUF -> protobufSummary(d, bytes);
+            case JSON, TEXT -> new String(bytes, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+            case HEX -> HexDump.hex(bytes, 48);
+            case NULL -> "(null: a tombstone)";
+        };
+    }
+
+    private static final ThreadLocal<ProtoScanner> SCANNERS = ThreadLocal.withInitial(ProtoScanner::new);
+
+    private static String protobufSummary(Decoding d, byte[] bytes) {
+        FieldPlan plan = FieldPlan.summary(d.shape(), SUMMARY_FIELDS);
+        Object[] values = new Object[plan.paths().size()];
+        SCANNERS.get().scan(bytes, d.payloadOffset(), bytes.length, plan, values, false);
+        StringBuilder sb = new StringBuilder();
+        if (d.schemaId() >= 0) {
+            sb.append("[schema ").append(d.schemaId()).append("] ");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                sb.append(plan.paths().get(i)).append('=').append(values[i]).append("  ");
+            }
+        }
+        return sb.isEmpty() ? "(all fields default)" : sb.toString().strip();
+    }
+
+    private static String clip(String s) {
+        return s.length() <= SUMMARY_LIMIT ? s : s.substring(0, SUMMARY_LIMIT) + "…";
+    }
+}

@@ -1,0 +1,327 @@
+package dev.highwater.core.decode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A condition on a record's decoded fields, such as {@code sender == "acme" && amount > 100}: comparisons
+ * ({@code == != > >= < <=}, {@code ~} for "contains", case-insensitive), {@code && || !} (or {@code and or not})
+ * and parentheses. Numbers compare as exact decimals, so a decimal string field such as {@code amount} compares
+ * as a number. A field on its own means "present and not false". Names are field paths ({@code meta.id}); the
+ * record's own {@code partition}, {@code offset}, {@code key}, {@code timestamp} and {@code type} are there too
+ * ({@code value.x} reaches a decoded field that has one of those names).
+ */
+public final class FilterExpression {
+
+    /** The record-level names; anything else is a decoded field. */
+    public static final List<String> RECORD_NAMES = List.of("partition", "offset", "key", "timestamp", "type");
+
+    /** Where a condition reads values: a slot per field path, as listed by {@link #fields()}. */
+    public interface Values {
+        Object field(int slot);
+
+        Object record(String name);
+    }
+
+    private interface Node {
+        boolean test(Values v);
+    }
+
+    private interface Operand {
+        Object get(Values v);
+    }
+
+    private final String text;
+    private final Node root;
+    private final List<String> fields;
+
+    private FilterExpression(String text, Node root, List<String> fields) {
+        this.text = text;
+        this.root = root;
+        this.fields = List.copyOf(fields);
+    }
+
+    /** Parses a condition; an IllegalArgumentException says where and what is wrong. */
+    public static FilterExpression parse(String text) {
+        Parser p = new Parser(text);
+        Node root = p.or();
+        if (p.peek() != null) {
+            throw p.error("expected && or || or the end, found '" + p.peek().text + "'");
+        }
+        return new FilterExpression(text, root, p.fields);
+    }
+
+    /** The decoded field paths this condition reads, in slot order. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    public boolean test(Values values) {
+        return root.test(values);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    // ---- evaluation ----
+
+    private static boolean truthy(Object o) {
+        return o != null && !Boolean.FALSE.equals(o) && !"".equals(o);
+    }
+
+    private static boolean compare(String op, Object a, Object b) {
+        if (a == null || b == null) {
+            return op.equals("!=") ? a != b : op.equals("==") && a == b;
+        }
+        if (op.equals("~")) {
+            return text(a).toLowerCase(Locale.ROOT).contains(text(b).toLowerCase(Locale.ROOT));
+        }
+        BigDecimal x = number(a);
+        BigDecimal y = number(b);
+        int c;
+        if (x != null && y != null) {
+            c = x.compareTo(y);
+        } else if (a instanceof Boolean || b instanceof Boolean) {
+            c = text(a).equalsIgnoreCase(text(b)) ? 0 : 1;
+            if (!op.equals("==") && !op.equals("!=")) {
+                return false;
+            }
+        } else {
+            c = text(a).compareTo(text(b));
+        }
+        return switch (op) {
+            case "==" -> c == 0;
+            case "!=" -> c != 0;
+            case ">" -> c > 0;
+            case ">=" -> c >= 0;
+            case "<" -> c < 0;
+            case "<=" -> c <= 0;
+            default -> throw new IllegalStateException(op);
+        };
+    }
+
+    private static String text(Object o) {
+        return o instanceof BigDecimal d ? d.toPlainString() : o.toString();
+    }
+
+    private static BigDecimal number(Object o) {
+        if (o instanceof BigDecimal d) {
+            return d;
+        }
+        if (o instanceof Long || o instanceof Integer) {
+            return BigDecimal.valueOf(((Number) o).longValue());
+        }
+        if (o instanceof Double d) {
+            return d.isNaN() || d.isInfinite() ? null : BigDecimal.valueOf(d);
+        }
+        if (o instanceof String s && !s.isEmpty() && s.length() < 64) {
+            char c = s.charAt(0);
+            if (c == '-' || c == '+' || c == '.' || (c >= '0' && c <= '9')) {
+                try {
+                    return new BigDecimal(s);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- parsing ----
+
+    private record Token(String kind, String text, int at) {
+    }
+
+    private static final class Parser {
+        private final String src;
+        private final List<Token> tokens;
+        private final List<String> fields = new ArrayList<>();
+        private int i;
+
+        Parser(String src) {
+            this.src = src;
+            this.tokens = lex(src);
+        }
+
+        Token peek() {
+            return i < tokens.size() ? tokens.get(i) : null;
+        }
+
+        boolean accept(String... texts) {
+            Token t = peek();
+            if (t != null && !t.kind.equals("string")) {
+                for (String s : texts) {
+                    if (t.text.equalsIgnoreCase(s)) {
+                        i++;
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        IllegalArgumentException error(String what) {
+            Token t = peek();
+            int at = t == null ? src.length() : t.at;
+            return new IllegalArgumentException("filter, at character " + (at + 1) + ": " + what);
+        }
+
+        Node or() {
+            Node left = and();
+            while (accept("||", "or")) {
+                Node l = left;
+                Node r = and();
+                left = v -> l.test(v) || r.test(v);
+            }
+            return left;
+        }
+
+        Node and() {
+            Node left = unary();
+            while (accept("&&", "and")) {
+                Node l = left;
+                Node r = unary();
+                left = v -> l.test(v) && r.test(v);
+            }
+            return left;
+        }
+
+        Node unary() {
+            if (accept("!", "not")) {
+                Node n = unary();
+                return v -> !n.test(v);
+            }
+            if (accept("(")) {
+                Node n = or();
+                if (!accept(")")) {
+                    throw error("expected ')'");
+                }
+                return n;
+            }
+            Operand left = operand();
+            Token op = peek();
+            if (op != null && op.kind.equals("op")) {
+                i++;
+                Operand right = operand();
+                String o = op.text;
+                return v -> compare(o, left.get(v), right.get(v));
+            }
+            return v -> truthy(left.get(v));
+        }
+
+        Operand operand() {
+            Token t = peek();
+            if (t == null) {
+                throw error("expected a field, a number or a \"string\", found the end");
+            }
+            i++;
+            switch (t.kind) {
+                case "string" -> {
+                    String s = t.text;
+                    return v -> s;
+                }
+                case "number" -> {
+                    BigDecimal n = new BigDecimal(t.text);
+                    return v -> n;
+                }
+                case "name" -> {
+                    String name = t.text;
+                    if (name.equalsIgnoreCase("true") || name.equalsIgnoreCase("false")) {
+                        Boolean b = Boolean.valueOf(name.toLowerCase(Locale.ROOT));
+                        return v -> b;
+                    }
+                    if (name.equals("null")) {
+                        return v -> null;
+                    }
+                    if (RECORD_NAMES.contains(name)) {
+                        return v -> v.record(name);
+                    }
+                    String path = name.startsWith("value.") ? name.substring(6) : name;
+                    int slot = fields.indexOf(path);
+                    if (slot < 0) {
+                        slot = fields.size();
+                        fields.add(path);
+                    }
+                    int s = slot;
+                    return v -> v.field(s);
+                }
+                default -> {
+                    i--;
+                    throw error("expected a field, a number or a \"string\", found '" + t.text + "'");
+                }
+            }
+        }
+
+        private static List<Token> lex(String s) {
+            List<Token> out = new ArrayList<>();
+            int i = 0;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    i++;
+                } else if (c == '"' || c == '\'') {
+                    StringBuilder sb = new StringBuilder();
+                    int j = i + 1;
+                    while (j < s.length() && s.charAt(j) != c) {
+                        if (s.charAt(j) == '\\' && j + 1 < s.length()) {
+                            j++;
+                        }
+                        sb.append(s.charAt(j++));
+                    }
+                    if (j >= s.length()) {
+                        throw new IllegalArgumentException("filter, at character " + (i + 1)
+                                + ": a string that is never closed");
+                    }
+                    out.add(new Token("string", sb.toString(), i));
+                    i = j + 1;
+                } else if (Character.isDigit(c) || (c == '-' || c == '.') && i + 1 < s.length()
+                        && Character.isDigit(s.charAt(i + 1))) {
+                    int j = i + 1;
+                    while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) {
+                        j++;
+                    }
+                    String n = s.substring(i, j);
+                    try {
+                        new BigDecimal(n);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("filter, at character " + (i + 1) + ": '" + n
+                                + "' is not a number");
+                    }
+                    out.add(new Token("number", n, i));
+                    i = j;
+                } else if (Character.isLetter(c) || c == '_') {
+                    int j = i + 1;
+                    while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_'
+                            || s.charAt(j) == '.')) {
+                        j++;
+                    }
+                    out.add(new Token("name", s.substring(i, j), i));
+                    i = j;
+                } else {
+                    String two = i + 1 < s.length() ? s.substring(i, i + 2) : "";
+                    if (List.of("==", "!=", ">=", "<=", "&&", "||").contains(two)) {
+                        out.add(new Token(two.equals("&&") || two.equals("||") ? "logic" : "op", two, i));
+                        i += 2;
+                    } else if (c == '>' || c == '<' || c == '~') {
+                        out.add(new Token("op", String.valueOf(c), i));
+                        i++;
+                    } else if (c == '=') {
+                        out.add(new Token("op", "==", i));
+                        i++;
+                    } else if (c == '!' || c == '(' || c == ')') {
+                        out.add(new Token("punct", String.valueOf(c), i));
+                        i++;
+                    } else {
+                        throw new IllegalArgumentException("filter, at character " + (i + 1) + ": '" + c
+                                + "' is not part of a condition");
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}

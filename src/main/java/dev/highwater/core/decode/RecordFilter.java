@@ -1,0 +1,108 @@
+package dev.highwater.core.decode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which records a tail keeps: by partition, by key (contains), by text anywhere in the key or value bytes (so a
+ * Protobuf string field is found without decoding), and by a condition on decoded fields.
+ *
+ * @param partitions the partitions to keep, or empty for all
+ * @param key        text the key must contain, or blank
+ * @param text       text the key or value must contain, or blank
+ * @param expression a condition on decoded fields, or null
+ */
+public record RecordFilter(Set<Integer> partitions, String key, String text, FilterExpression expression) {
+
+    public static final RecordFilter NONE = new RecordFilter(Set.of(), "", "", null);
+
+    public RecordFilter {
+        partitions = Set.copyOf(partitions);
+        key = key == null ? "" : key;
+        text = text == null ? "" : text;
+    }
+
+    /** Builds a filter, parsing the condition (blank for none); an IllegalArgumentException says what is wrong. */
+    public static RecordFilter of(Set<Integer> partitions, String key, String text, String condition) {
+        return new RecordFilter(partitions, key, text,
+                condition == null || condition.isBlank() ? null : FilterExpression.parse(condition));
+    }
+
+    /** The decoded fields the condition reads: what decoders pick while reading. */
+    public List<String> fields() {
+        return expression == null ? List.of() : expression.fields();
+    }
+
+    public boolean keepsAll() {
+        return partitions.isEmpty() && key.isEmpty() && text.isEmpty() && expression == null;
+    }
+
+    /** Whether to look at the record at all, before its value is decoded (partition, key and text). */
+    public boolean prefilter(RawRecord r) {
+        if (!partitions.isEmpty() && !partitions.contains(r.partition())) {
+            return false;
+        }
+        if (!key.isEmpty() && (r.key() == null || indexOf(r.key(), key.getBytes(StandardCharsets.UTF_8)) < 0)) {
+            return false;
+        }
+        if (!text.isEmpty()) {
+            byte[] t = text.getBytes(StandardCharsets.UTF_8);
+            return r.key() != null && indexOf(r.key(), t) >= 0 || r.value() != null && indexOf(r.value(), t) >= 0;
+        }
+        return true;
+    }
+
+    /** The full test on a decoded record; a poison pill passes the condition, so a condition never hides one. */
+    public boolean test(DecodedRecord d) {
+        return prefilter(d.raw()) && matches(d);
+    }
+
+    /** The condition alone, for a record that passed {@link #prefilter}. */
+    public boolean matches(DecodedRecord d) {
+        if (expression == null || d.poison()) {
+            return true;
+        }
+        Object[] fields = d.value().fields();
+        return expression.test(new FilterExpression.Values() {
+            @Override
+            public Object field(int slot) {
+                return fields == null || slot >= fields.length ? null : fields[slot];
+            }
+
+            @Override
+            public Object record(String name) {
+                return switch (name) {
+                    case "partition" -> (long) d.raw().partition();
+                    case "offset" -> d.raw().offset();
+                    case "key" -> d.keyText();
+                    case "timestamp" -> Instant.ofEpochMilli(d.raw().timestamp()).toString();
+                    case "type" -> d.typeLabel();
+                    default -> null;
+                };
+            }
+        });
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        if (needle.length == 0) {
+            return 0;
+        }
+        byte first = needle[0];
+        int last = hay.length - needle.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (hay[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
