@@ -1,0 +1,239 @@
+package dev.highwater.cli;
+
+import dev.highwater.core.decode.DecodedRecord;
+import dev.highwater.core.decode.DecoderChoice;
+import dev.highwater.core.decode.RawRecord;
+import dev.highwater.core.decode.RecordDecoder;
+import dev.highwater.core.decode.RecordFilter;
+import dev.highwater.core.decode.RecordRendering;
+import dev.highwater.core.decode.TypeSet;
+import dev.highwater.core.schema.DescriptorSetSource;
+import dev.highwater.core.schema.ProtoFolderSource;
+import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.tail.TailException;
+import dev.highwater.kafka.tail.TailReader;
+import dev.highwater.kafka.tail.TailStart;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Prints a topic's records decoded, one a line; undecodable records are printed too, with why and their bytes. */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+        description = {
+                "Prints a topic's records, keys and values decoded: Protobuf (our proto/ types, a .proto folder,",
+                "a descriptor set), schema-registry framed Protobuf, JSON, text or hex, detected per record unless",
+                "--type pins one. A record nothing decodes is printed with the reason and its bytes; the tail goes",
+                "on. Reads without a consumer group: it never joins or commits for anyone's group."})
+public final class TailCommand implements Callable<Integer> {
+
+    enum Format { json, text }
+
+    /** How long a tail that is not following waits for a broker that stopped answering. */
+    static final long GIVE_UP_SECONDS = 30;
+
+    @Option(names = "--bootstrap", required = true, paramLabel = "B", description = "bootstrap servers, host:port[,host:port…]")
+    String bootstrap;
+
+    @Option(names = "--topic", required = true, paramLabel = "T", description = "the topic")
+    String topic;
+
+    @Option(names = "--from", paramLabel = "WHERE", description = "beginning (default), end, or an ISO-8601 instant")
+    String from;
+
+    @Option(names = "--offset", paramLabel = "N", description = "start at this offset in each partition read")
+    Long offset;
+
+    @Option(names = "--partition", paramLabel = "P", description = "read only this partition (default: all)")
+    Integer partition;
+
+    @Option(names = "--limit", paramLabel = "N", description = "stop after N records")
+    long limit;
+
+    @Option(names = "--follow", description = "keep reading new records until interrupted (default: stop at the end)")
+    boolean follow;
+
+    @Option(names = "--proto", paramLabel = "PATH", description = "a folder of .proto files (or one file in it), compiled here")
+    List<Path> protoPaths = new ArrayList<>();
+
+    @Option(names = "--descriptor-set", paramLabel = "F", description = "a descriptor set (protoc --descriptor_set_out, buf build -o)")
+    List<Path> descriptorSets = new ArrayList<>();
+
+    @Option(names = "--type", paramLabel = "FULL.NAME", description = "the value's Protobuf type, or auto (default), json, text, hex")
+    String type = "auto";
+
+    @Option(names = "--key-type", paramLabel = "FULL.NAME", description = "the key's decoder, as --type (default: auto)")
+    String keyType = "auto";
+
+    @Option(names = "--registry-type", paramLabel = "ID=FULL.NAME", description = "the type of a schema-registry schema id (repeatable)")
+    Map<Integer, String> registryTypes = new HashMap<>();
+
+    @Option(names = "--filter", paramLabel = "EXPR", description = "a condition on decoded fields, e.g. 'sender == \"acme\" && amount > 100'")
+    String filter;
+
+    @Option(names = "--grep", paramLabel = "TEXT", description = "only records whose key or value contains TEXT")
+    String grep;
+
+    @Option(names = "--format", paramLabel = "F", description = "json (one object a record) or text (default ${DEFAULT-VALUE})")
+    Format format = Format.text;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Kafka client properties (security and the like)")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        TailStart start = start();
+        RecordFilter recordFilter;
+        try {
+            recordFilter = RecordFilter.of(Set.of(), "", grep, filter);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TypeSet types = TypeSet.of(schemas(err));
+        RecordDecoder keys;
+        RecordDecoder values;
+        try {
+            keys = new RecordDecoder(types, DecoderChoice.parse(keyType), Map.of(), true);
+            values = new RecordDecoder(types, DecoderChoice.parse(type), registryTypes, false);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        values.wantFields(recordFilter.fields());
+        RecordRendering rendering = new RecordRendering(types);
+        ClientSettings settings = ClientSettings.of(bootstrap, config);
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tail-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        boolean[] gaveUp = {false};
+        TailReader[] reader = new TailReader[1];
+        TailReader.Listener listener = new TailReader.Listener() {
+            private ScheduledFuture<?> giveUp;
+
+            @Override
+            public void records(List<RawRecord> batch) {
+                for (RawRecord r : batch) {
+                    if (!recordFilter.prefilter(r)) {
+                        continue;
+                    }
+                    DecodedRecord d = new DecodedRecord(r, keys.decode(r.topic(), r.key(), null),
+                            values.decode(r.topic(), r.value(), r.headerBytes("content-type")));
+                    if (recordFilter.matches(d)) {
+                        out.println(format == Format.json ? rendering.jsonLine(d) : textLine(d));
+                    }
+                }
+                out.flush();
+            }
+
+            @Override
+            public void status(TailReader.TailStatus status) {
+                switch (status.state()) {
+                    case DISCONNECTED -> {
+                        err.println("highwater: " + status.message());
+                        err.flush();
+                        if (!follow && giveUp == null) {
+                            giveUp = watchdog.schedule(() -> {
+                                gaveUp[0] = true;
+                                reader[0].close();
+                            }, GIVE_UP_SECONDS, TimeUnit.SECONDS);
+                        }
+                    }
+                    case READING -> {
+                        if (giveUp != null) {
+                            giveUp.cancel(false);
+                            giveUp = null;
+                            err.println("highwater: the broker answers again");
+                            err.flush();
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        };
+        reader[0] = new TailReader(settings, new TailReader.Request(topic, partition, start, follow, limit), listener);
+        Thread stopOnSignal = new Thread(reader[0]::close, "tail-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        try {
+            reader[0].run();
+        } catch (TailException e) {
+            throw new CommandFailure(e.getMessage());
+        } finally {
+            watchdog.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
+        if (gaveUp[0]) {
+            throw new CommandFailure("the broker at " + bootstrap + " stopped answering for " + GIVE_UP_SECONDS
+                    + " s; the records printed so far are complete up to that point");
+        }
+        return 0;
+    }
+
+    private TailStart start() {
+        try {
+            if (offset != null) {
+                if (from != null) {
+                    throw new IllegalArgumentException("give --from or --offset, not both");
+                }
+                return TailStart.offset(offset);
+            }
+            return TailStart.parse(from == null ? "beginning" : from);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private SchemaCatalog schemas(PrintWriter err) {
+        SchemaCatalog catalog = SchemaCatalog.withBuiltIn();
+        try {
+            for (Path p : protoPaths) {
+                catalog.put(ProtoFolderSource.load(Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : p));
+            }
+            for (Path f : descriptorSets) {
+                catalog.put(DescriptorSetSource.load(f));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        for (SchemaCatalog.Source s : catalog.sources()) {
+            s.problems().forEach(p -> err.println("highwater: warning: " + p + " (the other files loaded)"));
+        }
+        err.flush();
+        return catalog;
+    }
+
+    static String textLine(DecodedRecord d) {
+        RawRecord r = d.raw();
+        String head = r.partition() + "/" + r.offset() + "  " + Instant.ofEpochMilli(r.timestamp()) + "  "
+                + d.keyText() + "  ";
+        if (d.poison()) {
+            return head + "UNDECODABLE  " + d.problem() + "  hex " + dev.highwater.core.decode.HexDump.hex(r.value(), 64);
+        }
+        return head + d.typeLabel() + "  " + d.summary();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.highwater.kafka.tail;
+
+/** A tail cannot read what it was asked to; the message is one sentence a user can act on. */
+public final class TailException extends RuntimeException {
+    public TailException(String message) {
+        super(message);
+    }
+}

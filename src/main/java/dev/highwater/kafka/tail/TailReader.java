@@ -1,0 +1,356 @@
+package dev.highwater.kafka.tail;
+
+import dev.highwater.core.decode.RawRecord;
+import dev.highwater.kafka.ClientSettings;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads a topic without a consumer group: it assigns partitions itself, seeks, never commits, so nobody's group
+ * is disturbed. One thread reads (the caller's, or one it starts); {@link #pause()}, {@link #resume()} and
+ * {@link #close()} come from any thread. When the broker stops answering it says so and keeps trying; the read
+ * carries on from where it was when the broker returns.
+ */
+public final class TailReader implements AutoCloseable {
+
+    /** Where the records and the reader's state go; called on the reading thread. */
+    public interface Listener {
+        /** A batch of records in partition order; may block (the reader waits: memory stays bounded). */
+        void records(List<RawRecord> batch) throws InterruptedException;
+
+        /** The reader's state changed: reading, caught up, paused, disconnected (with why), finished or failed. */
+        void status(TailStatus status);
+    }
+
+    /**
+     * What the reader is doing.
+     *
+     * @param state   one of the states
+     * @param message one sentence for a person
+     */
+    public record TailStatus(State state, String message) {
+        public enum State { READING, CAUGHT_UP, PAUSED, DISCONNECTED, FINISHED, FAILED }
+    }
+
+    /** What to read: a topic, one partition or all (null), where to start, whether to follow past the end. */
+    public record Request(String topic, Integer partition, TailStart start, boolean follow, long limit) {
+    }
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration CHECK = Duration.ofSeconds(3);
+    private static final Duration METADATA_WAIT = Duration.ofSeconds(10);
+
+    private final ClientSettings settings;
+    private final Request request;
+    private final Listener listener;
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private volatile boolean stopped;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    public TailReader(ClientSettings settings, Request request, Listener listener) {
+        this.settings = settings;
+        this.request = request;
+        this.listener = listener;
+    }
+
+    /** Reads on a thread of its own until closed (or the end, when not following). */
+    public synchronized void start() {
+        thread = new Thread(() -> {
+            try {
+                run();
+            } catch (TailException e) {
+                listener.status(new TailStatus(TailStatus.State.FAILED, e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tail-" + request.topic());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Reads on the calling thread until the end (when not following), the limit, or {@link #close()}.
+     *
+     * @throws TailException when the topic, partition or cluster cannot be read (one sentence)
+     */
+    public void run() throws InterruptedException {
+        Map<String, Object> props = settings.groupLessConsumer("highwater-tail");
+        props.putIfAbsent("max.poll.records", 5_000);
+        props.putIfAbsent("auto.offset.reset", "earliest");
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+            consumer = c;
+            if (stopped) {
+                return;
+            }
+            List<TopicPartition> parts = partitions(c);
+            c.assign(parts);
+            seek(c, parts);
+            Map<TopicPartition, Long> stopAt = request.follow() ? null : endOffsets(c, parts);
+            loop(c, parts, stopAt);
+        } catch (WakeupException e) {
+            // closed
+        } catch (org.apache.kafka.common.KafkaException e) {
+            if (!stopped) {
+                throw new TailException("reading " + request.topic() + " failed: " + e.getMessage());
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    public void pause() {
+        paused.set(true);
+    }
+
+    public void resume() {
+        paused.set(false);
+    }
+
+    public boolean paused() {
+        return paused.get();
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> parts, Map<TopicPartition, Long> stopAt)
+            throws InterruptedException {
+        long delivered = 0;
+        long lastRecordAt = System.nanoTime();
+        long lastCheckAt = System.nanoTime();
+        boolean disconnected = false;
+        boolean pausedNow = false;
+        TailStatus.State said = null;
+        said = say(TailStatus.State.READING, "reading " + describe(parts) + " from " + request.start(), said);
+        while (!stopped) {
+            if (paused.get() != pausedNow) {
+                pausedNow = paused.get();
+                if (pausedNow) {
+                    c.pause(parts);
+                    said = say(TailStatus.State.PAUSED, "paused; resume to read on", said);
+                } else {
+                    c.resume(parts);
+                    said = say(TailStatus.State.READING, "reading", said);
+                }
+            }
+            ConsumerRecords<byte[], byte[]> polled = c.poll(POLL);
+            if (!polled.isEmpty()) {
+                List<RawRecord> batch = new ArrayList<>(polled.count());
+                for (ConsumerRecord<byte[], byte[]> r : polled) {
+                    if (stopAt != null && r.offset() >= stopAt.getOrDefault(
+                            new TopicPartition(r.topic(), r.partition()), Long.MAX_VALUE)) {
+                        continue;
+                    }
+                    batch.add(raw(r));
+                    if (request.limit() > 0 && delivered + batch.size() >= request.limit()) {
+                        break;
+                    }
+                }
+                delivered += batch.size();
+                listener.records(batch);
+                lastRecordAt = System.nanoTime();
+                if (disconnected || said == TailStatus.State.CAUGHT_UP) {
+                    disconnected = false;
+                    said = say(TailStatus.State.READING, "reading", said);
+                }
+                if (request.limit() > 0 && delivered >= request.limit()) {
+                    break;
+                }
+            }
+            if (stopAt != null && reached(c, stopAt)) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (!pausedNow && now - lastRecordAt > CHECK.toNanos() && now - lastCheckAt > CHECK.toNanos()) {
+                lastCheckAt = now;
+                try {
+                    Map<TopicPartition, Long> ends = c.endOffsets(parts, Duration.ofSeconds(2));
+                    if (disconnected) {
+                        disconnected = false;
+                        said = say(TailStatus.State.READING, "the broker answers again; reading on", null);
+                    }
+                    if (caughtUp(c, ends)) {
+                        said = say(TailStatus.State.CAUGHT_UP, "caught up: waiting for new records", said);
+                    }
+                } catch (TimeoutException e) {
+                    disconnected = true;
+                    said = say(TailStatus.State.DISCONNECTED, "the broker at " + settings.bootstrapServers()
+                            + " does not answer; still trying, and reading on from where it stopped when it returns",
+                            said);
+                }
+            }
+        }
+        listener.status(new TailStatus(TailStatus.State.FINISHED, "finished: " + delivered + " records"));
+    }
+
+    private TailStatus.State say(TailStatus.State state, String message, TailStatus.State previous) {
+        if (state != previous) {
+            listener.status(new TailStatus(state, message));
+        }
+        return state;
+    }
+
+    private static boolean caughtUp(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> ends) {
+        for (var e : ends.entrySet()) {
+            if (c.position(e.getKey(), Duration.ofSeconds(2)) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean reached(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> stopAt) {
+        for (var e : stopAt.entrySet()) {
+            if (c.position(e.getKey(), Duration.ofSeconds(10)) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {
+        List<PartitionInfo> infos;
+        try {
+            infos = c.partitionsFor(request.topic(), METADATA_WAIT);
+        } catch (TimeoutException e) {
+            throw new TailException("the cluster at " + settings.bootstrapServers() + " did not answer within "
+                    + METADATA_WAIT.toSeconds() + " s; check the address and that the brokers are up");
+        } catch (org.apache.kafka.common.errors.UnknownTopicOrPartitionException e) {
+            infos = List.of();
+        } catch (org.apache.kafka.common.errors.InvalidTopicException e) {
+            throw new TailException("'" + request.topic() + "' is not a valid topic name");
+        }
+        if (infos == null || infos.isEmpty()) {
+            throw new TailException("topic '" + request.topic() + "' does not exist on " + settings.bootstrapServers()
+                    + "; " + knownTopics(c));
+        }
+        List<TopicPartition> all = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
+                .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+        if (request.partition() == null) {
+            return all;
+        }
+        if (request.partition() < 0 || request.partition() >= all.size()) {
+            throw new TailException("partition " + request.partition() + " does not exist: " + request.topic()
+                    + " has " + all.size() + " partitions (0-" + (all.size() - 1) + ")");
+        }
+        return List.of(new TopicPartition(request.topic(), request.partition()));
+    }
+
+    private static String knownTopics(KafkaConsumer<byte[], byte[]> c) {
+        try {
+            List<String> names = c.listTopics(Duration.ofSeconds(5)).keySet().stream()
+                    .filter(n -> !n.startsWith("__")).sorted().toList();
+            if (names.isEmpty()) {
+                return "it has no topics";
+            }
+            return "topics: " + String.join(", ", names.stream().limit(20).toList()) + (names.size() > 20 ? ", …" : "");
+        } catch (RuntimeException e) {
+            return "its topics could not be listed";
+        }
+    }
+
+    private void seek(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> parts) {
+        TailStart start = request.start();
+        switch (start.kind()) {
+            case BEGINNING -> c.seekToBeginning(parts);
+            case END -> c.seekToEnd(parts);
+            case OFFSET -> {
+                Map<TopicPartition, Long> begins = c.beginningOffsets(parts, METADATA_WAIT);
+                Map<TopicPartition, Long> ends = endOffsets(c, parts);
+                for (TopicPartition tp : parts) {
+                    long o = Math.max(begins.get(tp), Math.min(ends.get(tp), start.offset()));
+                    c.seek(tp, o);
+                }
+            }
+            case INSTANT -> {
+                Map<TopicPartition, Long> times = new HashMap<>();
+                parts.forEach(tp -> times.put(tp, start.instant().toEpochMilli()));
+                Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(times, METADATA_WAIT);
+                Map<TopicPartition, Long> ends = endOffsets(c, parts);
+                for (TopicPartition tp : parts) {
+                    OffsetAndTimestamp o = found.get(tp);
+                    c.seek(tp, o == null ? ends.get(tp) : o.offset()); // nothing at or after it: the end
+                }
+            }
+        }
+        parts.forEach(tp -> c.position(tp, METADATA_WAIT)); // resolve lazy seeks now, not in the first poll
+    }
+
+    private Map<TopicPartition, Long> endOffsets(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> parts) {
+        try {
+            return c.endOffsets(parts, METADATA_WAIT);
+        } catch (TimeoutException e) {
+            throw new TailException("the cluster at " + settings.bootstrapServers() + " did not give the end offsets of "
+                    + request.topic() + " within " + METADATA_WAIT.toSeconds() + " s");
+        }
+    }
+
+    private String describe(List<TopicPartition> parts) {
+        return request.topic() + (parts.size() == 1 ? " partition " + parts.getFirst().partition()
+                : " (" + parts.size() + " partitions)");
+    }
+
+    static RawRecord raw(ConsumerRecord<byte[], byte[]> r) {
+        List<RawRecord.Header> headers = List.of();
+        Header[] hs = r.headers().toArray();
+        if (hs.length > 0) {
+            headers = new ArrayList<>(hs.length);
+            for (Header h : hs) {
+                headers.add(new RawRecord.Header(h.key(), h.value()));
+            }
+        }
+        return new RawRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), headers);
+    }
+
+    /** When no record carried time: the instant a user sees for "no timestamp". */
+    static Instant timeOf(long millis) {
+        return millis < 0 ? Instant.EPOCH : Instant.ofEpochMilli(millis);
+    }
+
+    /** Lists the cluster's topics (internal ones left out), sorted. */
+    public static List<String> topics(ClientSettings settings) {
+        Map<String, Object> props = settings.groupLessConsumer("highwater-topics");
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(props)) {
+            Set<String> names = c.listTopics(METADATA_WAIT).keySet();
+            return names.stream().filter(n -> !n.startsWith("__")).sorted().toList();
+        } catch (TimeoutException e) {
+            throw new TailException("the cluster at " + settings.bootstrapServers() + " did not list its topics within "
+                    + METADATA_WAIT.toSeconds() + " s");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.highwater.kafka.tail;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Where a tail starts in each partition: the beginning, the end, an offset, or the first record at or after an
+ * instant.
+ */
+public record TailStart(Kind kind, long offset, Instant instant) {
+
+    public enum Kind { BEGINNING, END, OFFSET, INSTANT }
+
+    public static TailStart beginning() {
+        return new TailStart(Kind.BEGINNING, 0, null);
+    }
+
+    public static TailStart end() {
+        return new TailStart(Kind.END, 0, null);
+    }
+
+    public static TailStart offset(long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("an offset is 0 or more, not " + offset);
+        }
+        return new TailStart(Kind.OFFSET, offset, null);
+    }
+
+    public static TailStart at(Instant instant) {
+        return new TailStart(Kind.INSTANT, 0, instant);
+    }
+
+    /** beginning, end, or an ISO-8601 instant such as 2024-03-15T09:00:00Z; IllegalArgumentException otherwise. */
+    public static TailStart parse(String text) {
+        String t = text.strip();
+        switch (t.toLowerCase(Locale.ROOT)) {
+            case "beginning", "earliest", "start" -> {
+                return beginning();
+            }
+            case "end", "latest", "now" -> {
+                return end();
+            }
+            default -> {
+                try {
+                    return at(Instant.parse(t));
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("'" + text + "' is not beginning, end or an ISO-8601 instant "
+                            + "such as 2024-03-15T09:00:00Z");
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case BEGINNING -> "the beginning";
+            case END -> "the end";
+            case OFFSET -> "offset " + offset;
+            case INSTANT -> instant.toString();
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package dev.highwater.cli;
+
+import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.proto.blockchain.Transaction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** `highwater tail` against a real broker: contract JSON, poison pills in the stream, filters, bad input. */
+class TailCommandTest {
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start(0, null);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+             KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                     new ByteArraySerializer(), new ByteArraySerializer())) {
+            admin.createTopics(List.of(new NewTopic("tx", 1, (short) 1))).all().get();
+            for (int i = 0; i < 5; i++) {
+                byte[] v = Transaction.newBuilder().setSender(i == 3 ? "acme" : "acct-" + i).setAmount(i * 60 + ".00")
+                        .setStatus(1).setTimestamp(1_710_492_000_000L).build().toByteArray();
+                p.send(new ProducerRecord<>("tx", 0, null, ("acct-" + i).getBytes(StandardCharsets.UTF_8), v)).get();
+            }
+            // poison pills: garbage bytes, and a record whose header promises a type its bytes are not
+            p.send(new ProducerRecord<>("tx", 0, "bad".getBytes(), new byte[] {(byte) 0xff, (byte) 0xfe, 0x07})).get();
+            RecordHeaders h = new RecordHeaders();
+            h.add("content-type", "application/x-protobuf; messageType=blockchain.Transaction".getBytes());
+            p.send(new ProducerRecord<>("tx", 0, null, "cut".getBytes(), new byte[] {0x1a, 0x09, 'a'}, h)).get();
+            byte[] after = Transaction.newBuilder().setSender("after").build().toByteArray();
+            p.send(new ProducerRecord<>("tx", 0, "acct-9".getBytes(), after)).get();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = HighwaterCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonPrintsOneContractObjectARecordAndPoisonPillsDoNotStopIt() {
+        Run r = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(8, lines.size(), r.out());
+        assertTrue(lines.getFirst().matches("\\{\"topic\":\"tx\",\"partition\":0,\"offset\":0,\"timestamp\":"
+                + "\"20[0-9-]+T[0-9:.]+Z\",\"key\":\"acct-0\",\"format\":\"protobuf\",\"type\":\"blockchain.Transaction\","
+                + "\"value\":\\{\"sender\":\"acct-0\".*"), lines.getFirst());
+        assertTrue(lines.get(5).contains("\"error\":") && lines.get(5).contains("\"hex\":\"fffe07\""), lines.get(5));
+        assertTrue(lines.get(6).contains("\"error\":\"protobuf blockchain.Transaction (from the content-type header): "
+                + "truncated"), lines.get(6));
+        assertTrue(lines.get(7).contains("\"sender\":\"after\""), "the stream goes on: " + lines.get(7));
+    }
+
+    @Test
+    void filtersOnDecodedFieldsLimitsAndOffsets() {
+        Run r = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx",
+                "--filter", "sender == \"acme\" && amount > 100");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("0/3 ") && r.out().contains("sender=acme"), r.out());
+        assertEquals(1, r.out().lines().filter(l -> !l.contains("UNDECODABLE")).count(), r.out());
+
+        Run limited = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--offset", "2",
+                "--limit", "2", "--partition", "0");
+        assertEquals(2, limited.out().lines().count(), limited.out());
+        assertTrue(limited.out().startsWith("0/2 "), limited.out());
+    }
+
+    @Test
+    void badInputIsOneSentence(@TempDir Path dir) throws Exception {
+        Run missing = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "nope");
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().startsWith("highwater: topic 'nope' does not exist on ") && missing.err().contains("tx"),
+                missing.err());
+
+        Run type = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--type", "blockchain.Nope");
+        assertEquals(1, type.exit());
+        assertTrue(type.err().contains("not among the loaded types"), type.err());
+
+        Path junk = dir.resolve("x.desc");
+        Files.writeString(junk, "not a descriptor set");
+        Run set = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--descriptor-set",
+                junk.toString());
+        assertEquals(1, set.exit());
+        assertTrue(set.err().contains("is not a descriptor set"), set.err());
+
+        Run filter = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--filter", "amount >");
+        assertEquals(2, filter.exit(), filter.err());
+    }
+
+    @Test
+    void aProtoFolderWithABrokenFileStillDecodesWithTheOthers(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mine.proto"), "syntax = \"proto3\";\npackage mine;\n"
+                + "message Pay { bytes h = 1; int64 height = 2; string who = 3; string to = 4; string amount = 5; }\n");
+        Files.writeString(dir.resolve("broken.proto"), "syntax = \"proto3\";\nmessage {\n");
+        Run r = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--proto", dir.toString(),
+                "--type", "mine.Pay", "--limit", "1", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("broken.proto:2:9: expected a message name"), r.err());
+        assertTrue(r.out().contains("\"type\":\"mine.Pay\"") && r.out().contains("\"who\":\"acct-0\""), r.out());
+    }
+}
