@@ -63,6 +63,10 @@ public final class Wiring {
         dev.highwater.ui.partitions.FxFrameBench.run(report, partitions, seconds);
     }
 
+    public static void runMessagesFxBench(dev.highwater.bench.BenchReport report, long records) throws Exception {
+        dev.highwater.ui.messages.MessagesFxBench.run(report, records);
+    }
+
     /** ~/.highwater (or HIGHWATER_HOME): history and settings live here. */
     public static Path userDataFolder() {
         String home = System.getenv("HIGHWATER_HOME");

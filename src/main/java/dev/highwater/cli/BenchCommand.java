@@ -2,6 +2,7 @@ package dev.highwater.cli;
 
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.ConsoleCpuBench;
+import dev.highwater.bench.DecodeBench;
 import dev.highwater.bench.DemoBench;
 import dev.highwater.bench.LagBench;
 import picocli.CommandLine;
@@ -15,12 +16,12 @@ import java.util.concurrent.Callable;
 
 /** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures Highwater's figures on this machine. Suites: demo, lag, console-cpu, fx (default: all; fx needs a display).")
+        description = "Measures Highwater's figures on this machine. Suites: demo, lag, console-cpu, fx, decode, fx-messages (default: all; fx and fx-messages need a display).")
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "fx");
+    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "fx", "decode", "fx-messages");
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, fx")
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, fx, decode, fx-messages")
     List<String> suites = SUITES;
 
     @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
@@ -34,6 +35,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--lag-partitions", paramLabel = "N", description = "lag: partitions (default 1,000; --quick 200)")
     Integer lagPartitions;
+
+    @Option(names = "--decode-records", paramLabel = "N", description = "decode, fx-messages: records (default 2 M and 10 M; --quick 0.5 M and 1 M)")
+    Long decodeRecords;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
                         lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
                 case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
                 case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
+                case "decode" -> DecodeBench.run(report, decodeRecords != null ? decodeRecords
+                        : quick ? 500_000 : 2_000_000, quick ? 2 : 3);
+                case "fx-messages" -> dev.highwater.app.Wiring.runMessagesFxBench(report,
+                        decodeRecords != null ? decodeRecords : quick ? 1_000_000 : 10_000_000);
                 default -> throw new IllegalStateException(suite);
             }
         }

@@ -3,9 +3,13 @@ package dev.highwater.ui;
 import dev.highwater.app.Composition;
 import dev.highwater.demo.DemoOptions;
 import dev.highwater.core.lag.LagService;
+import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.ui.messages.MessagesModel;
+import dev.highwater.ui.messages.MessagesView;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
 import dev.highwater.ui.shell.Area;
+import dev.highwater.ui.shell.LiveConnection;
 import dev.highwater.ui.shell.Screen;
 import javafx.scene.Node;
 import dev.highwater.ui.shell.MainModel;
@@ -61,7 +65,8 @@ public final class DesktopUi {
     public static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed) {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, Map.of(
-                Area.PARTITIONS, c -> partitionsScreen(c.lag(), ui)));
+                Area.PARTITIONS, c -> partitionsScreen(c.lag(), ui),
+                Area.MESSAGES, c -> messagesScreen(c, app.schemas(), ui)));
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 DesktopUi.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());
@@ -106,6 +111,22 @@ public final class DesktopUi {
             @Override
             public void dispose() {
                 partitions.dispose();
+            }
+        };
+    }
+
+    private static Screen messagesScreen(LiveConnection c, SchemaCatalog schemas, UiThread ui) {
+        MessagesModel messages = new MessagesModel(c.kafka(), c.grpcTarget(), schemas, ui, c.demo());
+        Node root = new MessagesView(messages).root();
+        return new Screen() {
+            @Override
+            public Node root() {
+                return root;
+            }
+
+            @Override
+            public void dispose() {
+                messages.dispose();
             }
         };
     }

@@ -98,7 +98,7 @@ public final class DecodedRecord {
     private static final ThreadLocal<ProtoScanner> SCANNERS = ThreadLocal.withInitial(ProtoScanner::new);
 
     private static String protobufSummary(Decoding d, byte[] bytes) {
-        FieldPlan plan = FieldPlan.summary(d.shape(), SUMMARY_FIELDS);
+        FieldPlan plan = d.shape().summaryPlan(SUMMARY_FIELDS);
         Object[] values = new Object[plan.paths().size()];
         SCANNERS.get().scan(bytes, d.payloadOffset(), bytes.length, plan, values, false);
         StringBuilder sb = new StringBuilder();

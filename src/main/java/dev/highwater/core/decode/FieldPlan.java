@@ -37,13 +37,18 @@ public final class FieldPlan {
 
     /** The first {@code max} fields of the message that are not nested messages: what a one-line summary shows. */
     public static FieldPlan summary(ProtoShape shape, int max) {
+        // text and numbers say more than bytes (hashes, ids): bytes fields come last
         List<String> names = new ArrayList<>();
+        List<String> bytes = new ArrayList<>();
         for (FieldDescriptor f : shape.type().getFields()) {
-            if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE && names.size() < max) {
+            if (f.getJavaType() == FieldDescriptor.JavaType.BYTE_STRING) {
+                bytes.add(f.getName());
+            } else if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
                 names.add(f.getName());
             }
         }
-        return of(shape, names);
+        names.addAll(bytes);
+        return of(shape, names.subList(0, Math.min(max, names.size())));
     }
 
     public List<String> paths() {

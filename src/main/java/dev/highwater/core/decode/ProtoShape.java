@@ -26,6 +26,7 @@ public final class ProtoShape {
     private final FieldDescriptor[] dense;
     private final Map<Integer, FieldDescriptor> sparse;
     private final Cache cache;
+    private volatile FieldPlan summaryPlan;
 
     private ProtoShape(Descriptor type, Cache cache) {
         this.type = type;
@@ -55,6 +56,16 @@ public final class ProtoShape {
             return number < dense.length ? dense[number] : null;
         }
         return sparse.get(number);
+    }
+
+    /** The plan a one-line summary reads with, made once. */
+    FieldPlan summaryPlan(int fields) {
+        FieldPlan p = summaryPlan;
+        if (p == null) {
+            p = FieldPlan.summary(this, fields);
+            summaryPlan = p;
+        }
+        return p;
     }
 
     ProtoShape nested(FieldDescriptor f) {

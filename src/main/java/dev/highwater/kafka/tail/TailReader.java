@@ -10,10 +10,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -156,6 +154,14 @@ public final class TailReader implements AutoCloseable {
         boolean disconnected = false;
         boolean pausedNow = false;
         TailStatus.State said = null;
+        long[] stops = null; // by partition number: an array lookup per record, not a map
+        if (stopAt != null) {
+            stops = new long[parts.stream().mapToInt(TopicPartition::partition).max().orElse(0) + 1];
+            java.util.Arrays.fill(stops, Long.MAX_VALUE);
+            for (var e : stopAt.entrySet()) {
+                stops[e.getKey().partition()] = e.getValue();
+            }
+        }
         said = say(TailStatus.State.READING, "reading " + describe(parts) + " from " + request.start(), said);
         while (!stopped) {
             if (paused.get() != pausedNow) {
@@ -172,8 +178,7 @@ public final class TailReader implements AutoCloseable {
             if (!polled.isEmpty()) {
                 List<RawRecord> batch = new ArrayList<>(polled.count());
                 for (ConsumerRecord<byte[], byte[]> r : polled) {
-                    if (stopAt != null && r.offset() >= stopAt.getOrDefault(
-                            new TopicPartition(r.topic(), r.partition()), Long.MAX_VALUE)) {
+                    if (stops != null && r.offset() >= stops[r.partition()]) {
                         continue;
                     }
                     batch.add(raw(r));
@@ -326,20 +331,8 @@ public final class TailReader implements AutoCloseable {
     }
 
     static RawRecord raw(ConsumerRecord<byte[], byte[]> r) {
-        List<RawRecord.Header> headers = List.of();
-        Header[] hs = r.headers().toArray();
-        if (hs.length > 0) {
-            headers = new ArrayList<>(hs.length);
-            for (Header h : hs) {
-                headers.add(new RawRecord.Header(h.key(), h.value()));
-            }
-        }
-        return new RawRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value(), headers);
-    }
-
-    /** When no record carried time: the instant a user sees for "no timestamp". */
-    static Instant timeOf(long millis) {
-        return millis < 0 ? Instant.EPOCH : Instant.ofEpochMilli(millis);
+        return new RawRecord(r.topic(), r.partition(), r.offset(), r.timestamp(), r.key(), r.value(),
+                new KafkaHeaderList(r.headers()));
     }
 
     /** Lists the cluster's topics (internal ones left out), sorted. */

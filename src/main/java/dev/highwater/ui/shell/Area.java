@@ -4,7 +4,7 @@ package dev.highwater.ui.shell;
 public enum Area {
     PARTITIONS("Partitions", "Consumer lag per partition, in offsets and in seconds; throughput; hot partitions and hot keys; alerts."),
     MESSAGES("Messages", "Live decoding of any topic: Protobuf from any schema source, JSON, schema-registry framing; "
-            + "poison pills shown as such without stopping the stream. This area is not built yet."),
+            + "poison pills shown as such without stopping the stream."),
     LEDGER("Ledger", "Replay of a ledger topic into every account's exact balance at any instant, with snapshots. "
             + "This area is not built yet."),
     GRPC("gRPC", "A workbench for every gRPC call type against a live backend, with reflection and deadlines, "

@@ -93,8 +93,11 @@ class MainWindowTest {
             assertNotNull(shown, a + " is shown");
             assertTrue(shown.isVisible());
         }
-        Label messages = labelIn(Area.MESSAGES);
-        assertTrue(messages.getText().contains("not built yet"), "an unbuilt area says so, and shows nothing made up");
+        robot.clickOn("#nav-messages");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(robot.lookup("#area-messages .message-table").tryQuery().orElse(null), "Messages is built");
+        Label ledger = labelIn(Area.LEDGER);
+        assertTrue(ledger.getText().contains("not built yet"), "an unbuilt area says so, and shows nothing made up");
 
         // closing the window as a user does: the demo stops first, then the window goes
         robot.interact(() -> stage.fireEvent(new javafx.stage.WindowEvent(stage,

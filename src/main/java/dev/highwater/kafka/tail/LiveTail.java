@@ -1,0 +1,62 @@
+package dev.highwater.kafka.tail;
+
+import dev.highwater.core.decode.DecodePipeline;
+import dev.highwater.core.decode.RawRecord;
+import dev.highwater.core.decode.RowBuffer;
+import dev.highwater.kafka.ClientSettings;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A tail for a live view: a {@link TailReader} on its own thread feeding a {@link DecodePipeline}, whose bounded
+ * rows a view takes snapshots of. Closing stops both.
+ */
+public final class LiveTail implements AutoCloseable {
+
+    private final TailReader reader;
+    private final DecodePipeline pipeline;
+
+    /**
+     * Starts reading. The pipeline's settings were checked when it was made; the reader's problems (no such
+     * topic, no cluster) arrive as a FAILED status.
+     */
+    public LiveTail(ClientSettings settings, TailReader.Request request, DecodePipeline pipeline,
+                    Consumer<TailReader.TailStatus> status) {
+        this.pipeline = pipeline;
+        this.reader = new TailReader(settings, request, new TailReader.Listener() {
+            @Override
+            public void records(List<RawRecord> batch) throws InterruptedException {
+                pipeline.accept(batch);
+            }
+
+            @Override
+            public void status(TailReader.TailStatus s) {
+                status.accept(s);
+            }
+        });
+        reader.start();
+    }
+
+    public RowBuffer rows() {
+        return pipeline.rows();
+    }
+
+    public DecodePipeline pipeline() {
+        return pipeline;
+    }
+
+    public void pause() {
+        reader.pause();
+    }
+
+    public void resume() {
+        reader.resume();
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+        pipeline.close();
+    }
+}

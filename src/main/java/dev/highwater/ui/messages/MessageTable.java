@@ -1,0 +1,70 @@
+package dev.highwater.ui.messages;
+
+import dev.highwater.core.decode.DecodedRecord;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The live table: partition, offset, time, key, type, summary; an undecodable record is a red row of its own. */
+final class MessageTable {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+
+    private MessageTable() {
+    }
+
+    static TableView<DecodedRecord> create(ObservableList<DecodedRecord> rows) {
+        TableView<DecodedRecord> table = new TableView<>(rows);
+        table.getStyleClass().add("message-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No records yet: new records appear here as they arrive."));
+        table.getColumns().add(number("Partition", 70, r -> (long) r.raw().partition()));
+        table.getColumns().add(number("Offset", 90, r -> r.raw().offset()));
+        table.getColumns().add(text("Time", 100, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
+        table.getColumns().add(text("Key", 140, DecodedRecord::keyText));
+        table.getColumns().add(text("Type", 170, r -> r.poison() ? "⚠ undecodable" : r.typeLabel()));
+        TableColumn<DecodedRecord, String> summary = text("Summary", 600, DecodedRecord::summary);
+        table.getColumns().add(summary);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(DecodedRecord item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("poison-row");
+                if (!empty && item != null && item.poison()) {
+                    getStyleClass().add("poison-row");
+                }
+            }
+        });
+        return table;
+    }
+
+    private static TableColumn<DecodedRecord, String> text(String title, double width,
+                                                           java.util.function.Function<DecodedRecord, String> f) {
+        TableColumn<DecodedRecord, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private static TableColumn<DecodedRecord, Long> number(String title, double width,
+                                                         java.util.function.Function<DecodedRecord, Long> f) {
+        TableColumn<DecodedRecord, Long> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.getStyleClass().add("num");
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.highwater.ui.messages;
+
+import dev.highwater.bench.BenchReport;
+import dev.highwater.bench.TransactionTopic;
+import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.ui.FrameCounter;
+import dev.highwater.ui.UiThread;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Messages screen tailing a prepared topic from the beginning at full rate: frames the UI thread manages per
+ * second, and the heap in use, until every record has been read. Needs a display (a desktop, or Xvfb).
+ */
+public final class MessagesFxBench {
+
+    static final String TOPIC = "bench-messages";
+
+    private MessagesFxBench() {
+    }
+
+    public static void run(BenchReport report, long records) throws Exception {
+        report.heading("fx-messages: the Messages screen tailing " + String.format("%,d", records)
+                + " records from the beginning at full rate");
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // a toolkit from an earlier suite in this process
+        } catch (UnsupportedOperationException noDisplay) {
+            report.note("skipped: no display to open a window on (run under a desktop or Xvfb)");
+            return;
+        }
+        Path dir = Files.createTempDirectory("highwater-bench-messages");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, dir)) {
+            TransactionTopic.prepare(kafka.bootstrapServers(), TOPIC, records);
+            List<Integer> fps = new ArrayList<>();
+            MessagesModel[] model = new MessagesModel[1];
+            AnimationTimer[] timer = new AnimationTimer[1];
+            CompletableFuture<Stage> shown = new CompletableFuture<>();
+            System.gc();
+            Platform.runLater(() -> {
+                model[0] = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null,
+                        SchemaCatalog.withBuiltIn(), UiThread.fx(), false);
+                model[0].start(TOPIC, null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+                Stage stage = new Stage();
+                stage.setScene(new Scene((Parent) new MessagesView(model[0]).root(), 1400, 900));
+                stage.show();
+                timer[0] = new FrameCounter(fps);
+                timer[0].start();
+                shown.complete(stage);
+            });
+            Stage stage = shown.get(30, TimeUnit.SECONDS);
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            long maxHeap = 0;
+            long t0 = System.nanoTime();
+            long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+            while (model[0].readSoFar() < records && System.nanoTime() < deadline) {
+                maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long read = model[0].readSoFar();
+            Thread.sleep(1_500); // the last publish reaches the screen
+            double[] perSecond;
+            synchronized (fps) {
+                perSecond = fps.stream().mapToDouble(Integer::doubleValue).toArray();
+            }
+            Platform.runLater(() -> {
+                timer[0].stop();
+                model[0].dispose();
+                stage.close();
+            });
+            if (perSecond.length == 0) {
+                throw new IllegalStateException("no frames were counted");
+            }
+            report.add("fx-messages", "frames/s while tailing (median of 1 s windows)", perSecond, "fps", ">= 50 fps");
+            report.add("fx-messages", "frames/s in the worst second", Arrays.stream(perSecond).min().orElse(0), "fps",
+                    null);
+            report.add("fx-messages", "heap in use, highest sample (every 100 ms)", maxHeap / 1e6, "MB", "< 512 MB");
+            report.add("fx-messages", "records read and decoded through the screen", read / seconds, "rec/s", null);
+            report.note(String.format("%,d of %,d records in %.1f s; max heap %d MB", read, records, seconds,
+                    Runtime.getRuntime().maxMemory() >> 20));
+        } finally {
+            dev.highwater.bench.DecodeBenchFiles.deleteQuietly(dir);
+        }
+    }
+}

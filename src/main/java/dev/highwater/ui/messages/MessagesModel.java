@@ -1,0 +1,506 @@
+package dev.highwater.ui.messages;
+
+import dev.highwater.core.Subscription;
+import dev.highwater.core.decode.DecodePipeline;
+import dev.highwater.core.decode.DecodedRecord;
+import dev.highwater.core.decode.DecoderChoice;
+import dev.highwater.core.decode.ProtoShape;
+import dev.highwater.core.decode.RecordExport;
+import dev.highwater.core.decode.RecordFilter;
+import dev.highwater.core.decode.RecordRendering;
+import dev.highwater.core.decode.RowBuffer;
+import dev.highwater.core.decode.TypeSet;
+import dev.highwater.core.schema.DescriptorSetSource;
+import dev.highwater.core.schema.ProtoFolderSource;
+import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.tail.LiveTail;
+import dev.highwater.kafka.tail.TailException;
+import dev.highwater.kafka.tail.TailReader;
+import dev.highwater.kafka.tail.TailStart;
+import dev.highwater.ui.Coalescer;
+import dev.highwater.ui.UiThread;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The Messages screen's state: what is tailed (topic, partition, start, decoders), the filter, the live rows (the
+ * newest {@link #CAPACITY}, with what is not shown), the selected record's detail, and the schema sources. It
+ * never holds a Node. Kafka, decoding, schema loading and exports run on its own threads; the rows reach the UI
+ * thread at most ten times a second, coalesced.
+ */
+public final class MessagesModel {
+
+    /** Rows the live table keeps; older ones are counted as not shown. */
+    public static final int CAPACITY = 5_000;
+    static final long PUBLISH_MILLIS = 100;
+
+    /** Where a tail starts, as the screen offers it. */
+    public enum StartAt { END, BEGINNING, OFFSET, INSTANT }
+
+    /** What one publish brings to the UI thread. */
+    private record Update(RowBuffer.Snapshot snapshot, String counts) {
+    }
+
+    private final ClientSettings kafka;
+    private final String grpcTarget;
+    private final SchemaCatalog schemas;
+    private final ExecutorService background;
+    private final ScheduledExecutorService publisher;
+    private final Coalescer<Update> updates;
+    private final Coalescer<Runnable> uiTasks;
+    private final UiThread ui;
+    private final Subscription catalogSubscription;
+    private volatile LiveTail tail;
+    private volatile TypeSet types;
+    private volatile RecordRendering rendering;
+    private volatile String tailState = "";
+    private long lastRead = -1;
+    private volatile boolean disposed;
+
+    // ---- Properties (changed on the UI thread only) ----
+    private final ObservableList<String> topics = FXCollections.observableArrayList();
+    private final ObservableList<String> typeNames = FXCollections.observableArrayList();
+    private final ObservableList<String> sources = FXCollections.observableArrayList();
+    private final ObservableList<DecodedRecord> rows = FXCollections.observableArrayList();
+    private final ObservableList<DecodedRecord> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyStringWrapper topic = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Integer> partitionCount = new ReadOnlyObjectWrapper<>(0);
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper grpcAvailable = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<MessageDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper valueDecoder = new ReadOnlyStringWrapper("auto");
+
+    public MessagesModel(ClientSettings kafka, String grpcTarget, SchemaCatalog schemas, UiThread ui, boolean demo) {
+        this.kafka = kafka;
+        this.grpcTarget = grpcTarget;
+        this.schemas = schemas;
+        this.ui = ui;
+        this.background = Executors.newSingleThreadExecutor(r -> daemon(r, "messages-work"));
+        this.publisher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "messages-publish"));
+        this.updates = new Coalescer<>(ui, this::apply);
+        this.uiTasks = new Coalescer<>(ui, Runnable::run);
+        this.types = TypeSet.of(schemas);
+        this.rendering = new RecordRendering(types);
+        this.catalogSubscription = schemas.onChange(() -> background.execute(this::catalogChanged));
+        grpcAvailable.set(grpcTarget != null && !grpcTarget.isBlank() && GrpcSchemas.available());
+        refreshSchemaLists();
+        publisher.scheduleWithFixedDelay(this::publish, PUBLISH_MILLIS, PUBLISH_MILLIS, TimeUnit.MILLISECONDS);
+        background.execute(() -> loadTopics(demo));
+    }
+
+    // ---- Properties ----
+
+    public ObservableList<String> topics() {
+        return topics;
+    }
+
+    public ReadOnlyStringProperty topicProperty() {
+        return topic.getReadOnlyProperty();
+    }
+
+    /** Partitions of the selected topic (0 while unknown). */
+    public ReadOnlyObjectProperty<Integer> partitionCountProperty() {
+        return partitionCount.getReadOnlyProperty();
+    }
+
+    /** Every loaded message type's full name, for the type picker. */
+    public ObservableList<String> typeNames() {
+        return typeNames;
+    }
+
+    /** One line per schema source, and one per problem of each. */
+    public ObservableList<String> sources() {
+        return sources;
+    }
+
+    /** The live rows, newest first, at most {@link #CAPACITY}. */
+    public ObservableList<DecodedRecord> rows() {
+        return rowsView;
+    }
+
+    /** Read, kept, shown and not shown, and the poison pills per partition. */
+    public ReadOnlyStringProperty countsProperty() {
+        return counts.getReadOnlyProperty();
+    }
+
+    /** What the tail is doing (reading, caught up, paused, the broker gone), one sentence. */
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The last thing the user should know about (a bad input, an export done), or null. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty filterProblemProperty() {
+        return filterProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty grpcAvailableProperty() {
+        return grpcAvailable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MessageDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    /** The value decoder in use: auto, json, text, hex or a type's full name. */
+    public ReadOnlyStringProperty valueDecoderProperty() {
+        return valueDecoder.getReadOnlyProperty();
+    }
+
+    // ---- Commands ----
+
+    /**
+     * (Re)starts the tail: a topic, a partition or all (null), where to start (the text is an offset or an
+     * ISO-8601 instant when asked for), the decoders (auto, json, text, hex or a type name) and the filter.
+     * Bad input is one sentence in {@link #noticeProperty()} and changes nothing.
+     */
+    public void start(String topicName, Integer partition, StartAt at, String atText, String valueChoice,
+                      String keyChoice, String keyText, String text, String condition) {
+        if (topicName == null || topicName.isBlank()) {
+            notice.set("Pick a topic to tail.");
+            return;
+        }
+        TailStart start;
+        RecordFilter filter;
+        DecoderChoice values;
+        DecoderChoice keys;
+        try {
+            start = switch (at) {
+                case END -> TailStart.end();
+                case BEGINNING -> TailStart.beginning();
+                case OFFSET -> TailStart.offset(parseOffset(atText));
+                case INSTANT -> TailStart.at(parseInstant(atText));
+            };
+            values = DecoderChoice.parse(valueChoice == null ? "auto" : valueChoice);
+            keys = DecoderChoice.parse(keyChoice == null ? "auto" : keyChoice);
+        } catch (IllegalArgumentException e) {
+            notice.set(e.getMessage());
+            return;
+        }
+        try {
+            filter = RecordFilter.of(Set.of(), keyText, text, condition);
+            filterProblem.set(null);
+        } catch (IllegalArgumentException e) {
+            filterProblem.set(e.getMessage());
+            return;
+        }
+        notice.set(null);
+        valueDecoder.set(values.toString());
+        topic.set(topicName);
+        paused.set(false);
+        detail.set(null);
+        rows.clear();
+        TypeSet t = types;
+        background.execute(() -> startTail(new TailReader.Request(topicName, partition, start, true, 0),
+                new DecodePipeline.Settings(t, keys, values, Map.of(), filter, CAPACITY,
+                        DecodePipeline.Settings.defaultWorkers())));
+    }
+
+    /** Applies a filter to the rows kept and to the records read from now on. */
+    public void applyFilter(String keyText, String text, String condition) {
+        RecordFilter filter;
+        try {
+            filter = RecordFilter.of(Set.of(), keyText, text, condition);
+        } catch (IllegalArgumentException e) {
+            filterProblem.set(e.getMessage());
+            return;
+        }
+        filterProblem.set(null);
+        LiveTail t = tail;
+        if (t != null) {
+            background.execute(() -> {
+                t.pipeline().setFilter(filter);
+                lastRead = -1;
+            });
+        }
+    }
+
+    public void pause() {
+        LiveTail t = tail;
+        if (t != null) {
+            t.pause();
+            paused.set(true);
+        }
+    }
+
+    public void resume() {
+        LiveTail t = tail;
+        if (t != null) {
+            t.resume();
+            paused.set(false);
+        }
+    }
+
+    /** Shows a record in the detail pane (its tree and sizes are made off the UI thread). */
+    public void select(DecodedRecord r) {
+        if (r == null) {
+            detail.set(null);
+            return;
+        }
+        RecordRendering rr = rendering;
+        ProtoShape jsonType = jsonTypeOf(r);
+        background.execute(() -> {
+            MessageDetail d = MessageDetail.of(r, rr, jsonType);
+            uiTasks.offer(() -> detail.set(d));
+        });
+    }
+
+    /** Adds a folder of .proto files as a schema source (compiled here; problems listed, the rest loads). */
+    public void addProtoFolder(Path folder) {
+        loadSource(() -> ProtoFolderSource.load(folder));
+    }
+
+    public void addDescriptorSet(Path file) {
+        loadSource(() -> DescriptorSetSource.load(file));
+    }
+
+    /** Loads the types the gRPC backend offers over server reflection. */
+    public void loadFromGrpc() {
+        if (!grpcAvailable.get()) {
+            notice.set("There is no gRPC backend on this connection to load types from.");
+            return;
+        }
+        loadSource(() -> GrpcSchemas.load(grpcTarget));
+    }
+
+    /** Writes records to a file (JSON lines, or CSV for a .csv name) off the UI thread. */
+    public void export(List<DecodedRecord> records, Path file) {
+        List<DecodedRecord> copy = List.copyOf(records);
+        RecordRendering rr = rendering;
+        background.execute(() -> {
+            String said;
+            try {
+                int n = RecordExport.write(file, copy, rr);
+                said = String.format(Locale.ROOT, "Exported %,d records to %s (%s).", n, file,
+                        RecordExport.isCsv(file) ? "CSV" : "JSON lines");
+            } catch (java.io.IOException | RuntimeException e) {
+                said = "Could not export to " + file + ": " + e.getMessage();
+            }
+            String s = said;
+            uiTasks.offer(() -> notice.set(s));
+        });
+    }
+
+    /** Records the current tail has read (benchmarks and tests). */
+    long readSoFar() {
+        LiveTail t = tail;
+        return t == null ? 0 : t.rows().snapshot().read();
+    }
+
+    public void dispose() {
+        disposed = true;
+        catalogSubscription.close();
+        publisher.shutdownNow();
+        LiveTail t = tail;
+        tail = null;
+        background.execute(() -> {
+            if (t != null) {
+                t.close();
+            }
+        });
+        background.shutdown();
+    }
+
+    // ---- background ----
+
+    private void loadTopics(boolean demo) {
+        List<String> names;
+        try {
+            names = TailReader.topics(kafka);
+        } catch (TailException e) {
+            String m = e.getMessage();
+            uiTasks.offer(() -> notice.set(m));
+            return;
+        }
+        String first = demo && names.contains("transactions") ? "transactions" : names.isEmpty() ? null : names.getFirst();
+        uiTasks.offer(() -> {
+            topics.setAll(names);
+            if (first != null && topic.get() == null) {
+                start(first, null, StartAt.END, "", "auto", "auto", "", "", "");
+            } else if (names.isEmpty()) {
+                notice.set("The cluster has no topics yet.");
+            }
+        });
+    }
+
+    private void startTail(TailReader.Request request, DecodePipeline.Settings settings) {
+        LiveTail old = tail;
+        tail = null;
+        if (old != null) {
+            old.close();
+        }
+        if (disposed) {
+            return;
+        }
+        DecodePipeline pipeline;
+        try {
+            pipeline = new DecodePipeline(settings);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            uiTasks.offer(() -> notice.set(m));
+            return;
+        }
+        lastRead = -1;
+        tailState = "starting";
+        int parts = partitionsOf(request.topic());
+        uiTasks.offer(() -> partitionCount.set(parts));
+        tail = new LiveTail(kafka, request, pipeline, s -> {
+            tailState = s.message();
+            if (s.state() == TailReader.TailStatus.State.FAILED) {
+                String m = s.message();
+                uiTasks.offer(() -> notice.set(m));
+            }
+            lastRead = -1;
+        });
+    }
+
+    private int partitionsOf(String topicName) {
+        try {
+            return dev.highwater.kafka.tail.TopicInfo.partitions(kafka, topicName);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Every 100 ms: the newest rows and counts, when anything changed; summaries made here, not on the UI thread. */
+    private void publish() {
+        LiveTail t = tail;
+        if (t == null || disposed) {
+            return;
+        }
+        RowBuffer.Snapshot s = t.rows().snapshot();
+        String st = tailState;
+        if (s.read() == lastRead && st.equals(state.get())) {
+            return;
+        }
+        lastRead = s.read();
+        for (DecodedRecord r : s.newestFirst()) {
+            r.summary();
+        }
+        updates.offer(new Update(s, countsText(s)));
+    }
+
+    private void apply(Update u) {
+        rows.setAll(u.snapshot().newestFirst());
+        counts.set(u.counts());
+        state.set(tailState);
+    }
+
+    static String countsText(RowBuffer.Snapshot s) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d read · %,d kept · showing the newest %,d",
+                s.read(), s.kept(), s.newestFirst().size()));
+        if (s.notShown() > 0) {
+            sb.append(String.format(Locale.ROOT, " · %,d not shown", s.notShown()));
+        }
+        if (s.poison() > 0) {
+            sb.append(String.format(Locale.ROOT, " · %,d undecodable (", s.poison()));
+            sb.append(s.poisonByPartition().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> "p" + e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
+    private void loadSource(java.util.function.Supplier<SchemaCatalog.Source> load) {
+        background.execute(() -> {
+            try {
+                SchemaCatalog.Source s = load.get();
+                schemas.put(s);
+                String m = s.files().size() + " files loaded from " + s.name()
+                        + (s.problems().isEmpty() ? "." : "; " + s.problems().size()
+                        + " did not (listed under the sources). Restart the tail to decode with the new types.");
+                uiTasks.offer(() -> notice.set(m));
+            } catch (RuntimeException e) {
+                String m = e.getMessage();
+                uiTasks.offer(() -> notice.set(m));
+            }
+        });
+    }
+
+    private void catalogChanged() {
+        types = TypeSet.of(schemas);
+        rendering = new RecordRendering(types);
+        refreshSchemaLists();
+    }
+
+    private void refreshSchemaLists() {
+        List<String> names = types.all().stream().map(d -> d.getFullName()).toList();
+        List<String> lines = new ArrayList<>();
+        for (SchemaCatalog.Source s : schemas.sources()) {
+            lines.add(s.name() + " — " + s.files().size() + " files" + (s.problems().isEmpty() ? ""
+                    : ", " + s.problems().size() + " problems"));
+            s.problems().forEach(p -> lines.add("   ⚠ " + p));
+        }
+        ui.post(() -> {
+            typeNames.setAll(names);
+            sources.setAll(lines);
+        });
+    }
+
+    /** For a JSON record, the Protobuf type of its topic's other shown records (to measure it as Protobuf). */
+    private ProtoShape jsonTypeOf(DecodedRecord r) {
+        if (r.value().shape() != null) {
+            return null;
+        }
+        for (DecodedRecord other : rows) {
+            if (other.raw().topic().equals(r.raw().topic()) && other.value().shape() != null && !other.poison()) {
+                return other.value().shape();
+            }
+        }
+        return null;
+    }
+
+    private static long parseOffset(String text) {
+        try {
+            return Long.parseLong(text.strip().replace(",", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an offset (a whole number, 0 or more).");
+        }
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an instant; write it as 2024-03-15T09:00:00Z.");
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,314 @@
+package dev.highwater.ui.messages;
+
+import dev.highwater.core.decode.DecodedRecord;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Messages screen: what to tail and how to decode it across the top, the filter under it, the live table in
+ * the centre with its counts, the selected record's detail and the schema sources on the right. It builds
+ * controls and binds them to a {@link MessagesModel}.
+ */
+public final class MessagesView {
+
+    private static final String ALL = "All partitions";
+
+    private final MessagesModel model;
+    private final BorderPane root = new BorderPane();
+    private final TableView<DecodedRecord> table;
+    private final ComboBox<String> topic = new ComboBox<>();
+    private final ComboBox<String> partition = new ComboBox<>();
+    private final ComboBox<MessagesModel.StartAt> from = new ComboBox<>();
+    private final TextField fromText = new TextField();
+    private final ComboBox<String> valueDecoder = new ComboBox<>();
+    private final ComboBox<String> keyDecoder = new ComboBox<>();
+    private final TextField keyFilter = new TextField();
+    private final TextField textFilter = new TextField();
+    private final TextField condition = new TextField();
+
+    public MessagesView(MessagesModel model) {
+        this.model = model;
+        root.getStyleClass().add("messages-screen");
+        root.getStylesheets().add(Objects.requireNonNull(
+                MessagesView.class.getResource("messages.css")).toExternalForm());
+        table = MessageTable.create(model.rows());
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                model.select(is);
+            }
+        });
+        VBox centre = new VBox(4, table, countsLine(), exportBar());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        centre.setPadding(new Insets(4));
+
+        SplitPane right = new SplitPane(new DetailPane(model.detailProperty()).root(), schemaPanel());
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.72);
+
+        SplitPane main = new SplitPane(centre, right);
+        main.setDividerPositions(0.62);
+        root.setTop(new VBox(toolbar(), filterBar(), noticeLine()));
+        root.setCenter(main);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    // for tests
+    TableView<DecodedRecord> table() {
+        return table;
+    }
+
+    TextField conditionField() {
+        return condition;
+    }
+
+    private Node toolbar() {
+        Label title = new Label("Messages");
+        title.getStyleClass().add("screen-title");
+        topic.setItems(model.topics());
+        topic.setPromptText("topic");
+        topic.setPrefWidth(190);
+        model.topicProperty().addListener((o, was, is) -> {
+            if (is != null && !is.equals(topic.getValue())) {
+                topic.setValue(is);
+            }
+        });
+        topic.setOnAction(e -> {
+            if (topic.getValue() != null && !topic.getValue().equals(model.topicProperty().get())) {
+                partition.setValue(ALL);
+                start();
+            }
+        });
+        partition.setValue(ALL);
+        partition.setPrefWidth(120);
+        model.partitionCountProperty().addListener((o, was, is) -> {
+            ObservableList<String> items = FXCollections.observableArrayList(ALL);
+            for (int p = 0; p < is; p++) {
+                items.add("Partition " + p);
+            }
+            String keep = partition.getValue();
+            partition.getItems().setAll(items);
+            partition.setValue(items.contains(keep) ? keep : ALL);
+        });
+        from.getItems().setAll(MessagesModel.StartAt.values());
+        from.setValue(MessagesModel.StartAt.END);
+        from.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(MessagesModel.StartAt s) {
+                return s == null ? "" : switch (s) {
+                    case END -> "From the end";
+                    case BEGINNING -> "From the beginning";
+                    case OFFSET -> "From offset…";
+                    case INSTANT -> "From instant…";
+                };
+            }
+
+            @Override
+            public MessagesModel.StartAt fromString(String s) {
+                return null;
+            }
+        });
+        fromText.setPrefWidth(190);
+        fromText.promptTextProperty().bind(Bindings.createStringBinding(() ->
+                from.getValue() == MessagesModel.StartAt.INSTANT ? "2024-03-15T09:00:00Z" : "offset", from.valueProperty()));
+        fromText.disableProperty().bind(from.valueProperty().isEqualTo(MessagesModel.StartAt.END)
+                .or(from.valueProperty().isEqualTo(MessagesModel.StartAt.BEGINNING)));
+        valueDecoder.setEditable(true);
+        valueDecoder.getItems().setAll("auto", "json", "text", "hex");
+        valueDecoder.setValue("auto");
+        valueDecoder.setPrefWidth(260);
+        model.valueDecoderProperty().addListener((o, was, is) -> valueDecoder.setValue(is));
+        Button pickType = new Button("Type…");
+        pickType.setOnAction(e -> TypePicker.pick(window(), model.typeNames()).ifPresent(t -> {
+            valueDecoder.setValue(t);
+            start();
+        }));
+        keyDecoder.setEditable(true);
+        keyDecoder.getItems().setAll("auto", "text", "hex", "json");
+        keyDecoder.setValue("auto");
+        keyDecoder.setPrefWidth(110);
+        Button startButton = new Button("Start");
+        startButton.setDefaultButton(false);
+        startButton.setOnAction(e -> start());
+        Button pause = new Button();
+        pause.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.setOnAction(e -> {
+            if (model.pausedProperty().get()) {
+                model.resume();
+            } else {
+                model.pause();
+            }
+        });
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label state = new Label();
+        state.getStyleClass().add("tail-state");
+        state.textProperty().bind(model.stateProperty());
+        HBox first = new HBox(6, title, topic, partition, from, fromText, startButton, pause, grow, state);
+        HBox second = new HBox(6, fixed(new Label("Decode value as")), valueDecoder, pickType,
+                fixed(new Label("key as")), keyDecoder);
+        for (HBox row : List.of(first, second)) {
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getChildren().forEach(n -> {
+                if (n instanceof Region r && n != grow && n != state) {
+                    r.setMinWidth(Region.USE_PREF_SIZE);
+                }
+            });
+        }
+        state.setMinWidth(0);
+        VBox bar = new VBox(4, first, second);
+        bar.getStyleClass().add("toolbar");
+        return bar;
+    }
+
+    private Node filterBar() {
+        keyFilter.setPromptText("key contains");
+        keyFilter.setPrefWidth(140);
+        textFilter.setPromptText("text anywhere");
+        textFilter.setPrefWidth(160);
+        condition.setPromptText("fields, e.g. sender == \"acct-aggregator-7\" && amount > 100");
+        HBox.setHgrow(condition, Priority.ALWAYS);
+        Button apply = new Button("Filter");
+        Runnable applyFilter = () -> model.applyFilter(keyFilter.getText(), textFilter.getText(), condition.getText());
+        apply.setOnAction(e -> applyFilter.run());
+        condition.setOnAction(e -> applyFilter.run());
+        keyFilter.setOnAction(e -> applyFilter.run());
+        textFilter.setOnAction(e -> applyFilter.run());
+        Button clear = new Button("Clear");
+        clear.setOnAction(e -> {
+            keyFilter.clear();
+            textFilter.clear();
+            condition.clear();
+            applyFilter.run();
+        });
+        Label problem = new Label();
+        problem.getStyleClass().add("form-problem");
+        problem.textProperty().bind(model.filterProblemProperty());
+        problem.visibleProperty().bind(model.filterProblemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        HBox bar = new HBox(6, fixed(new Label("Filter")), keyFilter, textFilter, condition, fixed(apply),
+                fixed(clear), problem);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("filter-bar");
+        return bar;
+    }
+
+    private Node noticeLine() {
+        Label notice = new Label();
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotNull());
+        notice.managedProperty().bind(notice.visibleProperty());
+        return notice;
+    }
+
+    private Node countsLine() {
+        Label counts = new Label();
+        counts.getStyleClass().add("counts");
+        counts.textProperty().bind(model.countsProperty());
+        return counts;
+    }
+
+    private Node exportBar() {
+        Button selection = new Button("Export selection…");
+        selection.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        selection.setOnAction(e -> exportTo(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        Button all = new Button("Export filtered…");
+        all.disableProperty().bind(Bindings.isEmpty(model.rows()));
+        all.setOnAction(e -> exportTo(List.copyOf(model.rows())));
+        Label hint = new Label("JSON lines, or CSV for a .csv name");
+        hint.getStyleClass().add("hint");
+        HBox bar = new HBox(6, selection, all, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node schemaPanel() {
+        Label title = new Label("Schema sources");
+        title.getStyleClass().add("panel-title");
+        ListView<String> list = new ListView<>(model.sources());
+        list.getStyleClass().add("source-list");
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button folder = new Button(".proto folder…");
+        folder.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("A folder of .proto files");
+            File dir = chooser.showDialog(window());
+            if (dir != null) {
+                model.addProtoFolder(dir.toPath());
+            }
+        });
+        Button set = new Button("Descriptor set…");
+        set.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("A descriptor set (protoc --descriptor_set_out, buf build -o)");
+            File f = chooser.showOpenDialog(window());
+            if (f != null) {
+                model.addDescriptorSet(f.toPath());
+            }
+        });
+        Button grpc = new Button("From the gRPC backend");
+        grpc.disableProperty().bind(model.grpcAvailableProperty().not());
+        grpc.setOnAction(e -> model.loadFromGrpc());
+        HBox buttons = new HBox(6, folder, set, grpc);
+        VBox box = new VBox(4, title, list, buttons);
+        box.setPadding(new Insets(6));
+        return box;
+    }
+
+    private static <T extends Region> T fixed(T control) {
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        return control;
+    }
+
+    private void start() {
+        String p = partition.getValue();
+        Integer part = p == null || p.equals(ALL) ? null : Integer.valueOf(p.substring("Partition ".length()));
+        model.start(topic.getValue(), part, from.getValue(), fromText.getText(), valueDecoder.getValue(),
+                keyDecoder.getValue(), keyFilter.getText(), textFilter.getText(), condition.getText());
+    }
+
+    private void exportTo(List<DecodedRecord> records) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + records.size() + " records");
+        chooser.setInitialFileName("messages.jsonl");
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("JSON lines", "*.jsonl"),
+                new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            model.export(records, f.toPath());
+        }
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+}
