@@ -47,13 +47,13 @@ import java.util.stream.Collectors;
  * The Messages screen's state: what is tailed (topic, partition, start, decoders), the filter, the live rows (the
  * newest {@link #CAPACITY}, with what is not shown), the selected record's detail, and the schema sources. It
  * never holds a Node. Kafka, decoding, schema loading and exports run on its own threads; the rows reach the UI
- * thread at most ten times a second, coalesced.
+ * thread at most four times a second, coalesced.
  */
 public final class MessagesModel {
 
     /** Rows the live table keeps; older ones are counted as not shown. */
     public static final int CAPACITY = 5_000;
-    static final long PUBLISH_MILLIS = 100;
+    static final long PUBLISH_MILLIS = 250;
 
     /** Where a tail starts, as the screen offers it. */
     public enum StartAt { END, BEGINNING, OFFSET, INSTANT }
@@ -394,7 +394,7 @@ public final class MessagesModel {
         }
     }
 
-    /** Every 100 ms: the newest rows and counts, when anything changed; summaries made here, not on the UI thread. */
+    /** Every 250 ms: the newest rows and counts, when anything changed; summaries made here, not on the UI thread. */
     private void publish() {
         LiveTail t = tail;
         if (t == null || disposed) {
