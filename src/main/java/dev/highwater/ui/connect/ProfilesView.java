@@ -148,6 +148,7 @@ public final class ProfilesView {
                 + " the app closes; references like ${env:KAFKA_PASS} are always kept, never their values)");
         remember.setId("remember-passwords");
         remember.setWrapText(true);
+        remember.setMnemonicParsing(false); // the text shows ${env:KAFKA_PASS} as written
         remember.selectedProperty().bindBidirectional(model.rememberPasswordsProperty());
         remember.disableProperty().bind(model.demoSelectedProperty());
         g.add(remember, 1, row++, 2, 1);

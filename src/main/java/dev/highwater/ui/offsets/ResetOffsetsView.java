@@ -87,6 +87,7 @@ public final class ResetOffsetsView {
         Label message = new Label();
         message.setId("reset-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole refusal, never cut short
         message.textProperty().bind(model.messageProperty());
         Label mode = new Label(model.writable() ? "This profile is writable: a reset asks you to confirm."
                 : "This profile is read-only: you can preview, not reset.");
