@@ -74,6 +74,9 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--descriptor-set", paramLabel = "F", description = "a descriptor set (protoc --descriptor_set_out, buf build -o)")
     List<Path> descriptorSets = new ArrayList<>();
 
+    @Option(names = "--grpc-reflection", paramLabel = "HOST:PORT", description = "also load the types a gRPC backend offers over server reflection")
+    String grpcReflection;
+
     @Option(names = "--type", paramLabel = "FULL.NAME", description = "the value's Protobuf type, or auto (default), json, text, hex")
     String type = "auto";
 
@@ -120,7 +123,7 @@ public final class TailCommand implements Callable<Integer> {
         }
         values.wantFields(recordFilter.fields());
         RecordRendering rendering = new RecordRendering(types);
-        ClientSettings settings = ClientSettings.of(bootstrap, config);
+        ClientSettings settings = ClusterOptions.settings(bootstrap, config);
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tail-watchdog");
             t.setDaemon(true);
@@ -216,6 +219,9 @@ public final class TailCommand implements Callable<Integer> {
             }
             for (Path f : descriptorSets) {
                 catalog.put(DescriptorSetSource.load(f));
+            }
+            if (grpcReflection != null) {
+                catalog.put(dev.highwater.grpc.schemas.TargetSchemas.load(grpcReflection));
             }
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());

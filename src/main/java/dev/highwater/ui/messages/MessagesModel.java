@@ -107,7 +107,7 @@ public final class MessagesModel {
         this.types = TypeSet.of(schemas);
         this.rendering = new RecordRendering(types);
         this.catalogSubscription = schemas.onChange(() -> background.execute(this::catalogChanged));
-        grpcAvailable.set(grpcTarget != null && !grpcTarget.isBlank() && GrpcSchemas.available());
+        grpcAvailable.set(grpcTarget != null && !grpcTarget.isBlank());
         refreshSchemaLists();
         publisher.scheduleWithFixedDelay(this::publish, PUBLISH_MILLIS, PUBLISH_MILLIS, TimeUnit.MILLISECONDS);
         background.execute(() -> loadTopics(demo));
@@ -292,7 +292,7 @@ public final class MessagesModel {
             notice.set("There is no gRPC backend on this connection to load types from.");
             return;
         }
-        loadSource(() -> GrpcSchemas.load(grpcTarget));
+        loadSource(() -> dev.highwater.grpc.schemas.TargetSchemas.load(grpcTarget));
     }
 
     /** Writes records to a file (JSON lines, or CSV for a .csv name) off the UI thread. */
