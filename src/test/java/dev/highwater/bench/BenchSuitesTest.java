@@ -17,6 +17,23 @@ class BenchSuitesTest {
     private final BenchReport report = new BenchReport(new PrintWriter(text, true));
 
     @Test
+    void theDecodeSuiteComparesThePipelineWithTheRawPollLoop() throws Exception {
+        DecodeBench.run(report, 3_000, 1);
+        List<BenchReport.Figure> figures = report.figures();
+        assertEquals(3, figures.size(), text.toString());
+        assertTrue(figures.get(0).median() > 0 && figures.get(1).median() > 0, text.toString());
+        assertEquals("x", figures.get(2).unit());
+    }
+
+    @Test
+    void theMessagesFxSuiteCountsFramesAndHeapWhileTailing() throws Exception {
+        dev.highwater.ui.messages.MessagesFxBench.run(report, 3_000);
+        BenchReport.Figure fps = report.figures().getFirst();
+        assertTrue(fps.median() > 0 && fps.median() <= 1_000, fps.toString());
+        assertTrue(report.figures().get(2).median() > 0, text.toString());
+    }
+
+    @Test
     void theLagSuiteTimesCompleteRefreshes() throws Exception {
         LagBench.run(report, 3, 20, 2);
         List<BenchReport.Figure> figures = report.figures();

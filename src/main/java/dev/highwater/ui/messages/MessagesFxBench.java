@@ -65,6 +65,7 @@ public final class MessagesFxBench {
             CompletableFuture<Stage> shown = new CompletableFuture<>();
             System.gc();
             Platform.runLater(() -> {
+              try {
                 model[0] = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null,
                         SchemaCatalog.withBuiltIn(), UiThread.fx(), false);
                 // tail the end first (nothing arrives): the window settles before the full-rate read starts
@@ -75,6 +76,9 @@ public final class MessagesFxBench {
                 timer[0] = new FrameCounter(fps);
                 timer[0].start();
                 shown.complete(stage);
+              } catch (RuntimeException e) {
+                shown.completeExceptionally(e);
+              }
             });
             Stage stage = shown.get(30, TimeUnit.SECONDS);
             Thread.sleep(4_000); // warm-up: first layout, CSS, JIT
@@ -85,8 +89,8 @@ public final class MessagesFxBench {
                     "", "", ""));
             Thread.sleep(300);
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            long maxHeap = 0;
-            long maxLive = 0;
+            long maxHeap = memory.getHeapMemoryUsage().getUsed();
+            long maxLive = liveAfterLastGc();
             long t0 = System.nanoTime();
             long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
             while (model[0].readSoFar() < records && System.nanoTime() < deadline) {

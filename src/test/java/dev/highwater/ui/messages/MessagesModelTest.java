@@ -1,0 +1,152 @@
+package dev.highwater.ui.messages;
+
+import dev.highwater.core.decode.DecodedRecord;
+import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.proto.blockchain.Transaction;
+import dev.highwater.ui.UiThread;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The Messages screen's model over a real broker: live rows, poison pills, filters, detail, export, bad input. */
+class MessagesModelTest {
+
+    private static EmbeddedKafka kafka;
+    private MessagesModel model;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start(0, null);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+             KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers",
+                     kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            admin.createTopics(List.of(new NewTopic("payments", 3, (short) 1))).all().get();
+            for (int i = 0; i < 30; i++) {
+                byte[] v = Transaction.newBuilder().setSender(i % 10 == 0 ? "acme" : "acct-" + i)
+                        .setAmount(i * 10 + ".50").setStatus(1).build().toByteArray();
+                p.send(new ProducerRecord<>("payments", i % 3, ("k" + i).getBytes(), v)).get();
+            }
+            p.send(new ProducerRecord<>("payments", 2, "bad".getBytes(), new byte[] {(byte) 0xff, 0x07, 0x01})).get();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    @AfterEach
+    void dispose() {
+        if (model != null) {
+            model.dispose();
+        }
+    }
+
+    private MessagesModel open() {
+        model = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null, SchemaCatalog.withBuiltIn(),
+                UiThread.direct(), false);
+        return model;
+    }
+
+    @Test
+    void tailsFromTheBeginningWithThePoisonPillAsARowOfItsOwn() throws Exception {
+        open().start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        waitFor(() -> model.rows().size() == 31);
+        DecodedRecord pill = model.rows().stream().filter(DecodedRecord::poison).findFirst().orElseThrow();
+        assertEquals(2, pill.raw().partition());
+        assertTrue(pill.summary().startsWith("protobuf blockchain.Transaction (this topic's type so far): wire type 7"),
+                pill.summary());
+        assertTrue(model.countsProperty().get().contains("1 undecodable (p2: 1)"), model.countsProperty().get());
+        assertEquals(30, model.rows().stream().filter(r -> "blockchain.Transaction".equals(r.typeLabel())).count());
+
+        model.select(pill);
+        waitFor(() -> model.detailProperty().get() != null);
+        MessageDetail d = model.detailProperty().get();
+        assertTrue(d.problem().contains("wire type 7 at byte 0 does not exist"), d.problem());
+        assertTrue(d.hex().startsWith("00000000  ff 07 01"), d.hex());
+
+        DecodedRecord tx = model.rows().stream().filter(r -> !r.poison()).findFirst().orElseThrow();
+        model.select(tx);
+        waitFor(() -> model.detailProperty().get() != null && model.detailProperty().get().problem() == null);
+        MessageDetail ok = model.detailProperty().get();
+        assertTrue(ok.sizes().startsWith("Protobuf " + tx.raw().value().length + " B"), ok.sizes());
+        assertTrue(ok.json().contains("\"sender\""), ok.json());
+        assertEquals("blockchain.Transaction {3}", ok.tree().label());
+    }
+
+    @Test
+    void aFilterOnDecodedFieldsAppliesToTheRowsKeptAndKeepsPoisonPillsInView() throws Exception {
+        open().start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        waitFor(() -> model.rows().size() == 31);
+        model.applyFilter("", "", "sender == \"acme\" && amount > 50");
+        waitFor(() -> model.rows().size() == 3);
+        assertTrue(model.rows().stream().anyMatch(DecodedRecord::poison), "a pill is never hidden by a condition");
+        assertTrue(model.countsProperty().get().contains("not shown"), model.countsProperty().get());
+
+        model.applyFilter("", "", "amount >");
+        assertNotNull(model.filterProblemProperty().get());
+    }
+
+    @Test
+    void exportsTheRowsAsJsonLinesOrCsv(@TempDir Path dir) throws Exception {
+        open().start("payments", 1, MessagesModel.StartAt.OFFSET, "5", "auto", "auto", "", "", "");
+        waitFor(() -> model.rows().size() == 5);
+        Path jsonl = dir.resolve("out.jsonl");
+        model.export(model.rows(), jsonl);
+        waitFor(() -> Files.exists(jsonl) && model.noticeProperty().get() != null);
+        List<String> lines = Files.readAllLines(jsonl);
+        assertEquals(5, lines.size());
+        assertTrue(lines.getFirst().startsWith("{\"topic\":\"payments\",\"partition\":1,\"offset\":"), lines.getFirst());
+        Path csv = dir.resolve("out.csv");
+        model.export(model.rows(), csv);
+        waitFor(() -> Files.exists(csv) && Files.readAllLines(csv).size() == 6);
+        assertTrue(Files.readAllLines(csv).getFirst().startsWith("topic,partition,offset,timestamp,key"));
+    }
+
+    @Test
+    void badInputIsOneSentenceAndChangesNothing() throws Exception {
+        open().start("payments", null, MessagesModel.StartAt.OFFSET, "twelve", "auto", "auto", "", "", "");
+        assertTrue(model.noticeProperty().get().contains("is not an offset"));
+        model.start("payments", null, MessagesModel.StartAt.INSTANT, "yesterday", "auto", "auto", "", "", "");
+        assertTrue(model.noticeProperty().get().contains("is not an instant"));
+        model.start("nope", null, MessagesModel.StartAt.END, "", "auto", "auto", "", "", "");
+        waitFor(() -> model.noticeProperty().get() != null && model.noticeProperty().get().contains("does not exist"));
+        model.start("payments", null, MessagesModel.StartAt.END, "", "blockchain.Nope", "auto", "", "", "");
+        waitFor(() -> model.noticeProperty().get() != null
+                && model.noticeProperty().get().contains("not among the loaded types"));
+        assertNull(model.detailProperty().get());
+    }
+
+    static void waitFor(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (condition.call()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        fail("not met within 60 s");
+    }
+}
