@@ -122,18 +122,7 @@ public final class DesktopUi {
 
     private static Screen messagesScreen(LiveConnection c, SchemaCatalog schemas, UiThread ui) {
         MessagesModel messages = new MessagesModel(c.kafka(), c.grpcTarget(), schemas, ui, c.demo());
-        Node root = new MessagesView(messages).root();
-        return new Screen() {
-            @Override
-            public Node root() {
-                return root;
-            }
-
-            @Override
-            public void dispose() {
-                messages.dispose();
-            }
-        };
+        return Screen.of(new MessagesView(messages).root(), messages::dispose);
     }
 
     private static void act(ButtonType choice, MainModel model, MainView view, Stage stage) {

@@ -2,19 +2,15 @@ package dev.highwater.ui;
 
 import javafx.animation.AnimationTimer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Counts the UI thread's pulses in whole seconds, for the frame-rate benchmarks. */
 public final class FrameCounter extends AnimationTimer {
 
-    private final List<Integer> perSecond;
+    private final List<Integer> perSecond = new ArrayList<>();
     private long secondStart = -1;
     private int frames;
-
-    /** @param perSecond receives each whole second's frame count; guarded by itself */
-    public FrameCounter(List<Integer> perSecond) {
-        this.perSecond = perSecond;
-    }
 
     @Override
     public void handle(long now) {
@@ -28,6 +24,20 @@ public final class FrameCounter extends AnimationTimer {
             }
             frames = 0;
             secondStart = now;
+        }
+    }
+
+    /** Forgets the seconds counted so far (after a warm-up); from any thread. */
+    public void clear() {
+        synchronized (perSecond) {
+            perSecond.clear();
+        }
+    }
+
+    /** The frames of each whole second counted so far; from any thread. */
+    public double[] perSecond() {
+        synchronized (perSecond) {
+            return perSecond.stream().mapToDouble(Integer::doubleValue).toArray();
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -17,9 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -59,9 +56,8 @@ public final class MessagesFxBench {
         Path dir = Files.createTempDirectory("highwater-bench-messages");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, dir)) {
             TransactionTopic.prepare(kafka.bootstrapServers(), TOPIC, records);
-            List<Integer> fps = new ArrayList<>();
             MessagesModel[] model = new MessagesModel[1];
-            AnimationTimer[] timer = new AnimationTimer[1];
+            FrameCounter[] timer = new FrameCounter[1];
             CompletableFuture<Stage> shown = new CompletableFuture<>();
             System.gc();
             Platform.runLater(() -> {
@@ -73,7 +69,7 @@ public final class MessagesFxBench {
                 Stage stage = new Stage();
                 stage.setScene(new Scene((Parent) new MessagesView(model[0]).root(), 1400, 900));
                 stage.show();
-                timer[0] = new FrameCounter(fps);
+                timer[0] = new FrameCounter();
                 timer[0].start();
                 shown.complete(stage);
               } catch (RuntimeException e) {
@@ -82,9 +78,7 @@ public final class MessagesFxBench {
             });
             Stage stage = shown.get(30, TimeUnit.SECONDS);
             Thread.sleep(4_000); // warm-up: first layout, CSS, JIT
-            synchronized (fps) {
-                fps.clear();
-            }
+            timer[0].clear();
             Platform.runLater(() -> model[0].start(TOPIC, null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto",
                     "", "", ""));
             Thread.sleep(300);
@@ -101,10 +95,7 @@ public final class MessagesFxBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             long read = model[0].readSoFar();
             Thread.sleep(1_500); // the last publish reaches the screen
-            double[] perSecond;
-            synchronized (fps) {
-                perSecond = fps.stream().mapToDouble(Integer::doubleValue).toArray();
-            }
+            double[] perSecond = timer[0].perSecond();
             Platform.runLater(() -> {
                 timer[0].stop();
                 model[0].dispose();

@@ -6,15 +6,12 @@ import dev.highwater.core.lag.LagService;
 import dev.highwater.core.lag.LagSettings;
 import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -42,30 +39,24 @@ public final class FxFrameBench {
         LagService service = new LagService(cluster, cluster, null, "synthetic", LagSettings.defaults(),
                 Clock.systemUTC());
         service.start();
-        List<Integer> framesPerSecond = new ArrayList<>();
         CompletableFuture<Stage> shown = new CompletableFuture<>();
         PartitionsModel[] model = new PartitionsModel[1];
-        AnimationTimer[] timer = new AnimationTimer[1];
+        FrameCounter[] timer = new FrameCounter[1];
         Platform.runLater(() -> {
             model[0] = new PartitionsModel(service, UiThread.fx());
             model[0].selectGroup(SyntheticCluster.GROUP);
             Stage stage = new Stage();
             stage.setScene(new Scene((Parent) new PartitionsView(model[0]).root(), 1400, 900));
             stage.show();
-            timer[0] = new FrameCounter(framesPerSecond);
+            timer[0] = new FrameCounter();
             timer[0].start();
             shown.complete(stage);
         });
         Stage stage = shown.get(30, TimeUnit.SECONDS);
         Thread.sleep(5_000); // warm-up: first refreshes, JIT, chart caches
-        synchronized (framesPerSecond) {
-            framesPerSecond.clear();
-        }
+        timer[0].clear();
         Thread.sleep(seconds * 1_000L);
-        double[] fps;
-        synchronized (framesPerSecond) {
-            fps = framesPerSecond.stream().mapToDouble(Integer::doubleValue).toArray();
-        }
+        double[] fps = timer[0].perSecond();
         Platform.runLater(() -> {
             timer[0].stop();
             model[0].dispose();
