@@ -28,11 +28,11 @@ final class MessageTable {
         table.getStyleClass().add("message-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No records yet: new records appear here as they arrive."));
-        table.getColumns().add(number("Partition", 70, r -> (long) r.raw().partition()));
-        table.getColumns().add(number("Offset", 90, r -> r.raw().offset()));
-        table.getColumns().add(text("Time", 100, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
-        table.getColumns().add(text("Key", 140, DecodedRecord::keyText));
-        table.getColumns().add(text("Type", 170, r -> r.poison() ? "⚠ undecodable" : r.typeLabel()));
+        table.getColumns().add(number("Partition", 62, r -> (long) r.raw().partition()));
+        table.getColumns().add(number("Offset", 80, r -> r.raw().offset()));
+        table.getColumns().add(text("Time", 96, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
+        table.getColumns().add(text("Key", 120, DecodedRecord::keyText));
+        table.getColumns().add(text("Type", 150, r -> r.poison() ? "⚠ undecodable" : r.typeLabel()));
         TableColumn<DecodedRecord, String> summary = text("Summary", 600, DecodedRecord::summary);
         table.getColumns().add(summary);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);

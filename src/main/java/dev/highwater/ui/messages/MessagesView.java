@@ -70,7 +70,7 @@ public final class MessagesView {
         right.setDividerPositions(0.72);
 
         SplitPane main = new SplitPane(centre, right);
-        main.setDividerPositions(0.62);
+        main.setDividerPositions(0.66);
         root.setTop(new VBox(toolbar(), filterBar(), noticeLine()));
         root.setCenter(main);
     }
