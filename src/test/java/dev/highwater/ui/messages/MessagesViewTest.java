@@ -1,0 +1,96 @@
+package dev.highwater.ui.messages;
+
+import dev.highwater.core.decode.DecodedRecord;
+import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.proto.blockchain.Transaction;
+import dev.highwater.ui.UiThread;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.stage.Stage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Messages screen headless over a real broker: it opens on the topic, shows a poison pill in red, filters. */
+@ExtendWith(ApplicationExtension.class)
+class MessagesViewTest {
+
+    private static EmbeddedKafka kafka;
+    private MessagesModel model;
+    private MessagesView view;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = EmbeddedKafka.start(0, null);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
+             KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers",
+                     kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            admin.createTopics(List.of(new NewTopic("transactions", 2, (short) 1))).all().get();
+            for (int i = 0; i < 10; i++) {
+                p.send(new ProducerRecord<>("transactions", i % 2, ("acct-" + i).getBytes(), Transaction.newBuilder()
+                        .setSender("acct-" + i).setAmount(i + "00.00").build().toByteArray())).get();
+            }
+            p.send(new ProducerRecord<>("transactions", 1, "x".getBytes(), new byte[] {(byte) 0xfe, 0x0f})).get();
+        }
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        model = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null, SchemaCatalog.withBuiltIn(),
+                UiThread.fx(), true);
+        model.start("transactions", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        view = new MessagesView(model);
+        stage.setScene(new Scene((Parent) view.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void dispose() {
+        model.dispose();
+    }
+
+    @Test
+    void showsRecordsWithThePoisonPillInRedAndFiltersOnDecodedFields(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.table().getItems().size() == 11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup(".poison-row").queryAll().size() == 1, "one red row for the undecodable record");
+        TableRow<?> red = robot.lookup(".poison-row").queryAs(TableRow.class);
+        assertTrue(((DecodedRecord) red.getItem()).poison());
+
+        robot.clickOn(view.conditionField()).write("amount >= 700 && sender ~ \"acct\"").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.table().getItems().size() == 4);
+        Label counts = robot.lookup(".counts").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> counts.getText().contains("not shown"));
+
+        robot.clickOn(view.conditionField()).eraseText(40).write("amount >").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label problem = robot.lookup(".form-problem").queryAs(Label.class);
+        assertTrue(problem.isVisible() && problem.getText().startsWith("filter, at character"), problem.getText());
+    }
+}
