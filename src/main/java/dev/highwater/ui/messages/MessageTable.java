@@ -28,7 +28,7 @@ final class MessageTable {
         table.getStyleClass().add("message-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No records yet: new records appear here as they arrive."));
-        table.getColumns().add(number("Partition", 62, r -> (long) r.raw().partition()));
+        table.getColumns().add(number("Partition", 68, r -> (long) r.raw().partition()));
         table.getColumns().add(number("Offset", 80, r -> r.raw().offset()));
         table.getColumns().add(text("Time", 96, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
         table.getColumns().add(text("Key", 120, DecodedRecord::keyText));

@@ -70,7 +70,7 @@ public final class MessagesView {
         right.setDividerPositions(0.72);
 
         SplitPane main = new SplitPane(centre, right);
-        main.setDividerPositions(0.66);
+        main.setDividerPositions(0.64);
         root.setTop(new VBox(toolbar(), filterBar(), noticeLine()));
         root.setCenter(main);
     }
@@ -275,10 +275,11 @@ public final class MessagesView {
                 model.addDescriptorSet(f.toPath());
             }
         });
-        Button grpc = new Button("From the gRPC backend");
+        Button grpc = new Button("gRPC backend");
+        grpc.setTooltip(new javafx.scene.control.Tooltip("Load the types the gRPC backend offers over server reflection"));
         grpc.disableProperty().bind(model.grpcAvailableProperty().not());
         grpc.setOnAction(e -> model.loadFromGrpc());
-        HBox buttons = new HBox(6, folder, set, grpc);
+        HBox buttons = new HBox(6, fixed(folder), fixed(set), fixed(grpc));
         VBox box = new VBox(4, title, list, buttons);
         box.setPadding(new Insets(6));
         return box;
