@@ -107,17 +107,7 @@ public final class DesktopUi {
         String where = c.profile().name() + " (" + c.kafka().bootstrapServers() + ")";
         Node root = new PartitionsView(partitions, (group, window) -> new ResetOffsetsView(
                 new ResetOffsetsModel(reset, group, app.tasks()::run, ui), where, window).show()).root();
-        return new Screen() {
-            @Override
-            public Node root() {
-                return root;
-            }
-
-            @Override
-            public void dispose() {
-                partitions.dispose();
-            }
-        };
+        return Screen.of(root, partitions::dispose);
     }
 
     private static Screen messagesScreen(LiveConnection c, SchemaCatalog schemas, UiThread ui) {

@@ -27,6 +27,22 @@ public final class FrameCounter extends AnimationTimer {
         }
     }
 
+    /**
+     * Starts JavaFX for a benchmark (or finds it started by an earlier suite); false, said in the report, when
+     * there is no display to open a window on.
+     */
+    public static boolean startToolkit(dev.highwater.bench.BenchReport report) {
+        try {
+            javafx.application.Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyStarted) {
+            // a toolkit from an earlier suite in this process
+        } catch (UnsupportedOperationException noDisplay) {
+            report.note("skipped: no display to open a window on (run under a desktop or Xvfb)");
+            return false;
+        }
+        return true;
+    }
+
     /** Forgets the seconds counted so far (after a warm-up); from any thread. */
     public void clear() {
         synchronized (perSecond) {

@@ -45,12 +45,7 @@ public final class MessagesFxBench {
     public static void run(BenchReport report, long records) throws Exception {
         report.heading("fx-messages: the Messages screen tailing " + String.format("%,d", records)
                 + " records from the beginning at full rate");
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // a toolkit from an earlier suite in this process
-        } catch (UnsupportedOperationException noDisplay) {
-            report.note("skipped: no display to open a window on (run under a desktop or Xvfb)");
+        if (!FrameCounter.startToolkit(report)) {
             return;
         }
         Path dir = Files.createTempDirectory("highwater-bench-messages");

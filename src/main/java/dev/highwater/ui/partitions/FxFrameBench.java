@@ -27,12 +27,7 @@ public final class FxFrameBench {
 
     public static void run(BenchReport report, int partitions, int seconds) throws Exception {
         report.heading("fx: the Partitions screen with " + partitions + " partitions refreshed every second");
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // a toolkit from an earlier suite in this process
-        } catch (UnsupportedOperationException noDisplay) {
-            report.note("skipped: no display to open a window on (run under a desktop or Xvfb)");
+        if (!FrameCounter.startToolkit(report)) {
             return;
         }
         SyntheticCluster cluster = new SyntheticCluster(partitions, Clock.systemUTC());
