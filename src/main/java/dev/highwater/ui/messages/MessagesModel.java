@@ -188,6 +188,15 @@ public final class MessagesModel {
      */
     public void start(String topicName, Integer partition, StartAt at, String atText, String valueChoice,
                       String keyChoice, String keyText, String text, String condition) {
+        start(topicName, partition, at, atText, valueChoice, keyChoice, "", keyText, text, condition);
+    }
+
+    /**
+     * As {@link #start(String, Integer, StartAt, String, String, String, String, String, String)}, with the types
+     * of schema-registry schema ids written as {@code 7=pkg.Type, 8=pkg.Other}.
+     */
+    public void start(String topicName, Integer partition, StartAt at, String atText, String valueChoice,
+                      String keyChoice, String registryIds, String keyText, String text, String condition) {
         if (topicName == null || topicName.isBlank()) {
             notice.set("Pick a topic to tail.");
             return;
@@ -196,6 +205,7 @@ public final class MessagesModel {
         RecordFilter filter;
         DecoderChoice values;
         DecoderChoice keys;
+        Map<Integer, String> registry;
         try {
             start = switch (at) {
                 case END -> TailStart.end();
@@ -204,6 +214,7 @@ public final class MessagesModel {
                 case INSTANT -> TailStart.at(parseInstant(atText));
             };
             values = DecoderChoice.parse(valueChoice == null ? "auto" : valueChoice);
+            registry = parseRegistryIds(registryIds);
             keys = DecoderChoice.parse(keyChoice == null ? "auto" : keyChoice);
         } catch (IllegalArgumentException e) {
             notice.set(e.getMessage());
@@ -224,7 +235,7 @@ public final class MessagesModel {
         rows.clear();
         TypeSet t = types;
         background.execute(() -> startTail(new TailReader.Request(topicName, partition, start, true, 0),
-                new DecodePipeline.Settings(t, keys, values, Map.of(), filter, CAPACITY,
+                new DecodePipeline.Settings(t, keys, values, registry, filter, CAPACITY,
                         DecodePipeline.Settings.defaultWorkers())));
     }
 
@@ -480,6 +491,29 @@ public final class MessagesModel {
             }
         }
         return null;
+    }
+
+    /** "7=pkg.Type, 8=pkg.Other" → {7: pkg.Type, 8: pkg.Other}; blank is none. */
+    static Map<Integer, String> parseRegistryIds(String text) {
+        Map<Integer, String> ids = new java.util.HashMap<>();
+        if (text == null || text.isBlank()) {
+            return ids;
+        }
+        for (String pair : text.split("[,;\\s]+")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] kv = pair.split("=", 2);
+            try {
+                if (kv.length != 2 || kv[1].isBlank()) {
+                    throw new NumberFormatException();
+                }
+                ids.put(Integer.parseInt(kv[0].strip()), kv[1].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + pair + "' is not a schema id and a type; write 7=pkg.Type.");
+            }
+        }
+        return ids;
     }
 
     private static long parseOffset(String text) {

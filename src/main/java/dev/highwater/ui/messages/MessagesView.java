@@ -46,6 +46,7 @@ public final class MessagesView {
     private final TextField fromText = new TextField();
     private final ComboBox<String> valueDecoder = new ComboBox<>();
     private final ComboBox<String> keyDecoder = new ComboBox<>();
+    private final TextField registryIds = new TextField();
     private final TextField keyFilter = new TextField();
     private final TextField textFilter = new TextField();
     private final TextField condition = new TextField();
@@ -171,8 +172,11 @@ public final class MessagesView {
         state.getStyleClass().add("tail-state");
         state.textProperty().bind(model.stateProperty());
         HBox first = new HBox(6, title, topic, partition, from, fromText, startButton, pause, grow, state);
+        registryIds.setPromptText("registry schema ids, e.g. 7=pkg.Type");
+        registryIds.setPrefWidth(240);
+        registryIds.setOnAction(e -> start());
         HBox second = new HBox(6, fixed(new Label("Decode value as")), valueDecoder, pickType,
-                fixed(new Label("key as")), keyDecoder);
+                fixed(new Label("key as")), keyDecoder, registryIds);
         for (HBox row : List.of(first, second)) {
             row.setAlignment(Pos.CENTER_LEFT);
             row.getChildren().forEach(n -> {
@@ -294,7 +298,8 @@ public final class MessagesView {
         String p = partition.getValue();
         Integer part = p == null || p.equals(ALL) ? null : Integer.valueOf(p.substring("Partition ".length()));
         model.start(topic.getValue(), part, from.getValue(), fromText.getText(), valueDecoder.getValue(),
-                keyDecoder.getValue(), keyFilter.getText(), textFilter.getText(), condition.getText());
+                keyDecoder.getValue(), registryIds.getText(), keyFilter.getText(), textFilter.getText(),
+                condition.getText());
     }
 
     private void exportTo(List<DecodedRecord> records) {

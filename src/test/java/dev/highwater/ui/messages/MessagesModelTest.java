@@ -42,13 +42,19 @@ class MessagesModelTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
              KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers",
                      kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            admin.createTopics(List.of(new NewTopic("payments", 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("payments", 3, (short) 1), new NewTopic("registry", 1, (short) 1)))
+                    .all().get();
             for (int i = 0; i < 30; i++) {
                 byte[] v = Transaction.newBuilder().setSender(i % 10 == 0 ? "acme" : "acct-" + i)
                         .setAmount(i * 10 + ".50").setStatus(1).build().toByteArray();
                 p.send(new ProducerRecord<>("payments", i % 3, ("k" + i).getBytes(), v)).get();
             }
             p.send(new ProducerRecord<>("payments", 2, "bad".getBytes(), new byte[] {(byte) 0xff, 0x07, 0x01})).get();
+            byte[] payload = Transaction.newBuilder().setSender("framed").setAmount("1.00").build().toByteArray();
+            byte[] framed = new byte[payload.length + 6];
+            framed[4] = 7; // schema id 7, message indexes [0]
+            System.arraycopy(payload, 0, framed, 6, payload.length);
+            p.send(new ProducerRecord<>("registry", null, framed)).get();
         }
     }
 
@@ -123,6 +129,18 @@ class MessagesModelTest {
         model.export(model.rows(), csv);
         waitFor(() -> Files.exists(csv) && Files.readAllLines(csv).size() == 6);
         assertTrue(Files.readAllLines(csv).getFirst().startsWith("topic,partition,offset,timestamp,key"));
+    }
+
+    @Test
+    void registryFramedValuesDecodeWithTheTypeOfTheirSchemaId() throws Exception {
+        open().start("registry", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "7=blockchain.Transaction",
+                "", "", "");
+        waitFor(() -> model.rows().size() == 1);
+        DecodedRecord r = model.rows().getFirst();
+        assertEquals("blockchain.Transaction", r.typeLabel());
+        assertTrue(r.summary().startsWith("[schema 7] sender=framed"), r.summary());
+        model.start("registry", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "seven", "", "", "");
+        assertTrue(model.noticeProperty().get().contains("is not a schema id and a type"));
     }
 
     @Test
