@@ -36,10 +36,11 @@ import java.util.concurrent.TimeUnit;
 /** Prints a topic's records decoded, one a line; undecodable records are printed too, with why and their bytes. */
 @Command(name = "tail", mixinStandardHelpOptions = true,
         description = {
-                "Prints a topic's records, keys and values decoded: Protobuf (our proto/ types, a .proto folder,",
-                "a descriptor set), schema-registry framed Protobuf, JSON, text or hex, detected per record unless",
-                "--type pins one. A record nothing decodes is printed with the reason and its bytes; the tail goes",
-                "on. Reads without a consumer group: it never joins or commits for anyone's group."})
+                "Prints a topic's records, keys and values decoded: Protobuf (our proto/ types,",
+                "a .proto folder, a descriptor set, gRPC reflection), schema-registry framed",
+                "Protobuf, JSON, text or hex, detected per record unless --type pins one.",
+                "A record nothing decodes is printed with the reason and its bytes; the tail",
+                "goes on. Reads without a consumer group: it never joins or commits for one."})
 public final class TailCommand implements Callable<Integer> {
 
     enum Format { json, text }
