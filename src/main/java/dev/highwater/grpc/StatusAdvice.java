@@ -22,6 +22,9 @@ public final class StatusAdvice {
                     + ": check the address, that the server is running, and the deadline.";
             case UNAVAILABLE -> tls(detail) != null
                     ? "UNAVAILABLE: the TLS handshake with " + target + " failed (" + tls(detail) + ")."
+                    : detail.contains("Network closed for unknown reason")
+                    ? "UNAVAILABLE: " + target + " closed the connection at once: it may expect TLS (check plaintext "
+                    + "versus TLS)."
                     : "UNAVAILABLE: " + target + " is unreachable (" + detail
                     + "): check the address, that the server is running, and plaintext versus TLS.";
             case UNIMPLEMENTED -> "UNIMPLEMENTED: " + target + " does not offer that method" + suffix(detail) + ".";
