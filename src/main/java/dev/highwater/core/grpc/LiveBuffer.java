@@ -18,6 +18,7 @@ public final class LiveBuffer<T> {
     private long received;
     private long rateCount;
     private long rateSince;
+    private boolean rateStarted;
     private double perSecond;
 
     public LiveBuffer(int capacity) {
@@ -40,14 +41,15 @@ public final class LiveBuffer<T> {
         java.util.Arrays.fill(ring, null);
         received = 0;
         rateCount = 0;
-        rateSince = 0;
+        rateStarted = false;
         perSecond = 0;
     }
 
     /** The kept items and counts; the rate is measured between reads at least a second apart. */
     @SuppressWarnings("unchecked")
     public synchronized View<T> view(long nowNanos) {
-        if (rateSince == 0) {
+        if (!rateStarted) {
+            rateStarted = true;
             rateSince = nowNanos;
             rateCount = received;
         } else if (nowNanos - rateSince >= 1_000_000_000L) {
