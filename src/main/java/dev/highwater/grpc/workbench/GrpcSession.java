@@ -9,7 +9,9 @@ import dev.highwater.core.grpc.JsonMessages;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.grpc.reflection.ReflectionSchemas;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.stub.MetadataUtils;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,12 @@ public final class GrpcSession implements AutoCloseable {
 
     public Channel channel() {
         return channel;
+    }
+
+    /** The channel with the settings' metadata headers on every call, for generated stubs. */
+    public Channel callChannel() {
+        return ClientInterceptors.intercept(channel,
+                MetadataUtils.newAttachHeadersInterceptor(DynamicCall.metadata(settings.headers())));
     }
 
     public CallHistory history() {

@@ -17,9 +17,9 @@ import io.grpc.stub.StreamObserver;
  * An indexer with scripted answers for each call type: one known transaction (hash 0x010203), three blocks
  * and then an error on every subscription, a count of ingested transactions, and a block per sync request.
  */
-final class ScriptedIndexer extends BlockchainIndexerGrpc.BlockchainIndexerImplBase {
+public final class ScriptedIndexer extends BlockchainIndexerGrpc.BlockchainIndexerImplBase {
 
-    static final ByteString KNOWN_HASH = ByteString.copyFrom(new byte[] {1, 2, 3});
+    public static final ByteString KNOWN_HASH = ByteString.copyFrom(new byte[] {1, 2, 3});
     static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
 
     @Override
