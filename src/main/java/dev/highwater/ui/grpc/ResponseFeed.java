@@ -1,0 +1,89 @@
+package dev.highwater.ui.grpc;
+
+import com.google.protobuf.DynamicMessage;
+import dev.highwater.core.grpc.JsonMessages;
+import dev.highwater.core.grpc.LiveBuffer;
+import dev.highwater.core.lag.LagFormat;
+import dev.highwater.ui.Coalescer;
+import dev.highwater.ui.UiThread;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A call's responses on their way to the screen: rendered as JSON on the receiving thread into a ring buffer,
+ * shown at most once per frame, newest first, the newest {@link #CAPACITY} kept, with how many are not shown and the rate.
+ */
+public final class ResponseFeed {
+
+    public static final int CAPACITY = 1_000;
+
+    /** One response: its number in the call, one line of JSON, and the message for the detail view. */
+    public record Received(long number, String json, DynamicMessage message) {
+    }
+
+    private final LiveBuffer<Received> buffer = new LiveBuffer<>(CAPACITY);
+    private final AtomicInteger generation = new AtomicInteger();
+    private final Coalescer<Boolean> paint;
+    private final ObservableList<Received> items = FXCollections.observableArrayList();
+    private final ObservableList<Received> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+    public ResponseFeed(UiThread ui) {
+        this.paint = new Coalescer<>(ui, ignored -> drain());
+    }
+
+    public ObservableList<Received> items() {
+        return itemsView;
+    }
+
+    /** "1,234 received · 234 not shown · 50,000/s". */
+    public ReadOnlyStringProperty summary() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Empties the feed for a new call; responses of earlier calls are ignored from now on. */
+    public int restart() {
+        int g = generation.incrementAndGet();
+        buffer.clear();
+        paint.offer(Boolean.TRUE);
+        return g;
+    }
+
+    /** From the call's thread. */
+    public void add(int forGeneration, DynamicMessage message) {
+        if (forGeneration != generation.get()) {
+            return;
+        }
+        long n = buffer.received() + 1;
+        buffer.add(new Received(n, JsonMessages.compact(message), message));
+        paint.offer(Boolean.TRUE);
+    }
+
+    /** Repaints the counts (the rate moves on even when nothing arrives). */
+    public void refresh() {
+        paint.offer(Boolean.TRUE);
+    }
+
+    public long received() {
+        return buffer.received();
+    }
+
+    private void drain() {
+        LiveBuffer.View<Received> v = buffer.view(System.nanoTime());
+        java.util.List<Received> newestFirst = new java.util.ArrayList<>(v.items());
+        java.util.Collections.reverse(newestFirst);
+        items.setAll(newestFirst);
+        StringBuilder s = new StringBuilder(LagFormat.count(v.received())).append(" received");
+        if (v.notShown() > 0) {
+            s.append(" · ").append(LagFormat.count(v.notShown())).append(" older not shown");
+        }
+        if (v.perSecond() > 0) {
+            s.append(" · ").append(LagFormat.count(Math.round(v.perSecond()))).append("/s");
+        }
+        summary.set(s.toString());
+    }
+}
