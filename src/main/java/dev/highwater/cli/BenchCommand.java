@@ -15,12 +15,12 @@ import java.util.concurrent.Callable;
 
 /** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures Highwater's figures on this machine. Suites: demo, lag, console-cpu, fx (default: all; fx needs a display).")
+        description = "Measures Highwater's figures on this machine. Suites: demo, lag, console-cpu, fx, grpc (default: all; fx needs a display, grpc counts frames with one).")
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "fx");
+    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "fx", "grpc");
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, fx")
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, fx, grpc")
     List<String> suites = SUITES;
 
     @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
@@ -58,6 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
                         lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
                 case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
                 case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
+                case "grpc" -> {
+                    dev.highwater.bench.GrpcBench.runUnary(report, 1_000, quick ? 6 : 20);
+                    dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
+                }
                 default -> throw new IllegalStateException(suite);
             }
         }

@@ -13,8 +13,14 @@ import java.time.Instant;
  * @param latencyNanos start to close
  * @param sent         messages sent
  * @param received     messages received
- * @param grpcurl      the same call as a grpcurl command
+ * @param grpcurlCommand the same call as a grpcurl command, rendered when asked (most never are)
  */
 public record CallRecord(Instant started, String method, String kind, String code, String message,
-                         long latencyNanos, long sent, long received, String grpcurl) {
+                         long latencyNanos, long sent, long received,
+                         java.util.function.Supplier<String> grpcurlCommand) {
+
+    /** The call as a grpcurl command. */
+    public String grpcurl() {
+        return grpcurlCommand.get();
+    }
 }

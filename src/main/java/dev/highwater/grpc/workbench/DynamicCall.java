@@ -21,10 +21,13 @@ import java.util.function.Consumer;
 
 /**
  * One call of any type, driven by hand: send while receiving, half-close, cancel. Responses go to the consumer
- * on gRPC's thread, one at a time, each asked for after the previous one is handled (flow control), so a
- * fast server waits for us rather than filling memory.
+ * one at a time; at most {@link #PREFETCH} are asked for ahead of those handled (flow control, in batches so
+ * that a fast stream does not pay a request per message), so a fast server waits for us rather than filling
+ * memory.
  */
 public final class DynamicCall {
+
+    static final int PREFETCH = 128;
 
     private final ClientCall<DynamicMessage, DynamicMessage> call;
     private final CompletableFuture<CallOutcome> outcome = new CompletableFuture<>();
@@ -44,13 +47,20 @@ public final class DynamicCall {
     public static DynamicCall start(Channel channel, com.google.protobuf.Descriptors.MethodDescriptor method,
                                     List<Map.Entry<String, String>> headers, Duration deadline, String target,
                                     Consumer<DynamicMessage> onResponse) {
-        CallOptions options = CallOptions.DEFAULT;
+        return start(channel, method, headers, deadline, target, onResponse, null);
+    }
+
+    /** As above, the call's events run by {@code executor} (null: the channel's). */
+    public static DynamicCall start(Channel channel, com.google.protobuf.Descriptors.MethodDescriptor method,
+                                    List<Map.Entry<String, String>> headers, Duration deadline, String target,
+                                    Consumer<DynamicMessage> onResponse, java.util.concurrent.Executor executor) {
+        CallOptions options = executor == null ? CallOptions.DEFAULT : CallOptions.DEFAULT.withExecutor(executor);
         if (deadline != null) {
             options = options.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
         }
         DynamicCall c = new DynamicCall(channel.newCall(DynamicMethods.of(method), options));
         c.call.start(c.listener(onResponse, target, deadline), metadata(headers));
-        c.call.request(1);
+        c.call.request(PREFETCH);
         return c;
     }
 
@@ -82,11 +92,13 @@ public final class DynamicCall {
         return new ClientCall.Listener<>() {
             @Override
             public void onMessage(DynamicMessage message) {
-                received.incrementAndGet();
+                long n = received.incrementAndGet();
                 try {
                     onResponse.accept(message);
                 } finally {
-                    call.request(1);
+                    if (n % (PREFETCH / 2) == 0) {
+                        call.request(PREFETCH / 2);
+                    }
                 }
             }
 

@@ -16,7 +16,6 @@ import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -29,7 +28,11 @@ public final class GrpcSession implements AutoCloseable {
     private static final Duration REFLECTION_DEADLINE = Duration.ofSeconds(10);
 
     /** A unary call's outcome and its response (null when the call failed). */
-    public record UnaryResult(CallOutcome outcome, String responseJson) {
+    public record UnaryResult(CallOutcome outcome, DynamicMessage response) {
+        /** The response as indented JSON, or null. */
+        public String responseJson() {
+            return response == null ? null : JsonMessages.pretty(response);
+        }
     }
 
     private final ChannelSettings settings;
@@ -73,13 +76,28 @@ public final class GrpcSession implements AutoCloseable {
      * @throws dev.highwater.core.grpc.RequestJsonException before anything is sent, when the JSON does not fit
      */
     public UnaryResult unary(Descriptors.MethodDescriptor method, String json) throws InterruptedException {
+        return unary(method, json, c -> { });
+    }
+
+    /** As {@link #unary(Descriptors.MethodDescriptor, String)}, handing the started call over (to cancel it). */
+    public UnaryResult unary(Descriptors.MethodDescriptor method, String json, Consumer<WorkbenchCall> onStart)
+            throws InterruptedException {
         DynamicMessage request = JsonMessages.parse(json, method.getInputType());
         DynamicMessage[] response = new DynamicMessage[1];
-        WorkbenchCall call = start(method, r -> response[0] = r);
+        // as a blocking stub does: the call's events run on this waiting thread, saving two thread hops
+        CallerRuns events = new CallerRuns();
+        WorkbenchCall call = start(method, r -> response[0] = r, events);
+        onStart.accept(call);
         call.send(request);
         call.halfClose();
-        CallOutcome outcome = await(call);
-        return new UnaryResult(outcome, outcome.ok() && response[0] != null ? JsonMessages.pretty(response[0]) : null);
+        try {
+            events.runUntil(call.outcome());
+        } catch (InterruptedException e) {
+            call.cancel();
+            throw e;
+        }
+        CallOutcome outcome = call.outcome().join();
+        return new UnaryResult(outcome, outcome.ok() ? response[0] : null);
     }
 
     /** A server stream from one request; responses go to {@code onResponse} on gRPC's thread. */
@@ -107,9 +125,14 @@ public final class GrpcSession implements AutoCloseable {
 
     /** Starts a call of any type with nothing sent: the caller sends, half-closes or cancels. */
     public WorkbenchCall start(Descriptors.MethodDescriptor method, Consumer<DynamicMessage> onResponse) {
+        return start(method, onResponse, null);
+    }
+
+    private WorkbenchCall start(Descriptors.MethodDescriptor method, Consumer<DynamicMessage> onResponse,
+                                java.util.concurrent.Executor events) {
         Instant started = Instant.now();
         DynamicCall call = DynamicCall.start(channel, method, settings.headers(), settings.deadline(),
-                settings.target(), onResponse);
+                settings.target(), onResponse, events);
         return new WorkbenchCall(method, call, c -> record(c, started));
     }
 
@@ -134,19 +157,8 @@ public final class GrpcSession implements AutoCloseable {
         CallOutcome o = call.rawOutcome().join();
         history.add(new CallRecord(started, DynamicMethods.fullName(call.method()),
                 DynamicMethods.kind(call.method()), o.code(), o.message(), o.latencyNanos(), o.sent(),
-                o.received(), grpcurl(call.method(), call.sentJson())));
+                o.received(), () -> grpcurl(call.method(), call.sentJson())));
         return o;
-    }
-
-    private static CallOutcome await(WorkbenchCall call) throws InterruptedException {
-        try {
-            return call.outcome().get();
-        } catch (InterruptedException e) {
-            call.cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static String path(java.nio.file.Path p) {

@@ -19,7 +19,7 @@ public final class WorkbenchCall {
 
     private final Descriptors.MethodDescriptor method;
     private final DynamicCall call;
-    private final List<String> sentJson = new ArrayList<>();
+    private final List<DynamicMessage> sentRequests = new ArrayList<>();
     private final CompletableFuture<CallOutcome> recorded;
     private boolean halfClosed;
 
@@ -48,8 +48,8 @@ public final class WorkbenchCall {
             throw new IllegalStateException("The requests are already finished (half-closed); start a new call.");
         }
         call.send(request);
-        if (sentJson.size() < REQUESTS_KEPT) {
-            sentJson.add(JsonMessages.compact(request));
+        if (sentRequests.size() < REQUESTS_KEPT) {
+            sentRequests.add(request);
         }
     }
 
@@ -73,8 +73,9 @@ public final class WorkbenchCall {
         return recorded;
     }
 
+    /** The requests sent (the first {@link #REQUESTS_KEPT}), as JSON. */
     synchronized List<String> sentJson() {
-        return List.copyOf(sentJson);
+        return sentRequests.stream().map(JsonMessages::compact).toList();
     }
 
     CompletableFuture<CallOutcome> rawOutcome() {

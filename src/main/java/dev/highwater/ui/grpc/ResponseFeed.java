@@ -14,15 +14,41 @@ import javafx.collections.ObservableList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A call's responses on their way to the screen: rendered as JSON on the receiving thread into a ring buffer,
+ * A call's responses on their way to the screen: parsed on the receiving thread into a ring buffer,
  * shown at most once per frame, newest first, the newest {@link #CAPACITY} kept, with how many are not shown and the rate.
  */
 public final class ResponseFeed {
 
-    public static final int CAPACITY = 1_000;
+    public static final int CAPACITY = 500;
 
-    /** One response: its number in the call, one line of JSON, and the message for the detail view. */
-    public record Received(long number, String json, DynamicMessage message) {
+    /**
+     * One response: its number in the call and the message. Its line of JSON is made when a cell first shows
+     * it: of 50,000 responses a second only the few on screen are ever printed.
+     */
+    public static final class Received {
+        private final long number;
+        private final DynamicMessage message;
+        private String json;
+
+        Received(long number, DynamicMessage message) {
+            this.number = number;
+            this.message = message;
+        }
+
+        public long number() {
+            return number;
+        }
+
+        public DynamicMessage message() {
+            return message;
+        }
+
+        public String json() {
+            if (json == null) {
+                json = JsonMessages.compact(message);
+            }
+            return json;
+        }
     }
 
     private final LiveBuffer<Received> buffer = new LiveBuffer<>(CAPACITY);
@@ -59,7 +85,7 @@ public final class ResponseFeed {
             return;
         }
         long n = buffer.received() + 1;
-        buffer.add(new Received(n, JsonMessages.compact(message), message));
+        buffer.add(new Received(n, message));
         paint.offer(Boolean.TRUE);
     }
 

@@ -230,11 +230,20 @@ public final class WorkbenchModel {
         canSend.set(m.sendsStream());
         tasks.run(() -> {
             try {
+                GrpcSession s = sessionFor(settings, false);
+                if (!m.sendsStream() && !m.method().isServerStreaming()) {
+                    // the same path as a blocking stub: events on this background thread, no extra hops
+                    GrpcSession.UnaryResult r = s.unary(m.method(), request, c -> running = c);
+                    if (r.response() != null) {
+                        feed.add(generation, r.response());
+                    }
+                    ended(running, r.outcome());
+                    return;
+                }
                 // parsed before the call starts: a request that does not fit sends nothing
                 List<DynamicMessage> requests = m.sendsStream()
                         ? JsonMessages.parseAll(request, m.method().getInputType())
                         : List.of(JsonMessages.parse(request, m.method().getInputType()));
-                GrpcSession s = sessionFor(settings, false);
                 WorkbenchCall call = s.start(m.method(), r -> feed.add(generation, r));
                 running = call;
                 call.outcome().thenAccept(o -> ended(call, o));
@@ -242,6 +251,8 @@ public final class WorkbenchModel {
                 if (!m.sendsStream()) {
                     call.halfClose();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 post(() -> {
                     requestProblem.set(e.getMessage());

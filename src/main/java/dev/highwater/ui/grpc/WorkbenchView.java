@@ -40,7 +40,7 @@ public final class WorkbenchView {
         root.getStyleClass().add("grpc-workbench");
         root.setTop(ConnectionBar.of(model));
         SplitPane main = new SplitPane(methods(), editor(), responses());
-        main.setDividerPositions(0.24, 0.58);
+        main.setDividerPositions(0.22, 0.6);
         SplitPane withHistory = new SplitPane(main, history());
         withHistory.setOrientation(Orientation.VERTICAL);
         withHistory.setDividerPositions(0.72);
@@ -128,8 +128,10 @@ public final class WorkbenchView {
         grpcurl.setId("grpc-copy-grpcurl");
         grpcurl.disableProperty().bind(model.selectedMethod().isNull());
         grpcurl.setOnAction(e -> copy(model.grpcurl()));
-        HBox buttons = new HBox(6, call, send, sendFile, finish, cancel, spacer(), grpcurl);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, call, send, sendFile, finish,
+                cancel, grpcurl);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
 
         Label problem = new Label();
         problem.setId("grpc-request-problem");

@@ -68,7 +68,7 @@ class WorkbenchTextTest {
     void theHistoryKeepsTheNewestCalls() {
         CallHistory h = new CallHistory(2);
         for (int i = 1; i <= 3; i++) {
-            h.add(new CallRecord(java.time.Instant.EPOCH, "s/M" + i, "unary", "OK", "", i, 1, 1, ""));
+            h.add(new CallRecord(java.time.Instant.EPOCH, "s/M" + i, "unary", "OK", "", i, 1, 1, () -> ""));
         }
         assertEquals(List.of("s/M3", "s/M2"), h.calls().stream().map(CallRecord::method).toList());
     }
