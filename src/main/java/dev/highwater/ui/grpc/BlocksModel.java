@@ -59,6 +59,7 @@ public final class BlocksModel {
     private final Subscription ticker;
     private volatile ClientCallStreamObserver<SubscribeRequest> call;
     private volatile long lastHeight;
+    private volatile boolean stoppedByUser;
     private volatile boolean disposed;
     private long rateSinceNanos; // UI thread
     private long rateSinceTx;
@@ -129,6 +130,7 @@ public final class BlocksModel {
             return;
         }
         streaming.set(true);
+        stoppedByUser = false;
         streamProblem.set("");
         long from = lastHeight == 0 ? 0 : lastHeight + 1;
         BlockchainIndexerGrpc.newStub(channel).subscribeToBlocks(SubscribeRequest.newBuilder().setStartHeight(from)
@@ -151,7 +153,7 @@ public final class BlocksModel {
                 Status status = Status.fromThrowable(t);
                 post(() -> {
                     streaming.set(false);
-                    if (status.getCode() != Status.Code.CANCELLED) {
+                    if (!stoppedByUser) {
                         streamProblem.set("The block stream ended: " + StatusAdvice.explain(target, null, status)
                                 + " The blocks received are kept; Resume continues after block " + lastHeight + ".");
                     }
@@ -169,6 +171,7 @@ public final class BlocksModel {
     }
 
     public void stop() {
+        stoppedByUser = true;
         ClientCallStreamObserver<SubscribeRequest> c = call;
         if (c != null) {
             c.cancel("stopped by the user", null);

@@ -51,7 +51,12 @@ public final class ResponseFeed {
         }
     }
 
+    /** A fast stream's list moves at most this often (no one reads 50,000 lines a second); counts every frame. */
+    private static final long LIST_EVERY_NANOS = 100_000_000L;
+
     private final LiveBuffer<Received> buffer = new LiveBuffer<>(CAPACITY);
+    private final java.util.concurrent.atomic.AtomicBoolean forceList = new java.util.concurrent.atomic.AtomicBoolean();
+    private long listShownAt; // UI thread
     private final AtomicInteger generation = new AtomicInteger();
     private final Coalescer<Boolean> paint;
     private final ObservableList<Received> items = FXCollections.observableArrayList();
@@ -75,7 +80,7 @@ public final class ResponseFeed {
     public int restart() {
         int g = generation.incrementAndGet();
         buffer.clear();
-        paint.offer(Boolean.TRUE);
+        refresh();
         return g;
     }
 
@@ -91,6 +96,7 @@ public final class ResponseFeed {
 
     /** Repaints the counts (the rate moves on even when nothing arrives). */
     public void refresh() {
+        forceList.set(true);
         paint.offer(Boolean.TRUE);
     }
 
@@ -99,10 +105,14 @@ public final class ResponseFeed {
     }
 
     private void drain() {
-        LiveBuffer.View<Received> v = buffer.view(System.nanoTime());
-        java.util.List<Received> newestFirst = new java.util.ArrayList<>(v.items());
-        java.util.Collections.reverse(newestFirst);
-        items.setAll(newestFirst);
+        long now = System.nanoTime();
+        LiveBuffer.View<Received> v = buffer.view(now);
+        if (forceList.getAndSet(false) || now - listShownAt >= LIST_EVERY_NANOS) {
+            listShownAt = now;
+            java.util.List<Received> newestFirst = new java.util.ArrayList<>(v.items());
+            java.util.Collections.reverse(newestFirst);
+            items.setAll(newestFirst);
+        }
         StringBuilder s = new StringBuilder(LagFormat.count(v.received())).append(" received");
         if (v.notShown() > 0) {
             s.append(" · ").append(LagFormat.count(v.notShown())).append(" older not shown");

@@ -153,6 +153,8 @@ public final class WorkbenchView {
         status.setId("grpc-status");
         status.textProperty().bind(model.statusText());
         status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.getStyleClass().add("grpc-status");
         model.statusCode().addListener((obs, old, code) -> {
             status.getStyleClass().removeAll("ok", "failed");
