@@ -32,12 +32,12 @@ import java.util.concurrent.TimeUnit;
 public final class GrpcBench {
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);
-    private static final int WARM_UP_CALLS = 15_000;
 
     private GrpcBench() {
     }
 
-    public static void runUnary(BenchReport report, int callsPerRound, int rounds) throws Exception {
+    /** @param warmUpCalls calls of each path before timing (the dynamic path needs more to be compiled) */
+    public static void runUnary(BenchReport report, int callsPerRound, int rounds, int warmUpCalls) throws Exception {
         report.heading("grpc: unary GetTransaction, workbench path vs bare blocking stub, " + rounds + " rounds of "
                 + callsPerRound + " calls each, alternating, same channel, in-process indexer on loopback");
         TransactionSink sink = new TransactionSink() {
@@ -74,7 +74,7 @@ public final class GrpcBench {
                 }
             };
             // warm-up until both paths are compiled (the dynamic one has more code for the JIT to reach)
-            for (int i = 0; i < WARM_UP_CALLS; i++) {
+            for (int i = 0; i < warmUpCalls; i++) {
                 bare.run();
                 console.run();
             }

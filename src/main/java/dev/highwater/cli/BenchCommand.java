@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
                 case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
                 case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
                 case "grpc" -> {
-                    dev.highwater.bench.GrpcBench.runUnary(report, 1_000, quick ? 6 : 20);
+                    dev.highwater.bench.GrpcBench.runUnary(report, 1_000, quick ? 6 : 20, 15_000);
                     dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
                 }
                 default -> throw new IllegalStateException(suite);
