@@ -155,7 +155,7 @@ public final class GrpcCommand implements Runnable {
         TransportSecurity security = cert != null ? TransportSecurity.MUTUAL_TLS
                 : anyTls ? TransportSecurity.TLS : TransportSecurity.PLAINTEXT;
         return new ChannelSettings(target, security, cacert, cert, key, password, authority, parsed, null, null,
-                deadline);
+                deadline, true);
     }
 
     private byte[] hash(String hex) {

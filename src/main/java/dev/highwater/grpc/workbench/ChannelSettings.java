@@ -20,11 +20,14 @@ import java.util.Map;
  * @param headers       metadata sent with every call
  * @param keepalive     the interval of keepalive pings, or null for none
  * @param keepaliveTimeout how long a ping may go unanswered before the connection is dropped, or null
- * @param deadline      each call's deadline, or null for none (streams run until they end or are cancelled)
+ * @param deadline      each call's deadline, or null for none
+ * @param deadlineOnStreams whether the deadline also ends calls with streamed responses (server streaming and
+ *                      bidi); by default they run until they end or are cancelled, as live streams do
  */
 public record ChannelSettings(String target, TransportSecurity security, Path ca, Path cert, Path key,
                               String storePassword, String authority, List<Map.Entry<String, String>> headers,
-                              Duration keepalive, Duration keepaliveTimeout, Duration deadline) {
+                              Duration keepalive, Duration keepaliveTimeout, Duration deadline,
+                              boolean deadlineOnStreams) {
 
     public ChannelSettings {
         headers = List.copyOf(headers);
@@ -32,31 +35,41 @@ public record ChannelSettings(String target, TransportSecurity security, Path ca
 
     public static ChannelSettings plaintext(String target) {
         return new ChannelSettings(target, TransportSecurity.PLAINTEXT, null, null, null, null, null, List.of(),
-                null, null, Duration.ofSeconds(10));
+                null, null, Duration.ofSeconds(10), false);
     }
 
     public ChannelSettings withDeadline(Duration d) {
         return new ChannelSettings(target, security, ca, cert, key, storePassword, authority, headers, keepalive,
-                keepaliveTimeout, d);
+                keepaliveTimeout, d, deadlineOnStreams);
+    }
+
+    public ChannelSettings withDeadlineOnStreams(boolean onStreams) {
+        return new ChannelSettings(target, security, ca, cert, key, storePassword, authority, headers, keepalive,
+                keepaliveTimeout, deadline, onStreams);
+    }
+
+    /** The deadline a call of this method gets: none for streamed responses unless asked for. */
+    public Duration deadlineFor(com.google.protobuf.Descriptors.MethodDescriptor method) {
+        return method.isServerStreaming() && !deadlineOnStreams ? null : deadline;
     }
 
     public ChannelSettings withHeaders(List<Map.Entry<String, String>> h) {
         return new ChannelSettings(target, security, ca, cert, key, storePassword, authority, h, keepalive,
-                keepaliveTimeout, deadline);
+                keepaliveTimeout, deadline, deadlineOnStreams);
     }
 
     public ChannelSettings withTls(Path caFile, String password) {
         return new ChannelSettings(target, TransportSecurity.TLS, caFile, null, null, password, authority, headers,
-                keepalive, keepaliveTimeout, deadline);
+                keepalive, keepaliveTimeout, deadline, deadlineOnStreams);
     }
 
     public ChannelSettings withMutualTls(Path caFile, Path certFile, Path keyFile, String password) {
         return new ChannelSettings(target, TransportSecurity.MUTUAL_TLS, caFile, certFile, keyFile, password,
-                authority, headers, keepalive, keepaliveTimeout, deadline);
+                authority, headers, keepalive, keepaliveTimeout, deadline, deadlineOnStreams);
     }
 
     public ChannelSettings withKeepalive(Duration interval, Duration timeout) {
         return new ChannelSettings(target, security, ca, cert, key, storePassword, authority, headers, interval,
-                timeout, deadline);
+                timeout, deadline, deadlineOnStreams);
     }
 }

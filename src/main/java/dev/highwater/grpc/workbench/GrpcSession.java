@@ -35,8 +35,13 @@ public final class GrpcSession implements AutoCloseable {
         }
     }
 
+    /** The last unary request's text and message: calling again with the editor unchanged skips parsing. */
+    private record Parsed(String json, Descriptors.Descriptor type, DynamicMessage message) {
+    }
+
     private final ChannelSettings settings;
     private final ManagedChannel channel;
+    private volatile Parsed lastRequest;
     private final CallHistory history;
 
     /** @throws IllegalArgumentException with one sentence when the settings cannot make a channel */
@@ -82,7 +87,7 @@ public final class GrpcSession implements AutoCloseable {
     /** As {@link #unary(Descriptors.MethodDescriptor, String)}, handing the started call over (to cancel it). */
     public UnaryResult unary(Descriptors.MethodDescriptor method, String json, Consumer<WorkbenchCall> onStart)
             throws InterruptedException {
-        DynamicMessage request = JsonMessages.parse(json, method.getInputType());
+        DynamicMessage request = parsed(json, method.getInputType());
         DynamicMessage[] response = new DynamicMessage[1];
         // as a blocking stub does: the call's events run on this waiting thread, saving two thread hops
         CallerRuns events = new CallerRuns();
@@ -98,6 +103,16 @@ public final class GrpcSession implements AutoCloseable {
         }
         CallOutcome outcome = call.outcome().join();
         return new UnaryResult(outcome, outcome.ok() ? response[0] : null);
+    }
+
+    private DynamicMessage parsed(String json, Descriptors.Descriptor type) {
+        Parsed last = lastRequest;
+        if (last != null && last.type() == type && last.json().equals(json)) {
+            return last.message(); // messages are immutable: the same request again
+        }
+        DynamicMessage message = JsonMessages.parse(json, type);
+        lastRequest = new Parsed(json, type, message);
+        return message;
     }
 
     /** A server stream from one request; responses go to {@code onResponse} on gRPC's thread. */
@@ -131,7 +146,7 @@ public final class GrpcSession implements AutoCloseable {
     private WorkbenchCall start(Descriptors.MethodDescriptor method, Consumer<DynamicMessage> onResponse,
                                 java.util.concurrent.Executor events) {
         Instant started = Instant.now();
-        DynamicCall call = DynamicCall.start(channel, method, settings.headers(), settings.deadline(),
+        DynamicCall call = DynamicCall.start(channel, method, settings.headers(), settings.deadlineFor(method),
                 settings.target(), onResponse, events);
         return new WorkbenchCall(method, call, c -> record(c, started));
     }
@@ -139,7 +154,7 @@ public final class GrpcSession implements AutoCloseable {
     /** The call as a grpcurl command with these requests. */
     public String grpcurl(Descriptors.MethodDescriptor method, List<String> requestJson) {
         return new GrpcurlCommand(settings.target(), settings.security(), path(settings.ca()), path(settings.cert()),
-                path(settings.key()), settings.authority(), settings.headers(), settings.deadline(),
+                path(settings.key()), settings.authority(), settings.headers(), settings.deadlineFor(method),
                 DynamicMethods.fullName(method), requestJson).render();
     }
 

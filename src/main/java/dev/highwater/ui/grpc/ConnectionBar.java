@@ -40,8 +40,12 @@ final class ConnectionBar {
         connect.setDefaultButton(false);
         connect.setOnAction(e -> model.connect());
         target.setOnAction(e -> model.connect());
+        javafx.scene.control.CheckBox onStreams = new javafx.scene.control.CheckBox("also streams");
+        onStreams.selectedProperty().bindBidirectional(f.deadlineOnStreams());
+        onStreams.setTooltip(new javafx.scene.control.Tooltip("By default server and bidi streams run until they end "
+                + "or are cancelled; tick to end them at the deadline too."));
         HBox first = row(new Label("Target"), target, new Label("Security"), security, new Label("Deadline (s)"),
-                deadline, new Label("Keepalive (s)"), keepalive, connect);
+                deadline, onStreams, new Label("Keepalive (s)"), keepalive, connect);
 
         PasswordField password = new PasswordField();
         password.textProperty().bindBidirectional(f.storePassword());

@@ -24,6 +24,8 @@ public final class ConnectionForm {
     private final StringProperty headers = new SimpleStringProperty("");
     private final StringProperty deadlineSeconds = new SimpleStringProperty("10");
     private final StringProperty keepaliveSeconds = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty deadlineOnStreams =
+            new javafx.beans.property.SimpleBooleanProperty(false);
 
     public StringProperty target() {
         return target;
@@ -63,6 +65,11 @@ public final class ConnectionForm {
         return deadlineSeconds;
     }
 
+    /** Whether server and bidi streams end at the deadline too (by default they run until ended). */
+    public javafx.beans.property.BooleanProperty deadlineOnStreams() {
+        return deadlineOnStreams;
+    }
+
     /** Blank: no keepalive pings. */
     public StringProperty keepaliveSeconds() {
         return keepaliveSeconds;
@@ -86,7 +93,7 @@ public final class ConnectionForm {
                 s == TransportSecurity.MUTUAL_TLS ? path(certFile.get()) : null,
                 s == TransportSecurity.MUTUAL_TLS ? path(keyFile.get()) : null,
                 blankToNull(storePassword.get()), blankToNull(authority.get()), MetadataHeaders.parse(headers.get()),
-                keepalive, keepalive == null ? null : Duration.ofSeconds(20), deadline);
+                keepalive, keepalive == null ? null : Duration.ofSeconds(20), deadline, deadlineOnStreams.get());
     }
 
     private static Duration seconds(String text, String what) {

@@ -327,7 +327,7 @@ public final class WorkbenchModel {
                     .map(JsonMessages::compact).toList();
             return new GrpcurlCommand(settings.target(), settings.security(),
                     str(settings.ca()), str(settings.cert()), str(settings.key()), settings.authority(),
-                    settings.headers(), settings.deadline(), m.fullName(), requests).render();
+                    settings.headers(), settings.deadlineFor(m.method()), m.fullName(), requests).render();
         } catch (IllegalArgumentException e) {
             return "# " + e.getMessage();
         }

@@ -121,7 +121,8 @@ class GrpcSessionTest {
 
     @Test
     void aSilentCallEndsAtItsDeadline() {
-        try (GrpcSession quick = new GrpcSession(session.settings().withDeadline(Duration.ofMillis(300)), history)) {
+        try (GrpcSession quick = new GrpcSession(session.settings().withDeadline(Duration.ofMillis(300))
+                .withDeadlineOnStreams(true), history)) {
             CallOutcome o = quick.start(method("SyncBlocks"), m -> { }).outcome().join();
 
             assertEquals("DEADLINE_EXCEEDED", o.code());
