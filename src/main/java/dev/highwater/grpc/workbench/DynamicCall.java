@@ -47,14 +47,7 @@ public final class DynamicCall {
     public static DynamicCall start(Channel channel, com.google.protobuf.Descriptors.MethodDescriptor method,
                                     List<Map.Entry<String, String>> headers, Duration deadline, String target,
                                     Consumer<DynamicMessage> onResponse) {
-        return start(channel, method, headers, deadline, target, onResponse, null);
-    }
-
-    /** As above, the call's events run by {@code executor} (null: the channel's). */
-    public static DynamicCall start(Channel channel, com.google.protobuf.Descriptors.MethodDescriptor method,
-                                    List<Map.Entry<String, String>> headers, Duration deadline, String target,
-                                    Consumer<DynamicMessage> onResponse, java.util.concurrent.Executor executor) {
-        CallOptions options = executor == null ? CallOptions.DEFAULT : CallOptions.DEFAULT.withExecutor(executor);
+        CallOptions options = CallOptions.DEFAULT;
         if (deadline != null) {
             options = options.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -125,7 +118,7 @@ public final class DynamicCall {
         return m;
     }
 
-    private static Map<String, List<String>> map(Metadata trailers) {
+    static Map<String, List<String>> map(Metadata trailers) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String key : trailers.keys()) {
             List<String> values = new ArrayList<>();

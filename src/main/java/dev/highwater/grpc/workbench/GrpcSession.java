@@ -8,7 +8,14 @@ import dev.highwater.core.grpc.GrpcurlCommand;
 import dev.highwater.core.grpc.JsonMessages;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.grpc.reflection.ReflectionSchemas;
+import dev.highwater.grpc.StatusAdvice;
+import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.Context;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.MetadataUtils;
@@ -16,6 +23,8 @@ import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -41,6 +50,7 @@ public final class GrpcSession implements AutoCloseable {
 
     private final ChannelSettings settings;
     private final ManagedChannel channel;
+    private final Channel withHeaders;
     private volatile Parsed lastRequest;
     private final CallHistory history;
 
@@ -48,6 +58,8 @@ public final class GrpcSession implements AutoCloseable {
     public GrpcSession(ChannelSettings settings, CallHistory history) {
         this.settings = settings;
         this.channel = Channels.open(settings);
+        this.withHeaders = ClientInterceptors.intercept(channel,
+                MetadataUtils.newAttachHeadersInterceptor(DynamicCall.metadata(settings.headers())));
         this.history = history;
     }
 
@@ -61,8 +73,7 @@ public final class GrpcSession implements AutoCloseable {
 
     /** The channel with the settings' metadata headers on every call, for generated stubs. */
     public Channel callChannel() {
-        return ClientInterceptors.intercept(channel,
-                MetadataUtils.newAttachHeadersInterceptor(DynamicCall.metadata(settings.headers())));
+        return withHeaders;
     }
 
     public CallHistory history() {
@@ -81,28 +92,53 @@ public final class GrpcSession implements AutoCloseable {
      * @throws dev.highwater.core.grpc.RequestJsonException before anything is sent, when the JSON does not fit
      */
     public UnaryResult unary(Descriptors.MethodDescriptor method, String json) throws InterruptedException {
-        return unary(method, json, c -> { });
+        return unary(method, json, cancel -> { });
     }
 
-    /** As {@link #unary(Descriptors.MethodDescriptor, String)}, handing the started call over (to cancel it). */
-    public UnaryResult unary(Descriptors.MethodDescriptor method, String json, Consumer<WorkbenchCall> onStart)
+    /**
+     * As {@link #unary(Descriptors.MethodDescriptor, String)}, handing over an action that cancels the call.
+     * It runs as a generated blocking stub does (gRPC's own blocking path, events on this thread), so the
+     * workbench adds only the JSON and the history to a call.
+     */
+    public UnaryResult unary(Descriptors.MethodDescriptor method, String json, Consumer<Runnable> onStart)
             throws InterruptedException {
         DynamicMessage request = parsed(json, method.getInputType());
-        DynamicMessage[] response = new DynamicMessage[1];
-        // as a blocking stub does: the call's events run on this waiting thread, saving two thread hops
-        CallerRuns events = new CallerRuns();
-        WorkbenchCall call = start(method, r -> response[0] = r, events);
-        onStart.accept(call);
-        call.send(request);
-        call.halfClose();
+        Duration deadline = settings.deadlineFor(method);
+        CallOptions options = deadline == null ? CallOptions.DEFAULT
+                : CallOptions.DEFAULT.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        AtomicReference<Metadata> headersIn = new AtomicReference<>();
+        AtomicReference<Metadata> trailers = new AtomicReference<>();
+        Channel traced = ClientInterceptors.intercept(withHeaders,
+                MetadataUtils.newCaptureMetadataInterceptor(headersIn, trailers));
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        DynamicMessage response = null;
+        Status status = Status.OK;
+        Context.CancellableContext scope = Context.current().withCancellation();
+        onStart.accept(() -> scope.cancel(null));
+        Context previous = scope.attach();
         try {
-            events.runUntil(call.outcome());
-        } catch (InterruptedException e) {
-            call.cancel();
-            throw e;
+            response = ClientCalls.blockingUnaryCall(traced, DynamicMethods.of(method), options, request);
+        } catch (StatusRuntimeException e) {
+            status = e.getStatus();
+            if (trailers.get() == null && e.getTrailers() != null) {
+                trailers.set(e.getTrailers());
+            }
+        } finally {
+            scope.detach(previous);
+            scope.cancel(null);
         }
-        CallOutcome outcome = call.outcome().join();
-        return new UnaryResult(outcome, outcome.ok() ? response[0] : null);
+        long latency = System.nanoTime() - t0;
+        CallOutcome outcome = new CallOutcome(status.getCode().name(),
+                status.isOk() ? "" : StatusAdvice.explain(settings.target(), deadline, status),
+                trailers.get() == null ? Map.of() : DynamicCall.map(trailers.get()), latency, 1, response == null ? 0 : 1);
+        history.add(new CallRecord(started, DynamicMethods.fullName(method), DynamicMethods.kind(method),
+                outcome.code(), outcome.message(), latency, 1, outcome.received(),
+                () -> grpcurl(method, List.of(JsonMessages.compact(request)))));
+        if (Thread.interrupted()) {
+            throw new InterruptedException("the call was interrupted");
+        }
+        return new UnaryResult(outcome, response);
     }
 
     private DynamicMessage parsed(String json, Descriptors.Descriptor type) {
@@ -140,14 +176,9 @@ public final class GrpcSession implements AutoCloseable {
 
     /** Starts a call of any type with nothing sent: the caller sends, half-closes or cancels. */
     public WorkbenchCall start(Descriptors.MethodDescriptor method, Consumer<DynamicMessage> onResponse) {
-        return start(method, onResponse, null);
-    }
-
-    private WorkbenchCall start(Descriptors.MethodDescriptor method, Consumer<DynamicMessage> onResponse,
-                                java.util.concurrent.Executor events) {
         Instant started = Instant.now();
         DynamicCall call = DynamicCall.start(channel, method, settings.headers(), settings.deadlineFor(method),
-                settings.target(), onResponse, events);
+                settings.target(), onResponse);
         return new WorkbenchCall(method, call, c -> record(c, started));
     }
 

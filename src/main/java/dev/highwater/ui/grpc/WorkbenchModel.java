@@ -53,7 +53,9 @@ public final class WorkbenchModel {
     private final ResponseFeed feed;
     private final Coalescer<Boolean> methodsChanged;
     private GrpcSession session; // guarded by this
-    private volatile WorkbenchCall running;
+    private volatile WorkbenchCall running; // an open stream, for send and finish
+    private volatile Object current; // the call whose end the screen waits for
+    private volatile Runnable cancelCurrent;
     private volatile boolean disposed;
 
     // ---- Properties ----
@@ -83,7 +85,7 @@ public final class WorkbenchModel {
         this.methodsChanged = new Coalescer<>(ui, ignored -> refreshMethods());
         this.catalogListener = catalog.onChange(() -> methodsChanged.offer(Boolean.TRUE));
         this.ticker = tasks.every(Duration.ofSeconds(1), () -> {
-            if (running != null) {
+            if (current != null) {
                 feed.refresh();
             }
         });
@@ -233,11 +235,13 @@ public final class WorkbenchModel {
                 GrpcSession s = sessionFor(settings, false);
                 if (!m.sendsStream() && !m.method().isServerStreaming()) {
                     // the same path as a blocking stub: events on this background thread, no extra hops
-                    GrpcSession.UnaryResult r = s.unary(m.method(), request, c -> running = c);
+                    Object token = new Object();
+                    current = token;
+                    GrpcSession.UnaryResult r = s.unary(m.method(), request, cancel -> cancelCurrent = cancel);
                     if (r.response() != null) {
                         feed.add(generation, r.response());
                     }
-                    ended(running, r.outcome());
+                    ended(token, r.outcome());
                     return;
                 }
                 // parsed before the call starts: a request that does not fit sends nothing
@@ -246,6 +250,8 @@ public final class WorkbenchModel {
                         : List.of(JsonMessages.parse(request, m.method().getInputType()));
                 WorkbenchCall call = s.start(m.method(), r -> feed.add(generation, r));
                 running = call;
+                current = call;
+                cancelCurrent = call::cancel;
                 call.outcome().thenAccept(o -> ended(call, o));
                 requests.forEach(call::send);
                 if (!m.sendsStream()) {
@@ -308,9 +314,9 @@ public final class WorkbenchModel {
     }
 
     public void cancel() {
-        WorkbenchCall call = running;
-        if (call != null) {
-            call.cancel();
+        Runnable c = cancelCurrent;
+        if (c != null) {
+            c.run();
         }
     }
 
@@ -350,12 +356,14 @@ public final class WorkbenchModel {
 
     // ---- inside ----
 
-    private void ended(WorkbenchCall call, CallOutcome o) {
+    private void ended(Object call, CallOutcome o) {
         List<CallRecord> calls = callHistory.calls();
         CallHistory.Percentiles p = callHistory.percentiles();
         post(() -> {
-            if (running == call) {
+            if (current == call) {
+                current = null;
                 running = null;
+                cancelCurrent = null;
                 callRunning.set(false);
                 canSend.set(false);
             }
