@@ -15,11 +15,8 @@ public final class LiveBuffer<T> {
     }
 
     private final Object[] ring;
+    private final RateMeter rate = new RateMeter();
     private long received;
-    private long rateCount;
-    private long rateSince;
-    private boolean rateStarted;
-    private double perSecond;
 
     public LiveBuffer(int capacity) {
         if (capacity < 1) {
@@ -40,23 +37,13 @@ public final class LiveBuffer<T> {
     public synchronized void clear() {
         java.util.Arrays.fill(ring, null);
         received = 0;
-        rateCount = 0;
-        rateStarted = false;
-        perSecond = 0;
+        rate.reset();
     }
 
     /** The kept items and counts; the rate is measured between reads at least a second apart. */
     @SuppressWarnings("unchecked")
     public synchronized View<T> view(long nowNanos) {
-        if (!rateStarted) {
-            rateStarted = true;
-            rateSince = nowNanos;
-            rateCount = received;
-        } else if (nowNanos - rateSince >= 1_000_000_000L) {
-            perSecond = (received - rateCount) * 1e9 / (nowNanos - rateSince);
-            rateSince = nowNanos;
-            rateCount = received;
-        }
+        double perSecond = rate.update(received, nowNanos);
         int kept = (int) Math.min(received, ring.length);
         List<T> items = new ArrayList<>(kept);
         for (long i = received - kept; i < received; i++) {

@@ -5,6 +5,7 @@ import dev.highwater.app.BackgroundTasks;
 import dev.highwater.core.Subscription;
 import dev.highwater.core.grpc.IndexerJson;
 import dev.highwater.core.grpc.LiveBuffer;
+import dev.highwater.core.grpc.RateMeter;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.grpc.StatusAdvice;
 import dev.highwater.grpc.workbench.ChannelSettings;
@@ -61,9 +62,7 @@ public final class BlocksModel {
     private volatile long lastHeight;
     private volatile boolean stoppedByUser;
     private volatile boolean disposed;
-    private long rateSinceNanos; // UI thread
-    private long rateSinceTx;
-    private double txPerSecond;
+    private final RateMeter txRate = new RateMeter(); // UI thread
 
     // ---- Properties ----
     private final ObservableList<BlockRow> blocks = FXCollections.observableArrayList();
@@ -233,15 +232,7 @@ public final class BlocksModel {
     private void drain() {
         long now = System.nanoTime();
         LiveBuffer.View<BlockRow> v = buffer.view(now);
-        long tx = transactions.get();
-        if (rateSinceNanos == 0) {
-            rateSinceNanos = now;
-            rateSinceTx = tx;
-        } else if (now - rateSinceNanos >= 1_000_000_000L) {
-            txPerSecond = (tx - rateSinceTx) * 1e9 / (now - rateSinceNanos);
-            rateSinceNanos = now;
-            rateSinceTx = tx;
-        }
+        double txPerSecond = txRate.update(transactions.get(), now);
         // new blocks go on top and old ones drop off the end, so that a selected row stays selected
         long top = blocks.isEmpty() ? Long.MIN_VALUE : blocks.getFirst().height();
         List<BlockRow> newer = new ArrayList<>();

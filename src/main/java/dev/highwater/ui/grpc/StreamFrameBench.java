@@ -4,6 +4,7 @@ import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.FirehoseIndexer;
 import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -124,31 +125,5 @@ public final class StreamFrameBench {
             }
         });
         return f.get(30, TimeUnit.SECONDS);
-    }
-
-    /** Counts the UI thread's pulses in whole seconds. */
-    private static final class FrameCounter extends AnimationTimer {
-        private final List<Integer> perSecond;
-        private long secondStart = -1;
-        private int frames;
-
-        FrameCounter(List<Integer> perSecond) {
-            this.perSecond = perSecond;
-        }
-
-        @Override
-        public void handle(long now) {
-            if (secondStart < 0) {
-                secondStart = now;
-            }
-            frames++;
-            if (now - secondStart >= 1_000_000_000L) {
-                synchronized (perSecond) {
-                    perSecond.add(frames);
-                }
-                frames = 0;
-                secondStart = now;
-            }
-        }
     }
 }
