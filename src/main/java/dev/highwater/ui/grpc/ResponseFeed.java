@@ -57,6 +57,7 @@ public final class ResponseFeed {
     private final LiveBuffer<Received> buffer = new LiveBuffer<>(CAPACITY);
     private final java.util.concurrent.atomic.AtomicBoolean forceList = new java.util.concurrent.atomic.AtomicBoolean();
     private long listShownAt; // UI thread
+    private int shownGeneration; // UI thread
     private final AtomicInteger generation = new AtomicInteger();
     private final Coalescer<Boolean> paint;
     private final ObservableList<Received> items = FXCollections.observableArrayList();
@@ -104,14 +105,36 @@ public final class ResponseFeed {
         return buffer.received();
     }
 
+    // newer responses go on top and the oldest drop off the end, so that a selected row stays selected
+    private void show(java.util.List<Received> kept) {
+        if (shownGeneration != generation.get()) {
+            shownGeneration = generation.get(); // a new call started
+            items.clear();
+        }
+        long top = items.isEmpty() ? 0 : items.getFirst().number();
+        java.util.List<Received> newer = new java.util.ArrayList<>();
+        for (Received r : kept) {
+            if (r.number() > top) {
+                newer.add(r);
+            }
+        }
+        if (kept.isEmpty()) {
+            items.clear();
+        } else if (!newer.isEmpty()) {
+            java.util.Collections.reverse(newer);
+            items.addAll(0, newer);
+            if (items.size() > CAPACITY) {
+                items.remove(CAPACITY, items.size());
+            }
+        }
+    }
+
     private void drain() {
         long now = System.nanoTime();
         LiveBuffer.View<Received> v = buffer.view(now);
         if (forceList.getAndSet(false) || now - listShownAt >= LIST_EVERY_NANOS) {
             listShownAt = now;
-            java.util.List<Received> newestFirst = new java.util.ArrayList<>(v.items());
-            java.util.Collections.reverse(newestFirst);
-            items.setAll(newestFirst);
+            show(v.items());
         }
         StringBuilder s = new StringBuilder(LagFormat.count(v.received())).append(" received");
         if (v.notShown() > 0) {

@@ -64,9 +64,9 @@ public final class WorkbenchView {
                     setGraphic(null);
                     return;
                 }
-                Label service = new Label(m.service());
+                Label service = new Label(m.service() + "  ·  " + m.kind());
                 service.getStyleClass().add("grpc-method-service");
-                Label name = new Label(m.method().getName() + "  ·  " + m.kind());
+                Label name = new Label(m.method().getName());
                 name.getStyleClass().add("grpc-method-name");
                 setGraphic(new VBox(1, service, name));
                 setText(null);
