@@ -221,7 +221,13 @@ public final class WorkbenchModel {
         if (settings == null) {
             return;
         }
-        cancel();
+        Runnable previous = cancelCurrent;
+        current = null; // the previous call's end no longer speaks for the screen
+        running = null;
+        cancelCurrent = null;
+        if (previous != null) {
+            previous.run();
+        }
         String request = requestText.get();
         int generation = feed.restart();
         requestProblem.set("");
@@ -360,22 +366,23 @@ public final class WorkbenchModel {
         List<CallRecord> calls = callHistory.calls();
         CallHistory.Percentiles p = callHistory.percentiles();
         post(() -> {
-            if (current == call) {
-                current = null;
-                running = null;
-                cancelCurrent = null;
-                callRunning.set(false);
-                canSend.set(false);
+            history.setAll(calls);
+            percentilesText.set(p.calls() + " calls · p50 " + millis(p.p50()) + " · p90 " + millis(p.p90())
+                    + " · p99 " + millis(p.p99()));
+            if (current != call) {
+                return; // an earlier call, cancelled when this one started: the history has it
             }
+            current = null;
+            running = null;
+            cancelCurrent = null;
+            callRunning.set(false);
+            canSend.set(false);
             statusCode.set(o.code());
             statusText.set(o.code() + " · " + millis(o.latencyNanos()) + " · " + o.sent() + " sent, "
                     + LagFormat.count(o.received()) + " received" + (o.message().isEmpty() ? "" : " · " + o.message()));
             trailersText.set(o.trailers().isEmpty() ? "no trailers" : o.trailers().entrySet().stream()
                     .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
                     .collect(Collectors.joining("\n")));
-            history.setAll(calls);
-            percentilesText.set(p.calls() + " calls · p50 " + millis(p.p50()) + " · p90 " + millis(p.p90())
-                    + " · p99 " + millis(p.p99()));
             feed.refresh();
         });
     }

@@ -40,7 +40,7 @@ public final class WorkbenchView {
         root.getStyleClass().add("grpc-workbench");
         root.setTop(ConnectionBar.of(model));
         SplitPane main = new SplitPane(methods(), editor(), responses());
-        main.setDividerPositions(0.22, 0.6);
+        main.setDividerPositions(0.26, 0.62);
         SplitPane withHistory = new SplitPane(main, history());
         withHistory.setOrientation(Orientation.VERTICAL);
         withHistory.setDividerPositions(0.72);
