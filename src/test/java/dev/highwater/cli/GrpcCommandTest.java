@@ -103,6 +103,47 @@ class GrpcCommandTest {
     }
 
     @Test
+    void mutualTlsWithPemFilesAndAnUntrustedServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        dev.highwater.tls.TestCertificates certs = dev.highwater.tls.TestCertificates.create(dir);
+        Server tls = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0),
+                        io.grpc.TlsServerCredentials.newBuilder().keyManager(certs.serverCertPem().toFile(),
+                                        certs.serverKeyPem().toFile()).trustManager(certs.caPem().toFile())
+                                .clientAuth(io.grpc.TlsServerCredentials.ClientAuth.REQUIRE).build())
+                .addService(new ScriptedIndexer()).build().start();
+        try {
+            String target = "localhost:" + tls.getPort();
+            Run ok = run("grpc", "--target", target, "--cacert", certs.caPem().toString(), "--cert",
+                    certs.clientCertPem().toString(), "--key", certs.clientKeyPem().toString(), "get-transaction",
+                    "010203");
+            assertEquals(0, ok.exit(), ok.err());
+            assertTrue(ok.out().contains("\"sender\":\"acct-0001\""), ok.out());
+
+            Run wrongCa = run("grpc", "--target", target, "--cacert", otherCaPem(certs, dir).toString(),
+                    "get-transaction", "010203");
+            assertEquals(1, wrongCa.exit());
+            assertTrue(wrongCa.err().contains("not signed by a trusted CA"), wrongCa.err());
+        } finally {
+            tls.shutdownNow();
+        }
+    }
+
+    /** The unrelated CA's certificate as PEM (the test certificates carry it in a PKCS12 trust store). */
+    private static java.nio.file.Path otherCaPem(dev.highwater.tls.TestCertificates certs, java.nio.file.Path dir)
+            throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(certs.otherTrustStore())) {
+            store.load(in, certs.password().toCharArray());
+        }
+        java.security.cert.Certificate ca = store.getCertificate(store.aliases().nextElement());
+        java.nio.file.Path pem = dir.resolve("other-ca.pem");
+        java.nio.file.Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(ca.getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+        return pem;
+    }
+
+    @Test
     void badUsageIsExitTwo() {
         assertEquals(2, run("grpc", "--target", scriptedTarget(), "get-transaction", "xyz").exit());
         assertEquals(2, run("grpc", "--target", scriptedTarget()).exit());

@@ -235,7 +235,7 @@ public final class WorkbenchModel {
         statusCode.set("");
         trailersText.set("");
         callRunning.set(true);
-        canSend.set(m.sendsStream());
+        canSend.set(false); // until the stream is open
         tasks.run(() -> {
             try {
                 GrpcSession s = sessionFor(settings, false);
@@ -258,6 +258,9 @@ public final class WorkbenchModel {
                 running = call;
                 current = call;
                 cancelCurrent = call::cancel;
+                if (m.sendsStream()) {
+                    post(() -> canSend.set(current == call));
+                }
                 call.outcome().thenAccept(o -> ended(call, o));
                 requests.forEach(call::send);
                 if (!m.sendsStream()) {
@@ -280,6 +283,7 @@ public final class WorkbenchModel {
     public void send() {
         WorkbenchCall call = running;
         if (call == null) {
+            requestProblem.set("No stream is open: start one first.");
             return;
         }
         String request = requestText.get();
@@ -297,6 +301,7 @@ public final class WorkbenchModel {
     public void sendFile(java.nio.file.Path file) {
         WorkbenchCall call = running;
         if (call == null) {
+            requestProblem.set("No stream is open: start one first.");
             return;
         }
         tasks.run(() -> {

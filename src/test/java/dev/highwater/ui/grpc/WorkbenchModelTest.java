@@ -138,6 +138,47 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void aClientStreamTakesTheEditorsObjectsAndAJsonLinesFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        startScripted();
+        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
+        select("IngestTransactions");
+        model.requestText().set("{\"sender\":\"a\"}\n{\"sender\":\"b\"}");
+        java.nio.file.Path file = dir.resolve("more.jsonl");
+        java.nio.file.Files.writeString(file, "{\"sender\":\"c\"}\n\n{\"sender\":\"d\"}\n{\"sender\":\"e\"}\n");
+
+        model.call();
+        ui.until("the stream to open", () -> model.canSend().get());
+        model.sendFile(file);
+        ui.until("the file to be sent", () -> model.requestProblem().get().startsWith("3 requests sent"));
+        model.finish();
+        ui.until("the answer", () -> !model.statusCode().get().isEmpty());
+
+        assertEquals("OK", model.statusCode().get());
+        ui.until("the list", () -> model.feed().items().size() == 1);
+        assertEquals("{\"ingested\":\"5\"}", model.feed().items().getFirst().json());
+    }
+
+    @Test
+    void aBadLineInAJsonLinesFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        startScripted();
+        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
+        select("IngestTransactions");
+        model.requestText().set("");
+        java.nio.file.Path file = dir.resolve("bad.jsonl");
+        java.nio.file.Files.writeString(file, "{\"sender\":\"c\"}\n{\"status\":\"x\"}\n");
+
+        model.call();
+        ui.until("the stream to open", () -> model.canSend().get());
+        model.sendFile(file);
+        ui.until("the problem", () -> model.requestProblem().get().startsWith("bad.jsonl line 2"));
+
+        assertTrue(model.requestProblem().get().contains("field status (int32)")
+                && model.requestProblem().get().endsWith("(1 requests before it were sent)"), model.requestProblem().get());
+        model.cancel();
+    }
+
+    @Test
     void copyAsGrpcurlRendersTheEditorsCall() throws Exception {
         startScripted();
         model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
