@@ -40,12 +40,21 @@ final class ConnectionBar {
         connect.setDefaultButton(false);
         connect.setOnAction(e -> model.connect());
         target.setOnAction(e -> model.connect());
+        Button descriptors = new Button("Load descriptor set…");
+        descriptors.setTooltip(new javafx.scene.control.Tooltip("For a server without reflection: a file made by "
+                + "protoc --include_imports --descriptor_set_out=FILE"));
+        descriptors.setOnAction(e -> {
+            File chosen = new FileChooser().showOpenDialog(descriptors.getScene().getWindow());
+            if (chosen != null) {
+                model.loadDescriptorSet(chosen.toPath());
+            }
+        });
         javafx.scene.control.CheckBox onStreams = new javafx.scene.control.CheckBox("also streams");
         onStreams.selectedProperty().bindBidirectional(f.deadlineOnStreams());
         onStreams.setTooltip(new javafx.scene.control.Tooltip("By default server and bidi streams run until they end "
                 + "or are cancelled; tick to end them at the deadline too."));
         HBox first = row(new Label("Target"), target, new Label("Security"), security, new Label("Deadline (s)"),
-                deadline, onStreams, new Label("Keepalive (s)"), keepalive, connect);
+                deadline, onStreams, new Label("Keepalive (s)"), keepalive, connect, descriptors);
 
         PasswordField password = new PasswordField();
         password.textProperty().bindBidirectional(f.storePassword());

@@ -207,6 +207,29 @@ public final class WorkbenchModel {
     }
 
     /**
+     * Loads a descriptor set (protoc --descriptor_set_out, with --include_imports) into the shared catalog, for
+     * a server without reflection; the Messages area decodes with it too.
+     */
+    public void loadDescriptorSet(java.nio.file.Path file) {
+        connectionProblem.set("");
+        tasks.run(() -> {
+            try {
+                var set = com.google.protobuf.DescriptorProtos.FileDescriptorSet.parseFrom(
+                        java.nio.file.Files.readAllBytes(file));
+                var linked = dev.highwater.core.schema.DescriptorLinker.link(set);
+                catalog.put(new SchemaCatalog.Source(file.toString(), linked.files(), linked.problems()));
+                long services = linked.files().stream().mapToLong(f -> f.getServices().size()).sum();
+                String problems = linked.problems().isEmpty() ? "" : " Not loaded: " + String.join("; ", linked.problems());
+                post(() -> connectionProblem.set(file.getFileName() + ": " + linked.files().size() + " files, "
+                        + services + " services loaded." + problems));
+            } catch (java.io.IOException e) {
+                post(() -> connectionProblem.set(file.getFileName() + " is not a readable descriptor set ("
+                        + e.getMessage() + "): make one with protoc --include_imports --descriptor_set_out=FILE."));
+            }
+        });
+    }
+
+    /**
      * Starts a call of the selected method. Unary and server streaming send the editor's request and finish;
      * client and bidi streaming send the editor's requests (one JSON object or several) and stay open for
      * {@link #send()}, {@link #finish()} and {@link #cancel()}.

@@ -70,6 +70,29 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void aDescriptorSetServesAServerWithoutReflection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        startScripted();
+        model = new WorkbenchModel(catalog, tasks, ui, target());
+        java.nio.file.Path set = dir.resolve("indexer.desc");
+        java.nio.file.Files.write(set, com.google.protobuf.DescriptorProtos.FileDescriptorSet.newBuilder()
+                .addFile(dev.highwater.proto.blockchain.TransactionProto.getDescriptor().toProto())
+                .addFile(dev.highwater.proto.blockchain.BlockchainIndexerProto.getDescriptor().toProto())
+                .build().toByteArray());
+
+        model.loadDescriptorSet(set);
+        ui.until("the methods", () -> model.methods().stream().anyMatch(m -> m.fullName().endsWith("/GetTransaction")));
+        ui.until("the note", () -> !model.connectionProblem().get().isEmpty());
+
+        assertEquals("indexer.desc: 2 files, 1 services loaded.", model.connectionProblem().get());
+        select("GetTransaction");
+        model.requestText().set("{\"hash\":\"AQID\"}");
+        model.call();
+        ui.until("the call to end", () -> !model.statusCode().get().isEmpty());
+        assertEquals("OK", model.statusCode().get());
+    }
+
+    @Test
     void aUnaryCallShowsItsAnswerStatusAndHistory() throws Exception {
         startScripted();
         model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
