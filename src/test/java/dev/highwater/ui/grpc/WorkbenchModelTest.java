@@ -149,7 +149,7 @@ class WorkbenchModelTest {
 
         model.call();
         ui.until("the first answer", () -> model.feed().received() == 1);
-        assertTrue(model.canSend().get());
+        ui.until("the stream to be open for more", () -> model.canSend().get());
         model.requestText().set("{\"haveHeight\":\"7\"}\n{\"haveHeight\":\"8\"}");
         model.send();
         ui.until("three answers", () -> model.feed().received() == 3);
