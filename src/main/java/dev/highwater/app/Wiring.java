@@ -69,6 +69,11 @@ public final class Wiring {
         dev.highwater.ui.partitions.FxFrameBench.run(report, partitions, seconds);
     }
 
+    public static void runGrpcStreamBench(dev.highwater.bench.BenchReport report, int rate, int seconds)
+            throws Exception {
+        dev.highwater.ui.grpc.StreamFrameBench.run(report, rate, seconds);
+    }
+
     /** ~/.highwater (or HIGHWATER_HOME): history and settings live here. */
     public static Path userDataFolder() {
         String home = System.getenv("HIGHWATER_HOME");

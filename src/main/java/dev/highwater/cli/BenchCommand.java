@@ -20,13 +20,13 @@ import java.util.concurrent.Callable;
 /** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures Highwater's figures on this machine, each beside its anchor in the same run.",
-                "Suites: demo, lag, console-cpu, codec, fx (default: all; fx needs a display).",
+                "Suites: demo, lag, console-cpu, codec, fx, grpc (default: all; fx needs a display, grpc counts frames with one).",
                 "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "codec", "fx");
+    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "codec", "fx", "grpc");
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, codec, fx")
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, codec, fx, grpc")
     List<String> suites = SUITES;
 
     @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
@@ -71,6 +71,10 @@ public final class BenchCommand implements Callable<Integer> {
                 case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
                 case "codec" -> CodecBench.run(report, quick ? 5 : 11);
                 case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
+                case "grpc" -> {
+                    dev.highwater.bench.GrpcBench.runUnary(report, 1_000, quick ? 6 : 20, 15_000);
+                    dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
+                }
                 default -> throw new IllegalStateException(suite);
             }
         }

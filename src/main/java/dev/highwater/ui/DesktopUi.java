@@ -6,6 +6,8 @@ import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.ui.offsets.ResetOffsetsModel;
 import dev.highwater.ui.offsets.ResetOffsetsView;
 import dev.highwater.ui.shell.LiveConnection;
+import dev.highwater.grpc.workbench.ChannelSettings;
+import dev.highwater.ui.grpc.GrpcScreen;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
 import dev.highwater.ui.shell.Area;
@@ -64,7 +66,9 @@ public final class DesktopUi {
     public static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed) {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, Map.of(
-                Area.PARTITIONS, c -> partitionsScreen(c, app, ui)));
+                Area.PARTITIONS, c -> partitionsScreen(c, app, ui),
+                Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null
+                        : ChannelSettings.of(c.grpcTarget(), c.profile().grpcTls()), app.schemas(), app.tasks(), ui)));
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 DesktopUi.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());

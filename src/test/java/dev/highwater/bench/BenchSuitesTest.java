@@ -66,6 +66,19 @@ class BenchSuitesTest {
     }
 
     @Test
+    void theGrpcSuiteTimesBothUnaryPathsAndTakesAStreamInFull() throws Exception {
+        GrpcBench.runUnary(report, 20, 2, 100);
+        dev.highwater.ui.grpc.StreamFrameBench.run(report, 20_000, 1);
+        assertTrue(report.figures().stream().anyMatch(f -> f.name().equals("workbench overhead at p50")), text.toString());
+        BenchReport.Figure sent = report.figures().stream()
+                .filter(f -> f.name().equals("stream: messages sent by the server")).findFirst().orElseThrow();
+        BenchReport.Figure taken = report.figures().stream()
+                .filter(f -> f.name().equals("stream: messages taken into the feed")).findFirst().orElseThrow();
+        assertEquals(20_000, sent.median());
+        assertEquals(sent.median(), taken.median(), text.toString());
+    }
+
+    @Test
     void aSyntheticClusterMovesOnWithTime() {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000);
         java.time.Clock clock = new java.time.Clock() {

@@ -4,6 +4,7 @@ import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.SyntheticCluster;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.core.lag.LagSettings;
+import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -76,31 +77,5 @@ public final class FxFrameBench {
         }
         report.add("fx", "frames/s while charting (median of 1 s windows)", fps, "fps", ">= 50 fps");
         report.add("fx", "frames/s in the worst second", java.util.Arrays.stream(fps).min().orElse(0), "fps", null);
-    }
-
-    /** Counts the UI thread's pulses in whole seconds. */
-    private static final class FrameCounter extends AnimationTimer {
-        private final List<Integer> perSecond;
-        private long secondStart = -1;
-        private int frames;
-
-        FrameCounter(List<Integer> perSecond) {
-            this.perSecond = perSecond;
-        }
-
-        @Override
-        public void handle(long now) {
-            if (secondStart < 0) {
-                secondStart = now;
-            }
-            frames++;
-            if (now - secondStart >= 1_000_000_000L) {
-                synchronized (perSecond) {
-                    perSecond.add(frames);
-                }
-                frames = 0;
-                secondStart = now;
-            }
-        }
     }
 }

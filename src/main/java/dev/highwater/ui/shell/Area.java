@@ -8,7 +8,7 @@ public enum Area {
     LEDGER("Ledger", "Replay of a ledger topic into every account's exact balance at any instant, with snapshots. "
             + "This area is not built yet."),
     GRPC("gRPC", "A workbench for every gRPC call type against a live backend, with reflection and deadlines, "
-            + "and a live blocks view of the indexer. This area is not built yet.");
+            + "and a live blocks view of the indexer.");
 
     private final String title;
     private final String purpose;
