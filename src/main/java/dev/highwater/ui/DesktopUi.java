@@ -3,6 +3,7 @@ package dev.highwater.ui;
 import dev.highwater.app.Composition;
 import dev.highwater.demo.DemoOptions;
 import dev.highwater.core.lag.LagService;
+import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
 import dev.highwater.ui.shell.Area;
@@ -61,7 +62,8 @@ public final class DesktopUi {
     public static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed) {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, Map.of(
-                Area.PARTITIONS, c -> partitionsScreen(c.lag(), ui)));
+                Area.PARTITIONS, c -> partitionsScreen(c.lag(), ui),
+                Area.LEDGER, c -> LedgerScreen.open(c, app.dataFolder().resolve("ledger-snapshots"), ui)));
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 DesktopUi.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());
