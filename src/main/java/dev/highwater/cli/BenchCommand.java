@@ -4,6 +4,7 @@ import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.ConsoleCpuBench;
 import dev.highwater.bench.DemoBench;
 import dev.highwater.bench.LagBench;
+import dev.highwater.bench.LedgerBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,12 +16,12 @@ import java.util.concurrent.Callable;
 
 /** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures Highwater's figures on this machine. Suites: demo, lag, console-cpu, fx (default: all; fx needs a display).")
+        description = "Measures Highwater's figures on this machine. Suites: demo, lag, console-cpu, fx, ledger (default: all; fx needs a display).")
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "fx");
+    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "fx", "ledger");
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, fx")
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, fx, ledger")
     List<String> suites = SUITES;
 
     @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
@@ -58,6 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
                         lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
                 case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
                 case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
+                case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
+                        quick ? 1 : 2);
                 default -> throw new IllegalStateException(suite);
             }
         }

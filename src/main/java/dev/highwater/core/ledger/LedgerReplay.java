@@ -25,7 +25,7 @@ public final class LedgerReplay {
      */
     public record Settings(long snapshotEvery, int keepInTail, int tailLimit, int maxProblems, int notALedgerAfter) {
         public static Settings defaults() {
-            return new Settings(250_000, 5_000, 50_000, 1_000, 1_000);
+            return new Settings(100_000, 20_000, 100_000, 1_000, 1_000);
         }
     }
 
@@ -59,8 +59,12 @@ public final class LedgerReplay {
         Plan plan = plan(now, earliest, notes);
         Fold fold = new Fold(now, plan, at, listener, cancelled, notes);
         long[] from = plan.state.positions.clone();
-        source.read(now, from, fold::record);
-        fold.finish();
+        try {
+            source.read(now, from, fold::record);
+            fold.finish();
+        } finally {
+            fold.stopWriting();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         ReplayStats stats = new ReplayStats(fold.read, plan.from == null ? 0 : plan.from.seq(), fold.written, seconds);
         List<AuditReport> reports = new ArrayList<>();
@@ -139,7 +143,9 @@ public final class LedgerReplay {
         private long read;
         private long eventsRead;
         private long lastSnapshotAt;
-        private long snapshotNanos;
+        /** Saves snapshots while the fold reads on; a cut is taken only when it is idle, which paces them. */
+        private java.util.concurrent.ExecutorService writer;
+        private java.util.concurrent.Future<?> saving;
         private long lastProgress = System.nanoTime();
         private int written;
         private long cachedBucket = Long.MIN_VALUE;
@@ -196,8 +202,8 @@ public final class LedgerReplay {
                     problem(partition, offset);
                 }
             }
-            if (writable && read - lastSnapshotAt >= settings.snapshotEvery()) {
-                snapshot();
+            if (writable && read - lastSnapshotAt >= settings.snapshotEvery() && (saving == null || saving.isDone())) {
+                snapshot(false);
             }
         }
 
@@ -302,31 +308,74 @@ public final class LedgerReplay {
             listener.progress(new ReplayProgress(Math.min(done, total), total, rate, left));
         }
 
-        private void snapshot() {
-            lastSnapshotAt = read;
-            long t0 = System.nanoTime();
-            // snapshots may take at most a fifth of the replay's time
-            if (snapshotNanos * 4 > t0 - started - snapshotNanos) {
+        /** Cuts a snapshot of the state as it is between two records and saves it (in the background or now). */
+        private void snapshot(boolean now) {
+            if (!savedWithoutFailure()) {
                 return;
             }
+            lastSnapshotAt = read;
             s.advanceCut(settings.keepInTail());
             SnapshotInfo info = new SnapshotInfo(topic.name(), nextSeq, topic.topicId(), s.positions, s.cut,
                     s.records, System.currentTimeMillis());
+            byte[] state = s.encode();
+            java.util.Map<Long, byte[]> keys = s.takeNewKeys();
+            nextSeq++;
+            written++;
+            if (now) {
+                try {
+                    store.save(info, state, keys);
+                } catch (RuntimeException e) {
+                    failed(e);
+                }
+                return;
+            }
+            if (writer == null) {
+                writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "ledger-snapshot-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            saving = writer.submit(() -> store.save(info, state, keys));
+        }
+
+        /** Waits for the snapshot being saved; false (and a note) when it failed, after which none are cut. */
+        private boolean savedWithoutFailure() {
+            if (saving == null) {
+                return writable;
+            }
             try {
-                store.save(info, s.encode(), s.takeNewKeys());
-                nextSeq++;
-                written++;
-            } catch (RuntimeException e) {
+                saving.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed(e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 writable = false;
+            }
+            saving = null;
+            return writable;
+        }
+
+        private void failed(RuntimeException e) {
+            if (writable) {
                 notes.add("Snapshots could not be saved (" + e.getMessage() + "); the answer is not affected.");
             }
-            snapshotNanos += System.nanoTime() - t0;
+            writable = false;
+            written--;
         }
 
         void finish() {
             progress(System.nanoTime());
             if (writable && read - lastSnapshotAt >= Math.max(1, settings.snapshotEvery() / 10)) {
-                snapshot();
+                snapshot(true);
+            }
+        }
+
+        /** Lets a snapshot being saved finish, so no write outlives the query. */
+        void stopWriting() {
+            savedWithoutFailure();
+            if (writer != null) {
+                writer.shutdown();
             }
         }
 

@@ -36,8 +36,11 @@ final class LedgerState {
 
     private static final int MAGIC = 0x48574C53; // "HWLS"
     private static final int VERSION = 1;
-    /** Keys are kept by the minute of their event's timestamp. */
-    static final long BUCKET_MILLIS = 60_000;
+    /**
+     * Keys are kept by the second of their event's timestamp: a query from a snapshot loads only the seconds
+     * the records after it fall in (mostly the last few, plus one per late event).
+     */
+    static final long BUCKET_MILLIS = 1_000;
 
     final AccountTable accounts = new AccountTable();
     long[] positions;

@@ -49,6 +49,8 @@ public final class KafkaLedgerSource implements LedgerSource {
         props.putIfAbsent("max.partition.fetch.bytes", 8 * 1024 * 1024);
         props.putIfAbsent("fetch.max.bytes", 64 * 1024 * 1024);
         props.putIfAbsent("receive.buffer.bytes", 1024 * 1024);
+        // the reader knows where each partition ends: a broker holding a fetch for more data only adds latency
+        props.putIfAbsent("fetch.max.wait.ms", 20);
         props.putIfAbsent("default.api.timeout.ms", 15_000);
         props.putIfAbsent("request.timeout.ms", 10_000);
         this.consumer = new KafkaConsumer<>(props);

@@ -481,7 +481,7 @@ public final class LedgerModel {
                 history.set(h);
                 historyRows.setAll(h.rows());
                 historyText.set(String.format(Locale.ROOT, "%s at %s: %s after %,d events%s%s", account,
-                        format(at), h.balanceAt().toPlainString(), h.eventsAt(),
+                        format(at), Decimals.grouped(h.balanceAt()), h.eventsAt(),
                         h.rowsNotShown() > 0 ? String.format(Locale.ROOT, " (the latest %,d shown, %,d older not shown)",
                                 h.rows().size(), h.rowsNotShown()) : "",
                         h.duplicates() > 0 ? String.format(Locale.ROOT, "; %,d redeliveries counted once",
@@ -548,10 +548,10 @@ public final class LedgerModel {
                 format(r.at()), r.events(), r.duplicates(), r.undecodable(), r.unknownType(),
                 r.stats().recordsRead(), r.stats().seconds(),
                 r.stats().fromSnapshot() > 0 ? " (from a snapshot)" : ""));
-        String sum = "Sum over all accounts: " + b.total().toPlainString()
+        String sum = "Sum over all accounts: " + Decimals.grouped(b.total())
                 + " (payments move money between accounts, so only new money changes it)";
         if (result.size() > 1) {
-            sum += " · at " + format(result.get(1).at()) + ": " + result.get(1).balances().total().toPlainString();
+            sum += " · at " + format(result.get(1).at()) + ": " + Decimals.grouped(result.get(1).balances().total());
         }
         total.set(sum);
         notes.setAll(result.size() > 1 ? merge(r.notes(), result.get(1).notes()) : r.notes());

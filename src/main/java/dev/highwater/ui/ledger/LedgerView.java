@@ -110,13 +110,19 @@ public final class LedgerView {
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.runningProperty().not());
+        HBox ask = new HBox(6, title, gap(), new Label("Topic"), topic, new Label("at"), date, time, zone, offset, now,
+                replay, cancel);
+        ask.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(6, compare, date2, time2, new Label("(same zone): shows both balances and the change"));
+        second.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, ask, second);
+        return bar;
+    }
+
+    private static Region gap() {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, title, spacer, new Label("Topic"), topic, new Label("at"), date, time, zone, offset, now,
-                compare, date2, time2, replay, cancel);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("toolbar");
-        return bar;
+        return spacer;
     }
 
     private static TextField timeField() {
@@ -261,7 +267,7 @@ public final class LedgerView {
                                                          LedgerModel.SortKey key) {
         TableColumn<BalanceRow, String> c = column(title, r -> {
             BigDecimal v = value.apply(r);
-            return v == null ? "" : v.toPlainString();
+            return v == null ? "" : Decimals.grouped(v);
         });
         c.getStyleClass().add("num");
         c.setUserData(key);
@@ -310,8 +316,8 @@ public final class LedgerView {
                         .atZone(model.zoneProperty().get())), false),
                 historyColumn("Event id", AccountHistory.Row::eventId, false),
                 historyColumn("Reference", AccountHistory.Row::reference, false),
-                historyColumn("Amount", r -> r.amount().toPlainString(), true),
-                historyColumn("Running balance", r -> r.runningBalance().toPlainString(), true)));
+                historyColumn("Amount", r -> Decimals.grouped(r.amount()), true),
+                historyColumn("Running balance", r -> Decimals.grouped(r.runningBalance()), true)));
         events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // newest first is what an auditor reads first
         model.historyRows().addListener((ListChangeListener<AccountHistory.Row>) c -> {
@@ -354,11 +360,19 @@ public final class LedgerView {
         time.setAxisLabelFormatter(new DefaultTimeFormatter(time) {
             @Override
             public String toString(Number epochSeconds) {
-                return DateTimeFormatter.ofPattern("MM-dd HH:mm").format(Instant.ofEpochMilli(
+                boolean withinADay = time.getMax() - time.getMin() < 86_400;
+                return DateTimeFormatter.ofPattern(withinADay ? "HH:mm:ss" : "MM-dd HH:mm").format(Instant.ofEpochMilli(
                         Math.round(epochSeconds.doubleValue() * 1000)).atZone(model.zoneProperty().get()));
             }
         });
         DefaultNumericAxis y = new DefaultNumericAxis("balance");
+        y.setUnit(null);
+        y.setAxisLabelFormatter(new io.fair_acc.chartfx.axes.spi.format.DefaultFormatter(y) {
+            @Override
+            public String toString(Number value) {
+                return Decimals.compact(value.doubleValue());
+            }
+        });
         y.setForceZeroInRange(false);
         y.setAutoRangeRounding(true);
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();

@@ -13,17 +13,17 @@ final class MemorySnapshotStore implements SnapshotStore {
     final Map<String, List<byte[]>> keys = new HashMap<>();
 
     @Override
-    public List<SnapshotInfo> list(String topic) {
+    public synchronized List<SnapshotInfo> list(String topic) {
         return List.copyOf(infos.getOrDefault(topic, List.of()));
     }
 
     @Override
-    public byte[] state(String topic, long seq) {
+    public synchronized byte[] state(String topic, long seq) {
         return states.get(topic + "/" + seq);
     }
 
     @Override
-    public void save(SnapshotInfo info, byte[] state, Map<Long, byte[]> keysByBucket) {
+    public synchronized void save(SnapshotInfo info, byte[] state, Map<Long, byte[]> keysByBucket) {
         infos.computeIfAbsent(info.topic(), t -> new ArrayList<>()).add(info);
         states.put(info.topic() + "/" + info.seq(), state);
         keysByBucket.forEach((bucket, k) ->
@@ -31,7 +31,7 @@ final class MemorySnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public List<byte[]> keys(String topic, long uptoSeq, long bucket) {
+    public synchronized List<byte[]> keys(String topic, long uptoSeq, long bucket) {
         List<byte[]> out = new ArrayList<>();
         for (long s = 1; s <= uptoSeq; s++) {
             out.addAll(keys.getOrDefault(topic + "/" + s + "/" + bucket, List.of()));
@@ -40,7 +40,7 @@ final class MemorySnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public void deleteAll(String topic) {
+    public synchronized void deleteAll(String topic) {
         infos.remove(topic);
         states.keySet().removeIf(k -> k.startsWith(topic + "/"));
         keys.keySet().removeIf(k -> k.startsWith(topic + "/"));
