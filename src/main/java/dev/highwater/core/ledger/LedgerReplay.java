@@ -117,7 +117,7 @@ public final class LedgerReplay {
                 nextSeq = 1;
             }
         }
-        return new Plan(new LedgerState(now.partitions()), null, all.isEmpty(), nextSeq);
+        return new Plan(new LedgerState(now.partitions()), null, all.isEmpty() && store.keeps(), nextSeq);
     }
 
     /** One pass: folds records into the state and into the answers for each instant. */

@@ -11,6 +11,11 @@ public interface SnapshotStore extends AutoCloseable {
 
     /** A store that keeps nothing: every query is a full replay. */
     SnapshotStore NONE = new SnapshotStore() {
+        @Override
+        public boolean keeps() {
+            return false;
+        }
+
         public List<SnapshotInfo> list(String topic) {
             return List.of();
         }
@@ -36,6 +41,11 @@ public interface SnapshotStore extends AutoCloseable {
         public void close() {
         }
     };
+
+    /** False for a store that keeps nothing, so a replay does not even cut snapshots. */
+    default boolean keeps() {
+        return true;
+    }
 
     /** The topic's snapshots, oldest first. */
     List<SnapshotInfo> list(String topic);

@@ -67,7 +67,7 @@ class LedgerViewTest {
         Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneId.of("Europe/Paris"));
         model = new LedgerModel(() -> source, () -> SnapshotStore.NONE, UiThread.fx(), clock, "payment-ledger", true);
         view = new LedgerView(model);
-        stage.setScene(new Scene((Parent) view.root(), 1300, 800));
+        stage.setScene(new Scene((Parent) view.root(), 1200, 760));
         stage.show();
     }
 
