@@ -14,10 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,22 +92,13 @@ class AuditCommandTest {
         kafka.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = HighwaterCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void jsonHasTheContractShapeAndTheExactBalances() {
-        Run r = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at",
+        CommandRun r = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at",
                 "2024-03-15T10:00:00+01:00", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         assertEquals("{\"topic\":\"ledger\",\"at\":\"2024-03-15T09:00:00Z\",\"balances\":{\"acct-a\":\"899.50\","
@@ -121,42 +109,42 @@ class AuditCommandTest {
 
     @Test
     void aLateEventCountsByItsOwnTime() {
-        Run before = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at",
+        CommandRun before = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at",
                 "2024-03-15T08:40:29.999Z", "--format", "csv", "--account", "acct-b");
         assertEquals("account,balance\nacct-b,500\n", before.out());
-        Run after = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at",
+        CommandRun after = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at",
                 "2024-03-15T08:40:30Z", "--format", "csv", "--account", "acct-b", "--account", "nobody");
         assertEquals("account,balance\nacct-b,500.25\nnobody,0\n", after.out());
     }
 
     @Test
     void theTableSumsAndSaysWhenTheInstantIsBeforeTheFirstEvent() {
-        Run r = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at",
+        CommandRun r = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at",
                 "2024-03-15T08:00:00Z");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("No event at or before 2024-03-15T08:00:00Z: every balance is zero (the first"
                 + " event is at 2024-03-15T08:40:00Z)."), r.out());
-        Run table = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at", "now");
+        CommandRun table = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at", "now");
         assertTrue(table.out().contains("(sum)") && table.out().contains("1500.25"), table.out());
         assertTrue(table.out().contains("not counted: partition 0 offset 9: amount 'ten' is not a number"), table.out());
     }
 
     @Test
     void badInputIsOneSentence() throws Exception {
-        Run instant = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at", "yesterday");
+        CommandRun instant = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at", "yesterday");
         assertEquals(2, instant.exit());
         assertTrue(instant.err().contains("cannot read 'yesterday' as an instant; use 2024-03-15T09:00:00Z"),
                 instant.err());
-        Run missing = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "nope", "--at", "now");
+        CommandRun missing = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "nope", "--at", "now");
         assertEquals(1, missing.exit());
         assertEquals("highwater: topic nope does not exist on " + kafka.bootstrapServers(), missing.err().strip());
-        Run junk = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "junk", "--at", "now");
+        CommandRun junk = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "junk", "--at", "now");
         assertEquals(1, junk.exit());
         assertTrue(junk.err().startsWith("highwater: topic junk does not look like a ledger: none of the first"),
                 junk.err());
         Path corrupt = dir.resolve("snapshots.mv.db");
         Files.writeString(corrupt, "garbage ".repeat(500));
-        Run rebuilt = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at", "now",
+        CommandRun rebuilt = run("audit", "--bootstrap", kafka.bootstrapServers(), "--topic", "ledger", "--at", "now",
                 "--snapshots", corrupt.toString(), "--format", "json");
         assertEquals(0, rebuilt.exit(), rebuilt.err());
         assertTrue(rebuilt.err().contains("could not be read") && rebuilt.err().contains("a new one was started"),

@@ -30,6 +30,27 @@ final class EventKeys {
         return size;
     }
 
+    /**
+     * Makes room for about this many keys at once: growing by doubling re-inserts every key several times,
+     * each a cache miss on a large table, which costs more than the inserts themselves.
+     */
+    void expect(long keys) {
+        long wanted = Math.min(1L << 26, Math.max(1024, keys * 4 / 3 + 1));
+        if (wanted <= mask + 1L) {
+            return;
+        }
+        int slots = Long.highestOneBit(wanted - 1) << 1 > (1L << 26) ? 1 << 26 : (int) (Long.highestOneBit(wanted - 1) << 1);
+        long[] old = table;
+        table = new long[2 * slots];
+        mask = slots - 1;
+        size = 0;
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0 || old[i + 1] != 0) {
+                add(old[i], old[i + 1]);
+            }
+        }
+    }
+
     /** Hashes an event's identity into {@link #h1}/{@link #h2}. */
     void hash(byte[] account, int accountOff, int accountLen, byte[] id, int idOff, int idLen, long timestamp) {
         int len = accountLen + 1 + idLen + 8;

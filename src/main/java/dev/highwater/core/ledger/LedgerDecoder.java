@@ -30,6 +30,7 @@ public final class LedgerDecoder {
     String reason;
 
     private final JsonFields json = new JsonFields();
+    private final Amount jsonTimestamp = new Amount();
 
     public Outcome decode(byte[] value) {
         if (value == null) {
@@ -198,7 +199,7 @@ public final class LedgerDecoder {
         if (!f.timestamp.present) {
             return fail("no timestamp");
         }
-        Amount ts = new Amount();
+        Amount ts = jsonTimestamp;
         if (!ts.parse(f.timestamp.bytes, 0, f.timestamp.len) || ts.big != null || ts.scale != 0) {
             return fail("timestamp '" + abbreviate(f.timestamp.text()) + "' is not epoch milliseconds");
         }

@@ -169,6 +169,7 @@ public final class LedgerReplay {
                 t += Math.max(0, end[p] - from[p]);
             }
             this.total = t;
+            s.seen.expect(s.seen.size() + t);
             answers = new Balances[at.length];
             events = new long[at.length];
             duplicates = new long[at.length];
@@ -314,7 +315,10 @@ public final class LedgerReplay {
                 return;
             }
             lastSnapshotAt = read;
-            s.advanceCut(settings.keepInTail());
+            if (!now || s.tail.size > settings.tailLimit()) {
+                // the last cut of a replay keeps its whole tail, so questions about the recent past start there
+                s.advanceCut(settings.keepInTail());
+            }
             SnapshotInfo info = new SnapshotInfo(topic.name(), nextSeq, topic.topicId(), s.positions, s.cut,
                     s.records, System.currentTimeMillis());
             byte[] state = s.encode();
