@@ -160,8 +160,9 @@ public final class LedgerView {
         }
         Instant at = model.dateProperty().get() == null ? Instant.now()
                 : model.dateProperty().get().atStartOfDay(z).toInstant();
-        return z.getRules().getOffset(at).getId().replace("Z", "UTC") + " "
-                + z.getDisplayName(TextStyle.SHORT, Locale.getDefault());
+        String offset = z.getRules().getOffset(at).getId().replace("Z", "UTC");
+        String name = z.getDisplayName(TextStyle.SHORT, Locale.getDefault());
+        return name.equals(offset) || name.equals(z.getId()) ? offset : offset + " (" + name + ")";
     }
 
     private Node progressLine() {
@@ -332,10 +333,9 @@ public final class LedgerView {
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.4);
         VBox.setVgrow(split, Priority.ALWAYS);
-        HBox head = new HBox(8, text, csv);
-        HBox.setHgrow(text, Priority.ALWAYS);
-        head.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, head, split);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox tools = new HBox(8, gap(), csv);
+        VBox box = new VBox(4, text, tools, split);
         box.setPadding(new Insets(6));
         return box;
     }
