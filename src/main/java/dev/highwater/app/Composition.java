@@ -1,5 +1,7 @@
 package dev.highwater.app;
 
+import dev.highwater.core.connect.InMemoryProfiles;
+import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.schema.SchemaCatalog;
 
 import java.nio.file.Path;
@@ -14,7 +16,14 @@ import java.nio.file.Path;
  * @param version    the app's version, for the title and --version
  * @param dataFolder where the app keeps its files (history, snapshots, settings)
  * @param schemas    the Protobuf types known from every schema source, shared by the Messages and gRPC areas
+ * @param profiles   the user's connection profiles
  */
 public record Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
-                          Path dataFolder, SchemaCatalog schemas) {
+                          Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles) {
+
+    /** With profiles kept for the running app only (tests). */
+    public Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
+                       Path dataFolder, SchemaCatalog schemas) {
+        this(demo, tasks, lag, version, dataFolder, schemas, new InMemoryProfiles());
+    }
 }

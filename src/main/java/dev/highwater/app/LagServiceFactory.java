@@ -1,9 +1,10 @@
 package dev.highwater.app;
 
 import dev.highwater.core.lag.LagService;
+import dev.highwater.kafka.ClientSettings;
 
 /** Makes a started lag watcher for a cluster; called off the UI thread. */
 @FunctionalInterface
 public interface LagServiceFactory {
-    LagService start(String bootstrapServers);
+    LagService start(ClientSettings cluster);
 }

@@ -10,6 +10,7 @@ import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.lag.KafkaKeySampler;
 import dev.highwater.kafka.lag.KafkaOffsetsSource;
 import dev.highwater.store.H2LagHistoryStore;
+import dev.highwater.store.ProfileFile;
 import dev.highwater.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +31,17 @@ public final class Wiring {
         Path data = userDataFolder();
         return new Composition(DemoBackends::start, new ThreadPoolTasks(4),
                 bootstrap -> lagService(bootstrap, data.resolve("lag-history")), AppVersion.get(), data,
-                SchemaCatalog.withBuiltIn());
+                SchemaCatalog.withBuiltIn(), new ProfileFile(data.resolve("profiles.properties")));
     }
 
     /** A started lag watcher with H2 history; without history (said in its storage problem) when the file is held. */
     public static LagService lagService(String bootstrap, Path historyFile) {
-        ClientSettings client = ClientSettings.of(bootstrap);
+        return lagService(ClientSettings.of(bootstrap), historyFile);
+    }
+
+    /** As {@link #lagService(String, Path)}, for a cluster with client properties (security and the like). */
+    public static LagService lagService(ClientSettings client, Path historyFile) {
+        String bootstrap = client.bootstrapServers();
         LagHistoryStore store = null;
         String problem = null;
         try {

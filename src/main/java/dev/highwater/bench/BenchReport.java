@@ -1,5 +1,7 @@
 package dev.highwater.bench;
 
+import dev.highwater.core.text.JsonWriter;
+
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +61,56 @@ public final class BenchReport {
 
     public List<Figure> figures() {
         return List.copyOf(figures);
+    }
+
+    /** Every figure as JSON, with the command and the machine that made them. */
+    public String toJson(String command, String machine, String when) {
+        JsonWriter j = new JsonWriter();
+        j.beginObject().name("command").value(command).name("machine").value(machine).name("when").value(when)
+                .name("figures").beginArray();
+        for (Figure f : figures) {
+            j.beginObject().name("suite").value(f.suite()).name("name").value(f.name()).name("median").value(f.median())
+                    .name("min").value(f.min()).name("max").value(f.max()).name("runs").value((long) f.runs())
+                    .name("unit").value(f.unit()).name("target").value(f.target()).endObject();
+        }
+        return j.endArray().endObject().toString();
+    }
+
+    /** The figures as a Markdown table for the README: suite, figure, target, median, spread over the runs. */
+    public String markdown(String command, String machine, String when) {
+        StringBuilder b = new StringBuilder();
+        b.append("Measured with `").append(command).append("` on ").append(machine).append(", ").append(when)
+                .append(". Median of the runs, with the lowest and highest in brackets; a spread over 30 % is marked"
+                        + " (the machine was busy: run again).\n\n");
+        b.append("| suite | figure | target | measured |\n|---|---|---|---|\n");
+        for (Figure f : figures) {
+            b.append("| ").append(f.suite()).append(" | ").append(f.name()).append(" | ")
+                    .append(f.target() == null ? "" : f.target()).append(" | ").append(format(f.median())).append(' ')
+                    .append(f.unit());
+            if (f.runs() > 1) {
+                b.append(" (").append(format(f.min())).append("-").append(format(f.max())).append(", ")
+                        .append(f.runs()).append(" runs)");
+            }
+            if (f.runs() > 2 && f.spread() > 0.3) {
+                b.append(" ⚠ busy");
+            }
+            b.append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** Markers around the README's generated figures. */
+    public static final String BEGIN = "<!-- bench:begin -->";
+    public static final String END = "<!-- bench:end -->";
+
+    /** The README with the text between the markers replaced (the markers are added at the end when missing). */
+    public static String replaceSection(String readme, String section) {
+        int begin = readme.indexOf(BEGIN);
+        int end = readme.indexOf(END);
+        if (begin < 0 || end < begin) {
+            return readme + "\n" + BEGIN + "\n" + section + END + "\n";
+        }
+        return readme.substring(0, begin + BEGIN.length()) + "\n" + section + readme.substring(end);
     }
 
     static String format(double v) {

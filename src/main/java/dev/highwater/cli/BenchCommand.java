@@ -1,6 +1,7 @@
 package dev.highwater.cli;
 
 import dev.highwater.bench.BenchReport;
+import dev.highwater.bench.CodecBench;
 import dev.highwater.bench.ConsoleCpuBench;
 import dev.highwater.bench.DemoBench;
 import dev.highwater.bench.LagBench;
@@ -11,17 +12,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures Highwater's figures on this machine. Suites: demo, lag, console-cpu, fx, ledger (default: all; fx needs a display).")
+        description = {"Measures Highwater's figures on this machine, each beside its anchor in the same run.",
+                "Suites: demo, lag, console-cpu, codec, fx, ledger (default: all; fx needs a display).",
+                "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "fx", "ledger");
+    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "codec", "fx", "ledger");
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, fx, ledger")
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, codec, fx, ledger")
     List<String> suites = SUITES;
 
     @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
@@ -35,6 +41,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--lag-partitions", paramLabel = "N", description = "lag: partitions (default 1,000; --quick 200)")
     Integer lagPartitions;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "where the figures go as JSON (default ${DEFAULT-VALUE})")
+    Path json = Path.of("bench-results.json");
+
+    @Option(names = "--readme", paramLabel = "FILE", description = "rewrite the figures between the bench markers of this README")
+    Path readme;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,11 +70,25 @@ public final class BenchCommand implements Callable<Integer> {
                 case "lag" -> LagBench.run(report, lagGroups != null ? lagGroups : quick ? 20 : 100,
                         lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
                 case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
+                case "codec" -> CodecBench.run(report, quick ? 5 : 11);
                 case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
                 case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
                         quick ? 1 : 2);
                 default -> throw new IllegalStateException(suite);
             }
+        }
+        String command = "highwater bench" + (suites.equals(SUITES) ? "" : " " + String.join(" ", suites))
+                + (quick ? " --quick" : "");
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB max heap, " + System.getProperty("os.name")
+                + " " + System.getProperty("os.arch") + ", Java " + Runtime.version();
+        String when = LocalDate.now().toString();
+        Files.writeString(json, report.toJson(command, machine, when) + "\n");
+        out.println("Figures written to " + json.toAbsolutePath());
+        if (readme != null) {
+            Files.writeString(readme, BenchReport.replaceSection(Files.readString(readme),
+                    report.markdown(command, machine, when)));
+            out.println("README figures rewritten in " + readme.toAbsolutePath());
         }
         return 0;
     }

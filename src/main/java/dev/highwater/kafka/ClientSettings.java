@@ -1,5 +1,9 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.connect.ConnectionProfile;
+import dev.highwater.core.connect.Redaction;
+import dev.highwater.core.connect.SecretResolver;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -12,7 +16,8 @@ import java.util.Properties;
 /**
  * How to reach a cluster: bootstrap servers plus the user's client properties (security and the like, from
  * {@code --config FILE}). Every client Highwater makes for monitoring starts from here, read-only by
- * construction: no group id, no auto-commit.
+ * construction: no group id, no auto-commit. Values may hold secret references ({@code ${env:NAME}},
+ * {@code ${file:PATH}}), resolved when the settings are made; {@link #toString()} never shows a secret.
  */
 public record ClientSettings(String bootstrapServers, Map<String, String> properties) {
 
@@ -39,8 +44,26 @@ public record ClientSettings(String bootstrapServers, Map<String, String> proper
                     + e.getMessage());
         }
         Map<String, String> map = new HashMap<>();
-        p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
+        SecretResolver secrets = SecretResolver.system();
+        p.stringPropertyNames().forEach(k -> map.put(k, secrets.resolveIn(p.getProperty(k),
+                "the property " + k + " in " + configFile)));
         return new ClientSettings(bootstrapServers, map);
+    }
+
+    /** A profile's bootstrap servers and client properties, its secret references resolved now. */
+    public static ClientSettings of(ConnectionProfile profile, SecretResolver secrets) {
+        return new ClientSettings(profile.bootstrap(), profile.kafkaProperties(secrets));
+    }
+
+    /** The secret values in these settings, to scrub from any message that might repeat them. */
+    public java.util.List<String> secretValues() {
+        return properties.entrySet().stream().filter(e -> Redaction.isSecretProperty(e.getKey()))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "ClientSettings[" + bootstrapServers + ", " + Redaction.redacted(properties) + "]";
     }
 
     /** Properties for an Admin client, with a request timeout short enough to report a dead broker quickly. */

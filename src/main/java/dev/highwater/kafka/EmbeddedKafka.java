@@ -63,6 +63,18 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws BackendStartException with a one-line, user-facing reason when the broker cannot start
      */
     public static EmbeddedKafka start(int port, Path dataDir) {
+        return start(port, dataDir, null);
+    }
+
+    /**
+     * A second client listener beside the plaintext one, e.g. SASL_SSL for security tests: its name is its
+     * security protocol, and {@code properties} are broker properties it needs (key stores, SASL settings).
+     */
+    public record ExtraListener(String protocol, int port, Map<String, Object> properties) {
+    }
+
+    /** As {@link #start(int, Path)}, with an extra listener (null for none). */
+    public static EmbeddedKafka start(int port, Path dataDir, ExtraListener extra) {
         boolean temporary = dataDir == null;
         Path dir;
         try {
@@ -97,7 +109,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             int clientPort = port == 0 ? LocalPorts.free() : port;
             ensurePortFree(clientPort, "Kafka");
             int controllerPort = LocalPorts.free();
-            KafkaConfig config = new KafkaConfig(brokerProperties(dir, clientPort, controllerPort), false);
+            Map<String, Object> props = brokerProperties(dir, clientPort, controllerPort);
+            if (extra != null) {
+                String l = extra.protocol() + "://127.0.0.1:" + extra.port();
+                props.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + "," + l + ",CONTROLLER://127.0.0.1:"
+                        + controllerPort);
+                props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort + "," + l);
+                props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,"
+                        + extra.protocol() + ":" + extra.protocol());
+                props.putAll(extra.properties());
+            }
+            KafkaConfig config = new KafkaConfig(props, false);
             formatIfNew(config, dir);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
@@ -293,7 +315,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

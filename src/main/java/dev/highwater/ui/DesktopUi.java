@@ -2,7 +2,10 @@ package dev.highwater.ui;
 
 import dev.highwater.app.Composition;
 import dev.highwater.demo.DemoOptions;
-import dev.highwater.core.lag.LagService;
+import dev.highwater.kafka.offsets.GroupOffsetReset;
+import dev.highwater.ui.offsets.ResetOffsetsModel;
+import dev.highwater.ui.offsets.ResetOffsetsView;
+import dev.highwater.ui.shell.LiveConnection;
 import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
@@ -62,7 +65,7 @@ public final class DesktopUi {
     public static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed) {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, Map.of(
-                Area.PARTITIONS, c -> partitionsScreen(c.lag(), ui),
+                Area.PARTITIONS, c -> partitionsScreen(c, app, ui),
                 Area.LEDGER, c -> LedgerScreen.open(c, app.dataFolder().resolve("ledger-snapshots"), ui)));
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -96,9 +99,12 @@ public final class DesktopUi {
         return model;
     }
 
-    private static Screen partitionsScreen(LagService service, UiThread ui) {
-        PartitionsModel partitions = new PartitionsModel(service, ui);
-        Node root = new PartitionsView(partitions).root();
+    private static Screen partitionsScreen(LiveConnection c, Composition app, UiThread ui) {
+        PartitionsModel partitions = new PartitionsModel(c.lag(), ui);
+        GroupOffsetReset reset = new GroupOffsetReset(c.kafka(), c.writable(), c.profile().name());
+        String where = c.profile().name() + " (" + c.kafka().bootstrapServers() + ")";
+        Node root = new PartitionsView(partitions, (group, window) -> new ResetOffsetsView(
+                new ResetOffsetsModel(reset, group, app.tasks()::run, ui), where, window).show()).root();
         return new Screen() {
             @Override
             public Node root() {

@@ -55,6 +55,35 @@ class BenchSuitesTest {
     }
 
     @Test
+    void theCodecSuiteMeasuresSizesAndParseTimesOfTransaction() throws Exception {
+        CodecBench.run(report, 2);
+        List<BenchReport.Figure> f = report.figures();
+        assertEquals(7, f.size(), text.toString());
+        double protobuf = f.get(0).median();
+        double pretty = f.get(1).median();
+        double minified = f.get(2).median();
+        assertTrue(protobuf > 50 && protobuf < minified && minified < pretty, text.toString());
+        for (BenchReport.Figure parse : f.subList(3, 7)) {
+            assertEquals("ms", parse.unit());
+            assertTrue(parse.median() > 0 && parse.runs() == 2, parse.toString());
+        }
+        assertTrue(f.get(3).median() < f.get(5).median(), "generated Protobuf parses faster than JSON: " + text);
+    }
+
+    @Test
+    void figuresGoToJsonAndIntoTheReadmeBetweenItsMarkers() {
+        report.add("lag", "refresh", new double[] {0.3, 0.2, 0.4}, "s", "at most 1 s");
+        String json = report.toJson("highwater bench lag", "2 cores", "2026-11-22");
+        assertTrue(json.contains("\"name\":\"refresh\",\"median\":0.3,\"min\":0.2,\"max\":0.4,\"runs\":3"), json);
+        String table = report.markdown("highwater bench lag", "2 cores", "2026-11-22");
+        assertTrue(table.contains("| lag | refresh | at most 1 s | 0.300 s (0.200-0.400, 3 runs) ⚠ busy |"), table);
+        String readme = "# X\n\n## Performance\n" + BenchReport.BEGIN + "\nold\n" + BenchReport.END + "\nafter\n";
+        String updated = BenchReport.replaceSection(readme, table);
+        assertTrue(updated.startsWith("# X\n\n## Performance\n" + BenchReport.BEGIN + "\nMeasured with"), updated);
+        assertTrue(updated.endsWith(BenchReport.END + "\nafter\n") && !updated.contains("old"), updated);
+    }
+
+    @Test
     void theFxSuiteCountsFramesOfTheRealScreen() throws Exception {
         FxFrameBench.run(report, 12, 2);
         BenchReport.Figure median = report.figures().getFirst();

@@ -88,6 +88,7 @@ public final class LedgerModel {
     private volatile List<BalanceRow> allRows = List.of();
     private volatile List<AuditReport> reports = List.of();
     private volatile boolean disposed;
+    private volatile String snapshotsOff;
 
     // ---- Properties (changed on the UI thread only) ----
     private final ObservableList<String> topics = FXCollections.observableArrayList();
@@ -376,7 +377,13 @@ public final class LedgerModel {
     private void run(String t, List<Instant> instants) {
         try {
             if (store == null) {
-                store = stores.get();
+                try {
+                    store = stores.get();
+                } catch (RuntimeException e) {
+                    // replays still answer, only without snapshots (the file may be held by another instance)
+                    store = SnapshotStore.NONE;
+                    snapshotsOff = "Snapshots are off: " + sentence(e);
+                }
             }
             if (replay == null) {
                 replay = new LedgerReplay(source(), store, LedgerReplay.Settings.defaults());
@@ -555,6 +562,9 @@ public final class LedgerModel {
         }
         total.set(sum);
         notes.setAll(result.size() > 1 ? merge(r.notes(), result.get(1).notes()) : r.notes());
+        if (snapshotsOff != null) {
+            notes.add(snapshotsOff);
+        }
         problems.setAll(r.problems());
         uncounted.set((int) Math.min(Integer.MAX_VALUE, r.undecodable() + r.unknownType()));
         String selected = selectedAccount.get();

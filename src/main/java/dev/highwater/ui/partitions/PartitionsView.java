@@ -30,6 +30,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import javafx.stage.Window;
 
 /**
  * The Partitions screen: groups on the left; the selected group's partitions and charts in the centre; hot keys
@@ -47,8 +49,18 @@ public final class PartitionsView {
     private final TableView<PartitionLag> table;
     private final LagCharts charts;
 
+    private final BiConsumer<String, Window> resetOffsets;
+
     public PartitionsView(PartitionsModel model) {
+        this(model, null);
+    }
+
+    /**
+     * @param resetOffsets opens the offset reset of a group over the given window; null: no reset button
+     */
+    public PartitionsView(PartitionsModel model, BiConsumer<String, Window> resetOffsets) {
         this.model = model;
+        this.resetOffsets = resetOffsets;
         root.getStyleClass().add("partitions-screen");
         root.getStylesheets().add(Objects.requireNonNull(
                 PartitionsView.class.getResource("partitions.css")).toExternalForm());
@@ -190,6 +202,14 @@ public final class PartitionsView {
         group.setMinWidth(Region.USE_PREF_SIZE); // the reason gives way, never the group or its status
         status.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(8, group, status, reason);
+        if (resetOffsets != null) {
+            Button reset = new Button("Reset offsets…");
+            reset.setId("reset-offsets");
+            reset.setMinWidth(Region.USE_PREF_SIZE);
+            reset.disableProperty().bind(model.selectedGroupProperty().isNull());
+            reset.setOnAction(e -> resetOffsets.accept(model.selectedGroupProperty().get(), reset.getScene().getWindow()));
+            line.getChildren().add(reset);
+        }
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
     }

@@ -1,5 +1,6 @@
 package dev.highwater.ui.shell;
 
+import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.kafka.ClientSettings;
 
@@ -11,6 +12,20 @@ import dev.highwater.kafka.ClientSettings;
  * @param grpcTarget host:port of the gRPC backend, or null
  * @param lag        the lag watcher of this connection
  * @param demo       true for the embedded demo
+ * @param profile    the profile connected to (its name, security, and whether it is writable)
  */
-public record LiveConnection(ClientSettings kafka, String grpcTarget, LagService lag, boolean demo) {
+public record LiveConnection(ClientSettings kafka, String grpcTarget, LagService lag, boolean demo,
+                             ConnectionProfile profile) {
+
+    /** A read-only, plaintext connection (tests and previews). */
+    public LiveConnection(ClientSettings kafka, String grpcTarget, LagService lag, boolean demo) {
+        this(kafka, grpcTarget, lag, demo, demo
+                ? ConnectionProfile.demo(kafka.bootstrapServers(), grpcTarget, false)
+                : ConnectionProfile.plain(kafka.bootstrapServers(), kafka.bootstrapServers(), grpcTarget));
+    }
+
+    /** Whether writing actions (offset resets) are allowed; each is still confirmed. */
+    public boolean writable() {
+        return profile.writable();
+    }
 }

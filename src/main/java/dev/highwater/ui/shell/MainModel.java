@@ -2,6 +2,10 @@ package dev.highwater.ui.shell;
 
 import dev.highwater.app.Composition;
 import dev.highwater.core.Subscription;
+import dev.highwater.core.connect.ConnectionProfile;
+import dev.highwater.core.connect.ConnectionSettingsException;
+import dev.highwater.core.connect.ProfileRepository;
+import dev.highwater.core.connect.SecretResolver;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.demo.DemoBackends;
@@ -50,6 +54,7 @@ public final class MainModel {
     private LagService lag;
     private Subscription polling;
     private DemoOptions lastDemoOptions = DemoOptions.defaults();
+    private volatile boolean demoWritable; // every profile starts read-only, the demo's too
 
     public MainModel(Composition app, UiThread ui) {
         this.app = app;
@@ -86,6 +91,22 @@ public final class MainModel {
         return app.version();
     }
 
+    /** Where the user's profiles are kept. */
+    public ProfileRepository profileRepository() {
+        return app.profiles();
+    }
+
+    /** The embedded demo's profile as it is now (the addresses it last started on, its writable choice). */
+    public ConnectionProfile demoProfile() {
+        DemoOptions o = lastDemoOptions;
+        LiveConnection c = live.get();
+        if (c != null && c.demo()) {
+            return c.profile();
+        }
+        return ConnectionProfile.demo("127.0.0.1:" + (o.kafkaPort() == 0 ? "(free port)" : o.kafkaPort()),
+                "127.0.0.1:" + (o.grpcPort() == 0 ? "(free port)" : o.grpcPort()), demoWritable);
+    }
+
     // ---- Commands
 
     public void select(Area a) {
@@ -104,7 +125,8 @@ public final class MainModel {
                     demo = started;
                 }
                 statusUpdates.offer(demoStatus(started));
-                watch(started.kafkaBootstrap(), started.grpcTarget(), true);
+                watch(ClientSettings.of(started.kafkaBootstrap()), started.grpcTarget(),
+                        ConnectionProfile.demo(started.kafkaBootstrap(), started.grpcTarget(), demoWritable));
                 synchronized (this) {
                     polling = app.tasks().every(DEMO_STATUS_EVERY, () -> statusUpdates.offer(demoStatus(started)));
                 }
@@ -127,15 +149,39 @@ public final class MainModel {
         startDemo(lastDemoOptions.withPorts(0, 0));
     }
 
-    /** Connects to a user's cluster (stopping the embedded demo if it runs). */
+    /** Connects to a user's cluster, plaintext and read-only (stopping the embedded demo if it runs). */
     public void connectTo(String bootstrapServers, String grpcTarget) {
-        begin(new ConnectionStatus("Connecting to " + bootstrapServers + "…", bootstrapServers, grpcTarget, null,
-                null, ""));
+        connectTo(ConnectionProfile.plain(bootstrapServers, bootstrapServers, grpcTarget));
+    }
+
+    /**
+     * Connects to a profile: the embedded demo (started again, with the profile's writable choice) or a user's
+     * cluster (stopping the demo if it runs). Settings that cannot be used (an unset environment variable, a
+     * missing store file) are said in the status bar and nothing is stopped.
+     */
+    public void connectTo(ConnectionProfile profile) {
+        if (profile.demo()) {
+            demoWritable = profile.writable();
+            startDemo(lastDemoOptions);
+            return;
+        }
+        String bootstrap = profile.bootstrap();
+        String grpcTarget = profile.grpcTarget().isEmpty() ? null : profile.grpcTarget();
+        ClientSettings settings;
+        try {
+            settings = ClientSettings.of(profile, SecretResolver.system());
+        } catch (ConnectionSettingsException e) {
+            startFailure.set(null);
+            connection.set(new ConnectionStatus("Not connected to " + profile.name(), null, null, null, null,
+                    e.getMessage()));
+            return;
+        }
+        begin(new ConnectionStatus("Connecting to " + profile.name() + "…", bootstrap, grpcTarget, null, null, ""));
         app.tasks().run(() -> {
             disconnect();
-            Runnable probe = () -> statusUpdates.offer(probe(bootstrapServers, grpcTarget));
+            Runnable probe = () -> statusUpdates.offer(probe(profile.name(), settings, grpcTarget));
             probe.run();
-            watch(bootstrapServers, grpcTarget == null || grpcTarget.isBlank() ? null : grpcTarget, false);
+            watch(settings, grpcTarget, profile);
             synchronized (this) {
                 polling = app.tasks().every(CLUSTER_PROBE_EVERY, probe);
             }
@@ -177,12 +223,12 @@ public final class MainModel {
         });
     }
 
-    private void watch(String bootstrap, String grpcTarget, boolean isDemo) {
-        LagService started = app.lag().start(bootstrap);
+    private void watch(ClientSettings settings, String grpcTarget, ConnectionProfile profile) {
+        LagService started = app.lag().start(settings);
         synchronized (this) {
             lag = started;
         }
-        LiveConnection c = new LiveConnection(ClientSettings.of(bootstrap), grpcTarget, started, isDemo);
+        LiveConnection c = new LiveConnection(settings, grpcTarget, started, profile.demo(), profile);
         ui.post(() -> live.set(c));
     }
 
@@ -221,8 +267,9 @@ public final class MainModel {
                 detail);
     }
 
-    static ConnectionStatus probe(String bootstrap, String grpcTarget) {
-        ClusterProbe.Result kafka = ClusterProbe.probe(ClientSettings.of(bootstrap), PROBE_TIMEOUT);
+    static ConnectionStatus probe(String profileName, ClientSettings settings, String grpcTarget) {
+        String bootstrap = settings.bootstrapServers();
+        ClusterProbe.Result kafka = ClusterProbe.probe(settings, PROBE_TIMEOUT);
         TargetProbe.Result grpc = grpcTarget == null || grpcTarget.isBlank() ? null
                 : TargetProbe.probe(grpcTarget, PROBE_TIMEOUT);
         StringBuilder detail = new StringBuilder(kafka.reachable()
@@ -232,7 +279,7 @@ public final class MainModel {
                     ? (grpc.services().isEmpty() ? "gRPC answers (no reflection)" : grpc.services().size() + " gRPC service(s)")
                     : grpc.problem());
         }
-        return new ConnectionStatus("Cluster", bootstrap, grpc == null ? null : grpcTarget, kafka.reachable(),
+        return new ConnectionStatus(profileName, bootstrap, grpc == null ? null : grpcTarget, kafka.reachable(),
                 grpc == null ? null : grpc.reachable(), detail.toString());
     }
 }

@@ -1,7 +1,7 @@
 package dev.highwater.ui.shell;
 
-import dev.highwater.ui.connect.ConnectModel;
-import dev.highwater.ui.connect.ConnectView;
+import dev.highwater.ui.connect.ProfilesModel;
+import dev.highwater.ui.connect.ProfilesView;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -36,6 +36,8 @@ public final class MainView {
     private final Circle kafkaDot = dot();
     private final Circle grpcDot = dot();
     private final Label statusText = new Label();
+    private final Label mode = new Label();
+    private ProfilesModel profiles; // made on first use, kept so typed passwords last while the app runs
 
     /**
      * @param screenFactories builds each built area's screen for a connection; an area without one says it is
@@ -97,11 +99,16 @@ public final class MainView {
         return nav;
     }
 
-    /** Opens the connect dialog and connects when the user confirms. */
+    /** Opens the connections dialog and connects to the profile the user chooses. */
     public void askToConnect() {
-        new ConnectView(new ConnectModel(), root.getScene() == null ? null : root.getScene().getWindow())
+        if (profiles == null) {
+            profiles = new ProfilesModel(model.profileRepository(), model.demoProfile());
+        } else {
+            profiles.demoIs(model.demoProfile());
+        }
+        new ProfilesView(profiles, root.getScene() == null ? null : root.getScene().getWindow())
                 .showAndWait()
-                .ifPresent(form -> model.connectTo(form.normalizedBootstrap(), form.normalizedGrpcTarget()));
+                .ifPresent(model::connectTo);
     }
 
     private Node statusBar() {
@@ -110,7 +117,18 @@ public final class MainView {
         busy.visibleProperty().bind(model.busyProperty());
         busy.managedProperty().bind(model.busyProperty());
         statusText.setId("status-text");
-        HBox bar = new HBox(8, busy, kafkaDot, grpcDot, statusText);
+        mode.setId("profile-mode");
+        mode.getStyleClass().add("mode-badge");
+        mode.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            LiveConnection c = model.liveConnectionProperty().get();
+            return c == null ? "" : c.writable() ? "writable" : "read-only";
+        }, model.liveConnectionProperty()));
+        mode.visibleProperty().bind(mode.textProperty().isNotEmpty());
+        mode.setTooltip(new Tooltip("Read-only: monitoring only, no offset resets. Writable: resets allowed, each"
+                + " one confirmed. Change it in Connect to a cluster…"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, busy, kafkaDot, grpcDot, statusText, gap, mode);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");

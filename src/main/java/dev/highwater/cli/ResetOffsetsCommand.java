@@ -1,0 +1,157 @@
+package dev.highwater.cli;
+
+import dev.highwater.core.lag.LagFormat;
+import dev.highwater.core.offsets.PartitionReset;
+import dev.highwater.core.offsets.ResetPlan;
+import dev.highwater.core.offsets.ResetTarget;
+import dev.highwater.core.text.JsonWriter;
+import dev.highwater.kafka.offsets.GroupOffsetReset;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Resets a consumer group's offsets, as a preview unless --execute is given; refused while the group is active. */
+@Command(name = "reset-offsets", mixinStandardHelpOptions = true,
+        description = {
+                "Resets a consumer group's committed offsets. Without --execute it only shows the preview (old and",
+                "new offset per partition) and changes nothing, like kafka-consumer-groups --dry-run. Refused while",
+                "the group has active members."})
+public final class ResetOffsetsCommand implements Callable<Integer> {
+
+    enum Format { table, json }
+
+    @Option(names = "--bootstrap", required = true, paramLabel = "B", description = "bootstrap servers")
+    String bootstrap;
+
+    @Option(names = "--group", required = true, paramLabel = "G", description = "the consumer group")
+    String group;
+
+    @Option(names = "--topic", paramLabel = "T", description = "a topic to reset (repeatable; default: every topic the group committed on)")
+    List<String> topics = new ArrayList<>();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--to-earliest", description = "to the first offset still in the log")
+        boolean earliest;
+        @Option(names = "--to-latest", description = "to the end of the log")
+        boolean latest;
+        @Option(names = "--to-offset", paramLabel = "N", description = "to offset N (clamped to the log)")
+        Long offset;
+        @Option(names = "--to-datetime", paramLabel = "ISO", description = "to the first record at or after an ISO instant, e.g. 2026-03-15T09:00:00Z")
+        String instant;
+        @Option(names = "--shift-by", paramLabel = "N", description = "move by N (negative: back)")
+        Long shift;
+    }
+
+    @Option(names = "--execute", description = "apply the reset (after showing it); without it nothing changes")
+    boolean execute;
+
+    @Option(names = "--format", paramLabel = "F", description = "table or json (default ${DEFAULT-VALUE})")
+    Format format = Format.table;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Kafka client properties (security and the like)")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ResetTarget to = target();
+        // --execute is the command line's confirmation; without it the reset is a preview only
+        GroupOffsetReset reset = new GroupOffsetReset(ClusterOptions.settings(bootstrap, config), execute,
+                "of the command line");
+        PrintWriter out = spec.commandLine().getOut();
+        ResetPlan plan;
+        try {
+            plan = reset.preview(group, topics, to);
+        } catch (GroupOffsetReset.ResetException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        print(plan, out);
+        if (plan.refusal() != null) {
+            out.flush();
+            throw new CommandFailure(plan.refusal());
+        }
+        if (!execute) {
+            if (format == Format.table) {
+                out.println("Nothing changed: this was a preview. Add --execute to apply it.");
+            }
+            return 0;
+        }
+        try {
+            reset.apply(plan);
+        } catch (GroupOffsetReset.ResetException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        if (format == Format.table) {
+            out.println("Reset " + plan.moving() + " partition(s) of " + group + " " + to.describe() + ".");
+        }
+        return 0;
+    }
+
+    private ResetTarget target() {
+        if (target.earliest) {
+            return new ResetTarget.Earliest();
+        }
+        if (target.latest) {
+            return new ResetTarget.Latest();
+        }
+        if (target.offset != null) {
+            if (target.offset < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--to-offset must be 0 or more");
+            }
+            return new ResetTarget.ToOffset(target.offset);
+        }
+        if (target.instant != null) {
+            try {
+                return new ResetTarget.ToInstant(Instant.parse(target.instant));
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--to-datetime '" + target.instant
+                        + "' is not an ISO instant; write it like 2026-03-15T09:00:00Z or 2026-03-15T09:00:00+01:00");
+            }
+        }
+        return new ResetTarget.ShiftBy(target.shift);
+    }
+
+    private static String signed(long n) {
+        return (n > 0 ? "+" : n < 0 ? "-" : "") + LagFormat.count(Math.abs(n));
+    }
+
+    private void print(ResetPlan plan, PrintWriter out) {
+        if (format == Format.json) {
+            JsonWriter j = new JsonWriter();
+            j.beginObject().name("group").value(plan.group()).name("target").value(plan.target().describe())
+                    .name("applied").value(execute && plan.refusal() == null)
+                    .name("activeMembers").value(plan.activeMembers()).name("partitions").beginArray();
+            for (PartitionReset p : plan.partitions()) {
+                j.beginObject().name("topic").value(p.partition().topic()).name("partition").value(p.partition().partition())
+                        .name("current").value(p.current()).name("new").value(p.target())
+                        .name("earliest").value(p.earliest()).name("end").value(p.latest())
+                        .name("note").value(p.note()).endObject();
+            }
+            j.endArray().endObject();
+            out.println(j);
+            return;
+        }
+        out.printf("%-24s %9s %12s %12s %10s %10s  %s%n", "TOPIC", "PARTITION", "CURRENT", "NEW", "CHANGE",
+                "LAG AFTER", "NOTE");
+        for (PartitionReset p : plan.partitions()) {
+            out.printf("%-24s %9d %12s %12s %10s %10s  %s%n", p.partition().topic(), p.partition().partition(),
+                    p.current() == null ? "-" : LagFormat.count(p.current()), LagFormat.count(p.target()),
+                    p.current() == null ? "-" : signed(p.target() - p.current()),
+                    LagFormat.count(p.lagAfter()), p.note());
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.highwater.core.connect;
+
+import java.nio.file.Path;
+
+/**
+ * How a profile reaches its gRPC backend: plaintext, TLS (optionally trusting a given CA) or mutual TLS (the
+ * client's own certificate and key), all as PEM files.
+ */
+public record GrpcTls(Mode mode, Path caPem, Path certPem, Path keyPem) {
+
+    public static final GrpcTls PLAINTEXT = new GrpcTls(Mode.PLAINTEXT, null, null, null);
+
+    public enum Mode { PLAINTEXT, TLS, MUTUAL_TLS }
+
+    public GrpcTls {
+        mode = mode == null ? Mode.PLAINTEXT : mode;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.highwater.core.offsets;
+
+import dev.highwater.core.lag.PartitionId;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A previewed offset reset: old and new offsets per partition, and whether it can be applied now. Nothing
+ * changes until it is applied, after the user confirmed it.
+ *
+ * @param group         the consumer group
+ * @param target        where the offsets go
+ * @param partitions    one line per partition, in order
+ * @param activeMembers the group's active members when previewed; a reset is refused while there are any
+ * @param groupState    the group's state as the broker reports it
+ */
+public record ResetPlan(String group, ResetTarget target, List<PartitionReset> partitions, int activeMembers,
+                        String groupState) {
+
+    public ResetPlan {
+        partitions = List.copyOf(partitions);
+    }
+
+    /** Why it cannot be applied now, or null. */
+    public String refusal() {
+        if (activeMembers > 0) {
+            return "Group " + group + " has " + activeMembers + " active member" + (activeMembers == 1 ? "" : "s")
+                    + " (state " + groupState + "); Kafka changes a group's offsets only while it has none: stop its"
+                    + " consumers, then reset.";
+        }
+        if (partitions.isEmpty()) {
+            return "Group " + group + " has no committed offsets on the chosen topics; choose a topic to reset.";
+        }
+        return null;
+    }
+
+    /** The offsets to commit. */
+    public Map<PartitionId, Long> newOffsets() {
+        Map<PartitionId, Long> m = new java.util.LinkedHashMap<>();
+        partitions.forEach(p -> m.put(p.partition(), p.target()));
+        return m;
+    }
+
+    /** Partitions whose offset moves. */
+    public long moving() {
+        return partitions.stream().filter(p -> p.current() == null || p.current() != p.target()).count();
+    }
+
+    /**
+     * Plans a reset from what the cluster says.
+     *
+     * @param committed the group's committed offsets (a partition it never committed on maps to null)
+     * @param atInstant for {@link ResetTarget.ToInstant}: the first offset at or after the instant, null where
+     *                  there is none
+     */
+    public static ResetPlan of(String group, ResetTarget target, Map<PartitionId, Long> committed,
+                               Map<PartitionId, Long> earliest, Map<PartitionId, Long> latest,
+                               Map<PartitionId, Long> atInstant, int activeMembers, String groupState) {
+        List<PartitionReset> rows = committed.keySet().stream().sorted().map(tp -> {
+            Long current = committed.get(tp);
+            long first = earliest.getOrDefault(tp, 0L);
+            long end = latest.getOrDefault(tp, first);
+            long asked = switch (target) {
+                case ResetTarget.Earliest e -> first;
+                case ResetTarget.Latest l -> end;
+                case ResetTarget.ToOffset o -> o.offset();
+                case ResetTarget.ToInstant i -> atInstant.get(tp) == null ? end : atInstant.get(tp);
+                case ResetTarget.ShiftBy s -> (current == null ? first : current) + s.delta();
+            };
+            long clamped = Math.max(first, Math.min(end, asked));
+            String note = clamped == asked ? ""
+                    : asked < first ? "asked " + asked + ", below the earliest offset " + first
+                    : "asked " + asked + ", beyond the end " + end;
+            if (target instanceof ResetTarget.ToInstant && atInstant.get(tp) == null) {
+                note = "no record at or after the instant: the end of the log";
+            }
+            return new PartitionReset(tp, current, first, end, clamped, note);
+        }).toList();
+        return new ResetPlan(group, target, rows, activeMembers, groupState);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.highwater.store;
+
+import dev.highwater.core.connect.ConnectionProfile;
+import dev.highwater.core.connect.GrpcTls;
+import dev.highwater.core.connect.KafkaSecurity;
+import dev.highwater.core.connect.ProfileRepository;
+import dev.highwater.core.connect.Secret;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Profiles in a properties file in the user's data folder ({@code profile.N.field=value}), readable by its
+ * owner only. A secret is written only as a reference or when the user asked to remember its value; a session
+ * value is left out. Writes go to a temporary file moved over the old one, so a crash leaves the old file whole.
+ */
+public final class ProfileFile implements ProfileRepository {
+
+    private final Path file;
+
+    public ProfileFile(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public List<ConnectionProfile> load() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StoreException("The profiles file " + file + " cannot be read (" + e.getMessage()
+                    + "); fix or remove it.", e);
+        }
+        List<ConnectionProfile> out = new ArrayList<>();
+        for (int i = 0; p.containsKey("profile." + i + ".name"); i++) {
+            out.add(read(p, "profile." + i + "."));
+        }
+        return out;
+    }
+
+    @Override
+    public void save(List<ConnectionProfile> profiles) {
+        Properties p = new Properties();
+        int i = 0;
+        for (ConnectionProfile profile : profiles) {
+            if (!profile.demo()) {
+                write(p, "profile." + i++ + ".", profile);
+            }
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp)) {
+                p.store(w, "Highwater connection profiles");
+            }
+            ownerOnly(tmp);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new StoreException("The profiles cannot be saved to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void ownerOnly(Path f) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    private static ConnectionProfile read(Properties p, String prefix) {
+        KafkaSecurity security = new KafkaSecurity(
+                enumOr(KafkaSecurity.Protocol.class, p.getProperty(prefix + "security.protocol"),
+                        KafkaSecurity.Protocol.PLAINTEXT),
+                enumOr(KafkaSecurity.Mechanism.class, p.getProperty(prefix + "sasl.mechanism"),
+                        KafkaSecurity.Mechanism.PLAIN),
+                p.getProperty(prefix + "sasl.username", ""), secret(p, prefix + "sasl.password"),
+                store(p, prefix + "truststore."), store(p, prefix + "keystore."));
+        Map<String, String> client = new LinkedHashMap<>();
+        String cp = prefix + "client.";
+        p.stringPropertyNames().stream().filter(k -> k.startsWith(cp)).sorted()
+                .forEach(k -> client.put(k.substring(cp.length()), p.getProperty(k)));
+        GrpcTls grpcTls = new GrpcTls(enumOr(GrpcTls.Mode.class, p.getProperty(prefix + "grpc.tls"),
+                GrpcTls.Mode.PLAINTEXT), path(p, prefix + "grpc.ca"), path(p, prefix + "grpc.cert"),
+                path(p, prefix + "grpc.key"));
+        return new ConnectionProfile(p.getProperty(prefix + "name"), p.getProperty(prefix + "bootstrap", ""),
+                security, client, p.getProperty(prefix + "grpc.target", ""), grpcTls,
+                Boolean.parseBoolean(p.getProperty(prefix + "writable", "false")), false);
+    }
+
+    private static void write(Properties p, String prefix, ConnectionProfile c) {
+        p.setProperty(prefix + "name", c.name());
+        p.setProperty(prefix + "bootstrap", c.bootstrap());
+        p.setProperty(prefix + "writable", Boolean.toString(c.writable()));
+        KafkaSecurity s = c.security();
+        p.setProperty(prefix + "security.protocol", s.protocol().name());
+        p.setProperty(prefix + "sasl.mechanism", s.mechanism().name());
+        p.setProperty(prefix + "sasl.username", s.username());
+        putSecret(p, prefix + "sasl.password", s.password());
+        putStore(p, prefix + "truststore.", s.trustStore());
+        putStore(p, prefix + "keystore.", s.keyStore());
+        c.clientProperties().forEach((k, v) -> p.setProperty(prefix + "client." + k, v));
+        p.setProperty(prefix + "grpc.target", c.grpcTarget());
+        p.setProperty(prefix + "grpc.tls", c.grpcTls().mode().name());
+        putPath(p, prefix + "grpc.ca", c.grpcTls().caPem());
+        putPath(p, prefix + "grpc.cert", c.grpcTls().certPem());
+        putPath(p, prefix + "grpc.key", c.grpcTls().keyPem());
+    }
+
+    private static void putSecret(Properties p, String key, Secret s) {
+        if (s != null && !s.isEmpty() && s.storable()) {
+            p.setProperty(key, s.text());
+            p.setProperty(key + ".remember", Boolean.toString(s.remember()));
+        }
+    }
+
+    private static Secret secret(Properties p, String key) {
+        return new Secret(p.getProperty(key, ""), Boolean.parseBoolean(p.getProperty(key + ".remember", "false")));
+    }
+
+    private static void putStore(Properties p, String prefix, KafkaSecurity.Store s) {
+        if (s != null && s.file() != null) {
+            p.setProperty(prefix + "file", s.file().toString());
+            p.setProperty(prefix + "type", s.type());
+            putSecret(p, prefix + "password", s.password());
+        }
+    }
+
+    private static KafkaSecurity.Store store(Properties p, String prefix) {
+        Path f = path(p, prefix + "file");
+        return f == null ? null : new KafkaSecurity.Store(f, p.getProperty(prefix + "type"), secret(p, prefix + "password"));
+    }
+
+    private static void putPath(Properties p, String key, Path path) {
+        if (path != null) {
+            p.setProperty(key, path.toString());
+        }
+    }
+
+    private static Path path(Properties p, String key) {
+        String v = p.getProperty(key);
+        return v == null || v.isBlank() ? null : Path.of(v);
+    }
+
+    private static <E extends Enum<E>> E enumOr(Class<E> type, String value, E fallback) {
+        try {
+            return value == null ? fallback : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+}

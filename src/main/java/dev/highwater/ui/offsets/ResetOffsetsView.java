@@ -1,0 +1,136 @@
+package dev.highwater.ui.offsets;
+
+import dev.highwater.core.lag.LagFormat;
+import dev.highwater.core.offsets.PartitionReset;
+import dev.highwater.core.offsets.ResetPlan;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The offset reset dialog: choice, preview table, and a reset button that asks before it acts. */
+public final class ResetOffsetsView {
+
+    private final ResetOffsetsModel model;
+    private final Dialog<Void> dialog = new Dialog<>();
+
+    /**
+     * @param where the profile and cluster, for the confirmation ("prod (broker1:9092)")
+     */
+    public ResetOffsetsView(ResetOffsetsModel model, String where, Window owner) {
+        this.model = model;
+        dialog.initOwner(owner);
+        dialog.setTitle("Reset offsets of " + model.group());
+        dialog.setHeaderText("Reset the committed offsets of " + model.group() + " on " + where + ".\n"
+                + "Preview first: nothing changes until you reset and confirm. Kafka refuses while the group has"
+                + " active members.");
+        dialog.setResizable(true);
+
+        ComboBox<ResetOffsetsModel.Kind> kind = new ComboBox<>();
+        kind.setId("reset-kind");
+        kind.getItems().setAll(ResetOffsetsModel.Kind.values());
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+        TextField value = new TextField();
+        value.setId("reset-value");
+        value.textProperty().bindBidirectional(model.valueProperty());
+        value.promptTextProperty().bind(Bindings.createStringBinding(() -> switch (model.kindProperty().get()) {
+            case OFFSET -> "offset, e.g. 1200";
+            case INSTANT -> "ISO instant, e.g. 2026-03-15T09:00:00Z";
+            case SHIFT -> "e.g. -500";
+            default -> "";
+        }, model.kindProperty()));
+        value.disableProperty().bind(Bindings.createBooleanBinding(() -> model.kindProperty().get()
+                == ResetOffsetsModel.Kind.EARLIEST || model.kindProperty().get() == ResetOffsetsModel.Kind.LATEST,
+                model.kindProperty()));
+        HBox.setHgrow(value, Priority.ALWAYS);
+        Button preview = new Button("Preview");
+        preview.setId("reset-preview");
+        preview.setDefaultButton(true);
+        preview.disableProperty().bind(model.busyProperty());
+        preview.setOnAction(e -> model.preview());
+        Button apply = new Button("Reset offsets…");
+        apply.setId("reset-apply");
+        apply.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canApply(), model.planProperty(),
+                model.busyProperty(), model.appliedProperty()));
+        apply.setOnAction(e -> confirmAndApply(where));
+        HBox choice = new HBox(8, new Label("Move"), kind, value, preview, apply);
+        choice.setAlignment(Pos.CENTER_LEFT);
+
+        TableView<PartitionReset> table = new TableView<>(model.rows());
+        table.setId("reset-table");
+        table.setPlaceholder(new Label("Preview to see old and new offsets per partition."));
+        table.getColumns().setAll(List.of(
+                column("Topic", 160, r -> r.partition().topic()),
+                column("Partition", 70, r -> Integer.toString(r.partition().partition())),
+                column("Current", 90, r -> r.current() == null ? "-" : LagFormat.count(r.current())),
+                column("New", 90, r -> LagFormat.count(r.target())),
+                column("Change", 80, r -> r.current() == null ? "-" : signed(r.target() - r.current())),
+                column("Lag after", 80, r -> LagFormat.count(r.lagAfter())),
+                column("Note", 240, PartitionReset::note)));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Label message = new Label();
+        message.setId("reset-message");
+        message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // the whole refusal, never cut short
+        message.textProperty().bind(model.messageProperty());
+        Label mode = new Label(model.writable() ? "This profile is writable: a reset asks you to confirm."
+                : "This profile is read-only: you can preview, not reset.");
+        mode.getStyleClass().add("mode-badge");
+        VBox content = new VBox(10, choice, table, message, mode);
+        content.setPadding(new Insets(8));
+        content.setPrefSize(820, 460);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    }
+
+    public void show() {
+        dialog.show();
+    }
+
+    private void confirmAndApply(String where) {
+        ResetPlan p = model.planProperty().get();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(dialog.getDialogPane().getScene().getWindow());
+        confirm.setTitle("Reset offsets");
+        confirm.setHeaderText("Reset " + p.moving() + " partition(s) of " + p.group() + " on " + where + " "
+                + p.target().describe() + "?");
+        confirm.setContentText("The group's consumers will resume from the new offsets when they start. This"
+                + " cannot be undone (note the current offsets above if you may want them back).");
+        confirm.getDialogPane().setId("reset-confirm");
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Reset");
+        confirm.setOnHidden(e -> {
+            if (confirm.getResult() == ButtonType.OK) {
+                model.apply();
+            }
+        });
+        confirm.show();
+    }
+
+    private static String signed(long n) {
+        return (n > 0 ? "+" : n < 0 ? "-" : "") + LagFormat.count(Math.abs(n));
+    }
+
+    private static TableColumn<PartitionReset, String> column(String title, double width,
+                                                              Function<PartitionReset, String> text) {
+        TableColumn<PartitionReset, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(text.apply(cd.getValue())));
+        return c;
+    }
+}

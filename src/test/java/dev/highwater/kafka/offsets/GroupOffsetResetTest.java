@@ -1,0 +1,207 @@
+package dev.highwater.kafka.offsets;
+
+import dev.highwater.core.lag.PartitionId;
+import dev.highwater.core.offsets.PartitionReset;
+import dev.highwater.core.offsets.ResetPlan;
+import dev.highwater.core.offsets.ResetTarget;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.EmbeddedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Offset resets on a real broker: previews change nothing, read-only refuses, active groups refuse. */
+class GroupOffsetResetTest {
+
+    private static final String TOPIC = "orders";
+    private static final Instant T0 = Instant.parse("2026-03-15T09:00:00Z");
+
+    @TempDir
+    static Path dir;
+    static EmbeddedKafka kafka;
+    static ClientSettings client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start(0, dir);
+        client = ClientSettings.of(kafka.bootstrapServers());
+        try (Admin admin = Admin.create(client.admin("t"))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get(20, TimeUnit.SECONDS);
+        }
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 20; i++) { // 20 per partition, a minute apart
+                for (int part = 0; part < 2; part++) {
+                    p.send(new ProducerRecord<>(TOPIC, part, T0.plusSeconds(60L * i).toEpochMilli(), "k", "v" + i));
+                }
+            }
+        }
+        consumeAll("billing", 15);
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    /** A group that read and committed {@code upTo} records per partition, then left. */
+    private static void consumeAll(String group, long upTo) {
+        try (KafkaConsumer<String, String> c = consumer(group)) {
+            c.assign(List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1)));
+            c.commitSync(Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(upTo),
+                    new TopicPartition(TOPIC, 1), new OffsetAndMetadata(upTo)));
+        }
+    }
+
+    private static KafkaConsumer<String, String> consumer(String group) {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", group,
+                "enable.auto.commit", "false", "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static Map<Integer, Long> committed(String group) throws Exception {
+        try (Admin admin = Admin.create(client.admin("t"))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .entrySet().stream().collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
+        }
+    }
+
+    @Test
+    void previewShowsOldAndNewOffsetsAndChangesNothing() throws Exception {
+        GroupOffsetReset reset = new GroupOffsetReset(client, true, "demo");
+        ResetPlan earliest = reset.preview("billing", List.of(), new ResetTarget.Earliest());
+        assertEquals(2, earliest.partitions().size());
+        PartitionReset p0 = earliest.partitions().getFirst();
+        assertEquals(new PartitionId(TOPIC, 0), p0.partition());
+        assertEquals(15L, p0.current());
+        assertEquals(0L, p0.target());
+        assertEquals(15L, p0.change(), "15 records to read again");
+        assertEquals(20L, p0.lagAfter());
+        assertNull(earliest.refusal());
+
+        ResetPlan at = reset.preview("billing", List.of(TOPIC), new ResetTarget.ToInstant(T0.plusSeconds(60 * 5)));
+        assertEquals(5L, at.partitions().getFirst().target(), "the first record at or after 09:05");
+        ResetPlan shifted = reset.preview("billing", List.of(), new ResetTarget.ShiftBy(-20));
+        assertEquals(0L, shifted.partitions().getFirst().target());
+        assertEquals("asked -5, below the earliest offset 0", shifted.partitions().getFirst().note());
+        ResetPlan beyond = reset.preview("billing", List.of(), new ResetTarget.ToOffset(1_000));
+        assertEquals(20L, beyond.partitions().getFirst().target());
+        ResetPlan future = reset.preview("billing", List.of(), new ResetTarget.ToInstant(T0.plusSeconds(86_400)));
+        assertEquals(20L, future.partitions().getFirst().target(), "no record after the instant: the end");
+
+        assertEquals(Map.of(0, 15L, 1, 15L), committed("billing"), "previews changed nothing");
+    }
+
+    @Test
+    void aReadOnlyProfileRefusesAndAWritableOneApplies() throws Exception {
+        consumeAll("refunds", 12);
+        ResetPlan plan = new GroupOffsetReset(client, false, "prod").preview("refunds", List.of(),
+                new ResetTarget.ToOffset(3));
+        GroupOffsetReset.ResetException refused = assertThrows(GroupOffsetReset.ResetException.class,
+                () -> new GroupOffsetReset(client, false, "prod").apply(plan));
+        assertTrue(refused.getMessage().startsWith("Profile prod is read-only: offset resets are off."),
+                refused.getMessage());
+        assertEquals(Map.of(0, 12L, 1, 12L), committed("refunds"));
+
+        new GroupOffsetReset(client, true, "prod").apply(plan);
+        assertEquals(Map.of(0, 3L, 1, 3L), committed("refunds"));
+    }
+
+    @Test
+    void aGroupWithActiveMembersIsRefusedWithTheReason() throws Exception {
+        consumeAll("live", 10);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread member = Thread.ofPlatform().start(() -> {
+            try (KafkaConsumer<String, String> c = consumer("live")) {
+                c.subscribe(List.of(TOPIC));
+                while (running.get()) {
+                    c.poll(Duration.ofMillis(100));
+                }
+            }
+        });
+        try {
+            GroupOffsetReset reset = new GroupOffsetReset(client, true, "prod");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            ResetPlan plan = reset.preview("live", List.of(TOPIC), new ResetTarget.Earliest());
+            while (plan.activeMembers() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                plan = reset.preview("live", List.of(TOPIC), new ResetTarget.Earliest());
+            }
+            assertEquals(1, plan.activeMembers());
+            assertTrue(plan.refusal().startsWith("Group live has 1 active member (state Stable)"), plan.refusal());
+            ResetPlan p = plan;
+            GroupOffsetReset.ResetException e = assertThrows(GroupOffsetReset.ResetException.class, () -> reset.apply(p));
+            assertTrue(e.getMessage().contains("stop its consumers, then reset"), e.getMessage());
+        } finally {
+            running.set(false);
+            member.join(10_000);
+        }
+    }
+
+    @Test
+    void theCommandPreviewsUnlessToldToExecute() throws Exception {
+        consumeAll("cli", 8);
+        String[] preview = {"reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "cli", "--to-earliest"};
+        Run dry = run(preview);
+        assertEquals(0, dry.code, dry.err);
+        assertTrue(dry.out.contains("orders                           0            8            0         -8         20"),
+                dry.out);
+        assertTrue(dry.out.endsWith("Nothing changed: this was a preview. Add --execute to apply it.\n"), dry.out);
+        assertEquals(Map.of(0, 8L, 1, 8L), committed("cli"));
+
+        String[] execute = java.util.Arrays.copyOf(preview, preview.length + 1);
+        execute[preview.length] = "--execute";
+        Run done = run(execute);
+        assertEquals(0, done.code, done.err);
+        assertTrue(done.out.endsWith("Reset 2 partition(s) of cli to the earliest offset.\n"), done.out);
+        assertEquals(Map.of(0, 0L, 1, 0L), committed("cli"));
+
+        Run badInstant = run("reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "cli",
+                "--to-datetime", "15 March");
+        assertEquals(2, badInstant.code);
+        assertTrue(badInstant.err.contains("is not an ISO instant; write it like 2026-03-15T09:00:00Z"), badInstant.err);
+        Run badBootstrap = run("reset-offsets", "--bootstrap", "broker1:90x2", "--group", "cli", "--to-latest");
+        assertEquals(1, badBootstrap.code);
+        assertEquals("highwater: Bootstrap server 'broker1:90x2': port '90x2' is not a number.\n", badBootstrap.err);
+        Run noGroup = run("reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "nobody", "--to-latest");
+        assertEquals(1, noGroup.code);
+        assertTrue(noGroup.err.startsWith("highwater: "), noGroup.err);
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        var cl = dev.highwater.cli.HighwaterCommand.commandLine();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}
