@@ -148,6 +148,15 @@ public final class LedgerReplay {
         private java.util.concurrent.Future<?> saving;
         private long lastProgress = System.nanoTime();
         private int written;
+        private static final int BATCH = 64;
+        private final long[] batchK1 = new long[BATCH];
+        private final long[] batchK2 = new long[BATCH];
+        private final long[] batchTs = new long[BATCH];
+        private final int[] batchAccount = new int[BATCH];
+        private final long[] batchUnits = new long[BATCH];
+        private final int[] batchScale = new int[BATCH];
+        private final BigDecimal[] batchBig = new BigDecimal[BATCH];
+        private int batched;
         private long cachedBucket = Long.MIN_VALUE;
         private LongList cachedKeys;
 
@@ -204,26 +213,60 @@ public final class LedgerReplay {
                 }
             }
             if (writable && read - lastSnapshotAt >= settings.snapshotEvery() && (saving == null || saving.isDone())) {
+                flush();
                 snapshot(false);
             }
         }
 
+        /**
+         * Decodes into a batch; the batch is folded in {@link #flush}. Looking a batch's keys up in the seen
+         * table first lets the processor fetch their cache lines side by side instead of one miss at a time,
+         * which is most of the fold's cost on a large ledger.
+         */
         private void event() {
             LedgerDecoder d = decoder;
             eventsRead++;
             long ts = d.timestamp;
             EventKeys keys = s.seen;
             keys.hash(d.accountBytes, d.accountOff, d.accountLen, d.idBytes, d.idOff, d.idLen, ts);
-            long k1 = keys.h1;
-            long k2 = keys.h2;
             long bucket = LedgerState.bucket(ts);
             if (restoredFrom != null && loadedBuckets.add(bucket)) {
                 for (byte[] stored : store.keys(topic.name(), restoredFrom.seq(), bucket)) {
                     s.addStoredKeys(stored);
                 }
             }
-            int account = s.accounts.indexOf(d.accountBytes, d.accountOff, d.accountLen);
-            if (!keys.add(k1, k2)) {
+            int i = batched++;
+            batchK1[i] = keys.h1;
+            batchK2[i] = keys.h2;
+            batchTs[i] = ts;
+            batchAccount[i] = s.accounts.indexOf(d.accountBytes, d.accountOff, d.accountLen);
+            long units = d.amount.units;
+            BigDecimal big = d.amount.big;
+            if (!d.credit) {
+                units = -units;
+                big = big == null ? null : big.negate();
+            }
+            batchUnits[i] = units;
+            batchScale[i] = d.amount.scale;
+            batchBig[i] = big;
+            if (batched == BATCH) {
+                flush();
+            }
+        }
+
+        /** Folds the batched events, in the order they were read. */
+        private void flush() {
+            int n = batched;
+            batched = 0;
+            s.seen.touch(batchK1, n);
+            for (int i = 0; i < n; i++) {
+                fold(batchK1[i], batchK2[i], batchTs[i], batchAccount[i], batchUnits[i], batchScale[i], batchBig[i]);
+                batchBig[i] = null;
+            }
+        }
+
+        private void fold(long k1, long k2, long ts, int account, long units, int scale, BigDecimal big) {
+            if (!s.seen.add(k1, k2)) {
                 if (ts <= s.cut) {
                     s.baseDuplicates++;
                 } else {
@@ -237,14 +280,7 @@ public final class LedgerReplay {
                 return;
             }
             if (writable) {
-                rememberKey(bucket, k1, k2);
-            }
-            long units = d.amount.units;
-            int scale = d.amount.scale;
-            BigDecimal big = d.amount.big;
-            if (!d.credit) {
-                units = -units;
-                big = big == null ? null : big.negate();
+                rememberKey(LedgerState.bucket(ts), k1, k2);
             }
             if (ts <= s.cut) {
                 s.base.add(account, units, scale, big);
@@ -369,6 +405,7 @@ public final class LedgerReplay {
         }
 
         void finish() {
+            flush();
             progress(System.nanoTime());
             if (writable && read - lastSnapshotAt >= Math.max(1, settings.snapshotEvery() / 10)) {
                 snapshot(true);

@@ -64,10 +64,19 @@ final class TailEvents {
         return moved;
     }
 
-    /** The timestamp below which all but about {@code keep} of the events lie. */
+    private long[] sortScratch = new long[0];
+
+    /**
+     * A cut that leaves fewer than {@code keep} events after it (at least one moves): the timestamp of the
+     * keep-th newest event, inclusive, so that a burst of events with one timestamp moves as a whole rather
+     * than blocking the cut.
+     */
     long cutKeeping(int keep) {
-        long[] sorted = Arrays.copyOf(timestamps, size);
-        Arrays.sort(sorted);
-        return keep <= 0 ? sorted[size - 1] : sorted[Math.max(0, size - keep)] - 1;
+        if (sortScratch.length < size) {
+            sortScratch = new long[Math.max(size, sortScratch.length * 2)];
+        }
+        System.arraycopy(timestamps, 0, sortScratch, 0, size);
+        Arrays.sort(sortScratch, 0, size);
+        return sortScratch[Math.max(0, size - Math.max(1, keep))];
     }
 }

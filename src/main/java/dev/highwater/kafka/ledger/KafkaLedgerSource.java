@@ -47,8 +47,8 @@ public final class KafkaLedgerSource implements LedgerSource {
         props.put("auto.offset.reset", "none");
         // batches large enough to keep the fold busy, small enough that a million accounts fit 512 MB of heap
         props.putIfAbsent("max.poll.records", 5_000);
-        props.putIfAbsent("max.partition.fetch.bytes", 2 * 1024 * 1024);
-        props.putIfAbsent("fetch.max.bytes", 24 * 1024 * 1024);
+        props.putIfAbsent("max.partition.fetch.bytes", 1024 * 1024);
+        props.putIfAbsent("fetch.max.bytes", 8 * 1024 * 1024);
         props.putIfAbsent("receive.buffer.bytes", 1024 * 1024);
         // the reader knows where each partition ends: a broker holding a fetch for more data only adds latency
         props.putIfAbsent("fetch.max.wait.ms", 20);
