@@ -287,8 +287,8 @@ public final class LedgerReplay {
                 s.baseEvents++;
             } else {
                 s.tail.add(account, ts, units, scale, big);
-                if (s.tail.size > settings.tailLimit()) {
-                    s.advanceCut(settings.keepInTail());
+                if (s.tail.size > Math.max(settings.tailLimit(), 2 * keepInTail())) {
+                    s.advanceCut(keepInTail());
                 }
             }
             for (int i = 0; i < at.length; i++) {
@@ -351,9 +351,9 @@ public final class LedgerReplay {
                 return;
             }
             lastSnapshotAt = read;
-            if (!now || s.tail.size > settings.tailLimit()) {
+            if (!now || s.tail.size > Math.max(settings.tailLimit(), 2 * keepInTail())) {
                 // the last cut of a replay keeps its whole tail, so questions about the recent past start there
-                s.advanceCut(settings.keepInTail());
+                s.advanceCut(keepInTail());
             }
             SnapshotInfo info = new SnapshotInfo(topic.name(), nextSeq, topic.topicId(), s.positions, s.cut,
                     s.records, System.currentTimeMillis());
@@ -377,6 +377,16 @@ public final class LedgerReplay {
                 });
             }
             saving = writer.submit(() -> store.save(info, state, keys));
+        }
+
+        /**
+         * Events kept after the cut: near the end of the read (its last 2 %), the newest 1 % of the ledger, so
+         * the last snapshots answer any instant in the recent past, the one asked about most, without reading.
+         */
+        private int keepInTail() {
+            long nearEnd = total - total / 50;
+            return read >= nearEnd ? (int) Math.max(settings.keepInTail(), Math.min(2_000_000, total / 100))
+                    : settings.keepInTail();
         }
 
         /** Waits for the snapshot being saved; false (and a note) when it failed, after which none are cut. */
