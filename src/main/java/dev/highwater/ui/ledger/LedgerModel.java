@@ -107,14 +107,20 @@ public final class LedgerModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
     private final ObservableList<String> notes = FXCollections.observableArrayList();
+    // one read-only view each: a view made per call could be collected with its listeners still on it
+    private final ObservableList<String> notesView = FXCollections.unmodifiableObservableList(notes);
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyIntegerWrapper uncounted = new ReadOnlyIntegerWrapper();
     private final ObservableList<BalanceRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<BalanceRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyIntegerWrapper rowsNotShown = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper selectedAccount = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<AccountHistory> history = new ReadOnlyObjectWrapper<>();
     private final ObservableList<AccountHistory.Row> historyRows = FXCollections.observableArrayList();
+    private final ObservableList<AccountHistory.Row> historyRowsView =
+            FXCollections.unmodifiableObservableList(historyRows);
     private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper("Select an account to see its events.");
     private final DoubleDataSet balanceSeries = new DoubleDataSet("balance", 0);
     private SortKey sortKey = SortKey.ACCOUNT;
@@ -220,11 +226,11 @@ public final class LedgerModel {
     }
 
     public ObservableList<String> notes() {
-        return FXCollections.unmodifiableObservableList(notes);
+        return notesView;
     }
 
     public ObservableList<Problem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     /** Records not counted (undecodable or of an unknown type), of which {@link #problems()} lists the first. */
@@ -233,7 +239,7 @@ public final class LedgerModel {
     }
 
     public ObservableList<BalanceRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ReadOnlyIntegerProperty rowsNotShownProperty() {
@@ -253,7 +259,7 @@ public final class LedgerModel {
     }
 
     public ObservableList<AccountHistory.Row> historyRows() {
-        return FXCollections.unmodifiableObservableList(historyRows);
+        return historyRowsView;
     }
 
     public ReadOnlyStringProperty historyTextProperty() {

@@ -234,7 +234,6 @@ public final class LedgerView {
         table.setPlaceholder(new Label("Choose a topic and an instant, then Replay."));
         TableColumn<BalanceRow, String> account = column("Account", BalanceRow::account);
         account.setUserData(LedgerModel.SortKey.ACCOUNT);
-        account.setPrefWidth(200);
         TableColumn<BalanceRow, String> balance = money("Balance", BalanceRow::balance, LedgerModel.SortKey.BALANCE);
         TableColumn<BalanceRow, String> compared = money("At second instant", BalanceRow::compared,
                 LedgerModel.SortKey.COMPARED);
@@ -242,7 +241,7 @@ public final class LedgerView {
         compared.visibleProperty().bind(model.comparingProperty());
         change.visibleProperty().bind(model.comparingProperty());
         table.getColumns().setAll(java.util.List.of(account, balance, compared, change));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // the model sorts every account, not only the rows shown
         table.setSortPolicy(t -> {
             if (!t.getSortOrder().isEmpty()) {
