@@ -71,7 +71,7 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--at: " + e.getMessage());
         }
-        ClientSettings settings = ClientSettings.of(bootstrap, config);
+        ClientSettings settings = ClusterOptions.settings(bootstrap, config);
         AuditReport report;
         try (SnapshotStore store = snapshots == null ? SnapshotStore.NONE : H2SnapshotStore.open(snapshots);
              KafkaLedgerSource source = new KafkaLedgerSource(settings)) {
