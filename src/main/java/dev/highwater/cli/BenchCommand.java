@@ -5,6 +5,7 @@ import dev.highwater.bench.CodecBench;
 import dev.highwater.bench.ConsoleCpuBench;
 import dev.highwater.bench.DemoBench;
 import dev.highwater.bench.LagBench;
+import dev.highwater.bench.LedgerBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,13 +21,13 @@ import java.util.concurrent.Callable;
 /** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures Highwater's figures on this machine, each beside its anchor in the same run.",
-                "Suites: demo, lag, console-cpu, codec, fx, grpc (default: all; fx needs a display, grpc counts frames with one).",
+                "Suites: demo, lag, console-cpu, codec, fx, grpc, ledger (default: all; fx needs a display, grpc counts frames with one).",
                 "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "codec", "fx", "grpc");
+    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "codec", "fx", "grpc", "ledger");
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, codec, fx, grpc")
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, codec, fx, grpc, ledger")
     List<String> suites = SUITES;
 
     @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
@@ -75,6 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
                     dev.highwater.bench.GrpcBench.runUnary(report, 1_000, quick ? 6 : 20, 15_000);
                     dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
                 }
+                case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
+                        quick ? 1 : 2);
                 default -> throw new IllegalStateException(suite);
             }
         }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
         description = {
                 "A console for Kafka and gRPC backends: lag, hot partitions, live decoding, ledger audits.",
                 "With no arguments, opens the desktop console on the embedded demo."},
-        subcommands = {DemoCommand.class, LagCommand.class, ResetOffsetsCommand.class, GrpcCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, LagCommand.class, ResetOffsetsCommand.class, AuditCommand.class,
+                GrpcCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class HighwaterCommand implements Runnable {
 
     @CommandLine.Spec

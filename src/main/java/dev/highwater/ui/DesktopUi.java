@@ -8,6 +8,7 @@ import dev.highwater.ui.offsets.ResetOffsetsView;
 import dev.highwater.ui.shell.LiveConnection;
 import dev.highwater.grpc.workbench.ChannelSettings;
 import dev.highwater.ui.grpc.GrpcScreen;
+import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
 import dev.highwater.ui.shell.Area;
@@ -67,6 +68,7 @@ public final class DesktopUi {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, Map.of(
                 Area.PARTITIONS, c -> partitionsScreen(c, app, ui),
+                Area.LEDGER, c -> LedgerScreen.open(c, app.dataFolder().resolve("ledger-snapshots"), ui),
                 Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null
                         : ChannelSettings.of(c.grpcTarget(), c.profile().grpcTls()), app.schemas(), app.tasks(), ui)));
         Scene scene = new Scene(view.root(), 1280, 800);

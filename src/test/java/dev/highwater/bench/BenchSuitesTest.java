@@ -29,6 +29,32 @@ class BenchSuitesTest {
     }
 
     @Test
+    void theLedgerSuiteMeasuresAgainstConsumerPerformanceInOneRun() throws Exception {
+        LedgerBench.run(report, 20_000, 2_000, 1);
+        List<String> names = report.figures().stream().map(BenchReport.Figure::name).toList();
+        assertTrue(names.contains("Kafka ConsumerPerformance fetch rate (anchor)"), names.toString());
+        assertTrue(names.contains("full replay / ConsumerPerformance"), names.toString());
+        assertTrue(names.contains("query in the last 1 %, snapshots vs full replay"), names.toString());
+        for (BenchReport.Figure f : report.figures()) {
+            assertTrue(f.median() > 0, f.toString());
+        }
+        BenchReport.Figure heap = report.figures().stream()
+                .filter(f -> f.name().startsWith("heap peak")).findFirst().orElseThrow();
+        assertTrue(heap.median() < 512, heap.toString());
+    }
+
+    @Test
+    void consumerPerformanceOutputIsParsed() {
+        var r = ConsumerPerformanceAnchor.parse("""
+                start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+                2026-11-22 03:04:47:074, 2026-11-22 03:04:50:100, 120.5, 39.8, 1000000, 330469.3, 3026, 964, 125.0, 1037344.4
+                """);
+        assertEquals(1_000_000, r.records());
+        assertEquals(1_037_344.4, r.fetchRecordsPerSecond(), 0.01);
+        assertEquals(0.964, r.fetchSeconds(), 1e-9);
+    }
+
+    @Test
     void theCodecSuiteMeasuresSizesAndParseTimesOfTransaction() throws Exception {
         CodecBench.run(report, 2);
         List<BenchReport.Figure> f = report.figures();
