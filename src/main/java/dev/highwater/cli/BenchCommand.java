@@ -5,6 +5,7 @@ import dev.highwater.bench.CodecBench;
 import dev.highwater.bench.ConsoleCpuBench;
 import dev.highwater.bench.DemoBench;
 import dev.highwater.bench.LagBench;
+import dev.highwater.bench.KafkaAnchorBench;
 import dev.highwater.bench.LedgerBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,13 +22,13 @@ import java.util.concurrent.Callable;
 /** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures Highwater's figures on this machine, each beside its anchor in the same run.",
-                "Suites: demo, lag, console-cpu, codec, fx, grpc, ledger (default: all; fx needs a display, grpc counts frames with one).",
+                "Suites: kafka, demo, lag, console-cpu, codec, fx, grpc, ledger (default: all; fx needs a display, grpc counts frames with one).",
                 "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "codec", "fx", "grpc", "ledger");
+    static final List<String> SUITES = List.of("kafka", "demo", "lag", "console-cpu", "codec", "fx", "grpc", "ledger");
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, codec, fx, grpc, ledger")
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: kafka, demo, lag, console-cpu, codec, fx, grpc, ledger")
     List<String> suites = SUITES;
 
     @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
@@ -66,6 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
                 System.getProperty("os.arch"), Runtime.version()));
         for (String suite : suites) {
             switch (suite) {
+                case "kafka" -> KafkaAnchorBench.run(report, quick ? 500_000 : 2_000_000, quick ? 2 : 3);
                 case "demo" -> DemoBench.run(report, rate, quick ? 5 : 20);
                 case "lag" -> LagBench.run(report, lagGroups != null ? lagGroups : quick ? 20 : 100,
                         lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);

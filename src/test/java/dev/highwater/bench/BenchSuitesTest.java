@@ -55,6 +55,19 @@ class BenchSuitesTest {
     }
 
     @Test
+    void theKafkaSuiteRunsKafkasOwnPerformanceTools() throws Exception {
+        KafkaAnchorBench.run(report, 20_000, 1);
+        List<BenchReport.Figure> f = report.figures();
+        assertEquals(3, f.size(), text.toString());
+        for (BenchReport.Figure anchor : f) {
+            assertEquals("rec/s", anchor.unit());
+            assertTrue(anchor.median() > 1_000 && anchor.median() < 100_000_000, anchor.toString());
+        }
+        assertEquals(20_000, ProducerPerformanceAnchor.parse("20000 records sent, 81300.8 records/sec (7.75 MB/sec),"
+                + " 95.21 ms avg latency, 301.00 ms max latency.").records());
+    }
+
+    @Test
     void theCodecSuiteMeasuresSizesAndParseTimesOfTransaction() throws Exception {
         CodecBench.run(report, 2);
         List<BenchReport.Figure> f = report.figures();
