@@ -69,6 +69,11 @@ public final class Wiring {
         dev.highwater.ui.partitions.FxFrameBench.run(report, partitions, seconds);
     }
 
+    public static void runGrpcStreamBench(dev.highwater.bench.BenchReport report, int rate, int seconds)
+            throws Exception {
+        dev.highwater.ui.grpc.StreamFrameBench.run(report, rate, seconds);
+    }
+
     public static void runMessagesFxBench(dev.highwater.bench.BenchReport report, long records) throws Exception {
         dev.highwater.ui.messages.MessagesFxBench.run(report, records);
     }

@@ -5,6 +5,8 @@ import dev.highwater.bench.CodecBench;
 import dev.highwater.bench.ConsoleCpuBench;
 import dev.highwater.bench.DemoBench;
 import dev.highwater.bench.LagBench;
+import dev.highwater.bench.KafkaAnchorBench;
+import dev.highwater.bench.LedgerBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,14 +22,15 @@ import java.util.concurrent.Callable;
 /** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures Highwater's figures on this machine, each beside its anchor in the same run.",
-                "Suites: demo, lag, console-cpu, codec, fx, decode, fx-messages (default: all; fx and fx-messages",
-                "need a display).",
+                "Suites: kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages (default: all;",
+                "fx and fx-messages need a display, grpc counts frames with one).",
                 "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> SUITES = List.of("demo", "lag", "console-cpu", "codec", "fx", "decode", "fx-messages");
+    static final List<String> SUITES = List.of("kafka", "demo", "lag", "console-cpu", "codec", "fx", "grpc", "ledger",
+            "decode", "fx-messages");
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: demo, lag, console-cpu, codec, fx, decode, fx-messages")
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages")
     List<String> suites = SUITES;
 
     @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
@@ -69,12 +72,19 @@ public final class BenchCommand implements Callable<Integer> {
                 System.getProperty("os.arch"), Runtime.version()));
         for (String suite : suites) {
             switch (suite) {
+                case "kafka" -> KafkaAnchorBench.run(report, quick ? 500_000 : 2_000_000, quick ? 2 : 3);
                 case "demo" -> DemoBench.run(report, rate, quick ? 5 : 20);
                 case "lag" -> LagBench.run(report, lagGroups != null ? lagGroups : quick ? 20 : 100,
                         lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
                 case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
                 case "codec" -> CodecBench.run(report, quick ? 5 : 11);
                 case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
+                case "grpc" -> {
+                    dev.highwater.bench.GrpcBench.runUnary(report, 1_000, quick ? 6 : 20, 15_000);
+                    dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
+                }
+                case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
+                        quick ? 1 : 2);
                 case "decode" -> dev.highwater.bench.DecodeBench.run(report, decodeRecords != null ? decodeRecords
                         : quick ? 500_000 : 2_000_000, quick ? 2 : 3);
                 case "fx-messages" -> dev.highwater.app.Wiring.runMessagesFxBench(report,

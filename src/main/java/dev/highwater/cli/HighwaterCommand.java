@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 "A console for Kafka and gRPC backends: lag, hot partitions, live decoding, ledger audits.",
                 "With no arguments, opens the desktop console on the embedded demo."},
         subcommands = {DemoCommand.class, LagCommand.class, TailCommand.class, ResetOffsetsCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, GrpcCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class HighwaterCommand implements Runnable {
 
     @CommandLine.Spec

@@ -22,6 +22,12 @@ public final class StatusAdvice {
                     + ": check the address, that the server is running, and the deadline.";
             case UNAVAILABLE -> tls(detail) != null
                     ? "UNAVAILABLE: the TLS handshake with " + target + " failed (" + tls(detail) + ")."
+                    : detail.contains("Connection refused")
+                    ? "UNAVAILABLE: " + target + " is unreachable (connection refused): check the address and that "
+                    + "the server is running."
+                    : detail.contains("Network closed for unknown reason")
+                    ? "UNAVAILABLE: " + target + " closed the connection at once: it may expect TLS (check plaintext "
+                    + "versus TLS)."
                     : "UNAVAILABLE: " + target + " is unreachable (" + detail
                     + "): check the address, that the server is running, and plaintext versus TLS.";
             case UNIMPLEMENTED -> "UNIMPLEMENTED: " + target + " does not offer that method" + suffix(detail) + ".";

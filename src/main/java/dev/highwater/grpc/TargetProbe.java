@@ -33,6 +33,22 @@ public final class TargetProbe {
         } catch (IllegalArgumentException e) {
             return new Result(false, List.of(), "'" + target + "' is not a gRPC target: use host:port.");
         }
+        return probe(channel, target, timeout);
+    }
+
+    /** As {@link #probe(String, Duration)}, over the transport (TLS, mutual TLS) the settings ask for. */
+    public static Result probe(dev.highwater.grpc.workbench.ChannelSettings settings, Duration timeout) {
+        ManagedChannel channel;
+        try {
+            channel = dev.highwater.grpc.workbench.Channels.open(settings);
+        } catch (RuntimeException e) {
+            return new Result(false, List.of(), "The gRPC settings for " + settings.target() + " cannot be used: "
+                    + e.getMessage());
+        }
+        return probe(channel, settings.target(), timeout);
+    }
+
+    private static Result probe(ManagedChannel channel, String target, Duration timeout) {
         try {
             List<String> services = new ArrayList<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();

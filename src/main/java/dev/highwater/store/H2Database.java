@@ -42,6 +42,14 @@ final class H2Database implements AutoCloseable {
      * @throws StoreException in one sentence when the file is held by another instance or cannot be made
      */
     static H2Database open(Path file, String what, List<String> migrations) {
+        return open(file, what, null, migrations);
+    }
+
+    /**
+     * As {@link #open(Path, String, List)}, and the file must be of this kind: a file with a schema but without
+     * the kind (another Highwater file, say) is set aside like an unreadable one rather than migrated.
+     */
+    static H2Database open(Path file, String what, String kind, List<String> migrations) {
         Path base = base(file);
         try {
             Files.createDirectories(base.toAbsolutePath().getParent());
@@ -50,7 +58,7 @@ final class H2Database implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            return new H2Database(connect(base, migrations), null);
+            return new H2Database(connect(base, kind, migrations), null);
         } catch (SQLException e) {
             if (e.getErrorCode() == DATABASE_ALREADY_OPEN || e.getErrorCode() == LOCK_TIMEOUT) {
                 throw new StoreException("the " + what + " file " + base + ".mv.db is in use by another running"
@@ -58,7 +66,7 @@ final class H2Database implements AutoCloseable {
             }
             Path aside = setAside(base, what, e);
             try {
-                return new H2Database(connect(base, migrations), "The " + what + " file could not be read ("
+                return new H2Database(connect(base, kind, migrations), "The " + what + " file could not be read ("
                         + e.getMessage().lines().findFirst().orElse("unknown error") + "); it was kept as " + aside
                         + " and a new one was started.");
             } catch (SQLException again) {
@@ -73,11 +81,11 @@ final class H2Database implements AutoCloseable {
         return name.endsWith(".mv.db") ? file.resolveSibling(name.substring(0, name.length() - 6)) : file;
     }
 
-    private static Connection connect(Path base, List<String> migrations) throws SQLException {
+    private static Connection connect(Path base, String kind, List<String> migrations) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:h2:file:" + base.toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE", "highwater", "");
         try {
-            migrate(c, migrations);
+            migrate(c, kind, migrations);
             return c;
         } catch (SQLException e) {
             c.close();
@@ -85,7 +93,7 @@ final class H2Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(Connection c, List<String> migrations) throws SQLException {
+    private static void migrate(Connection c, String kind, List<String> migrations) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
@@ -94,6 +102,9 @@ final class H2Database implements AutoCloseable {
                 if (rs.next()) {
                     version = rs.getInt(1);
                 }
+            }
+            if (kind != null) {
+                requireKind(s, kind, version);
             }
             if (version > migrations.size()) {
                 throw new SQLException("the file was written by a newer Highwater (schema " + version + ")");
@@ -109,6 +120,22 @@ final class H2Database implements AutoCloseable {
         } catch (SQLException e) {
             c.rollback();
             throw e;
+        }
+    }
+
+    private static void requireKind(Statement s, String kind, int version) throws SQLException {
+        s.execute("CREATE TABLE IF NOT EXISTS file_kind (kind VARCHAR(100) NOT NULL)");
+        String found = null;
+        try (ResultSet rs = s.executeQuery("SELECT kind FROM file_kind")) {
+            if (rs.next()) {
+                found = rs.getString(1);
+            }
+        }
+        if (found == null && version > 0 || found != null && !found.equals(kind)) {
+            throw new SQLException("it is not a " + kind + " file");
+        }
+        if (found == null) {
+            s.execute("INSERT INTO file_kind VALUES ('" + kind.replace("'", "''") + "')");
         }
     }
 
@@ -142,6 +169,13 @@ final class H2Database implements AutoCloseable {
                 // the original failure is what matters
             }
             throw new StoreException("storage failed: " + e.getMessage().lines().findFirst().orElse(""), e);
+        } catch (RuntimeException e) {
+            try {
+                connection.rollback(); // whatever failed half-way, none of it is kept
+            } catch (SQLException ignored) {
+                // the original failure is what matters
+            }
+            throw e;
         }
     }
 

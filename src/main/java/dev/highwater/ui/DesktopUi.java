@@ -8,6 +8,9 @@ import dev.highwater.ui.messages.MessagesModel;
 import dev.highwater.ui.messages.MessagesView;
 import dev.highwater.ui.offsets.ResetOffsetsModel;
 import dev.highwater.ui.offsets.ResetOffsetsView;
+import dev.highwater.grpc.workbench.ChannelSettings;
+import dev.highwater.ui.grpc.GrpcScreen;
+import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
 import dev.highwater.ui.shell.Area;
@@ -68,7 +71,10 @@ public final class DesktopUi {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, Map.of(
                 Area.PARTITIONS, c -> partitionsScreen(c, app, ui),
-                Area.MESSAGES, c -> messagesScreen(c, app.schemas(), ui)));
+                Area.MESSAGES, c -> messagesScreen(c, app.schemas(), ui),
+                Area.LEDGER, c -> LedgerScreen.open(c, app.dataFolder().resolve("ledger-snapshots"), ui),
+                Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null
+                        : ChannelSettings.of(c.grpcTarget(), c.profile().grpcTls()), app.schemas(), app.tasks(), ui)));
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 DesktopUi.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());

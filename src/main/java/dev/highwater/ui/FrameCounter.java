@@ -5,12 +5,22 @@ import javafx.animation.AnimationTimer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Counts the UI thread's pulses in whole seconds, for the frame-rate benchmarks. */
+/** Counts the UI thread's pulses in whole seconds, for the benchmarks' frame rates. */
 public final class FrameCounter extends AnimationTimer {
 
-    private final List<Integer> perSecond = new ArrayList<>();
+    private final List<Integer> perSecond;
     private long secondStart = -1;
     private int frames;
+
+    /** @param perSecond receives each whole second's count; read it under its own lock */
+    public FrameCounter(List<Integer> perSecond) {
+        this.perSecond = perSecond;
+    }
+
+    /** A counter keeping its own seconds: read them with {@link #perSecond()}. */
+    public FrameCounter() {
+        this(new ArrayList<>());
+    }
 
     @Override
     public void handle(long now) {

@@ -46,6 +46,45 @@ class BenchSuitesTest {
     }
 
     @Test
+    void theLedgerSuiteMeasuresAgainstConsumerPerformanceInOneRun() throws Exception {
+        LedgerBench.run(report, 20_000, 2_000, 1);
+        List<String> names = report.figures().stream().map(BenchReport.Figure::name).toList();
+        assertTrue(names.contains("Kafka ConsumerPerformance fetch rate (anchor)"), names.toString());
+        assertTrue(names.contains("full replay / ConsumerPerformance"), names.toString());
+        assertTrue(names.contains("query in the last 1 %, snapshots vs full replay"), names.toString());
+        for (BenchReport.Figure f : report.figures()) {
+            assertTrue(f.median() > 0, f.toString());
+        }
+        BenchReport.Figure heap = report.figures().stream()
+                .filter(f -> f.name().startsWith("heap peak")).findFirst().orElseThrow();
+        assertTrue(heap.median() < 512, heap.toString());
+    }
+
+    @Test
+    void consumerPerformanceOutputIsParsed() {
+        var r = ConsumerPerformanceAnchor.parse("""
+                start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+                2026-11-22 03:04:47:074, 2026-11-22 03:04:50:100, 120.5, 39.8, 1000000, 330469.3, 3026, 964, 125.0, 1037344.4
+                """);
+        assertEquals(1_000_000, r.records());
+        assertEquals(1_037_344.4, r.fetchRecordsPerSecond(), 0.01);
+        assertEquals(0.964, r.fetchSeconds(), 1e-9);
+    }
+
+    @Test
+    void theKafkaSuiteRunsKafkasOwnPerformanceTools() throws Exception {
+        KafkaAnchorBench.run(report, 20_000, 1);
+        List<BenchReport.Figure> f = report.figures();
+        assertEquals(3, f.size(), text.toString());
+        for (BenchReport.Figure anchor : f) {
+            assertEquals("rec/s", anchor.unit());
+            assertTrue(anchor.median() > 1_000 && anchor.median() < 100_000_000, anchor.toString());
+        }
+        assertEquals(20_000, ProducerPerformanceAnchor.parse("20000 records sent, 81300.8 records/sec (7.75 MB/sec),"
+                + " 95.21 ms avg latency, 301.00 ms max latency.").records());
+    }
+
+    @Test
     void theCodecSuiteMeasuresSizesAndParseTimesOfTransaction() throws Exception {
         CodecBench.run(report, 2);
         List<BenchReport.Figure> f = report.figures();
@@ -80,6 +119,19 @@ class BenchSuitesTest {
         BenchReport.Figure median = report.figures().getFirst();
         assertTrue(median.median() > 0 && median.median() <= 1_000, median.toString());
         assertTrue(median.runs() >= 1, median.toString());
+    }
+
+    @Test
+    void theGrpcSuiteTimesBothUnaryPathsAndTakesAStreamInFull() throws Exception {
+        GrpcBench.runUnary(report, 20, 2, 100);
+        dev.highwater.ui.grpc.StreamFrameBench.run(report, 20_000, 1);
+        assertTrue(report.figures().stream().anyMatch(f -> f.name().equals("workbench overhead at p50")), text.toString());
+        BenchReport.Figure sent = report.figures().stream()
+                .filter(f -> f.name().equals("stream: messages sent by the server")).findFirst().orElseThrow();
+        BenchReport.Figure taken = report.figures().stream()
+                .filter(f -> f.name().equals("stream: messages taken into the feed")).findFirst().orElseThrow();
+        assertEquals(20_000, sent.median());
+        assertEquals(sent.median(), taken.median(), text.toString());
     }
 
     @Test

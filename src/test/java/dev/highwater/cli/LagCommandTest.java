@@ -13,10 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -49,22 +46,13 @@ class LagCommandTest {
         kafka.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = HighwaterCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void jsonHasTheContractShapeWithNullForAPartitionNeverCommitted() {
-        Run r = run("lag", "--bootstrap", kafka.bootstrapServers(), "--group", "billing", "--format", "json",
+        CommandRun r = run("lag", "--bootstrap", kafka.bootstrapServers(), "--group", "billing", "--format", "json",
                 "--interval", "0.2");
         assertEquals(0, r.exit(), r.err());
         String line = r.out().strip();
@@ -77,11 +65,11 @@ class LagCommandTest {
 
     @Test
     void tableAndCsvShowTheSameNumbers() {
-        Run table = run("lag", "--bootstrap", kafka.bootstrapServers(), "--group", "billing", "--interval", "0.2");
+        CommandRun table = run("lag", "--bootstrap", kafka.bootstrapServers(), "--group", "billing", "--interval", "0.2");
         assertEquals(0, table.exit(), table.err());
         assertTrue(table.out().contains("group billing  Empty"), table.out());
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith("payments-1") && l.contains("no commit")), table.out());
-        Run csv = run("lag", "--bootstrap", kafka.bootstrapServers(), "--group", "billing", "--format", "csv",
+        CommandRun csv = run("lag", "--bootstrap", kafka.bootstrapServers(), "--group", "billing", "--format", "csv",
                 "--interval", "0.2");
         List<String> lines = csv.out().lines().toList();
         assertEquals("at,group,topic,partition,committed,end,lag,lagSeconds,produceRate,consumeRate,hot,status,owner",
@@ -92,7 +80,7 @@ class LagCommandTest {
 
     @Test
     void aGroupThatDoesNotExistIsExit1WithTheKnownGroups() {
-        Run r = run("lag", "--bootstrap", kafka.bootstrapServers(), "--group", "no-such", "--interval", "0.2");
+        CommandRun r = run("lag", "--bootstrap", kafka.bootstrapServers(), "--group", "no-such", "--interval", "0.2");
         assertEquals(1, r.exit());
         assertEquals("highwater: consumer group 'no-such' does not exist on " + kafka.bootstrapServers()
                 + "; known groups: billing", r.err().strip());
@@ -100,7 +88,7 @@ class LagCommandTest {
 
     @Test
     void anAddressWhereNoBrokerAnswersIsExit1InOneLine() {
-        Run r = run("lag", "--bootstrap", "127.0.0.1:1", "--group", "g");
+        CommandRun r = run("lag", "--bootstrap", "127.0.0.1:1", "--group", "g");
         assertEquals(1, r.exit());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("127.0.0.1:1"), r.err());

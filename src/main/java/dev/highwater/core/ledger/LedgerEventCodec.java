@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes ledger events in the two shapes producers use on a ledger topic: the {@code ledger.LedgerEvent}
  * Protobuf message, and the JSON object
- * {@code {"eventType":…,"eventId":…,"accountId":…,"amount":"100.50","reference":…,"timestamp":…}}.
+ * {@code {"eventType":…,"eventId":…,"accountId":…,"amount":"100.50","reference":…,"timestamp":…}}; and reads
+ * either back ({@link LedgerDecoder} is the allocation-free form the replay uses).
  */
 public final class LedgerEventCodec {
 
@@ -26,6 +27,26 @@ public final class LedgerEventCodec {
                 .setTimestamp(e.timestamp())
                 .build()
                 .toByteArray();
+    }
+
+    /** What a record's value is: an event, or why it is not one. */
+    public sealed interface Decoded {
+        record Event(LedgerEvent event) implements Decoded {
+        }
+
+        /** @param unknownType true for a well-formed event of a type that is neither credit nor debit */
+        record NotAnEvent(boolean unknownType, String reason) implements Decoded {
+        }
+    }
+
+    /** Reads a value in either shape; never guesses at one that fits neither. */
+    public static Decoded decode(byte[] value) {
+        LedgerDecoder d = new LedgerDecoder();
+        return switch (d.decode(value)) {
+            case EVENT -> new Decoded.Event(d.event());
+            case UNKNOWN_TYPE -> new Decoded.NotAnEvent(true, d.reason());
+            case UNDECODABLE -> new Decoded.NotAnEvent(false, d.reason());
+        };
     }
 
     public static byte[] toJson(LedgerEvent e) {

@@ -5,10 +5,11 @@ public enum Area {
     PARTITIONS("Partitions", "Consumer lag per partition, in offsets and in seconds; throughput; hot partitions and hot keys; alerts."),
     MESSAGES("Messages", "Live decoding of any topic: Protobuf from any schema source, JSON, schema-registry framing; "
             + "poison pills shown as such without stopping the stream."),
-    LEDGER("Ledger", "Replay of a ledger topic into every account's exact balance at any instant, with snapshots. "
-            + "This area is not built yet."),
+    LEDGER("Ledger", "Every account's exact balance on a ledger topic at any instant, replayed from committed "
+            + "events (snapshots make later questions fast); one account's events and balance over time; the change "
+            + "between two instants; CSV and JSON export."),
     GRPC("gRPC", "A workbench for every gRPC call type against a live backend, with reflection and deadlines, "
-            + "and a live blocks view of the indexer. This area is not built yet.");
+            + "and a live blocks view of the indexer.");
 
     private final String title;
     private final String purpose;

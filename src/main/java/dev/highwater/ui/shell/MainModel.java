@@ -12,6 +12,7 @@ import dev.highwater.demo.DemoBackends;
 import dev.highwater.demo.DemoOptions;
 import dev.highwater.demo.DemoStatus;
 import dev.highwater.grpc.TargetProbe;
+import dev.highwater.grpc.workbench.ChannelSettings;
 import dev.highwater.kafka.BackendStartException;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.ClusterProbe;
@@ -179,7 +180,7 @@ public final class MainModel {
         begin(new ConnectionStatus("Connecting to " + profile.name() + "…", bootstrap, grpcTarget, null, null, ""));
         app.tasks().run(() -> {
             disconnect();
-            Runnable probe = () -> statusUpdates.offer(probe(profile.name(), settings, grpcTarget));
+            Runnable probe = () -> statusUpdates.offer(probe(profile, settings, grpcTarget));
             probe.run();
             watch(settings, grpcTarget, profile);
             synchronized (this) {
@@ -267,11 +268,12 @@ public final class MainModel {
                 detail);
     }
 
-    static ConnectionStatus probe(String profileName, ClientSettings settings, String grpcTarget) {
+    static ConnectionStatus probe(ConnectionProfile profile, ClientSettings settings, String grpcTarget) {
+        String profileName = profile.name();
         String bootstrap = settings.bootstrapServers();
         ClusterProbe.Result kafka = ClusterProbe.probe(settings, PROBE_TIMEOUT);
         TargetProbe.Result grpc = grpcTarget == null || grpcTarget.isBlank() ? null
-                : TargetProbe.probe(grpcTarget, PROBE_TIMEOUT);
+                : TargetProbe.probe(ChannelSettings.of(grpcTarget, profile.grpcTls()), PROBE_TIMEOUT);
         StringBuilder detail = new StringBuilder(kafka.reachable()
                 ? kafka.brokers() + " broker(s), cluster " + kafka.clusterId() : kafka.problem());
         if (grpc != null) {

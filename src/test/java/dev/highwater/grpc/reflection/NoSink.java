@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** A sink that accepts and drops every batch: tests that only talk to the indexer over gRPC. */
-final class NoSink implements TransactionSink {
+public final class NoSink implements TransactionSink {
 
     @Override
     public CompletableFuture<Void> publish(List<Transaction> batch) {

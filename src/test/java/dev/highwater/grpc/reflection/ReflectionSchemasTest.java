@@ -63,6 +63,21 @@ class ReflectionSchemasTest {
     }
 
     @Test
+    void importsNotSentWithAServiceAreAskedForByFileName() throws Exception {
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(new OneFileAtATimeReflection()).build().start();
+        open.add(() -> server.shutdownNow().awaitTermination());
+
+        SchemaCatalog.Source source = ReflectionSchemas.load(channel(server.getPort()), Duration.ofSeconds(10));
+
+        SchemaCatalog catalog = new SchemaCatalog();
+        catalog.put(source);
+        assertTrue(catalog.messageType("blockchain.Transaction").isPresent(), "the import, fetched by file name");
+        assertTrue(catalog.services().stream().anyMatch(s -> s.getFullName().equals("blockchain.BlockchainIndexer")));
+        assertEquals(List.of("service ghost.Unknown: the server answered NOT_FOUND not known here"), source.problems());
+    }
+
+    @Test
     void aServerWithoutReflectionIsSaidPlainly() throws Exception {
         int port = serve(false);
 

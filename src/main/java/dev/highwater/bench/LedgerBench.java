@@ -1,0 +1,152 @@
+package dev.highwater.bench;
+
+import dev.highwater.core.ledger.AuditReport;
+import dev.highwater.core.ledger.BalanceTable;
+import dev.highwater.core.ledger.LedgerReplay;
+import dev.highwater.core.ledger.SnapshotStore;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.kafka.ledger.KafkaLedgerSource;
+import dev.highwater.store.H2SnapshotStore;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ledger figures, in one run against the embedded broker: full replay speed against Kafka's
+ * ConsumerPerformance on the same topic, a snapshot-assisted query in the last 1 % of the ledger against the
+ * full replay, and the heap a replay of many accounts needs (in a JVM capped at 512 MB).
+ */
+public final class LedgerBench {
+
+    private LedgerBench() {
+    }
+
+    public static void run(BenchReport report, long events, int heapAccounts, int runs) throws Exception {
+        report.heading(String.format("ledger: %,d events over 12 partitions (a quarter JSON, 1 %% late, 0.5 %%"
+                + " delivered twice, in Kafka transactions); heap with %,d accounts", events, heapAccounts));
+        Path snapshots = Files.createTempDirectory("highwater-bench-snapshots");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, null)) {
+            long t = System.nanoTime();
+            LedgerFill fill = LedgerFill.write(kafka, "bench-ledger", events, 10_000);
+            report.note(String.format("wrote %,d records in %.1f s", fill.records, (System.nanoTime() - t) / 1e9));
+            ClientSettings client = ClientSettings.of(kafka.bootstrapServers());
+            double[] anchor = new double[runs];
+            double[] replay = new double[runs];
+            double[] ratio = new double[runs];
+            double[] fullSeconds = new double[runs];
+            try (KafkaLedgerSource source = new KafkaLedgerSource(client)) {
+                query(source, SnapshotStore.NONE, fill.topic, Instant.now()); // warms the JIT up, untimed
+            }
+            for (int r = 0; r < runs; r++) {
+                anchor[r] = ConsumerPerformanceAnchor.run(kafka.bootstrapServers(), fill.topic, fill.records)
+                        .fetchRecordsPerSecond();
+                try (KafkaLedgerSource source = new KafkaLedgerSource(client)) {
+                    long t0 = System.nanoTime();
+                    AuditReport full = query(source, SnapshotStore.NONE, fill.topic, Instant.now());
+                    fullSeconds[r] = (System.nanoTime() - t0) / 1e9;
+                    replay[r] = full.stats().recordsRead() / fullSeconds[r];
+                }
+                ratio[r] = replay[r] / anchor[r];
+            }
+            report.add("ledger", "Kafka ConsumerPerformance fetch rate (anchor)", anchor, "rec/s", null);
+            report.add("ledger", "full replay: read_committed, decode, dedup, fold", replay, "rec/s", null);
+            report.add("ledger", "full replay / ConsumerPerformance", ratio, "x", ">= 0.6");
+            snapshotFigures(report, client, fill, snapshots.resolve("snapshots"), runs);
+            heap(report, kafka, heapAccounts);
+        } finally {
+            deleteQuietly(snapshots);
+        }
+    }
+
+    private static AuditReport query(KafkaLedgerSource source, SnapshotStore store, String topic, Instant at) {
+        return new LedgerReplay(source, store, LedgerReplay.Settings.defaults())
+                .balancesAt(topic, List.of(at), LedgerReplay.Listener.NONE, () -> false).getFirst();
+    }
+
+    private static void snapshotFigures(BenchReport report, ClientSettings client, LedgerFill fill, Path file,
+                                        int runs) {
+        try (KafkaLedgerSource source = new KafkaLedgerSource(client);
+             H2SnapshotStore store = H2SnapshotStore.open(file)) {
+            long t0 = System.nanoTime();
+            query(source, store, fill.topic, Instant.now()); // the first replay cuts the snapshots as it passes
+            double writing = (System.nanoTime() - t0) / 1e9;
+            report.add("ledger", "full replay cutting snapshots (first query)", writing, "s", null);
+            report.note(store.list(fill.topic).size() + " snapshots saved");
+            double[] share = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                Instant at = Instant.ofEpochMilli(fill.timestampAt(0.99 + 0.01 * (r + 0.5) / runs));
+                long a = System.nanoTime();
+                AuditReport assisted = query(source, store, fill.topic, at);
+                double assistedSeconds = (System.nanoTime() - a) / 1e9;
+                long f = System.nanoTime();
+                AuditReport full = query(source, SnapshotStore.NONE, fill.topic, at);
+                double fullSeconds = (System.nanoTime() - f) / 1e9;
+                if (!same(assisted.balances(), full.balances()) || assisted.events() != full.events()
+                        || assisted.stats().fromSnapshot() == 0) {
+                    throw new IllegalStateException("the snapshot-assisted answer at " + at
+                            + " differs from the full replay's, or used no snapshot");
+                }
+                share[r] = 100 * assistedSeconds / fullSeconds;
+                report.note(String.format("at %s: %.3f s from snapshot %d (%,d records read) vs %.2f s full replay",
+                        at, assistedSeconds, assisted.stats().fromSnapshot(), assisted.stats().recordsRead(),
+                        fullSeconds));
+            }
+            report.add("ledger", "query in the last 1 %, snapshots vs full replay", share, "%", "<= 5 %");
+        }
+    }
+
+    private static boolean same(BalanceTable a, BalanceTable b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.account(i).equals(b.account(i)) || !a.balance(i).equals(b.balance(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Pattern PROBE = Pattern.compile("accounts=(\\d+) events=(\\d+) peak=(\\d+) retained=(\\d+)");
+
+    /** Replays a ledger of many accounts in a JVM capped at 512 MB of heap, which reports its peak. */
+    private static void heap(BenchReport report, EmbeddedKafka kafka, int accounts) throws Exception {
+        LedgerFill fill = LedgerFill.write(kafka, "bench-ledger-accounts", 3L * accounts, accounts);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+                LedgerHeapProbe.class.getName(), kafka.bootstrapServers(), fill.topic));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("the replay of " + accounts + " accounts did not finish within a 512 MB"
+                    + " heap: " + out.strip().lines().reduce((x, y) -> y).orElse(""));
+        }
+        Matcher m = PROBE.matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("the heap probe printed no figures: " + out.strip());
+        }
+        report.note(String.format("%,d accounts, %,d events replayed in a JVM with -Xmx512m", Long.parseLong(m.group(1)),
+                Long.parseLong(m.group(2))));
+        report.add("ledger", "heap peak, replay of the accounts above (-Xmx512m)", Long.parseLong(m.group(3)) / 1e6,
+                "MB", "< 512 MB");
+        report.add("ledger", "heap held by the finished report", Long.parseLong(m.group(4)) / 1e6, "MB", null);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder: the system cleans it eventually
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.highwater.cli;
+
+import dev.highwater.core.ledger.AuditExport;
+import dev.highwater.core.ledger.AuditInstant;
+import dev.highwater.core.ledger.AuditReport;
+import dev.highwater.core.ledger.BalanceTable;
+import dev.highwater.core.ledger.LedgerReplay;
+import dev.highwater.core.ledger.LedgerReplayException;
+import dev.highwater.core.ledger.Problem;
+import dev.highwater.core.ledger.SnapshotStore;
+import dev.highwater.kafka.ClientSettings;
+import dev.highwater.kafka.ledger.KafkaLedgerSource;
+import dev.highwater.store.H2SnapshotStore;
+import dev.highwater.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Every account's exact balance on a ledger topic at an instant, by replaying the topic (read_committed). */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {
+                "Replays a ledger topic (Protobuf and JSON events, committed records only) into every account's",
+                "exact balance at an instant: distinct events by their own timestamps, redeliveries counted once,",
+                "undecodable records and unknown types listed. --snapshots keeps cuts in an H2 file so later",
+                "queries replay only the rest. Never joins a group or commits."})
+public final class AuditCommand implements Callable<Integer> {
+
+    enum Format { table, csv, json }
+
+    static final int PROBLEMS_IN_TABLE = 20;
+
+    @Option(names = "--bootstrap", required = true, paramLabel = "B", description = "bootstrap servers, host:port[,host:port…]")
+    String bootstrap;
+
+    @Option(names = "--topic", required = true, paramLabel = "T", description = "the ledger topic, e.g. payment-ledger")
+    String topic;
+
+    @Option(names = "--at", required = true, paramLabel = "INSTANT",
+            description = "the instant: 2024-03-15T09:00:00Z, 2024-03-15T10:00:00+01:00, 2024-03-15T10:00[Europe/Paris] or now")
+    String at;
+
+    @Option(names = "--account", paramLabel = "ID", description = "only this account (repeatable)")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "F", description = "table, csv or json (default ${DEFAULT-VALUE})")
+    Format format = Format.table;
+
+    @Option(names = "--snapshots", paramLabel = "PATH", description = "an H2 file for replay snapshots (made if missing)")
+    Path snapshots;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Kafka client properties (security and the like)")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Instant instant;
+        try {
+            instant = AuditInstant.parse(at, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--at: " + e.getMessage());
+        }
+        ClientSettings settings = ClusterOptions.settings(bootstrap, config);
+        AuditReport report;
+        try (SnapshotStore store = snapshots == null ? SnapshotStore.NONE : H2SnapshotStore.open(snapshots);
+             KafkaLedgerSource source = new KafkaLedgerSource(settings)) {
+            LedgerReplay replay = new LedgerReplay(source, store, LedgerReplay.Settings.defaults());
+            report = replay.balancesAt(topic, List.of(instant), LedgerReplay.Listener.NONE, () -> false).getFirst();
+        } catch (LedgerReplayException | IllegalArgumentException | IllegalStateException | StoreException e) {
+            throw new CommandFailure(OneLine.of(e));
+        }
+        if (!accounts.isEmpty()) {
+            report = report.only(accounts);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> out.println(AuditExport.json(report));
+            case csv -> out.print(AuditExport.csv(report));
+            case table -> table(out, report);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (format != Format.table) {
+            report.notes().forEach(n -> err.println("highwater: " + n));
+        }
+        out.flush();
+        err.flush();
+        return 0;
+    }
+
+    static void table(PrintWriter out, AuditReport r) {
+        BalanceTable b = r.balances();
+        out.printf(Locale.ROOT, "%s at %s: %,d accounts, %,d events (%,d redeliveries counted once), %,d undecodable,"
+                        + " %,d of an unknown type%n", r.topic(), r.at(), b.size(), r.events(), r.duplicates(),
+                r.undecodable(), r.unknownType());
+        int width = "ACCOUNT".length();
+        for (int i = 0; i < b.size(); i++) {
+            width = Math.max(width, b.account(i).length());
+        }
+        String row = "%-" + width + "s  %22s%n";
+        out.printf(Locale.ROOT, row, "ACCOUNT", "BALANCE");
+        for (int i = 0; i < b.size(); i++) {
+            out.printf(Locale.ROOT, row, b.account(i), b.balance(i).toPlainString());
+        }
+        out.printf(Locale.ROOT, row, "(sum)", b.total().toPlainString());
+        for (String note : r.notes()) {
+            out.println("note: " + note);
+        }
+        List<Problem> problems = r.problems();
+        long uncounted = r.undecodable() + r.unknownType();
+        for (int i = 0; i < Math.min(PROBLEMS_IN_TABLE, problems.size()); i++) {
+            Problem p = problems.get(i);
+            out.printf(Locale.ROOT, "not counted: partition %d offset %d: %s%n", p.partition(), p.offset(), p.reason());
+        }
+        if (uncounted > Math.min(PROBLEMS_IN_TABLE, problems.size())) {
+            out.printf(Locale.ROOT, "… %,d more records not counted (--format json lists the first %,d)%n",
+                    uncounted - Math.min(PROBLEMS_IN_TABLE, problems.size()), problems.size());
+        }
+        out.printf(Locale.ROOT, "read %,d records in %.2f s%s%n", r.stats().recordsRead(), r.stats().seconds(),
+                r.stats().fromSnapshot() > 0 ? " after starting from a snapshot" : "");
+    }
+}

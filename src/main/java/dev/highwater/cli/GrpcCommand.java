@@ -1,0 +1,182 @@
+package dev.highwater.cli;
+
+import dev.highwater.core.grpc.CallHistory;
+import dev.highwater.core.grpc.IndexerJson;
+import dev.highwater.core.grpc.MetadataHeaders;
+import dev.highwater.core.grpc.TransportSecurity;
+import dev.highwater.grpc.IndexerClient;
+import dev.highwater.grpc.StatusAdvice;
+import dev.highwater.grpc.workbench.ChannelSettings;
+import dev.highwater.grpc.workbench.GrpcSession;
+import io.grpc.StatusRuntimeException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** Calls the blockchain indexer over gRPC: a transaction by hash, or the stream of blocks, as JSON. */
+@Command(name = "grpc", mixinStandardHelpOptions = true,
+        description = {"Calls a BlockchainIndexer gRPC service and prints JSON.",
+                "Plaintext by default; --cacert (and --cert/--key for mutual TLS) or --tls for TLS."})
+public final class GrpcCommand implements Runnable {
+
+    private static final Duration UNARY_DEADLINE = Duration.ofSeconds(10);
+
+    @Option(names = "--target", required = true, paramLabel = "HOST:PORT", description = "the gRPC server")
+    String target;
+
+    @Option(names = "--plaintext", description = "no TLS (the default)")
+    boolean plaintext;
+
+    @Option(names = "--tls", description = "TLS, trusting the system's CAs unless --cacert is given")
+    boolean tls;
+
+    @Option(names = "--cacert", paramLabel = "FILE", description = "the CA to trust: PEM, or PKCS12 (.p12/.pfx)")
+    Path cacert;
+
+    @Option(names = "--cert", paramLabel = "FILE",
+            description = "client certificate for mutual TLS: PEM (with --key), or a PKCS12 key store")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "the client's private key (PEM, PKCS#8)")
+    Path key;
+
+    @Option(names = "--store-password-env", paramLabel = "VAR",
+            description = "environment variable holding the PKCS12 stores' password (never on the command line)")
+    String storePasswordEnv;
+
+    @Option(names = "--authority", paramLabel = "NAME", description = "the server name to verify and send")
+    String authority;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "metadata header (repeatable)")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = "--deadline", paramLabel = "SECONDS",
+            description = "deadline of the call (default 10 for get-transaction, none for subscribe-blocks)")
+    Double deadlineSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a call is required: get-transaction HEX or subscribe-blocks");
+    }
+
+    @Command(name = "get-transaction", description = "Prints the transaction with that hash (hex) as one JSON object.")
+    int getTransaction(@Parameters(paramLabel = "HEX", description = "the transaction's hash in hex") String hex)
+            throws InterruptedException {
+        byte[] hash = hash(hex);
+        ChannelSettings settings = settings(UNARY_DEADLINE);
+        try (GrpcSession session = session(settings)) {
+            var tx = new IndexerClient(session.callChannel()).getTransaction(hash, settings.deadline());
+            out().println(IndexerJson.transaction(tx));
+            out().flush();
+            return 0;
+        } catch (StatusRuntimeException e) {
+            throw failure(settings, e);
+        }
+    }
+
+    @Command(name = "subscribe-blocks",
+            description = "Prints blocks from --from on (history, then live), one JSON object per line.")
+    int subscribeBlocks(
+            @Option(names = "--from", paramLabel = "H", description = "first height (default 0: the oldest kept)")
+            long from,
+            @Option(names = "--limit", paramLabel = "N", description = "stop after N blocks (default 0: never)")
+            int limit) {
+        if (from < 0 || limit < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--from and --limit must be 0 or more");
+        }
+        ChannelSettings settings = settings(null);
+        PrintWriter out = out();
+        try (GrpcSession session = session(settings)) {
+            IndexerClient client = new IndexerClient(session.callChannel());
+            java.util.function.Consumer<dev.highwater.proto.blockchain.Block> print = b -> {
+                out.println(IndexerJson.block(b));
+                out.flush();
+            };
+            if (settings.deadline() == null) {
+                client.subscribeBlocks(from, limit, print);
+            } else {
+                client.subscribeBlocks(from, limit, settings.deadline(), print);
+            }
+            return 0;
+        } catch (StatusRuntimeException e) {
+            throw failure(settings, e);
+        }
+    }
+
+    private GrpcSession session(ChannelSettings settings) {
+        try {
+            return new GrpcSession(settings, new CallHistory(1));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    private ChannelSettings settings(Duration defaultDeadline) {
+        CommandLine cl = spec.commandLine();
+        boolean anyTls = tls || cacert != null || cert != null || key != null;
+        if (plaintext && anyTls) {
+            throw new CommandLine.ParameterException(cl, "--plaintext cannot go with --tls, --cacert, --cert or --key");
+        }
+        if (key != null && cert == null) {
+            throw new CommandLine.ParameterException(cl, "--key needs --cert (the client certificate)");
+        }
+        Duration deadline = defaultDeadline;
+        if (deadlineSeconds != null) {
+            if (!(deadlineSeconds > 0 && deadlineSeconds <= 86_400)) {
+                throw new CommandLine.ParameterException(cl, "--deadline must be more than 0 and at most 86400 seconds");
+            }
+            deadline = Duration.ofMillis(Math.round(deadlineSeconds * 1000));
+        }
+        List<Map.Entry<String, String>> parsed = new ArrayList<>();
+        for (String h : headers) {
+            try {
+                parsed.add(MetadataHeaders.one(h, "-H"));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+        }
+        String password = storePasswordEnv == null ? null : System.getenv(storePasswordEnv);
+        if (storePasswordEnv != null && password == null) {
+            throw new CommandLine.ParameterException(cl, "the environment variable " + storePasswordEnv + " is not set");
+        }
+        TransportSecurity security = cert != null ? TransportSecurity.MUTUAL_TLS
+                : anyTls ? TransportSecurity.TLS : TransportSecurity.PLAINTEXT;
+        return new ChannelSettings(target, security, cacert, cert, key, password, authority, parsed, null, null,
+                deadline, true);
+    }
+
+    private byte[] hash(String hex) {
+        String digits = hex.startsWith("0x") || hex.startsWith("0X") ? hex.substring(2) : hex;
+        try {
+            byte[] hash = HexFormat.of().parseHex(digits);
+            if (hash.length > 0) {
+                return hash;
+            }
+        } catch (IllegalArgumentException e) {
+            // said below
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(), "'" + hex + "' is not a transaction hash: "
+                + "give it in hex (an even number of 0-9, a-f digits)");
+    }
+
+    private CommandFailure failure(ChannelSettings settings, StatusRuntimeException e) {
+        return new CommandFailure(StatusAdvice.explain(settings.target(), settings.deadline(), e.getStatus()));
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.highwater.core.grpc;
+
+/** How a channel protects its connection. */
+public enum TransportSecurity {
+    PLAINTEXT("Plaintext"), TLS("TLS"), MUTUAL_TLS("Mutual TLS");
+
+    private final String label;
+
+    TransportSecurity(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.highwater.core.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Account ids to dense indexes, looked up by the id's UTF-8 bytes so the fold makes no String per record.
+ * Index order is first-seen order; names are made once per account.
+ */
+final class AccountTable {
+
+    private int[] slots = new int[2048]; // index + 1; 0 = empty
+    private byte[][] ids = new byte[1024][];
+    private int[] hashes = new int[1024];
+    private String[] names = new String[1024];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    int indexOf(byte[] b, int off, int len) {
+        int h = hash(b, off, len);
+        int mask = slots.length - 1;
+        int slot = h & mask;
+        while (true) {
+            int v = slots[slot];
+            if (v == 0) {
+                return add(b, off, len, h, slot);
+            }
+            int i = v - 1;
+            if (hashes[i] == h && Arrays.equals(ids[i], 0, ids[i].length, b, off, off + len)) {
+                return i;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    int indexOf(String account) {
+        byte[] b = account.getBytes(StandardCharsets.UTF_8);
+        return indexOf(b, 0, b.length);
+    }
+
+    String name(int index) {
+        String n = names[index];
+        if (n == null) {
+            n = new String(ids[index], StandardCharsets.UTF_8);
+            names[index] = n;
+        }
+        return n;
+    }
+
+    byte[] idBytes(int index) {
+        return ids[index];
+    }
+
+    private int add(byte[] b, int off, int len, int h, int slot) {
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+            hashes = Arrays.copyOf(hashes, size * 2);
+            names = Arrays.copyOf(names, size * 2);
+        }
+        ids[size] = Arrays.copyOfRange(b, off, off + len);
+        hashes[size] = h;
+        slots[slot] = ++size;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return size - 1;
+    }
+
+    private void rehash() {
+        slots = new int[slots.length * 2];
+        int mask = slots.length - 1;
+        for (int i = 0; i < size; i++) {
+            int slot = hashes[i] & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = i + 1;
+        }
+    }
+
+    private static int hash(byte[] b, int off, int len) {
+        int h = 1;
+        for (int i = off; i < off + len; i++) {
+            h = 31 * h + b[i];
+        }
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+}

@@ -1,0 +1,451 @@
+package dev.highwater.core.ledger;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Answers "what was every account's balance at T" over a ledger topic (see ARCHITECTURE.md, audit semantics):
+ * the plan starts from the newest stored snapshot whose cut is at or before T (one that no longer fits the
+ * topic is dropped and rebuilt), reads the rest of the topic and folds it; as it reads from the newest
+ * snapshot (or from an empty store) it cuts new snapshots every {@link Settings#snapshotEvery} records.
+ */
+public final class LedgerReplay {
+
+    /**
+     * @param snapshotEvery   records between snapshots
+     * @param keepInTail      events after the cut a snapshot keeps (the cut trails the newest events by these)
+     * @param tailLimit       tail size at which the cut moves forward while reading
+     * @param maxProblems     problems listed (all are counted)
+     * @param notALedgerAfter records without a single ledger event after which the topic is called not a ledger
+     */
+    public record Settings(long snapshotEvery, int keepInTail, int tailLimit, int maxProblems, int notALedgerAfter) {
+        public static Settings defaults() {
+            return new Settings(100_000, 20_000, 100_000, 1_000, 1_000);
+        }
+    }
+
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = p -> { };
+
+        /** Called on the replay's thread, a few times a second. */
+        void progress(ReplayProgress progress);
+    }
+
+    private final LedgerSource source;
+    private final SnapshotStore store;
+    private final Settings settings;
+    private boolean openingNoticeShown;
+
+    public LedgerReplay(LedgerSource source, SnapshotStore store, Settings settings) {
+        this.source = source;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** The balances at each instant, in one pass over the topic. */
+    public List<AuditReport> balancesAt(String topic, List<Instant> instants, Listener listener,
+                                        BooleanSupplier cancelled) {
+        long started = System.nanoTime();
+        LedgerTopic now = source.describe(topic);
+        List<String> notes = new ArrayList<>();
+        long[] at = instants.stream().mapToLong(Instant::toEpochMilli).toArray();
+        long earliest = java.util.Arrays.stream(at).min().orElseThrow();
+        Plan plan = plan(now, earliest, notes);
+        Fold fold = new Fold(now, plan, at, listener, cancelled, notes);
+        long[] from = plan.state.positions.clone();
+        try {
+            source.read(now, from, fold::record);
+            fold.finish();
+        } finally {
+            fold.stopWriting();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        ReplayStats stats = new ReplayStats(fold.read, plan.from == null ? 0 : plan.from.seq(), fold.written, seconds);
+        List<AuditReport> reports = new ArrayList<>();
+        for (int i = 0; i < at.length; i++) {
+            reports.add(fold.report(i, instants.get(i), stats));
+        }
+        return reports;
+    }
+
+    /** Where a query starts: a restored snapshot or nothing, and whether it may cut new snapshots. */
+    private record Plan(LedgerState state, SnapshotInfo from, boolean writable, long nextSeq) {
+    }
+
+    private Plan plan(LedgerTopic now, long earliest, List<String> notes) {
+        String notice = store.openingNotice();
+        if (notice != null && !openingNoticeShown) {
+            notes.add(notice);
+            openingNoticeShown = true;
+        }
+        List<SnapshotInfo> all = store.list(now.name());
+        for (SnapshotInfo s : all) {
+            String misfit = s.misfit(now);
+            if (misfit != null) {
+                store.deleteAll(now.name());
+                notes.add("The saved snapshots of " + now.name() + " no longer fit the topic (" + misfit
+                        + "); they were dropped and are being rebuilt.");
+                all = List.of();
+                break;
+            }
+        }
+        SnapshotInfo best = null;
+        for (SnapshotInfo s : all) {
+            if (s.cut() <= earliest) {
+                best = s;
+            }
+        }
+        long nextSeq = all.isEmpty() ? 1 : all.getLast().seq() + 1;
+        if (best != null) {
+            try {
+                LedgerState state = LedgerState.decode(store.state(now.name(), best.seq()));
+                if (state.positions.length != now.partitions()) {
+                    throw new IllegalArgumentException("it has " + state.positions.length + " partitions");
+                }
+                return new Plan(state, best, best == all.getLast(), nextSeq);
+            } catch (RuntimeException e) {
+                store.deleteAll(now.name());
+                notes.add("A saved snapshot of " + now.name() + " could not be read (" + e.getMessage()
+                        + "); the snapshots were dropped and are being rebuilt.");
+                all = List.of();
+                nextSeq = 1;
+            }
+        }
+        return new Plan(new LedgerState(now.partitions()), null, all.isEmpty() && store.keeps(), nextSeq);
+    }
+
+    /** One pass: folds records into the state and into the answers for each instant. */
+    private final class Fold {
+
+        private final LedgerTopic topic;
+        private final SnapshotInfo restoredFrom;
+        private final LedgerState s;
+        private final long[] at;
+        private final Balances[] answers;
+        private final long[] events;
+        private final long[] duplicates;
+        private final Listener listener;
+        private final BooleanSupplier cancelled;
+        private final List<String> notes;
+        private final LedgerDecoder decoder = new LedgerDecoder();
+        private final Set<Long> loadedBuckets = new HashSet<>();
+        private final long[] from;
+        private final long total;
+        private final long started = System.nanoTime();
+        private boolean writable;
+        private long nextSeq;
+        private long read;
+        private long eventsRead;
+        private long lastSnapshotAt;
+        /** Saves snapshots while the fold reads on; a cut is taken only when it is idle, which paces them. */
+        private java.util.concurrent.ExecutorService writer;
+        private java.util.concurrent.Future<?> saving;
+        private long lastProgress = System.nanoTime();
+        private int written;
+        private static final int BATCH = 64;
+        private final long[] batchK1 = new long[BATCH];
+        private final long[] batchK2 = new long[BATCH];
+        private final long[] batchTs = new long[BATCH];
+        private final int[] batchAccount = new int[BATCH];
+        private final long[] batchUnits = new long[BATCH];
+        private final int[] batchScale = new int[BATCH];
+        private final BigDecimal[] batchBig = new BigDecimal[BATCH];
+        private int batched;
+        private long cachedBucket = Long.MIN_VALUE;
+        private LongList cachedKeys;
+
+        Fold(LedgerTopic topic, Plan plan, long[] at, Listener listener, BooleanSupplier cancelled,
+             List<String> notes) {
+            this.topic = topic;
+            this.restoredFrom = plan.from;
+            this.s = plan.state;
+            this.at = at;
+            this.listener = listener;
+            this.cancelled = cancelled;
+            this.notes = notes;
+            this.writable = plan.writable;
+            this.nextSeq = plan.nextSeq;
+            this.from = s.positions.clone();
+            long[] end = topic.endOffsets();
+            long t = 0;
+            for (int p = 0; p < end.length; p++) {
+                t += Math.max(0, end[p] - from[p]);
+            }
+            this.total = t;
+            s.seen.expect(s.seen.size() + t);
+            answers = new Balances[at.length];
+            events = new long[at.length];
+            duplicates = new long[at.length];
+            for (int i = 0; i < at.length; i++) {
+                answers[i] = s.base.copy();
+                events[i] = s.baseEvents;
+                duplicates[i] = s.baseDuplicates + s.tailDuplicates.countAtOrBelow(at[i]);
+                for (int j = 0; j < s.tail.size; j++) {
+                    if (s.tail.timestamps[j] <= at[i]) {
+                        s.tail.addTo(j, answers[i]);
+                        events[i]++;
+                    }
+                }
+            }
+        }
+
+        void record(int partition, long offset, byte[] key, byte[] value) {
+            if ((++read & 1023) == 0) {
+                tick();
+            }
+            s.records++;
+            s.positions[partition] = offset + 1;
+            switch (decoder.decode(value)) {
+                case EVENT -> event();
+                case UNDECODABLE -> {
+                    s.undecodable++;
+                    problem(partition, offset);
+                }
+                case UNKNOWN_TYPE -> {
+                    s.unknownType++;
+                    problem(partition, offset);
+                }
+            }
+            if (writable && read - lastSnapshotAt >= settings.snapshotEvery() && (saving == null || saving.isDone())) {
+                flush();
+                snapshot(false);
+            }
+        }
+
+        /**
+         * Decodes into a batch; the batch is folded in {@link #flush}. Looking a batch's keys up in the seen
+         * table first lets the processor fetch their cache lines side by side instead of one miss at a time,
+         * which is most of the fold's cost on a large ledger.
+         */
+        private void event() {
+            LedgerDecoder d = decoder;
+            eventsRead++;
+            long ts = d.timestamp;
+            EventKeys keys = s.seen;
+            keys.hash(d.accountBytes, d.accountOff, d.accountLen, d.idBytes, d.idOff, d.idLen, ts);
+            long bucket = LedgerState.bucket(ts);
+            if (restoredFrom != null && loadedBuckets.add(bucket)) {
+                for (byte[] stored : store.keys(topic.name(), restoredFrom.seq(), bucket)) {
+                    s.addStoredKeys(stored);
+                }
+            }
+            int i = batched++;
+            batchK1[i] = keys.h1;
+            batchK2[i] = keys.h2;
+            batchTs[i] = ts;
+            batchAccount[i] = s.accounts.indexOf(d.accountBytes, d.accountOff, d.accountLen);
+            long units = d.amount.units;
+            BigDecimal big = d.amount.big;
+            if (!d.credit) {
+                units = -units;
+                big = big == null ? null : big.negate();
+            }
+            batchUnits[i] = units;
+            batchScale[i] = d.amount.scale;
+            batchBig[i] = big;
+            if (batched == BATCH) {
+                flush();
+            }
+        }
+
+        /** Folds the batched events, in the order they were read. */
+        private void flush() {
+            int n = batched;
+            batched = 0;
+            s.seen.touch(batchK1, n);
+            for (int i = 0; i < n; i++) {
+                fold(batchK1[i], batchK2[i], batchTs[i], batchAccount[i], batchUnits[i], batchScale[i], batchBig[i]);
+                batchBig[i] = null;
+            }
+        }
+
+        private void fold(long k1, long k2, long ts, int account, long units, int scale, BigDecimal big) {
+            if (!s.seen.add(k1, k2)) {
+                if (ts <= s.cut) {
+                    s.baseDuplicates++;
+                } else {
+                    s.tailDuplicates.add(ts);
+                }
+                for (int i = 0; i < at.length; i++) {
+                    if (ts <= at[i]) {
+                        duplicates[i]++;
+                    }
+                }
+                return;
+            }
+            if (writable) {
+                rememberKey(LedgerState.bucket(ts), k1, k2);
+            }
+            if (ts <= s.cut) {
+                s.base.add(account, units, scale, big);
+                s.baseEvents++;
+            } else {
+                s.tail.add(account, ts, units, scale, big);
+                if (s.tail.size > Math.max(settings.tailLimit(), 2 * keepInTail())) {
+                    s.advanceCut(keepInTail());
+                }
+            }
+            for (int i = 0; i < at.length; i++) {
+                if (ts <= at[i]) {
+                    answers[i].add(account, units, scale, big);
+                    events[i]++;
+                }
+            }
+            s.minTimestamp = Math.min(s.minTimestamp, ts);
+            s.maxTimestamp = Math.max(s.maxTimestamp, ts);
+        }
+
+        private void rememberKey(long bucket, long k1, long k2) {
+            if (bucket != cachedBucket || cachedKeys == null || !s.newKeys.containsKey(bucket)) {
+                cachedKeys = s.newKeys.computeIfAbsent(bucket, b -> new LongList());
+                cachedBucket = bucket;
+            }
+            cachedKeys.add(k1);
+            cachedKeys.add(k2);
+        }
+
+        private void problem(int partition, long offset) {
+            if (s.problems.size() < settings.maxProblems()) {
+                s.problems.add(new Problem(partition, offset, decoder.reason()));
+            }
+        }
+
+        private void tick() {
+            if (cancelled.getAsBoolean()) {
+                throw new ReplayCancelledException();
+            }
+            if (eventsRead == 0 && s.baseEvents + s.tail.size == 0 && read >= settings.notALedgerAfter()) {
+                Problem first = s.problems.isEmpty() ? null : s.problems.getFirst();
+                throw new LedgerReplayException("topic " + topic.name() + " does not look like a ledger: none of"
+                        + " the first " + read + " records is a ledger event (" + s.undecodable + " undecodable, "
+                        + s.unknownType + " of an unknown type" + (first == null ? "" : "; partition "
+                        + first.partition() + " offset " + first.offset() + ": " + first.reason()) + ")");
+            }
+            long nowNanos = System.nanoTime();
+            if (nowNanos - lastProgress >= 200_000_000L) {
+                lastProgress = nowNanos;
+                progress(nowNanos);
+            }
+        }
+
+        private void progress(long nowNanos) {
+            long done = 0;
+            for (int p = 0; p < from.length; p++) {
+                done += s.positions[p] - from[p];
+            }
+            double seconds = Math.max(1e-9, (nowNanos - started) / 1e9);
+            double rate = read / seconds;
+            double left = rate <= 0 ? Double.NaN : Math.max(0, total - done) / (done / seconds);
+            listener.progress(new ReplayProgress(Math.min(done, total), total, rate, left));
+        }
+
+        /** Cuts a snapshot of the state as it is between two records and saves it (in the background or now). */
+        private void snapshot(boolean now) {
+            if (!savedWithoutFailure()) {
+                return;
+            }
+            lastSnapshotAt = read;
+            if (!now || s.tail.size > Math.max(settings.tailLimit(), 2 * keepInTail())) {
+                // the last cut of a replay keeps its whole tail, so questions about the recent past start there
+                s.advanceCut(keepInTail());
+            }
+            SnapshotInfo info = new SnapshotInfo(topic.name(), nextSeq, topic.topicId(), s.positions, s.cut,
+                    s.records, System.currentTimeMillis());
+            byte[] state = s.encode();
+            java.util.Map<Long, byte[]> keys = s.takeNewKeys();
+            nextSeq++;
+            written++;
+            if (now) {
+                try {
+                    store.save(info, state, keys);
+                } catch (RuntimeException e) {
+                    failed(e);
+                }
+                return;
+            }
+            if (writer == null) {
+                writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "ledger-snapshot-writer");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            saving = writer.submit(() -> store.save(info, state, keys));
+        }
+
+        /**
+         * Events kept after the cut: near the end of the read (its last 2 %), the newest 1 % of the ledger, so
+         * the last snapshots answer any instant in the recent past, the one asked about most, without reading.
+         */
+        private int keepInTail() {
+            long nearEnd = total - total / 50;
+            return read >= nearEnd ? (int) Math.max(settings.keepInTail(), Math.min(2_000_000, total / 100))
+                    : settings.keepInTail();
+        }
+
+        /** Waits for the snapshot being saved; false (and a note) when it failed, after which none are cut. */
+        private boolean savedWithoutFailure() {
+            if (saving == null) {
+                return writable;
+            }
+            try {
+                saving.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed(e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                writable = false;
+            }
+            saving = null;
+            return writable;
+        }
+
+        private void failed(RuntimeException e) {
+            if (writable) {
+                notes.add("Snapshots could not be saved (" + e.getMessage() + "); the answer is not affected.");
+            }
+            writable = false;
+            written--;
+        }
+
+        void finish() {
+            flush();
+            progress(System.nanoTime());
+            if (writable && read - lastSnapshotAt >= Math.max(1, settings.snapshotEvery() / 10)) {
+                snapshot(true);
+            }
+        }
+
+        /** Lets a snapshot being saved finish, so no write outlives the query. */
+        void stopWriting() {
+            savedWithoutFailure();
+            if (writer != null) {
+                writer.shutdown();
+            }
+        }
+
+        AuditReport report(int i, Instant instant, ReplayStats stats) {
+            int n = s.accounts.size();
+            String[] names = new String[n];
+            BigDecimal[] values = new BigDecimal[n];
+            for (int a = 0; a < n; a++) {
+                names[a] = s.accounts.name(a);
+                values[a] = answers[i].get(a);
+            }
+            List<String> reportNotes = new ArrayList<>(notes);
+            if (events[i] == 0) {
+                reportNotes.add("No event at or before " + instant + ": every balance is zero"
+                        + (s.minTimestamp == Long.MAX_VALUE ? " (the topic holds no ledger events)."
+                        : " (the first event is at " + Instant.ofEpochMilli(s.minTimestamp) + ")."));
+            }
+            return new AuditReport(topic.name(), instant, new BalanceTable(names, values), events[i],
+                    duplicates[i], s.undecodable, s.unknownType, s.problems, reportNotes, stats);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.highwater.core.ledger;
+
+import java.util.List;
+
+/** Where ledger records come from (Kafka, or a list in a test): committed records only, never a commit. */
+public interface LedgerSource extends AutoCloseable {
+
+    /** Receives records, in offset order within each partition. */
+    @FunctionalInterface
+    interface RecordSink {
+        void record(int partition, long offset, byte[] key, byte[] value);
+    }
+
+    /** The topics there are (for a picker). */
+    List<String> topics();
+
+    /**
+     * @throws IllegalArgumentException in one sentence when the topic does not exist
+     * @throws IllegalStateException in one sentence when the cluster cannot be reached
+     */
+    LedgerTopic describe(String topic);
+
+    /**
+     * Reads every partition from {@code from[p]} up to the topic's end offsets as described, calling the sink on
+     * the caller's thread. An exception from the sink stops the read and is thrown from here.
+     */
+    void read(LedgerTopic topic, long[] from, RecordSink sink);
+
+    @Override
+    void close();
+}

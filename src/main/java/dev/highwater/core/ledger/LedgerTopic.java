@@ -1,0 +1,27 @@
+package dev.highwater.core.ledger;
+
+/**
+ * A ledger topic as it is now: its identity and, per partition, the first offset still held and the end a
+ * read_committed reader stops at.
+ */
+public record LedgerTopic(String name, String topicId, long[] startOffsets, long[] endOffsets) {
+
+    public LedgerTopic {
+        startOffsets = startOffsets.clone();
+        endOffsets = endOffsets.clone();
+    }
+
+    @Override
+    public long[] startOffsets() {
+        return startOffsets.clone();
+    }
+
+    @Override
+    public long[] endOffsets() {
+        return endOffsets.clone();
+    }
+
+    public int partitions() {
+        return endOffsets.length;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.highwater.kafka.ledger;
+
+import dev.highwater.core.ledger.LedgerSource;
+import dev.highwater.core.ledger.LedgerTopic;
+import dev.highwater.kafka.ClientSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads a ledger topic for replay: committed records only (read_committed, so an aborted payment never counts),
+ * every partition assigned by hand, no group, never a commit. One thread fetches while the caller decodes and
+ * folds the batch before, so fetching and folding overlap on two cores.
+ */
+public final class KafkaLedgerSource implements LedgerSource {
+
+    private static final int QUEUED_BATCHES = 8;
+    private static final Duration POLL = Duration.ofMillis(200);
+    /** A fetch that brings nothing for this long while records are due means the cluster went away. */
+    private static final long STALL_MILLIS = 30_000;
+
+    private final ClientSettings settings;
+    private final Admin admin;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+
+    public KafkaLedgerSource(ClientSettings settings) {
+        this.settings = settings;
+        this.admin = Admin.create(settings.admin("highwater-ledger"));
+        Map<String, Object> props = settings.groupLessConsumer("highwater-ledger-reader");
+        props.put("isolation.level", "read_committed");
+        props.put("auto.offset.reset", "none");
+        // batches large enough to keep the fold busy, small enough that a million accounts fit 512 MB of heap
+        props.putIfAbsent("max.poll.records", 5_000);
+        props.putIfAbsent("max.partition.fetch.bytes", 1024 * 1024);
+        props.putIfAbsent("fetch.max.bytes", 8 * 1024 * 1024);
+        props.putIfAbsent("receive.buffer.bytes", 1024 * 1024);
+        // the reader knows where each partition ends: a broker holding a fetch for more data only adds latency
+        props.putIfAbsent("fetch.max.wait.ms", 20);
+        props.putIfAbsent("default.api.timeout.ms", 15_000);
+        props.putIfAbsent("request.timeout.ms", 10_000);
+        this.consumer = new KafkaConsumer<>(props);
+    }
+
+    @Override
+    public List<String> topics() {
+        try {
+            return admin.listTopics().names().get(15, TimeUnit.SECONDS).stream().sorted().toList();
+        } catch (ExecutionException | TimeoutException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing topics", e);
+        }
+    }
+
+    @Override
+    public LedgerTopic describe(String topic) {
+        TopicDescription d;
+        try {
+            d = admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                throw new IllegalArgumentException("topic " + topic + " does not exist on "
+                        + settings.bootstrapServers());
+            }
+            throw unreachable(e);
+        } catch (TimeoutException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topic, e);
+        }
+        int partitions = d.partitions().size();
+        List<TopicPartition> tps = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            tps.add(new TopicPartition(topic, p));
+        }
+        try {
+            Map<TopicPartition, Long> start = consumer.beginningOffsets(tps);
+            Map<TopicPartition, Long> end = consumer.endOffsets(tps); // read_committed: the last stable offset
+            long[] s = new long[partitions];
+            long[] e = new long[partitions];
+            for (int p = 0; p < partitions; p++) {
+                s[p] = start.get(tps.get(p));
+                e[p] = end.get(tps.get(p));
+            }
+            return new LedgerTopic(topic, d.topicId().toString(), s, e);
+        } catch (KafkaException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private IllegalStateException unreachable(Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new IllegalStateException("the cluster at " + settings.bootstrapServers() + " does not answer ("
+                + why.lines().findFirst().orElse("") + ")", e);
+    }
+
+    /** A fetched batch, the end of the read, or the fetcher's failure. */
+    private record Batch(ConsumerRecords<byte[], byte[]> records, RuntimeException failure, boolean end) {
+    }
+
+    @Override
+    public void read(LedgerTopic topic, long[] from, RecordSink sink) {
+        long[] end = topic.endOffsets();
+        List<TopicPartition> due = new ArrayList<>();
+        for (int p = 0; p < end.length; p++) {
+            if (from[p] < end[p]) {
+                due.add(new TopicPartition(topic.name(), p));
+            }
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        consumer.assign(due);
+        for (TopicPartition tp : due) {
+            consumer.seek(tp, from[tp.partition()]);
+        }
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        Fetcher fetcher = new Fetcher(due, end, queue);
+        Thread thread = Thread.ofPlatform().name("ledger-fetch").daemon().start(fetcher);
+        try {
+            while (true) {
+                Batch b = queue.take();
+                if (b.failure() != null) {
+                    throw b.failure();
+                }
+                if (b.end()) {
+                    return;
+                }
+                for (ConsumerRecord<byte[], byte[]> r : b.records()) {
+                    if (r.offset() < end[r.partition()]) {
+                        sink.record(r.partition(), r.offset(), r.key(), r.value());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + topic.name(), e);
+        } finally {
+            fetcher.stop = true;
+            queue.clear();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            queue.clear();
+            consumer.unsubscribe();
+        }
+    }
+
+    /** Polls until every partition's position reaches its end, handing batches over. */
+    private final class Fetcher implements Runnable {
+
+        private final List<TopicPartition> due;
+        private final long[] end;
+        private final BlockingQueue<Batch> queue;
+        volatile boolean stop;
+
+        Fetcher(List<TopicPartition> due, long[] end, BlockingQueue<Batch> queue) {
+            this.due = new ArrayList<>(due);
+            this.end = end;
+            this.queue = queue;
+        }
+
+        @Override
+        public void run() {
+            try {
+                Map<TopicPartition, Long> open = new HashMap<>();
+                due.forEach(tp -> open.put(tp, end[tp.partition()]));
+                long lastProgress = System.currentTimeMillis();
+                while (!stop && !open.isEmpty()) {
+                    ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                    if (!records.isEmpty()) {
+                        lastProgress = System.currentTimeMillis();
+                        if (!hand(new Batch(records, null, false))) {
+                            return;
+                        }
+                    } else if (System.currentTimeMillis() - lastProgress > STALL_MILLIS) {
+                        throw new IllegalStateException("the cluster at " + settings.bootstrapServers()
+                                + " stopped sending records of " + due.getFirst().topic());
+                    }
+                    // control records (transaction markers) move positions without records: ask the consumer
+                    List<TopicPartition> finished = new ArrayList<>();
+                    for (Map.Entry<TopicPartition, Long> e : open.entrySet()) {
+                        if (consumer.position(e.getKey()) >= e.getValue()) {
+                            finished.add(e.getKey());
+                        }
+                    }
+                    if (!finished.isEmpty()) {
+                        finished.forEach(open::remove);
+                        consumer.pause(finished);
+                    }
+                }
+                hand(new Batch(null, null, true));
+            } catch (RuntimeException e) {
+                hand(new Batch(null, e instanceof KafkaException ? unreachable(e) : e, false));
+            }
+        }
+
+        private boolean hand(Batch b) {
+            try {
+                while (!stop) {
+                    if (queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+        admin.close(Duration.ofSeconds(2));
+    }
+}

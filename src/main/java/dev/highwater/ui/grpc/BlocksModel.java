@@ -1,0 +1,270 @@
+package dev.highwater.ui.grpc;
+
+import com.google.protobuf.ByteString;
+import dev.highwater.app.BackgroundTasks;
+import dev.highwater.core.Subscription;
+import dev.highwater.core.grpc.IndexerJson;
+import dev.highwater.core.grpc.LiveBuffer;
+import dev.highwater.core.grpc.RateMeter;
+import dev.highwater.core.lag.LagFormat;
+import dev.highwater.grpc.StatusAdvice;
+import dev.highwater.grpc.workbench.ChannelSettings;
+import dev.highwater.grpc.workbench.Channels;
+import dev.highwater.proto.blockchain.Block;
+import dev.highwater.proto.blockchain.BlockchainIndexerGrpc;
+import dev.highwater.proto.blockchain.GetTransactionRequest;
+import dev.highwater.proto.blockchain.SubscribeRequest;
+import dev.highwater.proto.blockchain.Transaction;
+import dev.highwater.ui.Coalescer;
+import dev.highwater.ui.UiThread;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The indexer's live blocks: {@code SubscribeToBlocks} on the connection's target into a bounded table (newest
+ * first, with how many older ones are not shown), block and transaction rates, the selected block's
+ * transactions, and lookup of a transaction by hash. Blocks arrive on gRPC's thread; the table changes at most
+ * once per frame.
+ */
+public final class BlocksModel {
+
+    public static final int CAPACITY = 500;
+    private static final Duration LOOKUP_DEADLINE = Duration.ofSeconds(5);
+
+    private final String target;
+    private final BackgroundTasks tasks;
+    private final UiThread ui;
+    private final ManagedChannel channel;
+    private final LiveBuffer<BlockRow> buffer = new LiveBuffer<>(CAPACITY);
+    private final AtomicLong transactions = new AtomicLong();
+    private final Coalescer<Boolean> paint;
+    private final Subscription ticker;
+    private volatile ClientCallStreamObserver<SubscribeRequest> call;
+    private volatile long lastHeight;
+    private volatile boolean stoppedByUser;
+    private volatile boolean disposed;
+    private final RateMeter txRate = new RateMeter(); // UI thread
+
+    // ---- Properties ----
+    private final ObservableList<BlockRow> blocks = FXCollections.observableArrayList();
+    private final ObservableList<BlockRow> blocksView = FXCollections.unmodifiableObservableList(blocks);
+    private final ObjectProperty<BlockRow> selectedBlock = new SimpleObjectProperty<>();
+    private final ObservableList<Transaction> selectedTransactions = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper streamProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper lookupResult = new ReadOnlyStringWrapper("");
+
+    /** @param target the connection's gRPC target, plaintext; null: none */
+    public BlocksModel(String target, BackgroundTasks tasks, UiThread ui) {
+        this(target == null ? null : ChannelSettings.plaintext(target), tasks, ui);
+    }
+
+    /** @param connection the connection's gRPC target and transport (as its profile says); null: none */
+    public BlocksModel(ChannelSettings connection, BackgroundTasks tasks, UiThread ui) {
+        this.target = connection == null ? null : connection.target();
+        this.tasks = tasks;
+        this.ui = ui;
+        this.channel = connection == null ? null : Channels.open(connection);
+        this.paint = new Coalescer<>(ui, ignored -> drain());
+        this.ticker = tasks.every(Duration.ofSeconds(1), () -> paint.offer(Boolean.TRUE));
+        selectedBlock.addListener((obs, old, b) -> selectedTransactions.setAll(
+                b == null ? List.of() : b.block().getTransactionsList()));
+        if (target == null) {
+            streamProblem.set("This connection has no gRPC target: connect with one to see its blocks.");
+        }
+    }
+
+    public ObservableList<BlockRow> blocks() {
+        return blocksView;
+    }
+
+    public ObjectProperty<BlockRow> selectedBlock() {
+        return selectedBlock;
+    }
+
+    public ObservableList<Transaction> selectedTransactions() {
+        return selectedTransactions;
+    }
+
+    /** "1,234 blocks · 34 older not shown · 2.0 blocks/s · 1,980 tx/s". */
+    public ReadOnlyStringProperty summary() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Why the stream stopped, with what to check; empty while it runs. */
+    public ReadOnlyStringProperty streamProblem() {
+        return streamProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty streaming() {
+        return streaming.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lookupResult() {
+        return lookupResult.getReadOnlyProperty();
+    }
+
+    public String target() {
+        return target;
+    }
+
+    /** Subscribes from the oldest block the indexer keeps, or after the last block received when resuming. */
+    public void start() {
+        if (channel == null || streaming.get()) {
+            return;
+        }
+        streaming.set(true);
+        stoppedByUser = false;
+        streamProblem.set("");
+        long from = lastHeight == 0 ? 0 : lastHeight + 1;
+        BlockchainIndexerGrpc.newStub(channel).subscribeToBlocks(SubscribeRequest.newBuilder().setStartHeight(from)
+                .build(), new ClientResponseObserver<SubscribeRequest, Block>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<SubscribeRequest> requestStream) {
+                call = requestStream;
+            }
+
+            @Override
+            public void onNext(Block b) {
+                lastHeight = b.getHeight();
+                transactions.addAndGet(b.getTransactionsCount());
+                buffer.add(BlockRow.of(b));
+                paint.offer(Boolean.TRUE);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                Status status = Status.fromThrowable(t);
+                post(() -> {
+                    streaming.set(false);
+                    if (!stoppedByUser) {
+                        streamProblem.set("The block stream ended: " + StatusAdvice.explain(target, null, status)
+                                + " The blocks received are kept; Resume continues after block " + lastHeight + ".");
+                    }
+                });
+            }
+
+            @Override
+            public void onCompleted() {
+                post(() -> {
+                    streaming.set(false);
+                    streamProblem.set("The server ended the block stream after block " + lastHeight + ".");
+                });
+            }
+        });
+    }
+
+    public void stop() {
+        stoppedByUser = true;
+        ClientCallStreamObserver<SubscribeRequest> c = call;
+        if (c != null) {
+            c.cancel("stopped by the user", null);
+        }
+    }
+
+    /** Looks a transaction up by its hash (hex); NOT_FOUND is said plainly. */
+    public void lookUp(String hex) {
+        String digits = hex == null ? "" : hex.strip().replaceFirst("^0[xX]", "");
+        byte[] hash;
+        try {
+            hash = HexFormat.of().parseHex(digits);
+        } catch (IllegalArgumentException e) {
+            hash = new byte[0];
+        }
+        if (hash.length == 0) {
+            lookupResult.set("Enter the transaction's hash in hex (0-9, a-f, an even number of digits).");
+            return;
+        }
+        if (channel == null) {
+            lookupResult.set("This connection has no gRPC target.");
+            return;
+        }
+        byte[] h = hash;
+        lookupResult.set("Looking up " + digits + "…");
+        tasks.run(() -> {
+            String result;
+            try {
+                Transaction tx = BlockchainIndexerGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(LOOKUP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                        .getTransaction(GetTransactionRequest.newBuilder().setHash(ByteString.copyFrom(h)).build());
+                result = describe(tx);
+            } catch (StatusRuntimeException e) {
+                result = e.getStatus().getCode() == Status.Code.NOT_FOUND
+                        ? "Not found: the indexer at " + target + " has no transaction " + digits.toLowerCase()
+                        + " (it keeps only recent blocks; check the hash)."
+                        : StatusAdvice.explain(target, LOOKUP_DEADLINE, e.getStatus());
+            }
+            String shown = result;
+            post(() -> lookupResult.set(shown));
+        });
+    }
+
+    public void dispose() {
+        disposed = true;
+        ticker.close();
+        stop();
+        if (channel != null) {
+            channel.shutdownNow();
+        }
+    }
+
+    private static String describe(Transaction tx) {
+        return "Block " + tx.getBlockHeight() + " · " + IndexerJson.status(tx.getStatus()) + " · " + tx.getSender()
+                + " → " + tx.getRecipient() + " · " + tx.getAmount() + " · "
+                + java.time.Instant.ofEpochMilli(tx.getTimestamp());
+    }
+
+    private void drain() {
+        long now = System.nanoTime();
+        LiveBuffer.View<BlockRow> v = buffer.view(now);
+        double txPerSecond = txRate.update(transactions.get(), now);
+        // new blocks go on top and old ones drop off the end, so that a selected row stays selected
+        long top = blocks.isEmpty() ? Long.MIN_VALUE : blocks.getFirst().height();
+        List<BlockRow> newer = new ArrayList<>();
+        for (BlockRow r : v.items()) {
+            if (r.height() > top) {
+                newer.add(r);
+            }
+        }
+        if (!newer.isEmpty()) {
+            Collections.reverse(newer);
+            blocks.addAll(0, newer);
+            if (blocks.size() > CAPACITY) {
+                blocks.remove(CAPACITY, blocks.size());
+            }
+        }
+        StringBuilder s = new StringBuilder(LagFormat.count(v.received())).append(" blocks");
+        if (v.notShown() > 0) {
+            s.append(" · ").append(LagFormat.count(v.notShown())).append(" older not shown");
+        }
+        s.append(" · ").append(String.format(java.util.Locale.ROOT, "%.1f", v.perSecond())).append(" blocks/s · ")
+                .append(LagFormat.count(Math.round(txPerSecond))).append(" tx/s");
+        summary.set(s.toString());
+    }
+
+    private void post(Runnable r) {
+        if (!disposed) {
+            ui.post(r);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.highwater.ui.grpc;
+
+import dev.highwater.app.BackgroundTasks;
+import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.grpc.workbench.ChannelSettings;
+import dev.highwater.ui.UiThread;
+import dev.highwater.ui.shell.Screen;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+import java.util.Objects;
+
+/** The gRPC area: the workbench and the indexer's live blocks, on the connection's target. */
+public final class GrpcScreen implements Screen {
+
+    private final WorkbenchModel workbench;
+    private final BlocksModel blocks;
+    private final TabPane root;
+
+    /** @param target the connection's gRPC target, or null */
+    public GrpcScreen(String target, SchemaCatalog schemas, BackgroundTasks tasks, UiThread ui) {
+        this(target == null ? null : ChannelSettings.plaintext(target), schemas, tasks, ui);
+    }
+
+    /** @param connection the connection's gRPC target and transport (TLS as its profile says), or null */
+    public GrpcScreen(ChannelSettings connection, SchemaCatalog schemas, BackgroundTasks tasks, UiThread ui) {
+        String target = connection == null ? null : connection.target();
+        workbench = new WorkbenchModel(schemas, tasks, ui, connection);
+        blocks = new BlocksModel(connection, tasks, ui);
+        Tab bench = new Tab("Workbench", new WorkbenchView(workbench).root());
+        Tab live = new Tab("Blocks", new BlocksView(blocks).root());
+        root = new TabPane(bench, live);
+        root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.getStyleClass().add("grpc-screen");
+        root.getStylesheets().add(Objects.requireNonNull(GrpcScreen.class.getResource("grpc.css")).toExternalForm());
+        if (target != null) {
+            workbench.connect();
+            blocks.start();
+        }
+    }
+
+    public WorkbenchModel workbench() {
+        return workbench;
+    }
+
+    public BlocksModel blocks() {
+        return blocks;
+    }
+
+    @Override
+    public Node root() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        workbench.dispose();
+        blocks.dispose();
+    }
+}

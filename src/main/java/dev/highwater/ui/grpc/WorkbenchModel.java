@@ -1,0 +1,486 @@
+package dev.highwater.ui.grpc;
+
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.DynamicMessage;
+import dev.highwater.app.BackgroundTasks;
+import dev.highwater.core.Subscription;
+import dev.highwater.core.grpc.CallHistory;
+import dev.highwater.core.grpc.CallRecord;
+import dev.highwater.core.grpc.GrpcurlCommand;
+import dev.highwater.core.grpc.JsonMessages;
+import dev.highwater.core.grpc.JsonTemplate;
+import dev.highwater.core.lag.LagFormat;
+import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.grpc.reflection.ReflectionException;
+import dev.highwater.grpc.workbench.CallOutcome;
+import dev.highwater.grpc.workbench.ChannelSettings;
+import dev.highwater.grpc.workbench.GrpcSession;
+import dev.highwater.grpc.workbench.WorkbenchCall;
+import dev.highwater.ui.Coalescer;
+import dev.highwater.ui.UiThread;
+import io.grpc.Status;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The gRPC workbench's state: the connection form, the methods known from reflection and the shared schema
+ * catalog, the request editor, the running call with its responses, status and trailers, and the session's
+ * history with latency percentiles. Network work runs on background tasks and gRPC's threads; properties
+ * change on the UI thread only. It never holds a Node.
+ */
+public final class WorkbenchModel {
+
+    static final int HISTORY = 500;
+
+    private final SchemaCatalog catalog;
+    private final BackgroundTasks tasks;
+    private final UiThread ui;
+    private final CallHistory callHistory = new CallHistory(HISTORY);
+    private final Subscription catalogListener;
+    private final Subscription ticker;
+    private final ResponseFeed feed;
+    private final Coalescer<Boolean> methodsChanged;
+    private GrpcSession session; // guarded by this
+    private volatile WorkbenchCall running; // an open stream, for send and finish
+    private volatile Object current; // the call whose end the screen waits for
+    private volatile Runnable cancelCurrent;
+    private volatile boolean disposed;
+
+    // ---- Properties ----
+    private final ConnectionForm form = new ConnectionForm();
+    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("Not connected.");
+    private final ReadOnlyStringWrapper connectionProblem = new ReadOnlyStringWrapper("");
+    private final ObservableList<MethodChoice> methods = FXCollections.observableArrayList();
+    private final ObjectProperty<MethodChoice> selectedMethod = new SimpleObjectProperty<>();
+    private final StringProperty requestText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper requestProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper callRunning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper statusCode = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper trailersText = new ReadOnlyStringWrapper("");
+    private final ObservableList<CallRecord> history = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper percentilesText = new ReadOnlyStringWrapper("No calls yet.");
+    private final ObservableList<MethodChoice> methodsView = FXCollections.unmodifiableObservableList(methods);
+    private final ObservableList<CallRecord> historyView = FXCollections.unmodifiableObservableList(history);
+
+    /** @param target the connection's gRPC target, preselected (null: none) */
+    public WorkbenchModel(SchemaCatalog catalog, BackgroundTasks tasks, UiThread ui, String target) {
+        this(catalog, tasks, ui, target == null ? null : ChannelSettings.plaintext(target));
+    }
+
+    /** @param connection the connection's gRPC target and transport, preselected (null: none) */
+    public WorkbenchModel(SchemaCatalog catalog, BackgroundTasks tasks, UiThread ui, ChannelSettings connection) {
+        this.catalog = catalog;
+        this.tasks = tasks;
+        this.ui = ui;
+        this.feed = new ResponseFeed(ui);
+        this.methodsChanged = new Coalescer<>(ui, ignored -> refreshMethods());
+        this.catalogListener = catalog.onChange(() -> methodsChanged.offer(Boolean.TRUE));
+        this.ticker = tasks.every(Duration.ofSeconds(1), () -> {
+            if (current != null) {
+                feed.refresh();
+            }
+        });
+        selectedMethod.addListener((obs, old, m) -> {
+            requestText.set(m == null ? "" : JsonTemplate.of(m.method().getInputType()));
+            requestProblem.set("");
+        });
+        if (connection != null) {
+            form.target().set(connection.target());
+            form.security().set(connection.security());
+            form.caFile().set(connection.ca() == null ? "" : connection.ca().toString());
+            form.certFile().set(connection.cert() == null ? "" : connection.cert().toString());
+            form.keyFile().set(connection.key() == null ? "" : connection.key().toString());
+        }
+        refreshMethods();
+    }
+
+    // ---- Properties ----
+
+    public ConnectionForm form() {
+        return form;
+    }
+
+    public ReadOnlyStringProperty connectionText() {
+        return connectionText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionProblem() {
+        return connectionProblem.getReadOnlyProperty();
+    }
+
+    public ObservableList<MethodChoice> methods() {
+        return methodsView;
+    }
+
+    public ObjectProperty<MethodChoice> selectedMethod() {
+        return selectedMethod;
+    }
+
+    public StringProperty requestText() {
+        return requestText;
+    }
+
+    /** Why the request was not sent (bad JSON: the field and why), or empty. */
+    public ReadOnlyStringProperty requestProblem() {
+        return requestProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty callRunning() {
+        return callRunning.getReadOnlyProperty();
+    }
+
+    /** A client or bidi stream is open for more requests. */
+    public ReadOnlyBooleanProperty canSend() {
+        return canSend.getReadOnlyProperty();
+    }
+
+    public ResponseFeed feed() {
+        return feed;
+    }
+
+    /** The last call's status in one line: code, latency, message. */
+    public ReadOnlyStringProperty statusText() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    /** The last call's status code (OK, NOT_FOUND, …), empty while none has ended. */
+    public ReadOnlyStringProperty statusCode() {
+        return statusCode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty trailersText() {
+        return trailersText.getReadOnlyProperty();
+    }
+
+    /** Newest first. */
+    public ObservableList<CallRecord> history() {
+        return historyView;
+    }
+
+    public ReadOnlyStringProperty percentilesText() {
+        return percentilesText.getReadOnlyProperty();
+    }
+
+    // ---- Commands ----
+
+    /** Opens a session on the form's settings and learns the target's services by reflection. */
+    public void connect() {
+        ChannelSettings settings = settingsOrSay();
+        if (settings == null) {
+            return;
+        }
+        connectionText.set("Connecting to " + settings.target() + "…");
+        connectionProblem.set("");
+        tasks.run(() -> {
+            try {
+                GrpcSession s = sessionFor(settings, true);
+                SchemaCatalog.Source source = s.reflect();
+                catalog.put(source);
+                int services = (int) source.files().stream().mapToLong(f -> f.getServices().size()).sum();
+                String problems = source.problems().isEmpty() ? ""
+                        : " Not loaded: " + String.join("; ", source.problems());
+                post(() -> {
+                    connectionText.set("Connected to " + settings.target() + ": " + services
+                            + " services learned by reflection.");
+                    connectionProblem.set(problems.strip());
+                });
+            } catch (ReflectionException e) {
+                boolean noReflection = e.code() == Status.Code.UNIMPLEMENTED;
+                post(() -> {
+                    connectionText.set(noReflection ? "Connected to " + settings.target()
+                            + " (no reflection: the methods below come from the loaded schema sources)."
+                            : "Not connected.");
+                    connectionProblem.set(e.getMessage());
+                });
+            } catch (IllegalArgumentException e) {
+                post(() -> {
+                    connectionText.set("Not connected.");
+                    connectionProblem.set(e.getMessage());
+                });
+            }
+        });
+    }
+
+    /**
+     * Loads a descriptor set (protoc --descriptor_set_out, with --include_imports) into the shared catalog, for
+     * a server without reflection; the Messages area decodes with it too.
+     */
+    public void loadDescriptorSet(java.nio.file.Path file) {
+        connectionProblem.set("");
+        tasks.run(() -> {
+            try {
+                var set = com.google.protobuf.DescriptorProtos.FileDescriptorSet.parseFrom(
+                        java.nio.file.Files.readAllBytes(file));
+                var linked = dev.highwater.core.schema.DescriptorLinker.link(set);
+                catalog.put(new SchemaCatalog.Source(file.toString(), linked.files(), linked.problems()));
+                long services = linked.files().stream().mapToLong(f -> f.getServices().size()).sum();
+                String problems = linked.problems().isEmpty() ? "" : " Not loaded: " + String.join("; ", linked.problems());
+                post(() -> connectionProblem.set(file.getFileName() + ": " + linked.files().size() + " files, "
+                        + services + " services loaded." + problems));
+            } catch (java.io.IOException e) {
+                post(() -> connectionProblem.set(file.getFileName() + " is not a readable descriptor set ("
+                        + e.getMessage() + "): make one with protoc --include_imports --descriptor_set_out=FILE."));
+            }
+        });
+    }
+
+    /**
+     * Starts a call of the selected method. Unary and server streaming send the editor's request and finish;
+     * client and bidi streaming send the editor's requests (one JSON object or several) and stay open for
+     * {@link #send()}, {@link #finish()} and {@link #cancel()}.
+     */
+    public void call() {
+        MethodChoice m = selectedMethod.get();
+        if (m == null) {
+            requestProblem.set("Choose a method first.");
+            return;
+        }
+        ChannelSettings settings = settingsOrSay();
+        if (settings == null) {
+            return;
+        }
+        Runnable previous = cancelCurrent;
+        current = null; // the previous call's end no longer speaks for the screen
+        running = null;
+        cancelCurrent = null;
+        if (previous != null) {
+            previous.run();
+        }
+        String request = requestText.get();
+        int generation = feed.restart();
+        requestProblem.set("");
+        statusText.set("Calling " + m.fullName() + "…");
+        statusCode.set("");
+        trailersText.set("");
+        callRunning.set(true);
+        canSend.set(false); // until the stream is open
+        tasks.run(() -> {
+            try {
+                GrpcSession s = sessionFor(settings, false);
+                if (!m.sendsStream() && !m.method().isServerStreaming()) {
+                    // the same path as a blocking stub: events on this background thread, no extra hops
+                    Object token = new Object();
+                    current = token;
+                    GrpcSession.UnaryResult r = s.unary(m.method(), request, cancel -> cancelCurrent = cancel);
+                    if (r.response() != null) {
+                        feed.add(generation, r.response());
+                    }
+                    ended(token, r.outcome());
+                    return;
+                }
+                // parsed before the call starts: a request that does not fit sends nothing
+                List<DynamicMessage> requests = m.sendsStream()
+                        ? JsonMessages.parseAll(request, m.method().getInputType())
+                        : List.of(JsonMessages.parse(request, m.method().getInputType()));
+                WorkbenchCall call = s.start(m.method(), r -> feed.add(generation, r));
+                running = call;
+                current = call;
+                cancelCurrent = call::cancel;
+                if (m.sendsStream()) {
+                    post(() -> canSend.set(current == call));
+                }
+                call.outcome().thenAccept(o -> ended(call, o));
+                requests.forEach(call::send);
+                if (!m.sendsStream()) {
+                    call.halfClose();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                post(() -> {
+                    requestProblem.set(e.getMessage());
+                    callRunning.set(false);
+                    canSend.set(false);
+                    statusText.set("Not sent.");
+                });
+            }
+        });
+    }
+
+    /** Sends the editor's requests on the open client or bidi stream. */
+    public void send() {
+        WorkbenchCall call = running;
+        if (call == null) {
+            requestProblem.set("No stream is open: start one first.");
+            return;
+        }
+        String request = requestText.get();
+        requestProblem.set("");
+        tasks.run(() -> {
+            try {
+                sendAll(call, request);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                post(() -> requestProblem.set(e.getMessage()));
+            }
+        });
+    }
+
+    /** Sends every line of a JSONL file on the open client or bidi stream; a bad line stops it and is named. */
+    public void sendFile(java.nio.file.Path file) {
+        WorkbenchCall call = running;
+        if (call == null) {
+            requestProblem.set("No stream is open: start one first.");
+            return;
+        }
+        tasks.run(() -> {
+            try {
+                int sent = JsonLines.send(file, call);
+                post(() -> requestProblem.set(LagFormat.count(sent) + " requests sent from " + file.getFileName()
+                        + "."));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                post(() -> requestProblem.set(e.getMessage()));
+            }
+        });
+    }
+
+    /** Half-closes the open stream: no more requests. */
+    public void finish() {
+        WorkbenchCall call = running;
+        if (call != null) {
+            canSend.set(false);
+            tasks.run(call::halfClose);
+        }
+    }
+
+    public void cancel() {
+        Runnable c = cancelCurrent;
+        if (c != null) {
+            c.run();
+        }
+    }
+
+    /** The editor's call as a grpcurl command, or a sentence saying why there is none. */
+    public String grpcurl() {
+        MethodChoice m = selectedMethod.get();
+        if (m == null) {
+            return "# choose a method first";
+        }
+        try {
+            ChannelSettings settings = form.settings();
+            List<String> requests = JsonMessages
+                    .parseAll(requestText.get(), m.method().getInputType()).stream()
+                    .map(JsonMessages::compact).toList();
+            return new GrpcurlCommand(settings.target(), settings.security(),
+                    str(settings.ca()), str(settings.cert()), str(settings.key()), settings.authority(),
+                    settings.headers(), settings.deadlineFor(m.method()), m.fullName(), requests).render();
+        } catch (IllegalArgumentException e) {
+            return "# " + e.getMessage();
+        }
+    }
+
+    public void dispose() {
+        disposed = true;
+        catalogListener.close();
+        ticker.close();
+        cancel();
+        GrpcSession s;
+        synchronized (this) {
+            s = session;
+            session = null;
+        }
+        if (s != null) {
+            tasks.run(s::close);
+        }
+    }
+
+    // ---- inside ----
+
+    private void ended(Object call, CallOutcome o) {
+        List<CallRecord> calls = callHistory.calls();
+        CallHistory.Percentiles p = callHistory.percentiles();
+        post(() -> {
+            history.setAll(calls);
+            percentilesText.set(p.calls() + " calls · p50 " + millis(p.p50()) + " · p90 " + millis(p.p90())
+                    + " · p99 " + millis(p.p99()));
+            if (current != call) {
+                return; // an earlier call, cancelled when this one started: the history has it
+            }
+            current = null;
+            running = null;
+            cancelCurrent = null;
+            callRunning.set(false);
+            canSend.set(false);
+            statusCode.set(o.code());
+            statusText.set(o.code() + " · " + millis(o.latencyNanos()) + " · " + o.sent() + " sent, "
+                    + LagFormat.count(o.received()) + " received" + (o.message().isEmpty() ? "" : " · " + o.message()));
+            trailersText.set(o.trailers().isEmpty() ? "no trailers" : o.trailers().entrySet().stream()
+                    .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
+                    .collect(Collectors.joining("\n")));
+            feed.refresh();
+        });
+    }
+
+    private static void sendAll(WorkbenchCall call, String text) {
+        JsonMessages.parseAll(text, call.method().getInputType()).forEach(call::send);
+    }
+
+    private ChannelSettings settingsOrSay() {
+        try {
+            return form.settings();
+        } catch (IllegalArgumentException e) {
+            connectionProblem.set(e.getMessage());
+            return null;
+        }
+    }
+
+    /** The open session when its settings are these, else a new one (the old one closed). */
+    private synchronized GrpcSession sessionFor(ChannelSettings settings, boolean fresh) {
+        if (session != null && !fresh && session.settings().equals(settings)) {
+            return session;
+        }
+        if (session != null) {
+            session.close();
+        }
+        session = new GrpcSession(settings, callHistory);
+        return session;
+    }
+
+    private void refreshMethods() {
+        MethodChoice selected = selectedMethod.get();
+        List<MethodChoice> all = catalog.services().stream()
+                .flatMap(s -> s.getMethods().stream()).map(MethodChoice::new).toList();
+        methods.setAll(all);
+        if (selected != null) {
+            all.stream().filter(c -> c.fullName().equals(selected.fullName())).findFirst()
+                    .ifPresent(c -> {
+                        if (!sameMessages(c.method(), selected.method())) {
+                            selectedMethod.set(c);
+                        }
+                    });
+        }
+    }
+
+    private static boolean sameMessages(Descriptors.MethodDescriptor a, Descriptors.MethodDescriptor b) {
+        return a.getInputType().toProto().equals(b.getInputType().toProto());
+    }
+
+    private void post(Runnable r) {
+        if (!disposed) {
+            ui.post(r);
+        }
+    }
+
+    static String millis(long nanos) {
+        double ms = nanos / 1e6;
+        return ms >= 100 ? Math.round(ms) + " ms" : String.format(java.util.Locale.ROOT, "%.2f ms", ms);
+    }
+
+    private static String str(java.nio.file.Path p) {
+        return p == null ? null : p.toString();
+    }
+
+}

@@ -1,0 +1,410 @@
+package dev.highwater.ui.ledger;
+
+import dev.highwater.core.ledger.AccountHistory;
+import dev.highwater.core.ledger.Problem;
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.axes.spi.format.DefaultTimeFormatter;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.util.StringConverter;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The Ledger screen: what to ask (topic, instant with its zone, a second instant), progress, and the answers. */
+public final class LedgerView {
+
+    private final LedgerModel model;
+    private final BorderPane root = new BorderPane();
+    private final TableView<BalanceRow> table = new TableView<>();
+    private final XYChart chart;
+
+    public LedgerView(LedgerModel model) {
+        this.model = model;
+        root.getStyleClass().add("ledger-screen");
+        root.getStylesheets().add(Objects.requireNonNull(
+                LedgerView.class.getResource("ledger.css")).toExternalForm());
+        chart = balanceChart();
+        root.setTop(new VBox(question(), progressLine()));
+        SplitPane main = new SplitPane(balancesPane(), accountPane());
+        main.setDividerPositions(0.5);
+        root.setCenter(main);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    // ---------------------------------------------------------------- the question
+
+    private Node question() {
+        Label title = new Label("Ledger");
+        title.getStyleClass().add("screen-title");
+        ComboBox<String> topic = new ComboBox<>(model.topics());
+        topic.setEditable(true);
+        topic.setPrefWidth(180);
+        topic.valueProperty().bindBidirectional(model.topicProperty());
+        topic.setTooltip(new Tooltip("The ledger topic: debit and credit events, Protobuf or JSON"));
+        DatePicker date = new DatePicker();
+        date.valueProperty().bindBidirectional(model.dateProperty());
+        date.setPrefWidth(120);
+        TextField time = timeField();
+        time.textProperty().bindBidirectional(model.timeProperty());
+        ComboBox<ZoneId> zone = zonePicker();
+        Label offset = new Label();
+        offset.getStyleClass().add("zone-offset");
+        offset.textProperty().bind(Bindings.createStringBinding(() -> zoneText(model.zoneProperty().get()),
+                model.zoneProperty(), model.dateProperty()));
+        Button now = new Button("Now");
+        now.setOnAction(e -> model.setNow());
+        CheckBox compare = new CheckBox("Compare with");
+        compare.selectedProperty().bindBidirectional(model.compareProperty());
+        DatePicker date2 = new DatePicker();
+        date2.valueProperty().bindBidirectional(model.compareDateProperty());
+        date2.setPrefWidth(120);
+        TextField time2 = timeField();
+        time2.textProperty().bindBidirectional(model.compareTimeProperty());
+        date2.disableProperty().bind(compare.selectedProperty().not());
+        time2.disableProperty().bind(compare.selectedProperty().not());
+        Button replay = new Button("Replay");
+        replay.getStyleClass().add("replay-button");
+        replay.setOnAction(e -> model.replay());
+        replay.disableProperty().bind(model.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.runningProperty().not());
+        HBox ask = new HBox(6, title, gap(), new Label("Topic"), topic, new Label("at"), date, time, zone, offset, now,
+                replay, cancel);
+        ask.setAlignment(Pos.CENTER_LEFT);
+        HBox second = new HBox(6, compare, date2, time2, new Label("(same zone): shows both balances and the change"));
+        second.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(4, ask, second);
+        return bar;
+    }
+
+    private static Region gap() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+
+    private static TextField timeField() {
+        TextField t = new TextField();
+        t.setPrefColumnCount(6);
+        t.setPromptText("HH:mm:ss");
+        t.setTooltip(new Tooltip("Time of day in the zone shown, HH:mm or HH:mm:ss"));
+        return t;
+    }
+
+    private ComboBox<ZoneId> zonePicker() {
+        ComboBox<ZoneId> zone = new ComboBox<>(FXCollections.observableArrayList(
+                ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of).toList()));
+        zone.valueProperty().bindBidirectional(model.zoneProperty());
+        zone.setPrefWidth(170);
+        zone.setVisibleRowCount(20);
+        zone.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ZoneId z) {
+                return z == null ? "" : z.getId();
+            }
+
+            @Override
+            public ZoneId fromString(String s) {
+                return ZoneId.of(s);
+            }
+        });
+        zone.setTooltip(new Tooltip("The time zone of the date and time (the system's by default)"));
+        return zone;
+    }
+
+    private String zoneText(ZoneId z) {
+        if (z == null) {
+            return "";
+        }
+        Instant at = model.dateProperty().get() == null ? Instant.now()
+                : model.dateProperty().get().atStartOfDay(z).toInstant();
+        String offset = z.getRules().getOffset(at).getId().replace("Z", "UTC");
+        String name = z.getDisplayName(TextStyle.SHORT, Locale.getDefault());
+        return name.equals(offset) || name.equals(z.getId()) ? offset : offset + " (" + name + ")";
+    }
+
+    private Node progressLine() {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(220);
+        bar.progressProperty().bind(model.progressProperty());
+        bar.visibleProperty().bind(model.runningProperty());
+        bar.managedProperty().bind(model.runningProperty());
+        Label text = new Label();
+        text.textProperty().bind(model.progressTextProperty());
+        Label message = new Label();
+        message.getStyleClass().add("ledger-message");
+        message.textProperty().bind(model.messageProperty());
+        message.setWrapText(true);
+        HBox line = new HBox(8, bar, text, message);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.setPadding(new Insets(2, 10, 2, 10));
+        return line;
+    }
+
+    // ---------------------------------------------------------------- balances
+
+    private Node balancesPane() {
+        Label summary = new Label();
+        summary.textProperty().bind(model.summaryProperty());
+        summary.setWrapText(true);
+        Label total = new Label();
+        total.getStyleClass().add("ledger-total");
+        total.textProperty().bind(model.totalProperty());
+        total.setWrapText(true);
+        VBox notes = new VBox(2);
+        model.notes().addListener((ListChangeListener<String>) c -> showNotes(notes));
+        showNotes(notes);
+        TextField search = new TextField();
+        search.setPromptText("Search accounts");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        Button csv = new Button("Export CSV…");
+        csv.setOnAction(e -> save("balances.csv", model::exportCsv));
+        Button json = new Button("Export JSON…");
+        json.setOnAction(e -> save("balances.json", model::exportJson));
+        Label notShown = new Label();
+        notShown.textProperty().bind(Bindings.createStringBinding(() -> model.rowsNotShownProperty().get() == 0 ? ""
+                        : String.format(Locale.ROOT, "%,d more accounts not shown: search to narrow",
+                        model.rowsNotShownProperty().get()),
+                model.rowsNotShownProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox tools = new HBox(6, search, notShown, spacer, csv, json);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        buildTable();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(4, summary, total, notes, tools, table, problemsPane());
+        box.setPadding(new Insets(6));
+        return box;
+    }
+
+    private void showNotes(VBox notes) {
+        notes.getChildren().setAll(model.notes().stream().map(n -> {
+            Label l = new Label(n);
+            l.setWrapText(true);
+            l.getStyleClass().add("ledger-note");
+            return (Node) l;
+        }).toList());
+    }
+
+    private void buildTable() {
+        table.setItems(model.rows());
+        table.getStyleClass().add("balance-table");
+        table.setPlaceholder(new Label("Choose a topic and an instant, then Replay."));
+        TableColumn<BalanceRow, String> account = column("Account", BalanceRow::account);
+        account.setUserData(LedgerModel.SortKey.ACCOUNT);
+        TableColumn<BalanceRow, String> balance = money("Balance", BalanceRow::balance, LedgerModel.SortKey.BALANCE);
+        TableColumn<BalanceRow, String> compared = money("At second instant", BalanceRow::compared,
+                LedgerModel.SortKey.COMPARED);
+        TableColumn<BalanceRow, String> change = money("Change", BalanceRow::change, LedgerModel.SortKey.CHANGE);
+        compared.visibleProperty().bind(model.comparingProperty());
+        change.visibleProperty().bind(model.comparingProperty());
+        table.getColumns().setAll(java.util.List.of(account, balance, compared, change));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // the model sorts every account, not only the rows shown
+        table.setSortPolicy(t -> {
+            if (!t.getSortOrder().isEmpty()) {
+                TableColumn<BalanceRow, ?> c = t.getSortOrder().getFirst();
+                model.sortBy((LedgerModel.SortKey) c.getUserData(), c.getSortType() == TableColumn.SortType.ASCENDING);
+            }
+            return true;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+            if (row != null) {
+                model.selectAccount(row.account());
+            }
+        });
+    }
+
+    private static TableColumn<BalanceRow, String> column(String title, Function<BalanceRow, String> value) {
+        TableColumn<BalanceRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    private static TableColumn<BalanceRow, String> money(String title, Function<BalanceRow, BigDecimal> value,
+                                                         LedgerModel.SortKey key) {
+        TableColumn<BalanceRow, String> c = column(title, r -> {
+            BigDecimal v = value.apply(r);
+            return v == null ? "" : Decimals.grouped(v);
+        });
+        c.getStyleClass().add("num");
+        c.setUserData(key);
+        return c;
+    }
+
+    private Node problemsPane() {
+        ListView<Problem> list = new ListView<>(model.problems());
+        list.setPrefHeight(110);
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null
+                        : "partition " + p.partition() + ", offset " + p.offset() + ": " + p.reason());
+            }
+        });
+        TitledPane pane = new TitledPane();
+        pane.textProperty().bind(Bindings.createStringBinding(() -> model.uncountedProperty().get() == 0
+                        ? "Records not counted: none"
+                        : String.format(Locale.ROOT, "Records not counted: %,d (undecodable or of an unknown type)%s",
+                        model.uncountedProperty().get(), model.uncountedProperty().get() > model.problems().size()
+                                ? String.format(Locale.ROOT, "; the first %,d listed", model.problems().size()) : ""),
+                model.uncountedProperty(), model.problems()));
+        pane.setContent(list);
+        pane.setExpanded(false);
+        model.uncountedProperty().addListener((o, was, is) -> pane.setExpanded(is.intValue() > 0));
+        return pane;
+    }
+
+    // ---------------------------------------------------------------- one account
+
+    private Node accountPane() {
+        Label text = new Label();
+        text.textProperty().bind(model.historyTextProperty());
+        text.setWrapText(true);
+        text.getStyleClass().add("history-title");
+        TableView<AccountHistory.Row> events = new TableView<>(model.historyRows());
+        events.getStyleClass().add("history-table");
+        events.setPlaceholder(new Label("No events to show."));
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+        events.getColumns().setAll(java.util.List.of(
+                historyColumn("Partition", r -> String.valueOf(r.partition()), true),
+                historyColumn("Offset", r -> String.valueOf(r.offset()), true),
+                historyColumn("Time", r -> clock.format(Instant.ofEpochMilli(r.timestamp())
+                        .atZone(model.zoneProperty().get())), false),
+                historyColumn("Event id", AccountHistory.Row::eventId, false),
+                historyColumn("Reference", AccountHistory.Row::reference, false),
+                historyColumn("Amount", r -> Decimals.grouped(r.amount()), true),
+                historyColumn("Running balance", r -> Decimals.grouped(r.runningBalance()), true)));
+        events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // newest first is what an auditor reads first
+        model.historyRows().addListener((ListChangeListener<AccountHistory.Row>) c -> {
+            if (!events.getItems().isEmpty()) {
+                events.scrollTo(events.getItems().size() - 1);
+            }
+        });
+        Button csv = new Button("Export events CSV…");
+        csv.setOnAction(e -> save("events.csv", model::exportHistoryCsv));
+        csv.disableProperty().bind(model.historyProperty().isNull());
+        SplitPane split = new SplitPane(chart, events);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.4);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox tools = new HBox(8, gap(), csv);
+        VBox box = new VBox(4, text, tools, split);
+        box.setPadding(new Insets(6));
+        return box;
+    }
+
+    private static TableColumn<AccountHistory.Row, String> historyColumn(String title,
+                                                                          Function<AccountHistory.Row, String> value,
+                                                                          boolean numeric) {
+        TableColumn<AccountHistory.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setSortable(false);
+        if (numeric) {
+            c.getStyleClass().add("num");
+        }
+        return c;
+    }
+
+    private XYChart balanceChart() {
+        DefaultNumericAxis time = new DefaultNumericAxis("time");
+        time.setUnit(null);
+        time.setTimeAxis(true);
+        time.setAutoRangeRounding(false);
+        time.setAxisLabelFormatter(new DefaultTimeFormatter(time) {
+            @Override
+            public String toString(Number epochSeconds) {
+                boolean withinADay = time.getMax() - time.getMin() < 86_400;
+                return DateTimeFormatter.ofPattern(withinADay ? "HH:mm:ss" : "MM-dd HH:mm").format(Instant.ofEpochMilli(
+                        Math.round(epochSeconds.doubleValue() * 1000)).atZone(model.zoneProperty().get()));
+            }
+        });
+        DefaultNumericAxis y = new DefaultNumericAxis("balance");
+        y.setUnit(null);
+        y.setAxisLabelFormatter(new io.fair_acc.chartfx.axes.spi.format.DefaultFormatter(y) {
+            @Override
+            public String toString(Number value) {
+                return Decimals.compact(value.doubleValue());
+            }
+        });
+        y.setForceZeroInRange(false);
+        y.setAutoRangeRounding(true);
+        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setPolyLineStyle(LineStyle.STAIR_CASE);
+        renderer.setDrawMarker(false);
+        renderer.setPointReduction(false);
+        renderer.getDatasets().add(model.balanceSeries());
+        model.balanceSeries().setStyle("-fx-line-color: #1f77b4; -fx-line-width: 1.5;");
+        XYChart c = new XYChart(time, y);
+        c.getRenderers().setAll(renderer);
+        c.setTitle("Balance over time");
+        c.setLegendVisible(false);
+        c.setAnimated(false);
+        Zoomer zoomer = new Zoomer();
+        zoomer.setSliderVisible(false);
+        c.getPlugins().add(zoomer);
+        c.setMinHeight(160);
+        c.getStyleClass().add("balance-chart");
+        return c;
+    }
+
+    private void save(String name, Consumer<java.nio.file.Path> action) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        File file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            action.accept(file.toPath());
+        }
+    }
+
+    /** For tests: the balances table. */
+    TableView<BalanceRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.highwater.ui.grpc;
+
+import dev.highwater.app.ThreadPoolTasks;
+import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.grpc.IndexerServer;
+import dev.highwater.grpc.IndexerSettings;
+import dev.highwater.grpc.reflection.NoSink;
+import dev.highwater.ui.UiThread;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The gRPC area on a real indexer, headless: methods from reflection, a call from the editor, live blocks. */
+@ExtendWith(ApplicationExtension.class)
+class GrpcScreenTest {
+
+    private final IndexerServer indexer = IndexerServer.start(0, new NoSink(),
+            IndexerSettings.defaults().withBlockInterval(Duration.ofMillis(100)));
+    private final ThreadPoolTasks tasks = new ThreadPoolTasks(2);
+    private GrpcScreen screen;
+
+    @Start
+    void start(Stage stage) {
+        screen = new GrpcScreen(indexer.target(), new SchemaCatalog(), tasks, UiThread.fx());
+        stage.setScene(new Scene((Parent) screen.root(), 1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(screen::dispose).get(5, TimeUnit.SECONDS);
+        tasks.close();
+        indexer.close();
+    }
+
+    @Test
+    void aMethodFromReflectionIsCalledFromTheEditor(FxRobot robot) throws Exception {
+        ListView<?> methods = robot.lookup("#grpc-methods").queryListView();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> methods.getItems().size() >= 4);
+
+        robot.interact(() -> screen.workbench().selectedMethod().set(screen.workbench().methods().stream()
+                .filter(m -> m.method().getName().equals("GetTransaction")).findFirst().orElseThrow()));
+        TextArea request = robot.lookup("#grpc-request").query();
+        assertTrue(request.getText().contains("\"hash\": \"\""), "prefilled from the descriptor: " + request.getText());
+        robot.clickOn("#grpc-call");
+
+        Label status = robot.lookup("#grpc-status").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> status.getText().startsWith("INVALID_ARGUMENT"));
+        assertTrue(status.getStyleClass().contains("failed"));
+        TableView<?> history = robot.lookup("#grpc-history").queryTableView();
+        assertTrue(history.getItems().size() == 1);
+    }
+
+    @Test
+    void theBlocksTabFillsLive(FxRobot robot) throws Exception {
+        robot.clickOn("Blocks");
+        TableView<?> blocks = robot.lookup("#blocks-table").queryTableView();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> blocks.getItems().size() >= 3);
+
+        Label summary = robot.lookup("#blocks-summary").query();
+        assertTrue(summary.getText().contains("blocks"), summary.getText());
+    }
+}

@@ -1,0 +1,33 @@
+package dev.highwater.ui.grpc;
+
+import dev.highwater.ui.UiThread;
+
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** A UI thread for model tests: the test thread runs what was posted while it waits for a condition. */
+final class PumpedUiThread implements UiThread {
+
+    private final LinkedBlockingQueue<Runnable> posted = new LinkedBlockingQueue<>();
+
+    @Override
+    public void post(Runnable task) {
+        posted.add(task);
+    }
+
+    /** Runs posted work until {@code condition} holds, failing after ten seconds. */
+    void until(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Runnable r = posted.poll(20, TimeUnit.MILLISECONDS);
+            if (r != null) {
+                r.run();
+            }
+        }
+    }
+}
