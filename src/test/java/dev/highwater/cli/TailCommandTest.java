@@ -14,10 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,22 +57,9 @@ class TailCommandTest {
         kafka.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = HighwaterCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void jsonPrintsOneContractObjectARecordAndPoisonPillsDoNotStopIt() {
-        Run r = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--format", "json");
+        CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(8, lines.size(), r.out());
@@ -90,13 +74,13 @@ class TailCommandTest {
 
     @Test
     void filtersOnDecodedFieldsLimitsAndOffsets() {
-        Run r = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx",
+        CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx",
                 "--filter", "sender == \"acme\" && amount > 100");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("0/3 ") && r.out().contains("sender=acme"), r.out());
         assertEquals(1, r.out().lines().filter(l -> !l.contains("UNDECODABLE")).count(), r.out());
 
-        Run limited = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--offset", "2",
+        CommandRun limited = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--offset", "2",
                 "--limit", "2", "--partition", "0");
         assertEquals(2, limited.out().lines().count(), limited.out());
         assertTrue(limited.out().startsWith("0/2 "), limited.out());
@@ -104,23 +88,23 @@ class TailCommandTest {
 
     @Test
     void badInputIsOneSentence(@TempDir Path dir) throws Exception {
-        Run missing = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "nope");
+        CommandRun missing = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "nope");
         assertEquals(1, missing.exit());
         assertTrue(missing.err().startsWith("highwater: topic 'nope' does not exist on ") && missing.err().contains("tx"),
                 missing.err());
 
-        Run type = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--type", "blockchain.Nope");
+        CommandRun type = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--type", "blockchain.Nope");
         assertEquals(1, type.exit());
         assertTrue(type.err().contains("not among the loaded types"), type.err());
 
         Path junk = dir.resolve("x.desc");
         Files.writeString(junk, "not a descriptor set");
-        Run set = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--descriptor-set",
+        CommandRun set = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--descriptor-set",
                 junk.toString());
         assertEquals(1, set.exit());
         assertTrue(set.err().contains("is not a descriptor set"), set.err());
 
-        Run filter = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--filter", "amount >");
+        CommandRun filter = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--filter", "amount >");
         assertEquals(2, filter.exit(), filter.err());
     }
 
@@ -129,7 +113,7 @@ class TailCommandTest {
         Files.writeString(dir.resolve("mine.proto"), "syntax = \"proto3\";\npackage mine;\n"
                 + "message Pay { bytes h = 1; int64 height = 2; string who = 3; string to = 4; string amount = 5; }\n");
         Files.writeString(dir.resolve("broken.proto"), "syntax = \"proto3\";\nmessage {\n");
-        Run r = run("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--proto", dir.toString(),
+        CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--proto", dir.toString(),
                 "--type", "mine.Pay", "--limit", "1", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("broken.proto:2:9: expected a message name"), r.err());
