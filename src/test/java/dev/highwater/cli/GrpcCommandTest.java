@@ -10,10 +10,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 
@@ -39,26 +36,13 @@ class GrpcCommandTest {
         indexer.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = HighwaterCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static String scriptedTarget() {
         return "127.0.0.1:" + scripted.getPort();
     }
 
     @Test
     void getTransactionPrintsOneJsonObject() {
-        Run r = run("grpc", "--target", scriptedTarget(), "-H", "x-team: payments", "get-transaction", "0x010203");
+        CommandRun r = CommandRun.of("grpc", "--target", scriptedTarget(), "-H", "x-team: payments", "get-transaction", "0x010203");
 
         assertEquals(0, r.exit(), r.err());
         assertEquals("{\"hash\":\"010203\",\"blockHeight\":7,\"sender\":\"acct-0001\",\"recipient\":\"acct-0002\","
@@ -67,7 +51,7 @@ class GrpcCommandTest {
 
     @Test
     void anUnknownHashIsNotFoundInOneLine() {
-        Run r = run("grpc", "--target", scriptedTarget(), "get-transaction", "ff");
+        CommandRun r = CommandRun.of("grpc", "--target", scriptedTarget(), "get-transaction", "ff");
 
         assertEquals(1, r.exit());
         assertEquals("highwater: NOT_FOUND: no transaction with that hash.", r.err().strip());
@@ -75,7 +59,7 @@ class GrpcCommandTest {
 
     @Test
     void subscribeBlocksPrintsJsonLinesUpToTheLimit() {
-        Run r = run("grpc", "--target", indexer.target(), "subscribe-blocks", "--from", "1", "--limit", "3");
+        CommandRun r = CommandRun.of("grpc", "--target", indexer.target(), "subscribe-blocks", "--from", "1", "--limit", "3");
 
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.out().strip().split("\n");
@@ -86,7 +70,7 @@ class GrpcCommandTest {
 
     @Test
     void aStreamEndedByTheServerKeepsWhatCameAndSaysWhy() {
-        Run r = run("grpc", "--target", scriptedTarget(), "subscribe-blocks", "--from", "5");
+        CommandRun r = CommandRun.of("grpc", "--target", scriptedTarget(), "subscribe-blocks", "--from", "5");
 
         assertEquals(1, r.exit());
         assertEquals(3, r.out().strip().split("\n").length);
@@ -95,7 +79,7 @@ class GrpcCommandTest {
 
     @Test
     void anUnreachableTargetSaysWhatToCheck() {
-        Run r = run("grpc", "--target", "127.0.0.1:" + LocalPorts.free(), "--deadline", "3", "get-transaction", "01");
+        CommandRun r = CommandRun.of("grpc", "--target", "127.0.0.1:" + LocalPorts.free(), "--deadline", "3", "get-transaction", "01");
 
         assertEquals(1, r.exit());
         assertTrue(r.err().startsWith("highwater: UNAVAILABLE: 127.0.0.1:") && r.err().contains("check the address"),
@@ -113,13 +97,13 @@ class GrpcCommandTest {
                 .addService(new ScriptedIndexer()).build().start();
         try {
             String target = "localhost:" + tls.getPort();
-            Run ok = run("grpc", "--target", target, "--cacert", certs.caPem().toString(), "--cert",
+            CommandRun ok = CommandRun.of("grpc", "--target", target, "--cacert", certs.caPem().toString(), "--cert",
                     certs.clientCertPem().toString(), "--key", certs.clientKeyPem().toString(), "get-transaction",
                     "010203");
             assertEquals(0, ok.exit(), ok.err());
             assertTrue(ok.out().contains("\"sender\":\"acct-0001\""), ok.out());
 
-            Run wrongCa = run("grpc", "--target", target, "--cacert", otherCaPem(certs, dir).toString(),
+            CommandRun wrongCa = CommandRun.of("grpc", "--target", target, "--cacert", otherCaPem(certs, dir).toString(),
                     "get-transaction", "010203");
             assertEquals(1, wrongCa.exit());
             assertTrue(wrongCa.err().contains("not signed by a trusted CA"), wrongCa.err());
@@ -145,9 +129,9 @@ class GrpcCommandTest {
 
     @Test
     void badUsageIsExitTwo() {
-        assertEquals(2, run("grpc", "--target", scriptedTarget(), "get-transaction", "xyz").exit());
-        assertEquals(2, run("grpc", "--target", scriptedTarget()).exit());
-        assertEquals(2, run("grpc", "--target", scriptedTarget(), "--plaintext", "--tls", "get-transaction", "01").exit());
-        assertEquals(2, run("grpc", "--target", scriptedTarget(), "-H", "nocolon", "get-transaction", "01").exit());
+        assertEquals(2, CommandRun.of("grpc", "--target", scriptedTarget(), "get-transaction", "xyz").exit());
+        assertEquals(2, CommandRun.of("grpc", "--target", scriptedTarget()).exit());
+        assertEquals(2, CommandRun.of("grpc", "--target", scriptedTarget(), "--plaintext", "--tls", "get-transaction", "01").exit());
+        assertEquals(2, CommandRun.of("grpc", "--target", scriptedTarget(), "-H", "nocolon", "get-transaction", "01").exit());
     }
 }

@@ -1,5 +1,6 @@
 package dev.highwater.kafka.offsets;
 
+import dev.highwater.cli.CommandRun;
 import dev.highwater.core.lag.PartitionId;
 import dev.highwater.core.offsets.PartitionReset;
 import dev.highwater.core.offsets.ResetPlan;
@@ -166,42 +167,29 @@ class GroupOffsetResetTest {
     void theCommandPreviewsUnlessToldToExecute() throws Exception {
         consumeAll("cli", 8);
         String[] preview = {"reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "cli", "--to-earliest"};
-        Run dry = run(preview);
-        assertEquals(0, dry.code, dry.err);
-        assertTrue(dry.out.contains("orders                           0            8            0         -8         20"),
-                dry.out);
-        assertTrue(dry.out.endsWith("Nothing changed: this was a preview. Add --execute to apply it.\n"), dry.out);
+        CommandRun dry = CommandRun.of(preview);
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().contains("orders                           0            8            0         -8         20"),
+                dry.out());
+        assertTrue(dry.out().endsWith("Nothing changed: this was a preview. Add --execute to apply it.\n"), dry.out());
         assertEquals(Map.of(0, 8L, 1, 8L), committed("cli"));
 
         String[] execute = java.util.Arrays.copyOf(preview, preview.length + 1);
         execute[preview.length] = "--execute";
-        Run done = run(execute);
-        assertEquals(0, done.code, done.err);
-        assertTrue(done.out.endsWith("Reset 2 partition(s) of cli to the earliest offset.\n"), done.out);
+        CommandRun done = CommandRun.of(execute);
+        assertEquals(0, done.exit(), done.err());
+        assertTrue(done.out().endsWith("Reset 2 partition(s) of cli to the earliest offset.\n"), done.out());
         assertEquals(Map.of(0, 0L, 1, 0L), committed("cli"));
 
-        Run badInstant = run("reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "cli",
+        CommandRun badInstant = CommandRun.of("reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "cli",
                 "--to-datetime", "15 March");
-        assertEquals(2, badInstant.code);
-        assertTrue(badInstant.err.contains("is not an ISO instant; write it like 2026-03-15T09:00:00Z"), badInstant.err);
-        Run badBootstrap = run("reset-offsets", "--bootstrap", "broker1:90x2", "--group", "cli", "--to-latest");
-        assertEquals(1, badBootstrap.code);
-        assertEquals("highwater: Bootstrap server 'broker1:90x2': port '90x2' is not a number.\n", badBootstrap.err);
-        Run noGroup = run("reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "nobody", "--to-latest");
-        assertEquals(1, noGroup.code);
-        assertTrue(noGroup.err.startsWith("highwater: "), noGroup.err);
-    }
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        var cl = dev.highwater.cli.HighwaterCommand.commandLine();
-        cl.setOut(new java.io.PrintWriter(out, true));
-        cl.setErr(new java.io.PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        assertEquals(2, badInstant.exit());
+        assertTrue(badInstant.err().contains("is not an ISO instant; write it like 2026-03-15T09:00:00Z"), badInstant.err());
+        CommandRun badBootstrap = CommandRun.of("reset-offsets", "--bootstrap", "broker1:90x2", "--group", "cli", "--to-latest");
+        assertEquals(1, badBootstrap.exit());
+        assertEquals("highwater: Bootstrap server 'broker1:90x2': port '90x2' is not a number.\n", badBootstrap.err());
+        CommandRun noGroup = CommandRun.of("reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "nobody", "--to-latest");
+        assertEquals(1, noGroup.exit());
+        assertTrue(noGroup.err().startsWith("highwater: "), noGroup.err());
     }
 }
