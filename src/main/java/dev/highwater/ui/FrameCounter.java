@@ -50,7 +50,19 @@ public final class FrameCounter extends AnimationTimer {
             report.note("skipped: no display to open a window on (run under a desktop or Xvfb)");
             return false;
         }
-        return true;
+        // a suite closing its window must not end the toolkit for the suites after it
+        javafx.application.Platform.setImplicitExit(false);
+        java.util.concurrent.CountDownLatch alive = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.runLater(alive::countDown);
+        try {
+            if (alive.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        report.note("skipped: the UI toolkit of an earlier suite has ended");
+        return false;
     }
 
     /** Forgets the seconds counted so far (after a warm-up); from any thread. */

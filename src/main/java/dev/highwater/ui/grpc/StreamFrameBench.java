@@ -7,7 +7,6 @@ import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -34,7 +33,7 @@ public final class StreamFrameBench {
         long messages = (long) rate * seconds;
         report.heading("grpc: a server stream of " + String.format("%,d", rate) + " messages/s for " + seconds
                 + " s into the workbench's bounded feed (" + ResponseFeed.CAPACITY + " shown)");
-        boolean display = startFx();
+        boolean display = FrameCounter.startToolkit(report);
         ExecutorService standIn = display ? null : Executors.newSingleThreadExecutor();
         UiThread ui = display ? UiThread.fx() : standIn::execute;
         List<Integer> fps = new ArrayList<>();
@@ -99,20 +98,6 @@ public final class StreamFrameBench {
                 standIn.shutdownNow();
             }
         }
-    }
-
-    private static boolean startFx() throws InterruptedException {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // a toolkit from an earlier suite in this process: usable unless it already exited
-        } catch (UnsupportedOperationException noDisplay) {
-            return false;
-        }
-        Platform.setImplicitExit(false); // closing our window must not end the toolkit for what follows
-        java.util.concurrent.CountDownLatch alive = new java.util.concurrent.CountDownLatch(1);
-        Platform.runLater(alive::countDown);
-        return alive.await(5, TimeUnit.SECONDS);
     }
 
     private static <T> T onUi(UiThread ui, java.util.concurrent.Callable<T> work) throws Exception {
