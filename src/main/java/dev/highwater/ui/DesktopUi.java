@@ -117,7 +117,7 @@ public final class DesktopUi {
     }
 
     private static Screen messagesScreen(LiveConnection c, SchemaCatalog schemas, UiThread ui) {
-        MessagesModel messages = new MessagesModel(c.kafka(), c.grpcTarget(), schemas, ui, c.demo());
+        MessagesModel messages = new MessagesModel(c.kafka(), c.grpcTarget(), c.profile().grpcTls(), schemas, ui, c.demo());
         return Screen.of(new MessagesView(messages).root(), messages::dispose);
     }
 

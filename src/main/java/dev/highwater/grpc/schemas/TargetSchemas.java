@@ -3,13 +3,14 @@ package dev.highwater.grpc.schemas;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.grpc.reflection.ReflectionException;
 import dev.highwater.grpc.reflection.ReflectionSchemas;
+import dev.highwater.grpc.workbench.ChannelSettings;
+import dev.highwater.grpc.workbench.Channels;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** A gRPC backend's types over server reflection (plaintext channel), as a schema source for decoding. */
+/** A gRPC backend's types over server reflection, as a schema source for decoding. */
 public final class TargetSchemas {
 
     static final Duration DEADLINE = Duration.ofSeconds(10);
@@ -19,9 +20,20 @@ public final class TargetSchemas {
 
     /** Loads the backend's types; an IllegalArgumentException says in one sentence why not. */
     public static SchemaCatalog.Source load(String target) {
-        ManagedChannel channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
+        return load(ChannelSettings.plaintext(target));
+    }
+
+    /** As {@link #load(String)}, over the transport the connection's profile asks for (TLS, mutual TLS). */
+    public static SchemaCatalog.Source load(ChannelSettings settings) {
+        ManagedChannel channel;
         try {
-            return ReflectionSchemas.load(channel, target, DEADLINE);
+            channel = Channels.open(settings);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The gRPC settings for " + settings.target() + " cannot be used: "
+                    + e.getMessage());
+        }
+        try {
+            return ReflectionSchemas.load(channel, settings.target(), DEADLINE);
         } catch (ReflectionException e) {
             throw new IllegalArgumentException(e.getMessage());
         } finally {

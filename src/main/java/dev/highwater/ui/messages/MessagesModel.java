@@ -64,6 +64,7 @@ public final class MessagesModel {
 
     private final ClientSettings kafka;
     private final String grpcTarget;
+    private final dev.highwater.core.connect.GrpcTls grpcTls;
     private final SchemaCatalog schemas;
     private final ExecutorService background;
     private final ScheduledExecutorService publisher;
@@ -96,6 +97,13 @@ public final class MessagesModel {
     private final ReadOnlyStringWrapper valueDecoder = new ReadOnlyStringWrapper("auto");
 
     public MessagesModel(ClientSettings kafka, String grpcTarget, SchemaCatalog schemas, UiThread ui, boolean demo) {
+        this(kafka, grpcTarget, null, schemas, ui, demo);
+    }
+
+    /** @param grpcTls how the connection's profile reaches its gRPC backend (null: plaintext) */
+    public MessagesModel(ClientSettings kafka, String grpcTarget, dev.highwater.core.connect.GrpcTls grpcTls,
+                         SchemaCatalog schemas, UiThread ui, boolean demo) {
+        this.grpcTls = grpcTls;
         this.kafka = kafka;
         this.grpcTarget = grpcTarget;
         this.schemas = schemas;
@@ -303,7 +311,8 @@ public final class MessagesModel {
             notice.set("There is no gRPC backend on this connection to load types from.");
             return;
         }
-        loadSource(() -> dev.highwater.grpc.schemas.TargetSchemas.load(grpcTarget));
+        loadSource(() -> dev.highwater.grpc.schemas.TargetSchemas.load(
+                dev.highwater.grpc.workbench.ChannelSettings.of(grpcTarget, grpcTls)));
     }
 
     /** Writes records to a file (JSON lines, or CSV for a .csv name) off the UI thread. */
