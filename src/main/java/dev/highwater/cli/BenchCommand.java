@@ -70,28 +70,48 @@ public final class BenchCommand implements Callable<Integer> {
         report.heading(String.format("Highwater %s bench on %d cores, %s %s, Java %s", AppVersion.get(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), Runtime.version()));
+        List<String> failed = new java.util.ArrayList<>();
         for (String suite : suites) {
-            switch (suite) {
-                case "kafka" -> KafkaAnchorBench.run(report, quick ? 500_000 : 2_000_000, quick ? 2 : 3);
-                case "demo" -> DemoBench.run(report, rate, quick ? 5 : 20);
-                case "lag" -> LagBench.run(report, lagGroups != null ? lagGroups : quick ? 20 : 100,
-                        lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
-                case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
-                case "codec" -> CodecBench.run(report, quick ? 5 : 11);
-                case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
-                case "grpc" -> {
-                    dev.highwater.bench.GrpcBench.runUnary(report, 1_000, quick ? 6 : 20, 15_000);
-                    dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
-                }
-                case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
-                        quick ? 1 : 2);
-                case "decode" -> dev.highwater.bench.DecodeBench.run(report, decodeRecords != null ? decodeRecords
-                        : quick ? 500_000 : 2_000_000, quick ? 2 : 3);
-                case "fx-messages" -> dev.highwater.app.Wiring.runMessagesFxBench(report,
-                        decodeRecords != null ? decodeRecords : quick ? 1_000_000 : 10_000_000);
-                default -> throw new IllegalStateException(suite);
+            try {
+                runSuite(suite, report);
+            } catch (Exception | Error e) {
+                // one suite's failure is reported and the others still run
+                failed.add(suite);
+                report.note("suite " + suite + " failed: " + OneLine.of(e));
             }
         }
+        writeResults(report, out);
+        if (!failed.isEmpty()) {
+            throw new CommandFailure("bench: suite(s) " + String.join(", ", failed) + " failed (see above); the"
+                    + " other figures were written");
+        }
+        return 0;
+    }
+
+    private void runSuite(String suite, BenchReport report) throws Exception {
+        switch (suite) {
+            case "kafka" -> KafkaAnchorBench.run(report, quick ? 500_000 : 2_000_000, quick ? 2 : 3);
+            case "demo" -> DemoBench.run(report, rate, quick ? 5 : 20);
+            case "lag" -> LagBench.run(report, lagGroups != null ? lagGroups : quick ? 20 : 100,
+                    lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
+            case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
+            case "codec" -> CodecBench.run(report, quick ? 5 : 11);
+            case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
+            case "grpc" -> {
+                dev.highwater.bench.GrpcBench.runUnary(report, 1_000, quick ? 6 : 20, 15_000);
+                dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
+            }
+            case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
+                    quick ? 1 : 2);
+            case "decode" -> dev.highwater.bench.DecodeBench.run(report, decodeRecords != null ? decodeRecords
+                    : quick ? 500_000 : 2_000_000, quick ? 2 : 3);
+            case "fx-messages" -> dev.highwater.app.Wiring.runMessagesFxBench(report,
+                    decodeRecords != null ? decodeRecords : quick ? 1_000_000 : 10_000_000);
+            default -> throw new IllegalStateException(suite);
+        }
+    }
+
+    private void writeResults(BenchReport report, PrintWriter out) throws java.io.IOException {
         String command = "highwater bench" + (suites.equals(SUITES) ? "" : " " + String.join(" ", suites))
                 + (quick ? " --quick" : "");
         String machine = Runtime.getRuntime().availableProcessors() + " cores, "
@@ -105,6 +125,5 @@ public final class BenchCommand implements Callable<Integer> {
                     report.markdown(command, machine, when)));
             out.println("README figures rewritten in " + readme.toAbsolutePath());
         }
-        return 0;
     }
 }
