@@ -20,7 +20,11 @@ final class AccountTable {
     }
 
     int indexOf(byte[] b, int off, int len) {
-        int h = hash(b, off, len);
+        return indexOf(b, off, len, hash(b, off, len));
+    }
+
+    /** The same, with {@code h} = {@link #hash} of the bytes computed already (on another thread). */
+    int indexOf(byte[] b, int off, int len, int h) {
         int mask = slots.length - 1;
         int slot = h & mask;
         while (true) {
@@ -81,7 +85,7 @@ final class AccountTable {
         }
     }
 
-    private static int hash(byte[] b, int off, int len) {
+    static int hash(byte[] b, int off, int len) {
         int h = 1;
         for (int i = off; i < off + len; i++) {
             h = 31 * h + b[i];

@@ -1,12 +1,7 @@
 package dev.highwater.core.ledger;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.util.Arrays;
-
 /**
- * The set of distinct events seen, each by a 128-bit MurmurHash3 of (account, event id, event timestamp): an
+ * The set of distinct events seen, each by a 128-bit {@link EventHash} of (account, event id, event timestamp): an
  * open-addressing table of two longs per event instead of a string set, which would take ten times the memory.
  * Two different events merge only if their 128-bit hashes collide; for a billion events the chance is below
  * 10^-20, the guarantee content-addressed storage relies on. The timestamp is part of the identity because a
@@ -15,8 +10,6 @@ import java.util.Arrays;
  */
 final class EventKeys {
 
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private long[] table = new long[2 * 1024];
     private int size;
     private int mask = 1023;
@@ -24,7 +17,7 @@ final class EventKeys {
     /** The last hash computed by {@link #hash}. */
     long h1;
     long h2;
-    private byte[] scratch = new byte[256];
+    private final EventHash hasher = new EventHash();
 
     int size() {
         return size;
@@ -53,18 +46,9 @@ final class EventKeys {
 
     /** Hashes an event's identity into {@link #h1}/{@link #h2}. */
     void hash(byte[] account, int accountOff, int accountLen, byte[] id, int idOff, int idLen, long timestamp) {
-        int len = accountLen + 1 + idLen + 8;
-        if (scratch.length < len + 16) {
-            scratch = new byte[Math.max(len + 16, scratch.length * 2)];
-        }
-        System.arraycopy(account, accountOff, scratch, 0, accountLen);
-        scratch[accountLen] = (byte) 0xFF; // never inside UTF-8, so ("ab","c") and ("a","bc") differ
-        System.arraycopy(id, idOff, scratch, accountLen + 1, idLen);
-        LONG.set(scratch, accountLen + 1 + idLen, timestamp);
-        murmur3(scratch, len);
-        if (h1 == 0 && h2 == 0) {
-            h2 = 1; // (0,0) marks an empty slot
-        }
+        hasher.hash(account, accountOff, accountLen, id, idOff, idLen, timestamp);
+        h1 = hasher.h1;
+        h2 = hasher.h2;
     }
 
     /** Reads the home slot of each key, so the following adds find their cache lines already loaded. */
@@ -111,68 +95,5 @@ final class EventKeys {
                 add(old[i], old[i + 1]);
             }
         }
-    }
-
-    private void murmur3(byte[] data, int len) {
-        final long c1 = 0x87c37b91114253d5L;
-        final long c2 = 0x4cf5ad432745937fL;
-        long a = 0x9368e53c2f6af274L;
-        long b = 0x586dcd208f7cd3fdL;
-        int blocks = len / 16;
-        for (int i = 0; i < blocks; i++) {
-            long k1 = (long) LONG.get(data, i * 16);
-            long k2 = (long) LONG.get(data, i * 16 + 8);
-            k1 *= c1;
-            k1 = Long.rotateLeft(k1, 31);
-            k1 *= c2;
-            a ^= k1;
-            a = Long.rotateLeft(a, 27);
-            a += b;
-            a = a * 5 + 0x52dce729;
-            k2 *= c2;
-            k2 = Long.rotateLeft(k2, 33);
-            k2 *= c1;
-            b ^= k2;
-            b = Long.rotateLeft(b, 31);
-            b += a;
-            b = b * 5 + 0x38495ab5;
-        }
-        int tail = blocks * 16;
-        int rest = len - tail;
-        // the scratch buffer has 16 spare bytes: zero them and read the tail as two whole longs
-        Arrays.fill(data, len, tail + 16, (byte) 0);
-        if (rest > 0) {
-            long k1 = (long) LONG.get(data, tail);
-            long k2 = (long) LONG.get(data, tail + 8);
-            if (rest > 8) {
-                k2 *= c2;
-                k2 = Long.rotateLeft(k2, 33);
-                k2 *= c1;
-                b ^= k2;
-            }
-            k1 *= c1;
-            k1 = Long.rotateLeft(k1, 31);
-            k1 *= c2;
-            a ^= k1;
-        }
-        a ^= len;
-        b ^= len;
-        a += b;
-        b += a;
-        a = fmix(a);
-        b = fmix(b);
-        a += b;
-        b += a;
-        h1 = a;
-        h2 = b;
-    }
-
-    private static long fmix(long k) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return k;
     }
 }

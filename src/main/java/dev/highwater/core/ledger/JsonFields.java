@@ -23,6 +23,14 @@ final class JsonFields {
             bytes[len++] = c;
         }
 
+        void put(byte[] from, int off, int n) {
+            if (len + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(len + n, len * 2));
+            }
+            System.arraycopy(from, off, bytes, len, n);
+            len += n;
+        }
+
         boolean is(String ascii) {
             if (ascii.length() != len) {
                 return false;
@@ -175,6 +183,13 @@ final class JsonFields {
 
     private void readString(Value into) {
         pos++; // the opening quote
+        // most strings have no escape: copy the run up to the closing quote at once
+        int start = pos;
+        byte first;
+        while ((first = b[pos]) != '"' && first != '\\') {
+            pos++;
+        }
+        into.put(b, start, pos - start);
         while (true) {
             byte c = b[pos++];
             if (c == '"') {

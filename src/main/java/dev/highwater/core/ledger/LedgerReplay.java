@@ -63,7 +63,7 @@ public final class LedgerReplay {
             source.read(now, from, fold::record);
             fold.finish();
         } finally {
-            fold.stopWriting();
+            fold.stopThreads();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         ReplayStats stats = new ReplayStats(fold.read, plan.from == null ? 0 : plan.from.seq(), fold.written, seconds);
@@ -133,7 +133,11 @@ public final class LedgerReplay {
         private final Listener listener;
         private final BooleanSupplier cancelled;
         private final List<String> notes;
-        private final LedgerDecoder decoder = new LedgerDecoder();
+        /** Decodes batches of records on every core ahead of the fold, which takes them in reading order. */
+        private java.util.concurrent.ExecutorService decoding;
+        private final java.util.ArrayDeque<Decoding> ahead = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<DecodedBatch> spare = new java.util.ArrayDeque<>();
+        private DecodedBatch filling;
         private final Set<Long> loadedBuckets = new HashSet<>();
         private final long[] from;
         private final long total;
@@ -149,6 +153,9 @@ public final class LedgerReplay {
         private long lastProgress = System.nanoTime();
         private int written;
         private static final int BATCH = 64;
+        private static final int DECODING_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
+        /** Batches read ahead of the fold: enough to keep every decoding thread busy, few enough to bound memory. */
+        private static final int MAX_AHEAD = 2 * DECODING_THREADS + 1;
         private final long[] batchK1 = new long[BATCH];
         private final long[] batchK2 = new long[BATCH];
         private final long[] batchTs = new long[BATCH];
@@ -196,39 +203,99 @@ public final class LedgerReplay {
         }
 
         void record(int partition, long offset, byte[] key, byte[] value) {
-            if ((++read & 1023) == 0) {
-                tick();
+            if (filling == null) {
+                filling = spare.isEmpty() ? new DecodedBatch() : spare.pop();
             }
-            s.records++;
-            s.positions[partition] = offset + 1;
-            switch (decoder.decode(value)) {
-                case EVENT -> event();
-                case UNDECODABLE -> {
-                    s.undecodable++;
-                    problem(partition, offset);
-                }
-                case UNKNOWN_TYPE -> {
-                    s.unknownType++;
-                    problem(partition, offset);
-                }
+            if (filling.add(partition, offset, value)) {
+                submit();
             }
-            if (writable && read - lastSnapshotAt >= settings.snapshotEvery() && (saving == null || saving.isDone())) {
-                flush();
-                snapshot(false);
+        }
+
+        /** A batch being decoded. */
+        private record Decoding(DecodedBatch batch, java.util.concurrent.Future<?> done) {
+        }
+
+        /** Hands the filled batch to a decoding thread, folding the batches before it that are decoded. */
+        private void submit() {
+            DecodedBatch b = filling;
+            filling = null;
+            if (decoding == null) {
+                decoding = java.util.concurrent.Executors.newFixedThreadPool(DECODING_THREADS, r -> {
+                    Thread t = new Thread(r, "ledger-decode");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            ahead.add(new Decoding(b, decoding.submit(() -> b.decode(new LedgerDecoder(), new EventHash()))));
+            while (!ahead.isEmpty() && (ahead.size() > MAX_AHEAD || ahead.peek().done().isDone())) {
+                foldNext();
+            }
+        }
+
+        private void foldNext() {
+            Decoding next = ahead.poll();
+            try {
+                next.done().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReplayCancelledException();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            fold(next.batch());
+            next.batch().clear();
+            spare.push(next.batch());
+        }
+
+        /** Every record read but not folded yet, folded. */
+        private void foldAll() {
+            if (filling != null && filling.size > 0) {
+                submit();
+            }
+            while (!ahead.isEmpty()) {
+                foldNext();
+            }
+        }
+
+        private void fold(DecodedBatch b) {
+            for (int i = 0; i < b.size; i++) {
+                if ((++read & 1023) == 0) {
+                    tick();
+                }
+                s.records++;
+                int partition = b.partitions[i];
+                long offset = b.offsets[i];
+                s.positions[partition] = offset + 1;
+                switch (b.outcomes[i]) {
+                    case DecodedBatch.EVENT -> event(b, i);
+                    case DecodedBatch.UNDECODABLE -> {
+                        s.undecodable++;
+                        problem(partition, offset, b.reasons[i]);
+                    }
+                    default -> {
+                        s.unknownType++;
+                        problem(partition, offset, b.reasons[i]);
+                    }
+                }
+                if (writable && read - lastSnapshotAt >= settings.snapshotEvery()
+                        && (saving == null || saving.isDone())) {
+                    flush();
+                    snapshot(false);
+                }
             }
         }
 
         /**
-         * Decodes into a batch; the batch is folded in {@link #flush}. Looking a batch's keys up in the seen
-         * table first lets the processor fetch their cache lines side by side instead of one miss at a time,
-         * which is most of the fold's cost on a large ledger.
+         * Adds a decoded event to a batch; the batch is folded in {@link #flush}. Looking a batch's keys up in
+         * the seen table first lets the processor fetch their cache lines side by side instead of one miss at a
+         * time, which is most of the fold's cost on a large ledger.
          */
-        private void event() {
-            LedgerDecoder d = decoder;
+        private void event(DecodedBatch b, int at) {
             eventsRead++;
-            long ts = d.timestamp;
-            EventKeys keys = s.seen;
-            keys.hash(d.accountBytes, d.accountOff, d.accountLen, d.idBytes, d.idOff, d.idLen, ts);
+            long ts = b.timestamps[at];
             long bucket = LedgerState.bucket(ts);
             if (restoredFrom != null && loadedBuckets.add(bucket)) {
                 for (byte[] stored : store.keys(topic.name(), restoredFrom.seq(), bucket)) {
@@ -236,19 +303,14 @@ public final class LedgerReplay {
                 }
             }
             int i = batched++;
-            batchK1[i] = keys.h1;
-            batchK2[i] = keys.h2;
+            batchK1[i] = b.k1[at];
+            batchK2[i] = b.k2[at];
             batchTs[i] = ts;
-            batchAccount[i] = s.accounts.indexOf(d.accountBytes, d.accountOff, d.accountLen);
-            long units = d.amount.units;
-            BigDecimal big = d.amount.big;
-            if (!d.credit) {
-                units = -units;
-                big = big == null ? null : big.negate();
-            }
-            batchUnits[i] = units;
-            batchScale[i] = d.amount.scale;
-            batchBig[i] = big;
+            batchAccount[i] = s.accounts.indexOf(b.accountBytes, b.accountOffs[at], b.accountLens[at],
+                    b.accountHashes[at]);
+            batchUnits[i] = b.units[at];
+            batchScale[i] = b.scales[at];
+            batchBig[i] = b.bigs[at];
             if (batched == BATCH) {
                 flush();
             }
@@ -310,9 +372,9 @@ public final class LedgerReplay {
             cachedKeys.add(k2);
         }
 
-        private void problem(int partition, long offset) {
+        private void problem(int partition, long offset, String reason) {
             if (s.problems.size() < settings.maxProblems()) {
-                s.problems.add(new Problem(partition, offset, decoder.reason()));
+                s.problems.add(new Problem(partition, offset, reason));
             }
         }
 
@@ -415,6 +477,7 @@ public final class LedgerReplay {
         }
 
         void finish() {
+            foldAll();
             flush();
             progress(System.nanoTime());
             if (writable && read - lastSnapshotAt >= Math.max(1, settings.snapshotEvery() / 10)) {
@@ -422,8 +485,11 @@ public final class LedgerReplay {
             }
         }
 
-        /** Lets a snapshot being saved finish, so no write outlives the query. */
-        void stopWriting() {
+        /** Stops the decoding threads and lets a snapshot being saved finish, so no write outlives the query. */
+        void stopThreads() {
+            if (decoding != null) {
+                decoding.shutdownNow();
+            }
             savedWithoutFailure();
             if (writer != null) {
                 writer.shutdown();

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a ledger topic for replay: committed records only (read_committed, so an aborted payment never counts),
- * every partition assigned by hand, no group, never a commit. One thread fetches while the caller decodes and
- * folds the batch before, so fetching and folding overlap on two cores.
+ * every partition assigned by hand, no group, never a commit. One thread fetches while the caller hands the
+ * batch before to the replay (which decodes it on other threads and folds it), so fetching never waits on it.
  */
 public final class KafkaLedgerSource implements LedgerSource {
 

@@ -1,0 +1,99 @@
+package dev.highwater.core.ledger;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * An event's identity (account, event id, event timestamp) as a 128-bit MurmurHash3, the key of
+ * {@link EventKeys}. Kept apart from the table so records can be hashed on other threads than the fold's;
+ * one instance per thread.
+ */
+final class EventHash {
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** The last hash computed by {@link #hash}; never (0,0), which marks an empty slot of the table. */
+    long h1;
+    long h2;
+    private byte[] scratch = new byte[256];
+
+    void hash(byte[] account, int accountOff, int accountLen, byte[] id, int idOff, int idLen, long timestamp) {
+        int len = accountLen + 1 + idLen + 8;
+        if (scratch.length < len + 16) {
+            scratch = new byte[Math.max(len + 16, scratch.length * 2)];
+        }
+        System.arraycopy(account, accountOff, scratch, 0, accountLen);
+        scratch[accountLen] = (byte) 0xFF; // never inside UTF-8, so ("ab","c") and ("a","bc") differ
+        System.arraycopy(id, idOff, scratch, accountLen + 1, idLen);
+        LONG.set(scratch, accountLen + 1 + idLen, timestamp);
+        murmur3(scratch, len);
+        if (h1 == 0 && h2 == 0) {
+            h2 = 1;
+        }
+    }
+
+    private void murmur3(byte[] data, int len) {
+        final long c1 = 0x87c37b91114253d5L;
+        final long c2 = 0x4cf5ad432745937fL;
+        long a = 0x9368e53c2f6af274L;
+        long b = 0x586dcd208f7cd3fdL;
+        int blocks = len / 16;
+        for (int i = 0; i < blocks; i++) {
+            long k1 = (long) LONG.get(data, i * 16);
+            long k2 = (long) LONG.get(data, i * 16 + 8);
+            k1 *= c1;
+            k1 = Long.rotateLeft(k1, 31);
+            k1 *= c2;
+            a ^= k1;
+            a = Long.rotateLeft(a, 27);
+            a += b;
+            a = a * 5 + 0x52dce729;
+            k2 *= c2;
+            k2 = Long.rotateLeft(k2, 33);
+            k2 *= c1;
+            b ^= k2;
+            b = Long.rotateLeft(b, 31);
+            b += a;
+            b = b * 5 + 0x38495ab5;
+        }
+        int tail = blocks * 16;
+        int rest = len - tail;
+        // the scratch buffer has 16 spare bytes: zero them and read the tail as two whole longs
+        Arrays.fill(data, len, tail + 16, (byte) 0);
+        if (rest > 0) {
+            long k1 = (long) LONG.get(data, tail);
+            long k2 = (long) LONG.get(data, tail + 8);
+            if (rest > 8) {
+                k2 *= c2;
+                k2 = Long.rotateLeft(k2, 33);
+                k2 *= c1;
+                b ^= k2;
+            }
+            k1 *= c1;
+            k1 = Long.rotateLeft(k1, 31);
+            k1 *= c2;
+            a ^= k1;
+        }
+        a ^= len;
+        b ^= len;
+        a += b;
+        b += a;
+        a = fmix(a);
+        b = fmix(b);
+        a += b;
+        b += a;
+        h1 = a;
+        h2 = b;
+    }
+
+    private static long fmix(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
+    }
+}
