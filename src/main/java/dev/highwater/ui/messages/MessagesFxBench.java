@@ -82,7 +82,11 @@ public final class MessagesFxBench {
             long maxLive = liveAfterLastGc();
             long t0 = System.nanoTime();
             long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+            double pauseSum = 0;
+            int samples = 0;
             while (model[0].readSoFar() < records && System.nanoTime() < deadline) {
+                pauseSum += model[0].tailPauseMillis();
+                samples++;
                 maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
                 maxLive = Math.max(maxLive, liveAfterLastGc());
                 Thread.sleep(100);
@@ -107,8 +111,9 @@ public final class MessagesFxBench {
             report.add("fx-messages", "heap in use incl. garbage not yet collected, highest", maxHeap / 1e6, "MB",
                     null);
             report.add("fx-messages", "records read and decoded through the screen", read / seconds, "rec/s", null);
-            report.note(String.format("%,d of %,d records in %.1f s; max heap %d MB", read, records, seconds,
-                    Runtime.getRuntime().maxMemory() >> 20));
+            report.note(String.format("%,d of %,d records in %.1f s; max heap %d MB; the frame governor paused the"
+                    + " reader %.1f ms per batch on average", read, records, seconds,
+                    Runtime.getRuntime().maxMemory() >> 20, samples == 0 ? 0 : pauseSum / samples));
         } finally {
             dev.highwater.bench.DecodeBenchFiles.deleteQuietly(dir);
         }
