@@ -9,10 +9,11 @@ import java.util.function.LongSupplier;
  * Slows a full-rate tail down while the screen's frames run late, so the UI keeps its frame rate on a machine
  * whose cores the reader, the decode workers and a local broker would otherwise fill (the UI thread then waits
  * for a CPU, it is not busy). The view reports every frame ({@link #frame}); every quarter second the governor
- * looks at the frame rate: below {@link #SLOW_FPS} the reader's pause between batches doubles (at least
+ * looks at the frame rate: below {@link #SLOW_FPS} the reader's pause between batches doubles (quadruples
+ * below half that rate; at least
  * {@link #FIRST_STEP_NANOS}, at most {@link #MAX_DELAY_NANOS}); at or above {@link #FAST_FPS} it shrinks by an
  * eighth, down to nothing, so full speed comes back soon after frames are on time. A frame missing for longer
- * than {@link #STALL_NANOS} counts as late at once. With no frames reported (no screen) it never slows anything.
+ * than {@link #STALL_NANOS} makes the reader pause the longest at once. With no frames reported (no screen) it never slows anything.
  * Pausing the reader is enough: the hand-over queue and the broker's fetches follow it.
  */
 final class FrameGovernor implements Pace {
@@ -50,7 +51,8 @@ final class FrameGovernor implements Pace {
         }
         double fps = frames * 1e9 / span;
         if (fps < SLOW_FPS) {
-            delay = Math.min(MAX_DELAY_NANOS, Math.max(FIRST_STEP_NANOS, delay * 2));
+            int factor = fps < SLOW_FPS / 2 ? 4 : 2; // far behind: catch up in fewer (long) windows
+            delay = Math.min(MAX_DELAY_NANOS, Math.max(FIRST_STEP_NANOS, delay * factor));
         } else if (fps >= FAST_FPS) {
             delay = delay < FIRST_STEP_NANOS / 2 ? 0 : delay - delay / 8;
         }
@@ -71,8 +73,11 @@ final class FrameGovernor implements Pace {
         if (lastFrame < 0) {
             return 0;
         }
-        boolean stalled = clock.getAsLong() - lastFrame > STALL_NANOS;
-        return stalled ? Math.max(delay, MAX_DELAY_NANOS / 4) : delay;
+        if (clock.getAsLong() - lastFrame > STALL_NANOS) {
+            delay = Math.max(delay, MAX_DELAY_NANOS / 2); // starved: no need to wait for the next frame to say so
+            return MAX_DELAY_NANOS;
+        }
+        return delay;
     }
 
     @Override

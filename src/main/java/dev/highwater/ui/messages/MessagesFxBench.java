@@ -106,6 +106,8 @@ public final class MessagesFxBench {
             report.add("fx-messages", "frames/s while tailing (median of 1 s windows)", perSecond, "fps", ">= 50 fps");
             report.add("fx-messages", "frames/s in the worst second", Arrays.stream(perSecond).min().orElse(0), "fps",
                     null);
+            report.note("frames in each second, in order: " + Arrays.stream(perSecond)
+                    .mapToObj(f -> String.valueOf((int) f)).collect(java.util.stream.Collectors.joining(" ")));
             report.add("fx-messages", "heap live after GC, highest (sampled every 100 ms)", maxLive / 1e6, "MB",
                     "< 512 MB");
             report.add("fx-messages", "heap in use incl. garbage not yet collected, highest", maxHeap / 1e6, "MB",

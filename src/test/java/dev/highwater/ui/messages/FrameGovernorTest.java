@@ -75,7 +75,9 @@ class FrameGovernorTest {
         governor.frame(clock);
         frames(60, 1_000);
         clock += TimeUnit.MILLISECONDS.toNanos(300);
-        assertTrue(governor.delayNanos() > 0);
+        assertEquals(FrameGovernor.MAX_DELAY_NANOS, governor.delayNanos());
+        governor.frame(clock);
+        assertTrue(governor.delayNanos() > 0, "stays slowed after the stall");
     }
 
     @Test
