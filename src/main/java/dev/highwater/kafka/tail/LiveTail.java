@@ -1,6 +1,7 @@
 package dev.highwater.kafka.tail;
 
 import dev.highwater.core.decode.DecodePipeline;
+import dev.highwater.core.decode.Pace;
 import dev.highwater.core.decode.RawRecord;
 import dev.highwater.core.decode.RowBuffer;
 import dev.highwater.kafka.ClientSettings;
@@ -23,11 +24,18 @@ public final class LiveTail implements AutoCloseable {
      */
     public LiveTail(ClientSettings settings, TailReader.Request request, DecodePipeline pipeline,
                     Consumer<TailReader.TailStatus> status) {
+        this(settings, request, pipeline, Pace.FULL_SPEED, status);
+    }
+
+    /** As above, the reader asking {@code pace} after each batch whether to yield the CPU for a moment. */
+    public LiveTail(ClientSettings settings, TailReader.Request request, DecodePipeline pipeline, Pace pace,
+                    Consumer<TailReader.TailStatus> status) {
         this.pipeline = pipeline;
         this.reader = new TailReader(settings, request, new TailReader.Listener() {
             @Override
             public void records(List<RawRecord> batch) throws InterruptedException {
                 pipeline.accept(batch);
+                pace.betweenBatches();
             }
 
             @Override

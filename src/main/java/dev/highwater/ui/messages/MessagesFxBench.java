@@ -82,7 +82,11 @@ public final class MessagesFxBench {
             long maxLive = liveAfterLastGc();
             long t0 = System.nanoTime();
             long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+            double pauseSum = 0;
+            int samples = 0;
             while (model[0].readSoFar() < records && System.nanoTime() < deadline) {
+                pauseSum += model[0].tailPauseMillis();
+                samples++;
                 maxHeap = Math.max(maxHeap, memory.getHeapMemoryUsage().getUsed());
                 maxLive = Math.max(maxLive, liveAfterLastGc());
                 Thread.sleep(100);
@@ -102,13 +106,16 @@ public final class MessagesFxBench {
             report.add("fx-messages", "frames/s while tailing (median of 1 s windows)", perSecond, "fps", ">= 50 fps");
             report.add("fx-messages", "frames/s in the worst second", Arrays.stream(perSecond).min().orElse(0), "fps",
                     null);
+            report.note("frames in each second, in order: " + Arrays.stream(perSecond)
+                    .mapToObj(f -> String.valueOf((int) f)).collect(java.util.stream.Collectors.joining(" ")));
             report.add("fx-messages", "heap live after GC, highest (sampled every 100 ms)", maxLive / 1e6, "MB",
                     "< 512 MB");
             report.add("fx-messages", "heap in use incl. garbage not yet collected, highest", maxHeap / 1e6, "MB",
                     null);
             report.add("fx-messages", "records read and decoded through the screen", read / seconds, "rec/s", null);
-            report.note(String.format("%,d of %,d records in %.1f s; max heap %d MB", read, records, seconds,
-                    Runtime.getRuntime().maxMemory() >> 20));
+            report.note(String.format("%,d of %,d records in %.1f s; max heap %d MB; the frame governor paused the"
+                    + " reader %.1f ms per batch on average", read, records, seconds,
+                    Runtime.getRuntime().maxMemory() >> 20, samples == 0 ? 0 : pauseSum / samples));
         } finally {
             dev.highwater.bench.DecodeBenchFiles.deleteQuietly(dir);
         }

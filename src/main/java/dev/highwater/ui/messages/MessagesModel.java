@@ -78,6 +78,7 @@ public final class MessagesModel {
     private volatile String tailState = "";
     private long lastRead = -1;
     private volatile boolean disposed;
+    private final FrameGovernor governor = new FrameGovernor(System::nanoTime);
 
     // ---- Properties (changed on the UI thread only) ----
     private final ObservableList<String> topics = FXCollections.observableArrayList();
@@ -339,6 +340,21 @@ public final class MessagesModel {
         return t == null ? 0 : t.rows().snapshot().read();
     }
 
+    /** From the UI thread, every frame the screen shows (its time in ns): a late frame slows the tail down. */
+    public void frameShown(long now) {
+        governor.frame(now);
+    }
+
+    /** The screen left the window: no frames to keep, the tail runs at full speed. */
+    public void framesStopped() {
+        governor.stopWatching();
+    }
+
+    /** The pause the tail currently takes after each batch, in ms (0 at full speed). */
+    public double tailPauseMillis() {
+        return governor.delayNanos() / 1e6;
+    }
+
     public void dispose() {
         disposed = true;
         catalogSubscription.close();
@@ -396,7 +412,7 @@ public final class MessagesModel {
         tailState = "starting";
         int parts = partitionsOf(request.topic());
         uiTasks.offer(() -> partitionCount.set(parts));
-        tail = new LiveTail(kafka, request, pipeline, s -> {
+        tail = new LiveTail(kafka, request, pipeline, governor, s -> {
             tailState = s.message();
             if (s.state() == TailReader.TailStatus.State.FAILED) {
                 String m = s.message();

@@ -1,6 +1,7 @@
 package dev.highwater.ui.messages;
 
 import dev.highwater.core.decode.DecodedRecord;
+import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -74,6 +75,25 @@ public final class MessagesView {
         main.setDividerPositions(0.64);
         root.setTop(new VBox(toolbar(), filterBar(), noticeLine()));
         root.setCenter(main);
+        watchFrames();
+    }
+
+    /** Reports each frame to the model while the screen is in a window, so a full-rate tail leaves the UI its frames. */
+    private void watchFrames() {
+        AnimationTimer frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                model.frameShown(now);
+            }
+        };
+        root.sceneProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                frames.start();
+            } else {
+                frames.stop();
+                model.framesStopped();
+            }
+        });
     }
 
     public Node root() {
