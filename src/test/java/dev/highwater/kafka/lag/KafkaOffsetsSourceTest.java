@@ -102,8 +102,19 @@ class KafkaOffsetsSourceTest {
     @Test
     void aDeletedTopicDropsOutOfTheSnapshot() throws Exception {
         admin.createTopics(List.of(new NewTopic("short-lived", 2, (short) 1))).all().get();
-        admin.alterConsumerGroupOffsets("short-lived-readers",
-                Map.of(new TopicPartition("short-lived", 0), new OffsetAndMetadata(0))).all().get();
+        // a new topic reaches the group coordinator's metadata a moment after creation: retry the commit until then
+        for (int attempt = 0; ; attempt++) {
+            try {
+                admin.alterConsumerGroupOffsets("short-lived-readers",
+                        Map.of(new TopicPartition("short-lived", 0), new OffsetAndMetadata(0))).all().get();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (attempt > 50 || !(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
         try (KafkaOffsetsSource source = new KafkaOffsetsSource(ClientSettings.of(kafka.bootstrapServers()), Clock.systemUTC())) {
             assertTrue(source.read(Set.of("short-lived-readers")).logs().containsKey(new PartitionId("short-lived", 0)));
             admin.deleteTopics(List.of("short-lived")).all().get();
