@@ -94,6 +94,11 @@ final class ConnectionBar {
 
     private static HBox row(Node... nodes) {
         HBox row = new HBox(8, nodes);
+        for (Node n : nodes) {
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // words stay whole; the fields give way
+            }
+        }
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }
