@@ -6,6 +6,7 @@ import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 
 import java.time.Duration;
@@ -44,14 +45,14 @@ public final class DynamicCall {
      *
      * @param deadline null for none
      */
-    public static DynamicCall start(Channel channel, com.google.protobuf.Descriptors.MethodDescriptor method,
+    public static DynamicCall start(Channel channel, MethodDescriptor<DynamicMessage, DynamicMessage> method,
                                     List<Map.Entry<String, String>> headers, Duration deadline, String target,
                                     Consumer<DynamicMessage> onResponse) {
         CallOptions options = CallOptions.DEFAULT;
         if (deadline != null) {
             options = options.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS);
         }
-        DynamicCall c = new DynamicCall(channel.newCall(DynamicMethods.of(method), options));
+        DynamicCall c = new DynamicCall(channel.newCall(method, options));
         c.call.start(c.listener(onResponse, target, deadline), metadata(headers));
         c.call.request(PREFETCH);
         return c;

@@ -18,12 +18,14 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.stub.MetadataUtils;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -53,6 +55,9 @@ public final class GrpcSession implements AutoCloseable {
     private final Channel withHeaders;
     private volatile Parsed lastRequest;
     private final CallHistory history;
+    /** gRPC's method for each method called, made once: a call then allocates no more than a generated stub's. */
+    private final Map<Descriptors.MethodDescriptor, MethodDescriptor<DynamicMessage, DynamicMessage>> methods =
+            new ConcurrentHashMap<>();
 
     /** @throws IllegalArgumentException with one sentence when the settings cannot make a channel */
     public GrpcSession(ChannelSettings settings, CallHistory history) {
@@ -118,7 +123,7 @@ public final class GrpcSession implements AutoCloseable {
         onStart.accept(() -> scope.cancel(null));
         Context previous = scope.attach();
         try {
-            response = ClientCalls.blockingUnaryCall(traced, DynamicMethods.of(method), options, request);
+            response = ClientCalls.blockingUnaryCall(traced, grpcMethod(method), options, request);
         } catch (StatusRuntimeException e) {
             status = e.getStatus();
             if (trailers.get() == null && e.getTrailers() != null) {
@@ -139,6 +144,10 @@ public final class GrpcSession implements AutoCloseable {
             throw new InterruptedException("the call was interrupted");
         }
         return new UnaryResult(outcome, response);
+    }
+
+    private MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod(Descriptors.MethodDescriptor method) {
+        return methods.computeIfAbsent(method, DynamicMethods::of);
     }
 
     private DynamicMessage parsed(String json, Descriptors.Descriptor type) {
@@ -177,7 +186,7 @@ public final class GrpcSession implements AutoCloseable {
     /** Starts a call of any type with nothing sent: the caller sends, half-closes or cancels. */
     public WorkbenchCall start(Descriptors.MethodDescriptor method, Consumer<DynamicMessage> onResponse) {
         Instant started = Instant.now();
-        DynamicCall call = DynamicCall.start(channel, method, settings.headers(), settings.deadlineFor(method),
+        DynamicCall call = DynamicCall.start(channel, grpcMethod(method), settings.headers(), settings.deadlineFor(method),
                 settings.target(), onResponse);
         return new WorkbenchCall(method, call, c -> record(c, started));
     }
