@@ -39,10 +39,13 @@ public final class GrpcBench {
     private GrpcBench() {
     }
 
-    /** @param warmUpCalls calls of each path before timing (the dynamic path needs more to be compiled) */
-    public static void runUnary(BenchReport report, int callsPerRound, int rounds, int warmUpCalls) throws Exception {
-        report.heading("grpc: unary GetTransaction, workbench path vs bare blocking stub, " + callsPerRound * rounds
-                + " calls each, interleaved one by one in changing order, same channel, in-process indexer on loopback");
+    /**
+     * @param calls       timed calls of each path
+     * @param warmUpCalls calls of each path before timing (the dynamic path needs more to be compiled)
+     */
+    public static void runUnary(BenchReport report, int calls, int warmUpCalls) throws Exception {
+        report.heading("grpc: unary GetTransaction, workbench path vs bare blocking stub, " + calls + " calls each,"
+                + " taking turns call by call in changing order, same channel, in-process indexer on loopback");
         TransactionSink sink = new TransactionSink() {
             @Override
             public CompletableFuture<Void> publish(List<Transaction> batch) {
@@ -77,10 +80,9 @@ public final class GrpcBench {
                 console.run();
                 consoleEdited.run();
             }
-            int samples = callsPerRound * rounds;
-            long[][] nanos = new long[3][samples];
+            long[][] nanos = new long[3][calls];
             Runnable[] paths = {bare, console, consoleEdited};
-            for (int i = 0; i < samples; i++) {
+            for (int i = 0; i < calls; i++) {
                 // one call of each path in turn, the order changing every time, so that whatever else the machine
                 // does in a moment falls on all three alike
                 int[] order = ORDERS[i % ORDERS.length];
@@ -89,14 +91,6 @@ public final class GrpcBench {
                     paths[p].run();
                     nanos[p][i] = System.nanoTime() - t;
                 }
-            }
-            double[] roundP99 = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                int from = r * callsPerRound;
-                int to = from + callsPerRound;
-                roundP99[r] = overhead(
-                        CallHistory.percentiles(java.util.Arrays.copyOfRange(nanos[1], from, to)).p99(),
-                        CallHistory.percentiles(java.util.Arrays.copyOfRange(nanos[0], from, to)).p99());
             }
             CallHistory.Percentiles b = CallHistory.percentiles(nanos[0]);
             CallHistory.Percentiles c = CallHistory.percentiles(nanos[1]);
@@ -109,8 +103,6 @@ public final class GrpcBench {
             report.add("grpc", "unary p99, workbench, request parsed from JSON", e.p99() / 1e3, "µs", null);
             report.add("grpc", "workbench overhead at p50", overhead(c.p50(), b.p50()), "%", "<= 10 %");
             report.add("grpc", "workbench overhead at p99", overhead(c.p99(), b.p99()), "%", "<= 10 %");
-            report.add("grpc", "overhead at p99 within each round of " + callsPerRound + " calls", roundP99, "%",
-                    null);
             report.add("grpc", "overhead at p50, parsing JSON every call", overhead(e.p50(), b.p50()), "%", null);
             report.add("grpc", "overhead at p99, parsing JSON every call", overhead(e.p99(), b.p99()), "%", null);
         }

@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
             case "codec" -> CodecBench.run(report, quick ? 5 : 11);
             case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
             case "grpc" -> {
-                dev.highwater.bench.GrpcBench.runUnary(report, 1_000, quick ? 6 : 20, 15_000);
+                dev.highwater.bench.GrpcBench.runUnary(report, quick ? 6_000 : 20_000, 15_000);
                 dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
             }
             case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,

@@ -123,7 +123,7 @@ class BenchSuitesTest {
 
     @Test
     void theGrpcSuiteTimesBothUnaryPathsAndTakesAStreamInFull() throws Exception {
-        GrpcBench.runUnary(report, 20, 2, 100);
+        GrpcBench.runUnary(report, 40, 100);
         dev.highwater.ui.grpc.StreamFrameBench.run(report, 20_000, 1);
         assertTrue(report.figures().stream().anyMatch(f -> f.name().equals("workbench overhead at p50")), text.toString());
         BenchReport.Figure sent = report.figures().stream()
