@@ -399,12 +399,18 @@ public final class WorkbenchModel {
 
     // ---- inside ----
 
+    /** The explanation without the code it starts with: the status line shows the code first already. */
+    private static String withoutCode(CallOutcome o) {
+        String prefix = o.code() + ": ";
+        return o.message().startsWith(prefix) ? o.message().substring(prefix.length()) : o.message();
+    }
+
     private void ended(Object call, CallOutcome o) {
         List<CallRecord> calls = callHistory.calls();
         CallHistory.Percentiles p = callHistory.percentiles();
         post(() -> {
             history.setAll(calls);
-            percentilesText.set(p.calls() + " calls · p50 " + millis(p.p50()) + " · p90 " + millis(p.p90())
+            percentilesText.set(p.calls() + (p.calls() == 1 ? " call" : " calls") + " · p50 " + millis(p.p50()) + " · p90 " + millis(p.p90())
                     + " · p99 " + millis(p.p99()));
             if (current != call) {
                 return; // an earlier call, cancelled when this one started: the history has it
@@ -416,7 +422,7 @@ public final class WorkbenchModel {
             canSend.set(false);
             statusCode.set(o.code());
             statusText.set(o.code() + " · " + millis(o.latencyNanos()) + " · " + o.sent() + " sent, "
-                    + LagFormat.count(o.received()) + " received" + (o.message().isEmpty() ? "" : " · " + o.message()));
+                    + LagFormat.count(o.received()) + " received" + (o.message().isEmpty() ? "" : " · " + withoutCode(o)));
             trailersText.set(o.trailers().isEmpty() ? "no trailers" : o.trailers().entrySet().stream()
                     .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
                     .collect(Collectors.joining("\n")));
