@@ -102,7 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
                 dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
             }
             case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
-                    quick ? 1 : 2);
+                    quick ? 1 : 3);
             case "decode" -> dev.highwater.bench.DecodeBench.run(report, decodeRecords != null ? decodeRecords
                     : quick ? 500_000 : 2_000_000, quick ? 2 : 3);
             case "fx-messages" -> dev.highwater.app.Wiring.runMessagesFxBench(report,

@@ -7,15 +7,10 @@ import dev.highwater.core.offsets.ResetPlan;
 import dev.highwater.core.offsets.ResetTarget;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.kafka.TestTopics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,17 +45,7 @@ class GroupOffsetResetTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.start(0, dir);
         client = ClientSettings.of(kafka.bootstrapServers());
-        try (Admin admin = Admin.create(client.admin("t"))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get(20, TimeUnit.SECONDS);
-        }
-        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < 20; i++) { // 20 per partition, a minute apart
-                for (int part = 0; part < 2; part++) {
-                    p.send(new ProducerRecord<>(TOPIC, part, T0.plusSeconds(60L * i).toEpochMilli(), "k", "v" + i));
-                }
-            }
-        }
+        TestTopics.fill(client, TOPIC, 2, 20, T0, Duration.ofMinutes(1)); // 20 per partition, a minute apart
         consumeAll("billing", 15);
     }
 
@@ -71,11 +56,7 @@ class GroupOffsetResetTest {
 
     /** A group that read and committed {@code upTo} records per partition, then left. */
     private static void consumeAll(String group, long upTo) {
-        try (KafkaConsumer<String, String> c = consumer(group)) {
-            c.assign(List.of(new TopicPartition(TOPIC, 0), new TopicPartition(TOPIC, 1)));
-            c.commitSync(Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(upTo),
-                    new TopicPartition(TOPIC, 1), new OffsetAndMetadata(upTo)));
-        }
+        TestTopics.commit(client, group, TOPIC, 2, upTo);
     }
 
     private static KafkaConsumer<String, String> consumer(String group) {

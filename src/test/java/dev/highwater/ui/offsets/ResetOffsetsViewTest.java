@@ -2,6 +2,7 @@ package dev.highwater.ui.offsets;
 
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.kafka.TestTopics;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.ui.UiThread;
 import javafx.scene.control.Button;
@@ -9,14 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +22,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -49,19 +41,8 @@ class ResetOffsetsViewTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.start(0, dir);
         client = ClientSettings.of(kafka.bootstrapServers());
-        try (Admin admin = Admin.create(client.admin("t"))) {
-            admin.createTopics(List.of(new NewTopic("orders", 1, (short) 1))).all().get(20, TimeUnit.SECONDS);
-        }
-        try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < 50; i++) {
-                p.send(new ProducerRecord<>("orders", 0, "k", "v"));
-            }
-        }
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "group.id", "billing", "enable.auto.commit", "false"), new StringDeserializer(), new StringDeserializer())) {
-            c.commitSync(Map.of(new TopicPartition("orders", 0), new OffsetAndMetadata(40)));
-        }
+        TestTopics.fill(client, "orders", 1, 50, java.time.Instant.now(), java.time.Duration.ZERO);
+        TestTopics.commit(client, "billing", "orders", 1, 40);
     }
 
     @AfterAll
