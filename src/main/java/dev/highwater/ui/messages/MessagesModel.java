@@ -1,6 +1,6 @@
 package dev.highwater.ui.messages;
 
-import dev.highwater.core.Subscription;
+import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.decode.DecodePipeline;
 import dev.highwater.core.decode.DecodedRecord;
 import dev.highwater.core.decode.DecoderChoice;
@@ -10,8 +10,6 @@ import dev.highwater.core.decode.RecordFilter;
 import dev.highwater.core.decode.RecordRendering;
 import dev.highwater.core.decode.RowBuffer;
 import dev.highwater.core.decode.TypeSet;
-import dev.highwater.core.schema.DescriptorSetSource;
-import dev.highwater.core.schema.ProtoFolderSource;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.tail.LiveTail;
@@ -30,9 +28,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,9 +40,9 @@ import java.util.stream.Collectors;
 
 /**
  * The Messages screen's state: what is tailed (topic, partition, start, decoders), the filter, the live rows (the
- * newest {@link #CAPACITY}, with what is not shown), the selected record's detail, and the schema sources. It
- * never holds a Node. Kafka, decoding, schema loading and exports run on its own threads; the rows reach the UI
- * thread at most four times a second, coalesced.
+ * newest {@link #CAPACITY}, with what is not shown) and the selected record's detail; where the types come from is
+ * its {@link SchemaSourcesModel}. It never holds a Node. Kafka, decoding, schema loading and exports run on its own
+ * threads; the rows reach the UI thread at most four times a second, coalesced.
  */
 public final class MessagesModel {
 
@@ -63,18 +58,12 @@ public final class MessagesModel {
     }
 
     private final ClientSettings kafka;
-    private final String grpcTarget;
-    private final dev.highwater.core.connect.GrpcTls grpcTls;
-    private final SchemaCatalog schemas;
     private final ExecutorService background;
     private final ScheduledExecutorService publisher;
     private final Coalescer<Update> updates;
     private final Coalescer<Runnable> uiTasks;
-    private final UiThread ui;
-    private final Subscription catalogSubscription;
+    private final SchemaSourcesModel schemaSources;
     private volatile LiveTail tail;
-    private volatile TypeSet types;
-    private volatile RecordRendering rendering;
     private volatile String tailState = "";
     private long lastRead = -1;
     private volatile boolean disposed;
@@ -82,8 +71,6 @@ public final class MessagesModel {
 
     // ---- Properties (changed on the UI thread only) ----
     private final ObservableList<String> topics = FXCollections.observableArrayList();
-    private final ObservableList<String> typeNames = FXCollections.observableArrayList();
-    private final ObservableList<String> sources = FXCollections.observableArrayList();
     private final ObservableList<DecodedRecord> rows = FXCollections.observableArrayList();
     private final ObservableList<DecodedRecord> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper topic = new ReadOnlyStringWrapper();
@@ -93,7 +80,6 @@ public final class MessagesModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper filterProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper grpcAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<MessageDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper valueDecoder = new ReadOnlyStringWrapper("auto");
 
@@ -102,22 +88,14 @@ public final class MessagesModel {
     }
 
     /** @param grpcTls how the connection's profile reaches its gRPC backend (null: plaintext) */
-    public MessagesModel(ClientSettings kafka, String grpcTarget, dev.highwater.core.connect.GrpcTls grpcTls,
+    public MessagesModel(ClientSettings kafka, String grpcTarget, GrpcTls grpcTls,
                          SchemaCatalog schemas, UiThread ui, boolean demo) {
-        this.grpcTls = grpcTls;
         this.kafka = kafka;
-        this.grpcTarget = grpcTarget;
-        this.schemas = schemas;
-        this.ui = ui;
         this.background = Executors.newSingleThreadExecutor(r -> daemon(r, "messages-work"));
         this.publisher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "messages-publish"));
         this.updates = new Coalescer<>(ui, this::apply);
         this.uiTasks = new Coalescer<>(ui, Runnable::run);
-        this.types = TypeSet.of(schemas);
-        this.rendering = new RecordRendering(types);
-        this.catalogSubscription = schemas.onChange(() -> background.execute(this::catalogChanged));
-        grpcAvailable.set(grpcTarget != null && !grpcTarget.isBlank());
-        refreshSchemaLists();
+        this.schemaSources = new SchemaSourcesModel(schemas, grpcTarget, grpcTls, background, uiTasks, ui, notice::set);
         publisher.scheduleWithFixedDelay(this::publish, PUBLISH_MILLIS, PUBLISH_MILLIS, TimeUnit.MILLISECONDS);
         background.execute(() -> loadTopics(demo));
     }
@@ -137,14 +115,9 @@ public final class MessagesModel {
         return partitionCount.getReadOnlyProperty();
     }
 
-    /** Every loaded message type's full name, for the type picker. */
-    public ObservableList<String> typeNames() {
-        return typeNames;
-    }
-
-    /** One line per schema source, and one per problem of each. */
-    public ObservableList<String> sources() {
-        return sources;
+    /** The schema sources: where the types the tail decodes with come from. */
+    public SchemaSourcesModel schemaSources() {
+        return schemaSources;
     }
 
     /** The live rows, newest first, at most {@link #CAPACITY}. */
@@ -173,10 +146,6 @@ public final class MessagesModel {
 
     public ReadOnlyBooleanProperty pausedProperty() {
         return paused.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty grpcAvailableProperty() {
-        return grpcAvailable.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<MessageDetail> detailProperty() {
@@ -216,14 +185,9 @@ public final class MessagesModel {
         DecoderChoice keys;
         Map<Integer, String> registry;
         try {
-            start = switch (at) {
-                case END -> TailStart.end();
-                case BEGINNING -> TailStart.beginning();
-                case OFFSET -> TailStart.offset(parseOffset(atText));
-                case INSTANT -> TailStart.at(parseInstant(atText));
-            };
+            start = TailInput.start(at, atText);
             values = DecoderChoice.parse(valueChoice == null ? "auto" : valueChoice);
-            registry = parseRegistryIds(registryIds);
+            registry = TailInput.registryIds(registryIds);
             keys = DecoderChoice.parse(keyChoice == null ? "auto" : keyChoice);
         } catch (IllegalArgumentException e) {
             notice.set(e.getMessage());
@@ -242,7 +206,7 @@ public final class MessagesModel {
         paused.set(false);
         detail.set(null);
         rows.clear();
-        TypeSet t = types;
+        TypeSet t = schemaSources.types();
         background.execute(() -> startTail(new TailReader.Request(topicName, partition, start, true, 0),
                 new DecodePipeline.Settings(t, keys, values, registry, filter, CAPACITY,
                         DecodePipeline.Settings.defaultWorkers())));
@@ -289,7 +253,7 @@ public final class MessagesModel {
             detail.set(null);
             return;
         }
-        RecordRendering rr = rendering;
+        RecordRendering rr = schemaSources.rendering();
         ProtoShape jsonType = jsonTypeOf(r);
         background.execute(() -> {
             MessageDetail d = MessageDetail.of(r, rr, jsonType);
@@ -297,29 +261,10 @@ public final class MessagesModel {
         });
     }
 
-    /** Adds a folder of .proto files as a schema source (compiled here; problems listed, the rest loads). */
-    public void addProtoFolder(Path folder) {
-        loadSource(() -> ProtoFolderSource.load(folder));
-    }
-
-    public void addDescriptorSet(Path file) {
-        loadSource(() -> DescriptorSetSource.load(file));
-    }
-
-    /** Loads the types the gRPC backend offers over server reflection. */
-    public void loadFromGrpc() {
-        if (!grpcAvailable.get()) {
-            notice.set("There is no gRPC backend on this connection to load types from.");
-            return;
-        }
-        loadSource(() -> dev.highwater.grpc.schemas.TargetSchemas.load(
-                dev.highwater.grpc.workbench.ChannelSettings.of(grpcTarget, grpcTls)));
-    }
-
     /** Writes records to a file (JSON lines, or CSV for a .csv name) off the UI thread. */
     public void export(List<DecodedRecord> records, Path file) {
         List<DecodedRecord> copy = List.copyOf(records);
-        RecordRendering rr = rendering;
+        RecordRendering rr = schemaSources.rendering();
         background.execute(() -> {
             String said;
             try {
@@ -357,7 +302,7 @@ public final class MessagesModel {
 
     public void dispose() {
         disposed = true;
-        catalogSubscription.close();
+        schemaSources.dispose();
         publisher.shutdownNow();
         LiveTail t = tail;
         tail = null;
@@ -469,42 +414,6 @@ public final class MessagesModel {
         return sb.toString();
     }
 
-    private void loadSource(java.util.function.Supplier<SchemaCatalog.Source> load) {
-        background.execute(() -> {
-            try {
-                SchemaCatalog.Source s = load.get();
-                schemas.put(s);
-                String m = s.files().size() + " files loaded from " + s.name()
-                        + (s.problems().isEmpty() ? "." : "; " + s.problems().size()
-                        + " did not (listed under the sources). Restart the tail to decode with the new types.");
-                uiTasks.offer(() -> notice.set(m));
-            } catch (RuntimeException e) {
-                String m = e.getMessage();
-                uiTasks.offer(() -> notice.set(m));
-            }
-        });
-    }
-
-    private void catalogChanged() {
-        types = TypeSet.of(schemas);
-        rendering = new RecordRendering(types);
-        refreshSchemaLists();
-    }
-
-    private void refreshSchemaLists() {
-        List<String> names = types.all().stream().map(d -> d.getFullName()).toList();
-        List<String> lines = new ArrayList<>();
-        for (SchemaCatalog.Source s : schemas.sources()) {
-            lines.add(s.name() + " — " + s.files().size() + " files" + (s.problems().isEmpty() ? ""
-                    : ", " + s.problems().size() + " problems"));
-            s.problems().forEach(p -> lines.add("   ⚠ " + p));
-        }
-        ui.post(() -> {
-            typeNames.setAll(names);
-            sources.setAll(lines);
-        });
-    }
-
     /** For a JSON record, the Protobuf type of its topic's other shown records (to measure it as Protobuf). */
     private ProtoShape jsonTypeOf(DecodedRecord r) {
         if (r.value().shape() != null) {
@@ -516,45 +425,6 @@ public final class MessagesModel {
             }
         }
         return null;
-    }
-
-    /** "7=pkg.Type, 8=pkg.Other" → {7: pkg.Type, 8: pkg.Other}; blank is none. */
-    static Map<Integer, String> parseRegistryIds(String text) {
-        Map<Integer, String> ids = new java.util.HashMap<>();
-        if (text == null || text.isBlank()) {
-            return ids;
-        }
-        for (String pair : text.split("[,;\\s]+")) {
-            if (pair.isBlank()) {
-                continue;
-            }
-            String[] kv = pair.split("=", 2);
-            try {
-                if (kv.length != 2 || kv[1].isBlank()) {
-                    throw new NumberFormatException();
-                }
-                ids.put(Integer.parseInt(kv[0].strip()), kv[1].strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + pair + "' is not a schema id and a type; write 7=pkg.Type.");
-            }
-        }
-        return ids;
-    }
-
-    private static long parseOffset(String text) {
-        try {
-            return Long.parseLong(text.strip().replace(",", "").replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an offset (a whole number, 0 or more).");
-        }
-    }
-
-    private static Instant parseInstant(String text) {
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an instant; write it as 2024-03-15T09:00:00Z.");
-        }
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -32,7 +32,7 @@ import java.util.Objects;
 /**
  * The Messages screen: what to tail and how to decode it across the top, the filter under it, the live table in
  * the centre with its counts, the selected record's detail and the schema sources on the right. It builds
- * controls and binds them to a {@link MessagesModel}.
+ * controls and binds them to a {@link MessagesModel} and its {@link SchemaSourcesModel}.
  */
 public final class MessagesView {
 
@@ -166,7 +166,7 @@ public final class MessagesView {
         valueDecoder.setPrefWidth(260);
         model.valueDecoderProperty().addListener((o, was, is) -> valueDecoder.setValue(is));
         Button pickType = new Button("Type…");
-        pickType.setOnAction(e -> TypePicker.pick(window(), model.typeNames()).ifPresent(t -> {
+        pickType.setOnAction(e -> TypePicker.pick(window(), model.schemaSources().typeNames()).ifPresent(t -> {
             valueDecoder.setValue(t);
             start();
         }));
@@ -276,9 +276,10 @@ public final class MessagesView {
     }
 
     private Node schemaPanel() {
+        SchemaSourcesModel sources = model.schemaSources();
         Label title = new Label("Schema sources");
         title.getStyleClass().add("panel-title");
-        ListView<String> list = new ListView<>(model.sources());
+        ListView<String> list = new ListView<>(sources.sources());
         list.getStyleClass().add("source-list");
         VBox.setVgrow(list, Priority.ALWAYS);
         Button folder = new Button(".proto folder…");
@@ -287,7 +288,7 @@ public final class MessagesView {
             chooser.setTitle("A folder of .proto files");
             File dir = chooser.showDialog(window());
             if (dir != null) {
-                model.addProtoFolder(dir.toPath());
+                sources.addProtoFolder(dir.toPath());
             }
         });
         Button set = new Button("Descriptor set…");
@@ -296,13 +297,13 @@ public final class MessagesView {
             chooser.setTitle("A descriptor set (protoc --descriptor_set_out, buf build -o)");
             File f = chooser.showOpenDialog(window());
             if (f != null) {
-                model.addDescriptorSet(f.toPath());
+                sources.addDescriptorSet(f.toPath());
             }
         });
         Button grpc = new Button("gRPC backend");
         grpc.setTooltip(new javafx.scene.control.Tooltip("Load the types the gRPC backend offers over server reflection"));
-        grpc.disableProperty().bind(model.grpcAvailableProperty().not());
-        grpc.setOnAction(e -> model.loadFromGrpc());
+        grpc.disableProperty().bind(sources.grpcAvailableProperty().not());
+        grpc.setOnAction(e -> sources.loadFromGrpc());
         HBox buttons = new HBox(6, fixed(folder), fixed(set), fixed(grpc));
         VBox box = new VBox(4, title, list, buttons);
         box.setPadding(new Insets(6));

@@ -25,12 +25,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** The Messages screen's model over a real broker: live rows, poison pills, filters, detail, export, bad input. */
+/**
+ * The Messages screen's model over a real broker: live rows, poison pills, filters, detail, export, bad input, and
+ * its schema sources.
+ */
 class MessagesModelTest {
 
     private static EmbeddedKafka kafka;
@@ -155,6 +159,27 @@ class MessagesModelTest {
         waitFor(() -> model.noticeProperty().get() != null
                 && model.noticeProperty().get().contains("not among the loaded types"));
         assertNull(model.detailProperty().get());
+    }
+
+    @Test
+    void schemaSourcesListTheirFilesAndProblemsAndSayWhatLoaded(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("good.proto"), "syntax = \"proto3\";\npackage ok;\nmessage Fine { string a = 1; }\n");
+        Files.writeString(dir.resolve("bad.proto"), "syntax = \"proto3\";\npackage bad;\nmessage Broken {\n  string a = ;\n}\n");
+        SchemaSourcesModel sources = open().schemaSources();
+        sources.addProtoFolder(dir);
+        waitFor(() -> sources.typeNames().contains("ok.Fine"));
+        waitFor(() -> model.noticeProperty().get() != null);
+        assertEquals("1 files loaded from " + dir + "; 1 did not (listed under the sources). Restart the tail to "
+                + "decode with the new types.", model.noticeProperty().get());
+        assertTrue(sources.sources().contains(dir + " — 1 files, 1 problems"), sources.sources().toString());
+        assertTrue(sources.sources().stream().anyMatch(l -> l.startsWith("   ⚠ bad.proto:4:14")),
+                sources.sources().toString());
+
+        sources.addDescriptorSet(dir.resolve("types.desc"));
+        waitFor(() -> model.noticeProperty().get().contains("does not exist"));
+        sources.loadFromGrpc();
+        assertFalse(sources.grpcAvailableProperty().get());
+        assertEquals("There is no gRPC backend on this connection to load types from.", model.noticeProperty().get());
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
