@@ -1,7 +1,6 @@
 package dev.highwater.ui.ledger;
 
 import dev.highwater.core.ledger.AccountHistory;
-import dev.highwater.core.ledger.AccountHistoryReader;
 import dev.highwater.core.ledger.AuditExport;
 import dev.highwater.core.ledger.AuditReport;
 import dev.highwater.core.ledger.BalanceTable;
@@ -13,7 +12,6 @@ import dev.highwater.core.ledger.ReplayProgress;
 import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiThread;
-import io.fair_acc.dataset.spi.DoubleDataSet;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,8 +20,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -36,7 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,27 +41,22 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * The Ledger screen's state: the topic and instant(s) asked about, a replay's progress, every account's balance
- * (searchable, sorted here so a million accounts sort as a whole, at most {@value #MAX_ROWS} shown), one
- * account's history and chart. Never a Node. Replays, history reads and sorting run on threads of their own;
- * properties change on the UI thread only, progress coalesced to one update per frame.
+ * (searchable, sorted here so a million accounts sort as a whole, at most {@value #MAX_ROWS} shown); the
+ * selected account's events and chart are {@link #history()}'s. Never a Node. Replays and sorting run on threads
+ * of their own; properties change on the UI thread only, progress coalesced to one update per frame.
  */
 public final class LedgerModel {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerModel.class);
     public static final int MAX_ROWS = 5_000;
-    public static final int HISTORY_ROWS = 2_000;
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     public enum SortKey { ACCOUNT, BALANCE, COMPARED, CHANGE }
@@ -75,14 +65,11 @@ public final class LedgerModel {
     private final Supplier<SnapshotStore> stores;
     private final UiThread ui;
     private final Clock clock;
-    private final ExecutorService replayThread = daemon("ledger-replay");
-    private final ExecutorService historyThread = daemon("ledger-history");
-    private final ExecutorService viewThread = daemon("ledger-rows");
+    private final ExecutorService replayThread = Background.thread("ledger-replay");
+    private final ExecutorService viewThread = Background.thread("ledger-rows");
     private final Coalescer<ReplayProgress> progressUpdates;
     private final AtomicBoolean cancel = new AtomicBoolean();
-    private final AtomicBoolean cancelHistory = new AtomicBoolean();
     private LedgerSource replaySource; // replay thread
-    private LedgerSource historySource; // history thread
     private SnapshotStore store; // replay thread
     private LedgerReplay replay; // replay thread
     private volatile List<BalanceRow> allRows = List.of();
@@ -116,13 +103,7 @@ public final class LedgerModel {
     private final ObservableList<BalanceRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyIntegerWrapper rowsNotShown = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper selectedAccount = new ReadOnlyStringWrapper();
-    private final ReadOnlyObjectWrapper<AccountHistory> history = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<AccountHistory.Row> historyRows = FXCollections.observableArrayList();
-    private final ObservableList<AccountHistory.Row> historyRowsView =
-            FXCollections.unmodifiableObservableList(historyRows);
-    private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper("Select an account to see its events.");
-    private final DoubleDataSet balanceSeries = new DoubleDataSet("balance", 0);
+    private final AccountHistoryModel history;
     private SortKey sortKey = SortKey.ACCOUNT;
     private boolean ascending = true;
 
@@ -140,6 +121,7 @@ public final class LedgerModel {
         this.progressUpdates = new Coalescer<>(ui, this::showProgress);
         topic.set(defaultTopic);
         zone.set(clock.getZone());
+        this.history = new AccountHistoryModel(sources, ui, zone);
         setNow();
         compareDate.set(date.get());
         compareTime.set(LocalTime.of(0, 0).format(TIME));
@@ -148,14 +130,6 @@ public final class LedgerModel {
         if (replayNow) {
             replay();
         }
-    }
-
-    private static ExecutorService daemon(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     // ---- Properties ----
@@ -250,25 +224,9 @@ public final class LedgerModel {
         return comparing.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty selectedAccountProperty() {
-        return selectedAccount.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<AccountHistory> historyProperty() {
-        return history.getReadOnlyProperty();
-    }
-
-    public ObservableList<AccountHistory.Row> historyRows() {
-        return historyRowsView;
-    }
-
-    public ReadOnlyStringProperty historyTextProperty() {
-        return historyText.getReadOnlyProperty();
-    }
-
-    /** The selected account's balance after each event, x in epoch seconds (written off the UI thread). */
-    public DoubleDataSet balanceSeries() {
-        return balanceSeries;
+    /** The selected account's events and balance chart, read at the (first) instant of the last replay. */
+    public AccountHistoryModel history() {
+        return history;
     }
 
     // ---- Commands ----
@@ -285,7 +243,7 @@ public final class LedgerModel {
                 List<String> found = source().topics();
                 ui.post(() -> topics.setAll(found));
             } catch (RuntimeException e) {
-                ui.post(() -> message.set(sentence(e)));
+                ui.post(() -> message.set(ScreenText.sentence(e)));
             }
         });
     }
@@ -297,9 +255,9 @@ public final class LedgerModel {
         }
         List<Instant> instants = new ArrayList<>();
         try {
-            instants.add(instant(date.get(), time.get()));
+            instants.add(ScreenText.readInstant(date.get(), time.get(), zone.get()));
             if (compare.get()) {
-                instants.add(instant(compareDate.get(), compareTime.get()));
+                instants.add(ScreenText.readInstant(compareDate.get(), compareTime.get(), zone.get()));
             }
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
@@ -329,18 +287,6 @@ public final class LedgerModel {
         refreshRows();
     }
 
-    public void selectAccount(String account) {
-        if (account == null || account.equals(selectedAccount.get()) || reports.isEmpty()) {
-            return;
-        }
-        selectedAccount.set(account);
-        AuditReport at = reports.getFirst();
-        historyText.set("Reading the events of " + account + "…");
-        historyRows.clear();
-        cancelHistory.set(true);
-        historyThread.execute(() -> readHistory(at.topic(), account, at.at()));
-    }
-
     /** Writes the balances (or the changes, when comparing) as CSV; the message says where. */
     public void exportCsv(Path file) {
         export(file, true);
@@ -350,8 +296,9 @@ public final class LedgerModel {
         export(file, false);
     }
 
+    /** Writes the selected account's events as CSV; the message says where. */
     public void exportHistoryCsv(Path file) {
-        AccountHistory h = history.get();
+        AccountHistory h = history.historyProperty().get();
         if (h != null) {
             write(file, AuditExport.historyCsv(h), h.rows().size() + " events of " + h.account());
         }
@@ -360,15 +307,13 @@ public final class LedgerModel {
     public void dispose() {
         disposed = true;
         cancel.set(true);
-        cancelHistory.set(true);
         replayThread.execute(() -> {
-            closeQuietly(replaySource);
-            closeQuietly(store);
+            Background.closeQuietly(replaySource);
+            Background.closeQuietly(store);
         });
-        historyThread.execute(() -> closeQuietly(historySource));
         replayThread.shutdown();
-        historyThread.shutdown();
         viewThread.shutdown();
+        history.dispose();
     }
 
     // ---- work off the UI thread ----
@@ -388,49 +333,24 @@ public final class LedgerModel {
                 } catch (RuntimeException e) {
                     // replays still answer, only without snapshots (the file may be held by another instance)
                     store = SnapshotStore.NONE;
-                    snapshotsOff = "Snapshots are off: " + sentence(e);
+                    snapshotsOff = "Snapshots are off: " + ScreenText.sentence(e);
                 }
             }
             if (replay == null) {
                 replay = new LedgerReplay(source(), store, LedgerReplay.Settings.defaults());
             }
             List<AuditReport> result = replay.balancesAt(t, instants, progressUpdates::offer, cancel::get);
-            List<BalanceRow> all = rows(result);
+            List<BalanceRow> all = BalanceRows.of(result);
             reports = result;
             allRows = all;
-            List<BalanceRow> shown = filterAndSort(all);
+            List<BalanceRow> shown = BalanceRows.filterAndSort(all, search.get(), sortKey, ascending, MAX_ROWS);
             ui.post(() -> show(result, shown, all.size()));
         } catch (ReplayCancelledException e) {
             ui.post(() -> finish("Cancelled; the balances shown are from the previous replay."));
         } catch (RuntimeException e) {
             log.warn("ledger replay of {} failed", t, e);
-            ui.post(() -> finish(sentence(e)));
+            ui.post(() -> finish(ScreenText.sentence(e)));
         }
-    }
-
-    private static List<BalanceRow> rows(List<AuditReport> result) {
-        BalanceTable a = result.getFirst().balances();
-        List<BalanceRow> out = new ArrayList<>(a.size());
-        if (result.size() == 1) {
-            for (int i = 0; i < a.size(); i++) {
-                out.add(new BalanceRow(a.account(i), a.balance(i), null, null));
-            }
-            return out;
-        }
-        BalanceTable b = result.get(1).balances();
-        java.util.TreeSet<String> accounts = new java.util.TreeSet<>();
-        for (int i = 0; i < a.size(); i++) {
-            accounts.add(a.account(i));
-        }
-        for (int i = 0; i < b.size(); i++) {
-            accounts.add(b.account(i));
-        }
-        for (String acc : accounts) {
-            BigDecimal x = a.balanceOf(acc);
-            BigDecimal y = b.balanceOf(acc);
-            out.add(new BalanceRow(acc, x, y, y.subtract(x)));
-        }
-        return out;
     }
 
     private void refreshRows() {
@@ -439,73 +359,13 @@ public final class LedgerModel {
         SortKey key = sortKey;
         boolean asc = ascending;
         viewThread.execute(() -> {
-            List<BalanceRow> shown = filterAndSort(all, filter, key, asc);
-            long matching = countMatching(all, filter);
+            List<BalanceRow> shown = BalanceRows.filterAndSort(all, filter, key, asc, MAX_ROWS);
+            long matching = BalanceRows.countMatching(all, filter);
             ui.post(() -> {
                 rows.setAll(shown);
                 rowsNotShown.set((int) (matching - shown.size()));
             });
         });
-    }
-
-    private List<BalanceRow> filterAndSort(List<BalanceRow> all) {
-        return filterAndSort(all, search.get(), sortKey, ascending);
-    }
-
-    private static long countMatching(List<BalanceRow> all, String filter) {
-        String f = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
-        return f.isEmpty() ? all.size() : all.stream().filter(r -> r.account().toLowerCase(Locale.ROOT).contains(f)).count();
-    }
-
-    static List<BalanceRow> filterAndSort(List<BalanceRow> all, String filter, SortKey key, boolean asc) {
-        String f = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
-        Comparator<BalanceRow> order = switch (key) {
-            case ACCOUNT -> Comparator.comparing(BalanceRow::account);
-            case BALANCE -> Comparator.comparing(BalanceRow::balance).thenComparing(BalanceRow::account);
-            case COMPARED -> Comparator.comparing((BalanceRow r) -> r.compared() == null ? BigDecimal.ZERO : r.compared())
-                    .thenComparing(BalanceRow::account);
-            case CHANGE -> Comparator.comparing((BalanceRow r) -> r.change() == null ? BigDecimal.ZERO : r.change())
-                    .thenComparing(BalanceRow::account);
-        };
-        if (!asc) {
-            order = order.reversed();
-        }
-        return all.stream().filter(r -> f.isEmpty() || r.account().toLowerCase(Locale.ROOT).contains(f))
-                .sorted(order).limit(MAX_ROWS).toList();
-    }
-
-    private void readHistory(String t, String account, Instant at) {
-        cancelHistory.set(false);
-        try {
-            if (historySource == null) {
-                historySource = sources.get();
-            }
-            AccountHistory h = new AccountHistoryReader(historySource).read(t, account, at, HISTORY_ROWS,
-                    LedgerReplay.Listener.NONE, cancelHistory::get);
-            double[] x = new double[h.chartTimes().length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = h.chartTimes()[i] / 1000.0;
-            }
-            balanceSeries.lock().writeLockGuard(() -> balanceSeries.set(x, h.chartBalances(), false));
-            ui.post(() -> {
-                if (!account.equals(selectedAccount.get())) {
-                    return;
-                }
-                history.set(h);
-                historyRows.setAll(h.rows());
-                historyText.set(String.format(Locale.ROOT, "%s at %s: %s after %,d events%s%s", account,
-                        format(at), Decimals.grouped(h.balanceAt()), h.eventsAt(),
-                        h.rowsNotShown() > 0 ? String.format(Locale.ROOT, " (the latest %,d shown, %,d older not shown)",
-                                h.rows().size(), h.rowsNotShown()) : "",
-                        h.duplicates() > 0 ? String.format(Locale.ROOT, "; %,d redeliveries counted once",
-                                h.duplicates()) : ""));
-            });
-        } catch (ReplayCancelledException e) {
-            // another account was chosen
-        } catch (RuntimeException e) {
-            log.warn("reading the history of {} failed", account, e);
-            ui.post(() -> historyText.set(sentence(e)));
-        }
     }
 
     private void export(Path file, boolean csv) {
@@ -538,13 +398,7 @@ public final class LedgerModel {
             return;
         }
         progress.set(p.total() == 0 ? -1 : p.fraction());
-        progressText.set(String.format(Locale.ROOT, "%,.0f events/s · %,d of %,d records · %s left", p.perSecond(),
-                p.done(), p.total(), Double.isFinite(p.secondsLeft()) ? seconds(p.secondsLeft()) : "…"));
-    }
-
-    private static String seconds(double s) {
-        return s < 90 ? String.format(Locale.ROOT, "%.0f s", Math.ceil(s))
-                : String.format(Locale.ROOT, "%d min %02d s", (long) s / 60, (long) s % 60);
+        progressText.set(ScreenText.progress(p));
     }
 
     private void show(List<AuditReport> result, List<BalanceRow> shown, int all) {
@@ -554,13 +408,9 @@ public final class LedgerModel {
         AuditReport r = result.getFirst();
         comparing.set(result.size() > 1);
         rows.setAll(shown);
-        rowsNotShown.set((int) (countMatching(allRows, search.get()) - shown.size()));
+        rowsNotShown.set((int) (BalanceRows.countMatching(allRows, search.get()) - shown.size()));
         BalanceTable b = r.balances();
-        summary.set(String.format(Locale.ROOT, "%,d accounts at %s · %,d events · %,d redeliveries counted once · "
-                        + "%,d undecodable · %,d of an unknown type · read %,d records in %.1f s%s", b.size(),
-                format(r.at()), r.events(), r.duplicates(), r.undecodable(), r.unknownType(),
-                r.stats().recordsRead(), r.stats().seconds(),
-                r.stats().fromSnapshot() > 0 ? " (from a snapshot)" : ""));
+        summary.set(ScreenText.summary(r, zone.get()));
         String sum = "Sum over all accounts: " + Decimals.grouped(b.total())
                 + " (payments move money between accounts, so only new money changes it)";
         if (result.size() > 1) {
@@ -573,11 +423,7 @@ public final class LedgerModel {
         }
         problems.setAll(r.problems());
         uncounted.set((int) Math.min(Integer.MAX_VALUE, r.undecodable() + r.unknownType()));
-        String selected = selectedAccount.get();
-        selectedAccount.set(null);
-        if (selected != null) {
-            selectAccount(selected);
-        }
+        history.replayed(r);
         finish("");
     }
 
@@ -595,37 +441,6 @@ public final class LedgerModel {
     }
 
     private String format(Instant at) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").format(at.atZone(zone.get()));
-    }
-
-    private Instant instant(LocalDate day, String clockTime) {
-        if (day == null) {
-            throw new IllegalArgumentException("Choose a date.");
-        }
-        LocalTime t;
-        try {
-            t = LocalTime.parse(clockTime == null ? "" : clockTime.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Cannot read the time '" + clockTime + "'; use HH:mm or HH:mm:ss,"
-                    + " e.g. 09:00 or 09:00:30.");
-        }
-        return day.atTime(t).atZone(zone.get()).toInstant();
-    }
-
-    private static String sentence(RuntimeException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        m = m.lines().findFirst().orElse(m);
-        return Character.toUpperCase(m.charAt(0)) + m.substring(1) + (m.endsWith(".") ? "" : ".");
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception e) {
-            log.debug("closing {}", c, e);
-        }
+        return ScreenText.instant(at, zone.get());
     }
 }

@@ -52,12 +52,14 @@ import java.util.function.Function;
 public final class LedgerView {
 
     private final LedgerModel model;
+    private final AccountHistoryModel history;
     private final BorderPane root = new BorderPane();
     private final TableView<BalanceRow> table = new TableView<>();
     private final XYChart chart;
 
     public LedgerView(LedgerModel model) {
         this.model = model;
+        this.history = model.history();
         root.getStyleClass().add("ledger-screen");
         root.getStylesheets().add(Objects.requireNonNull(
                 LedgerView.class.getResource("ledger.css")).toExternalForm());
@@ -252,7 +254,7 @@ public final class LedgerView {
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
             if (row != null) {
-                model.selectAccount(row.account());
+                history.select(row.account());
             }
         });
     }
@@ -302,10 +304,10 @@ public final class LedgerView {
 
     private Node accountPane() {
         Label text = new Label();
-        text.textProperty().bind(model.historyTextProperty());
+        text.textProperty().bind(history.textProperty());
         text.setWrapText(true);
         text.getStyleClass().add("history-title");
-        TableView<AccountHistory.Row> events = new TableView<>(model.historyRows());
+        TableView<AccountHistory.Row> events = new TableView<>(history.rows());
         events.getStyleClass().add("history-table");
         events.setPlaceholder(new Label("No events to show."));
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -320,14 +322,14 @@ public final class LedgerView {
                 historyColumn("Running balance", r -> Decimals.grouped(r.runningBalance()), true)));
         events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // newest first is what an auditor reads first
-        model.historyRows().addListener((ListChangeListener<AccountHistory.Row>) c -> {
+        history.rows().addListener((ListChangeListener<AccountHistory.Row>) c -> {
             if (!events.getItems().isEmpty()) {
                 events.scrollTo(events.getItems().size() - 1);
             }
         });
         Button csv = new Button("Export events CSV…");
         csv.setOnAction(e -> save("events.csv", model::exportHistoryCsv));
-        csv.disableProperty().bind(model.historyProperty().isNull());
+        csv.disableProperty().bind(history.historyProperty().isNull());
         SplitPane split = new SplitPane(chart, events);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.4);
@@ -379,8 +381,8 @@ public final class LedgerView {
         renderer.setPolyLineStyle(LineStyle.STAIR_CASE);
         renderer.setDrawMarker(false);
         renderer.setPointReduction(false);
-        renderer.getDatasets().add(model.balanceSeries());
-        model.balanceSeries().setStyle("-fx-line-color: #1f77b4; -fx-line-width: 1.5;");
+        renderer.getDatasets().add(history.balanceSeries());
+        history.balanceSeries().setStyle("-fx-line-color: #1f77b4; -fx-line-width: 1.5;");
         XYChart c = new XYChart(time, y);
         c.getRenderers().setAll(renderer);
         c.setTitle("Balance over time");

@@ -36,7 +36,7 @@ class LedgerViewTest {
     private LedgerModel model;
     private LedgerView view;
 
-    private static ListLedgerSource ledger() {
+    static ListLedgerSource ledger() {
         ListLedgerSource source = new ListLedgerSource("payment-ledger", 2);
         int p = 0;
         for (String account : new String[] {"acct-1", "acct-2", "acct-3"}) {
@@ -88,11 +88,24 @@ class LedgerViewTest {
         assertEquals(3, view.table().getItems().size());
 
         robot.clickOn(view.table().lookup(".table-row-cell"));
-        await(() -> !model.historyRows().isEmpty());
-        assertEquals(21, model.historyRows().size(), "the opening credit and the 20 payments of acct-1");
-        assertEquals(model.rows().getFirst().balance(), model.historyRows().getLast().runningBalance(),
+        AccountHistoryModel history = model.history();
+        await(() -> !history.rows().isEmpty());
+        assertEquals("acct-1", history.selectedAccountProperty().get());
+        assertEquals(21, history.rows().size(), "the opening credit and the 20 payments of acct-1");
+        assertEquals(model.rows().getFirst().balance(), history.rows().getLast().runningBalance(),
                 "the last running balance is the balance at T");
-        assertTrue(model.balanceSeries().getDataCount() == 21);
+        assertTrue(history.textProperty().get().startsWith("acct-1 at 2024-03-15 10:00:00")
+                && history.textProperty().get().contains(" after 21 events"), history.textProperty().get());
+        assertTrue(history.balanceSeries().getDataCount() == 21);
+
+        robot.interact(() -> {
+            model.timeProperty().set("09:00"); // 08:00 UTC: the opening balances only
+            model.replay();
+        });
+        await(() -> history.textProperty().get().startsWith("acct-1 at 2024-03-15 09:00:00"));
+        assertTrue(history.textProperty().get().contains(": 1,000.00 after 1 events"), "read again at the new instant: "
+                + history.textProperty().get());
+        assertEquals(1, history.rows().size());
 
         robot.interact(() -> model.searchProperty().set("acct-2"));
         await(() -> model.rows().size() == 1);
