@@ -5,6 +5,7 @@ import dev.highwater.core.ledger.Problem;
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
 import io.fair_acc.chartfx.axes.spi.format.DefaultTimeFormatter;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
@@ -12,6 +13,7 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -307,7 +309,11 @@ public final class LedgerView {
         text.textProperty().bind(history.textProperty());
         text.setWrapText(true);
         text.getStyleClass().add("history-title");
-        TableView<AccountHistory.Row> events = new TableView<>(history.rows());
+        // newest first: the top row is the event that made the balance at the instant, what an auditor reads first
+        ObservableList<AccountHistory.Row> newestFirst = FXCollections.observableArrayList();
+        history.rows().addListener((ListChangeListener<AccountHistory.Row>) c ->
+                newestFirst.setAll(history.rows().reversed()));
+        TableView<AccountHistory.Row> events = new TableView<>(newestFirst);
         events.getStyleClass().add("history-table");
         events.setPlaceholder(new Label("No events to show."));
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -321,12 +327,7 @@ public final class LedgerView {
                 historyColumn("Amount", r -> Decimals.grouped(r.amount()), true),
                 historyColumn("Running balance", r -> Decimals.grouped(r.runningBalance()), true)));
         events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // newest first is what an auditor reads first
-        history.rows().addListener((ListChangeListener<AccountHistory.Row>) c -> {
-            if (!events.getItems().isEmpty()) {
-                events.scrollTo(events.getItems().size() - 1);
-            }
-        });
+        events.setId("account-events");
         Button csv = new Button("Export events CSV…");
         csv.setOnAction(e -> save("events.csv", model::exportHistoryCsv));
         csv.disableProperty().bind(history.historyProperty().isNull());
@@ -391,6 +392,20 @@ public final class LedgerView {
         Zoomer zoomer = new Zoomer();
         zoomer.setSliderVisible(false);
         c.getPlugins().add(zoomer);
+        // the curve goes on past the instant audited (what happened next is context); a line marks the instant
+        XValueIndicator instant = new XValueIndicator(time, 0, "");
+        instant.setEditable(false);
+        history.historyProperty().addListener((o, was, h) -> {
+            if (h == null) {
+                c.getPlugins().remove(instant);
+                return;
+            }
+            instant.setValue(h.at().toEpochMilli() / 1000.0);
+            instant.setText("at " + DateTimeFormatter.ofPattern("HH:mm:ss").format(h.at().atZone(model.zoneProperty().get())));
+            if (!c.getPlugins().contains(instant)) {
+                c.getPlugins().add(instant);
+            }
+        });
         c.setMinHeight(160);
         c.getStyleClass().add("balance-chart");
         return c;

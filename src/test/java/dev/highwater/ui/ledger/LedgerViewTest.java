@@ -1,5 +1,6 @@
 package dev.highwater.ui.ledger;
 
+import dev.highwater.core.ledger.AccountHistory;
 import dev.highwater.core.ledger.LedgerEvent;
 import dev.highwater.core.ledger.LedgerEventCodec;
 import dev.highwater.core.ledger.ListLedgerSource;
@@ -8,6 +9,7 @@ import dev.highwater.ui.UiThread;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,6 +99,14 @@ class LedgerViewTest {
         assertTrue(history.textProperty().get().startsWith("acct-1 at 2024-03-15 10:00:00")
                 && history.textProperty().get().contains(" after 21 events"), history.textProperty().get());
         assertTrue(history.balanceSeries().getDataCount() == 21);
+        @SuppressWarnings("unchecked")
+        TableView<AccountHistory.Row> events = (TableView<AccountHistory.Row>) robot.lookup("#account-events").query();
+        assertEquals(model.rows().getFirst().balance(), events.getItems().getFirst().runningBalance(),
+                "the events table shows the newest first: its top row holds the balance at T");
+        io.fair_acc.chartfx.XYChart chart = robot.lookup(".balance-chart").query();
+        assertTrue(chart.getPlugins().stream().anyMatch(p -> p instanceof io.fair_acc.chartfx.plugins.XValueIndicator i
+                && i.getText().equals("at 10:00:00") && i.getValue() == T0.plusSeconds(3600).getEpochSecond()),
+                "the chart marks the instant");
 
         robot.interact(() -> {
             model.timeProperty().set("09:00"); // 08:00 UTC: the opening balances only
