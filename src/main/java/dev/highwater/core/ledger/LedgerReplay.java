@@ -134,10 +134,7 @@ public final class LedgerReplay {
         private final BooleanSupplier cancelled;
         private final List<String> notes;
         /** Decodes batches of records on every core ahead of the fold, which takes them in reading order. */
-        private java.util.concurrent.ExecutorService decoding;
-        private final java.util.ArrayDeque<Decoding> ahead = new java.util.ArrayDeque<>();
-        private final java.util.ArrayDeque<DecodedBatch> spare = new java.util.ArrayDeque<>();
-        private DecodedBatch filling;
+        private final BatchDecoder decoder = new BatchDecoder(this::fold);
         private final Set<Long> loadedBuckets = new HashSet<>();
         private final long[] from;
         private final long total;
@@ -153,9 +150,6 @@ public final class LedgerReplay {
         private long lastProgress = System.nanoTime();
         private int written;
         private static final int BATCH = 64;
-        private static final int DECODING_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
-        /** Batches read ahead of the fold: enough to keep every decoding thread busy, few enough to bound memory. */
-        private static final int MAX_AHEAD = 2 * DECODING_THREADS + 1;
         private final long[] batchK1 = new long[BATCH];
         private final long[] batchK2 = new long[BATCH];
         private final long[] batchTs = new long[BATCH];
@@ -203,61 +197,7 @@ public final class LedgerReplay {
         }
 
         void record(int partition, long offset, byte[] key, byte[] value) {
-            if (filling == null) {
-                filling = spare.isEmpty() ? new DecodedBatch() : spare.pop();
-            }
-            if (filling.add(partition, offset, value)) {
-                submit();
-            }
-        }
-
-        /** A batch being decoded. */
-        private record Decoding(DecodedBatch batch, java.util.concurrent.Future<?> done) {
-        }
-
-        /** Hands the filled batch to a decoding thread, folding the batches before it that are decoded. */
-        private void submit() {
-            DecodedBatch b = filling;
-            filling = null;
-            if (decoding == null) {
-                decoding = java.util.concurrent.Executors.newFixedThreadPool(DECODING_THREADS, r -> {
-                    Thread t = new Thread(r, "ledger-decode");
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
-            ahead.add(new Decoding(b, decoding.submit(() -> b.decode(new LedgerDecoder(), new EventHash()))));
-            while (!ahead.isEmpty() && (ahead.size() > MAX_AHEAD || ahead.peek().done().isDone())) {
-                foldNext();
-            }
-        }
-
-        private void foldNext() {
-            Decoding next = ahead.poll();
-            try {
-                next.done().get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReplayCancelledException();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-            fold(next.batch());
-            next.batch().clear();
-            spare.push(next.batch());
-        }
-
-        /** Every record read but not folded yet, folded. */
-        private void foldAll() {
-            if (filling != null && filling.size > 0) {
-                submit();
-            }
-            while (!ahead.isEmpty()) {
-                foldNext();
-            }
+            decoder.record(partition, offset, value);
         }
 
         private void fold(DecodedBatch b) {
@@ -477,7 +417,7 @@ public final class LedgerReplay {
         }
 
         void finish() {
-            foldAll();
+            decoder.drain();
             flush();
             progress(System.nanoTime());
             if (writable && read - lastSnapshotAt >= Math.max(1, settings.snapshotEvery() / 10)) {
@@ -487,9 +427,7 @@ public final class LedgerReplay {
 
         /** Stops the decoding threads and lets a snapshot being saved finish, so no write outlives the query. */
         void stopThreads() {
-            if (decoding != null) {
-                decoding.shutdownNow();
-            }
+            decoder.close();
             savedWithoutFailure();
             if (writer != null) {
                 writer.shutdown();
