@@ -46,8 +46,8 @@ final class ProtoDefaults {
                     BigInteger.ONE), INT64_MAX);
             case TYPE_UINT32, TYPE_FIXED32 -> integer(c, v, negative, BigInteger.ZERO, UINT32_MAX);
             case TYPE_UINT64, TYPE_FIXED64 -> integer(c, v, negative, BigInteger.ZERO, UINT64_MAX);
-            case TYPE_FLOAT -> (negative ? "-" : "") + shortest((float) number(c, v));
-            case TYPE_DOUBLE -> (negative ? "-" : "") + shortest(number(c, v));
+            case TYPE_FLOAT -> (negative ? "-" : "") + shortest((float) number(c, v), true);
+            case TYPE_DOUBLE -> (negative ? "-" : "") + shortest(number(c, v), false);
             case TYPE_BOOL -> {
                 if (negative || !ProtoCursor.is(v, "true") && !ProtoCursor.is(v, "false")) {
                     throw c.error(v, "expected true or false as the default, found '" + v.text() + "'");
@@ -102,34 +102,20 @@ final class ProtoDefaults {
         return v;
     }
 
-    /** As protoc's SimpleDtoa: {@code %.15g}, or {@code %.17g} when that does not read back the same. */
-    static String shortest(double v) {
-        String special = special(v);
-        if (special != null) {
-            return special;
-        }
-        String s = g(v, 15);
-        return Double.parseDouble(s) == v ? s : g(v, 17);
-    }
-
-    /** As protoc's SimpleFtoa, for float fields: {@code %.6g}, or {@code %.9g}. */
-    static String shortest(float v) {
-        String special = special(v);
-        if (special != null) {
-            return special;
-        }
-        String s = g(v, 6);
-        return Float.parseFloat(s) == v ? s : g(v, 9);
-    }
-
-    private static String special(double v) {
+    /**
+     * As protoc's SimpleDtoa ({@code %.15g}, or {@code %.17g} when that does not read back the same) or, for float
+     * fields, SimpleFtoa ({@code %.6g}, else {@code %.9g}).
+     */
+    static String shortest(double v, boolean isFloat) {
         if (Double.isNaN(v)) {
             return "nan";
         }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
+        if (Double.isInfinite(v) || v == 0) {
+            return Double.isInfinite(v) ? (v > 0 ? "inf" : "-inf") : 1 / v < 0 ? "-0" : "0";
         }
-        return v == 0 ? (1 / v < 0 ? "-0" : "0") : null;
+        String s = g(v, isFloat ? 6 : 15);
+        boolean readsBack = isFloat ? Float.parseFloat(s) == (float) v : Double.parseDouble(s) == v;
+        return readsBack ? s : g(v, isFloat ? 9 : 17);
     }
 
     /** C's {@code %.{precision}g}: fixed notation for exponents -4 up to precision - 1, else exponent notation. */
