@@ -21,16 +21,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns file descriptor protos (from a descriptor set, server reflection or a compiler) into linked
- * {@link FileDescriptor}s, in dependency order. Google's well-known types (and descriptor.proto and
- * java_features.proto, which editions files import for options and features) are always available, whether or not
- * the set carries them. A file that cannot be linked is reported with the reason; the others still load.
+ * {@link FileDescriptor}s, in dependency order. Google's well-known types (and descriptor.proto and the feature
+ * files, which editions files import for options and features) are always available, whether or not the set
+ * carries them. A file that cannot be linked is reported with the reason; the others still load.
  */
 public final class DescriptorLinker {
 
     private static final Map<String, FileDescriptor> WELL_KNOWN = wellKnown();
+    /**
+     * Other languages' feature files, which protoc ships and protobuf-java does not. Their features do not change
+     * how values read (the .proto compiler leaves them out), so an empty file stands in when none is loaded.
+     */
+    private static final Set<String> OTHER_LANGUAGE_FEATURES = Set.of("google/protobuf/cpp_features.proto",
+            "google/protobuf/go_features.proto");
 
     private DescriptorLinker() {
     }
@@ -89,6 +96,9 @@ public final class DescriptorLinker {
             return null;
         }
         FileDescriptorProto proto = byName.get(name);
+        if (proto == null && OTHER_LANGUAGE_FEATURES.contains(name)) {
+            proto = FileDescriptorProto.newBuilder().setName(name).setPackage("pb").build();
+        }
         if (proto == null) {
             return null; // the caller names the missing import
         }

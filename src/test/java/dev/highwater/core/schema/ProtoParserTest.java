@@ -109,6 +109,21 @@ class ProtoParserTest {
     }
 
     @Test
+    void otherLanguagesFeaturesAreLeftOutAndTheirFilesNeedNotBeLoaded() {
+        SchemaCatalog.Source source = ProtoFolderSource.compile("test", Map.of("cpp.proto", E23 + """
+                import "google/protobuf/cpp_features.proto";
+                import "google/protobuf/go_features.proto";
+                message M {
+                  string s = 1 [features.(pb.cpp).string_type = VIEW, features.utf8_validation = NONE];
+                }
+                """), List.of());
+        assertEquals(List.of(), source.problems());
+        FieldDescriptor s = source.files().getFirst().findMessageTypeByName("M").findFieldByName("s");
+        assertEquals("utf8_validation: NONE", TextFormat.printer().shortDebugString(
+                s.toProto().getOptions().getFeatures()));
+    }
+
+    @Test
     void editionsFilesSaySyntaxEditionsAndTheirEdition() {
         FileDescriptorProto p = ProtoParser.parse("e.proto", "edition = \"2024\";\nmessage M { int32 a = 1; }\n")
                 .file();
