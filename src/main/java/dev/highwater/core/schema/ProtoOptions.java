@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +41,7 @@ final class ProtoOptions {
 
     static final String JAVA_FEATURES_FILE = "google/protobuf/java_features.proto";
     private static final ExtensionRegistry FEATURE_EXTENSIONS = featureExtensions();
+    private static final Pattern SENTENCE_END = Pattern.compile("\\.\\s+(\\S)");
 
     private record Part(String name, boolean extension) {
     }
@@ -248,12 +251,12 @@ final class ProtoOptions {
         if (fd.getContainingType() == MessageOptions.getDescriptor() && fd.getName().equals("map_entry")) {
             throw c.error(name.at(), "map_entry should not be set explicitly; use map<KeyType, ValueType> instead");
         }
-        if (fd.getContainingType() == FieldOptions.getDescriptor() && fd.getName().equals("packed") && scope.editions()) {
+        boolean fieldOption = fd.getContainingType() == FieldOptions.getDescriptor();
+        if (fieldOption && fd.getName().equals("packed") && scope.editions()) {
             throw c.error(name.at(), "the packed option is not allowed in editions; use "
                     + "features.repeated_field_encoding = PACKED or EXPANDED");
         }
-        if (fd.getContainingType() == FieldOptions.getDescriptor() && fd.getName().equals("ctype")
-                && scope.since2024()) {
+        if (fieldOption && fd.getName().equals("ctype") && scope.since2024()) {
             throw c.error(name.at(), "the ctype option is not allowed in edition 2024 and later; use "
                     + "features.(pb.cpp).string_type");
         }
@@ -269,14 +272,13 @@ final class ProtoOptions {
         }
         if (support.hasEditionRemoved() && support.getEditionRemoved().getNumber() <= edition.getNumber()) {
             throw c.error(name.at(), n + " was removed in edition " + label(support.getEditionRemoved())
-                    + (support.hasRemovalError() ? ": " + support.getRemovalError().strip() : ""));
+                    + (support.hasRemovalError() ? ": " + oneSentence(support.getRemovalError()) : ""));
         }
     }
 
     private Object convert(Message.Builder b, FieldDescriptor fd, Name name, Value value, OptionTargetType target) {
         ProtoTokens.Token t = value.token();
         String n = name.text();
-        Edition edition = scope.edition();
         if (fd.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
             if (value.aggregate() == null) {
                 throw c.error(t, "option " + n + " takes a { … } value, not '" + t.text() + "'");
@@ -390,6 +392,14 @@ final class ProtoOptions {
                     .defaultInstance.newBuilderForType();
         }
         return b.newBuilderForField(fd);
+    }
+
+    /** descriptor.proto's advice on a removed option, as the end of one sentence. */
+    private static String oneSentence(String text) {
+        String s = SENTENCE_END.matcher(text.strip().replaceAll("\\s+", " "))
+                .replaceAll(m -> Matcher.quoteReplacement("; " + m.group(1).toLowerCase(Locale.ROOT)));
+        s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String entity(OptionTargetType target) {

@@ -177,7 +177,9 @@ class ProtoParserTest {
         assertProblem(problems, "value.proto:2:52: option features.field_presence has no value 'SOMETIMES'; use one of "
                 + "FIELD_PRESENCE_UNKNOWN, EXPLICIT, IMPLICIT, LEGACY_REQUIRED");
         assertProblem(problems, "packed.proto:2:35: the packed option is not allowed in editions");
-        assertProblem(problems, "removed.proto:2:8: java_multiple_files was removed in edition 2024");
+        assertProblem(problems, "removed.proto:2:8: java_multiple_files was removed in edition 2024: this behavior "
+                + "is enabled by default in editions 2024 and above; to disable it, you can set "
+                + "`features.(pb.java).nest_in_file_class = YES` on individual messages, enums, or services");
         assertProblem(problems, "edition.proto:1:11: edition \"2025\" is not one this compiler reads "
                 + "(2023, 2024, 2026)");
         assertProblem(problems, "java.proto:2:8: features.(pb.java) needs import "
