@@ -158,7 +158,13 @@ public final class ProtoScanner {
                     }
                 }
             }
-            case ProtoShape.START_GROUP -> message(end, shape.nested(f), child, out, depth + 1, number, false);
+            case ProtoShape.START_GROUP -> {
+                // a group, or an editions message field with DELIMITED encoding: fields up to the end-group tag
+                message(end, shape.nested(f), child, out, depth + 1, number, false);
+                if (slot >= 0 && out[slot] == null) {
+                    out[slot] = "{…}";
+                }
+            }
             default -> throw new Malformed("wire type " + wire + " at byte " + at + " does not exist");
         }
     }

@@ -9,6 +9,7 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DurationProto;
 import com.google.protobuf.EmptyProto;
 import com.google.protobuf.FieldMaskProto;
+import com.google.protobuf.JavaFeaturesProto;
 import com.google.protobuf.SourceContextProto;
 import com.google.protobuf.StructProto;
 import com.google.protobuf.TimestampProto;
@@ -20,15 +21,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns file descriptor protos (from a descriptor set, server reflection or a compiler) into linked
- * {@link FileDescriptor}s, in dependency order. Google's well-known types are always available, whether or not
- * the set carries them. A file that cannot be linked is reported with the reason; the others still load.
+ * {@link FileDescriptor}s, in dependency order. Google's well-known types (and descriptor.proto and the feature
+ * files, which editions files import for options and features) are always available, whether or not the set
+ * carries them. A file that cannot be linked is reported with the reason; the others still load.
  */
 public final class DescriptorLinker {
 
     private static final Map<String, FileDescriptor> WELL_KNOWN = wellKnown();
+    /**
+     * Other languages' feature files, which protoc ships and protobuf-java does not. Their features do not change
+     * how values read (the .proto compiler leaves them out), so an empty file stands in when none is loaded.
+     */
+    private static final Set<String> OTHER_LANGUAGE_FEATURES = Set.of("google/protobuf/cpp_features.proto",
+            "google/protobuf/go_features.proto");
 
     private DescriptorLinker() {
     }
@@ -49,7 +58,7 @@ public final class DescriptorLinker {
         return link(protos, (file, symbol) -> file);
     }
 
-    /** Says where in a file a symbol (a full name, or "import path") was declared, such as "a/b.proto:12". */
+    /** Says where in a file a symbol (a full name, or "import path") was declared, such as "a/b.proto:12:3". */
     @FunctionalInterface
     public interface Places {
         String of(String file, String symbol);
@@ -87,6 +96,9 @@ public final class DescriptorLinker {
             return null;
         }
         FileDescriptorProto proto = byName.get(name);
+        if (proto == null && OTHER_LANGUAGE_FEATURES.contains(name)) {
+            proto = FileDescriptorProto.newBuilder().setName(name).setPackage("pb").build();
+        }
         if (proto == null) {
             return null; // the caller names the missing import
         }
@@ -111,11 +123,21 @@ public final class DescriptorLinker {
         path.remove(name);
         try {
             FileDescriptor fd = FileDescriptor.buildFrom(proto, deps.toArray(FileDescriptor[]::new));
+            EditionRules.Broken broken = EditionRules.check(fd);
+            if (broken != null) {
+                failed.put(name, broken.reason() + " (" + broken.symbol() + ")");
+                where.put(name, places.of(name, broken.symbol()));
+                return null;
+            }
             done.put(name, fd);
             return fd;
         } catch (DescriptorValidationException e) {
             failed.put(name, e.getDescription() + " (" + e.getProblemSymbolName() + ")");
             where.put(name, places.of(name, e.getProblemSymbolName()));
+            return null;
+        } catch (RuntimeException e) {
+            // protobuf-java failing otherwise is its fault or ours, not the file's: one line, and the rest loads
+            failed.put(name, "protobuf-java could not link it (" + e + ")");
             return null;
         }
     }
@@ -131,7 +153,7 @@ public final class DescriptorLinker {
                 DurationProto.getDescriptor(), EmptyProto.getDescriptor(), FieldMaskProto.getDescriptor(),
                 SourceContextProto.getDescriptor(), StructProto.getDescriptor(), TimestampProto.getDescriptor(),
                 TypeProto.getDescriptor(), WrappersProto.getDescriptor(),
-                com.google.protobuf.DescriptorProtos.getDescriptor())) {
+                com.google.protobuf.DescriptorProtos.getDescriptor(), JavaFeaturesProto.getDescriptor())) {
             m.put(fd.getName(), fd);
         }
         return Map.copyOf(m);

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * A folder of .proto files compiled inside the app (no protoc): every file under it is parsed, named by its path
  * relative to the folder (as imports name it), and linked with Google's well-known types always available. A file
- * that does not parse or link is one problem line, "file:line: reason"; the others still load.
+ * that does not parse or link is one problem line, "file:line:column: reason"; the others still load.
  */
 public final class ProtoFolderSource {
 
@@ -67,19 +67,23 @@ public final class ProtoFolderSource {
     public static SchemaCatalog.Source compile(String sourceName, Map<String, String> texts, List<String> problems) {
         List<String> allProblems = new ArrayList<>(problems);
         List<FileDescriptorProto> parsed = new ArrayList<>();
-        Map<String, Map<String, Integer>> lines = new HashMap<>();
+        Map<String, Map<String, String>> places = new HashMap<>();
         texts.keySet().stream().sorted().forEach(name -> {
             try {
                 ProtoParser.Parsed p = ProtoParser.parse(name, texts.get(name));
                 parsed.add(p.file());
-                lines.put(name, p.lines());
+                places.put(name, p.places());
             } catch (ProtoSyntaxException e) {
                 allProblems.add(name + ":" + e.getMessage());
+            } catch (RuntimeException e) {
+                // a fault of the compiler's, not the file's: one line, and the other files still load
+                allProblems.add(name + ": the .proto compiler failed on it (" + e + "); load a descriptor set "
+                        + "built by protoc instead");
             }
         });
         DescriptorLinker.Linked linked = DescriptorLinker.link(parsed, (file, symbol) -> {
-            Integer line = lines.getOrDefault(file, Map.of()).get(symbol);
-            return line == null ? file : file + ":" + line;
+            String place = places.getOrDefault(file, Map.of()).get(symbol);
+            return place == null ? file : file + ":" + place;
         });
         allProblems.addAll(linked.problems());
         return new SchemaCatalog.Source(sourceName, linked.files(), allProblems);

@@ -67,8 +67,8 @@ class ProtoFolderSourceTest {
         assertTrue(catalog.messageType("ok.Fine").isPresent());
         String problems = String.join("\n", source.problems());
         assertTrue(problems.contains("bad.proto:4:14: expected a field number, found ';'"), problems);
-        assertTrue(problems.contains("unlinked.proto:5: ") && problems.contains("Nowhere"), problems);
-        assertTrue(problems.contains("orphan.proto:2: imports missing.proto"), problems);
+        assertTrue(problems.contains("unlinked.proto:5:11: ") && problems.contains("Nowhere"), problems);
+        assertTrue(problems.contains("orphan.proto:2:8: imports missing.proto"), problems);
         assertEquals(3, source.problems().size(), problems);
     }
 
