@@ -65,7 +65,7 @@ final class JsonFields {
             JsonObject o = e.getAsJsonObject();
             e = o.get(part);
             if (e == null) {
-                e = o.get(snakeToCamel(part));
+                e = o.get(dev.highwater.core.schema.ProtoNames.camelCase(part, false));
             }
         }
         return e;
@@ -86,19 +86,5 @@ final class JsonFields {
             return p.getAsString();
         }
         return e.isJsonObject() ? "{…}" : "[…]";
-    }
-
-    private static String snakeToCamel(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean up = false;
-        for (char c : s.toCharArray()) {
-            if (c == '_') {
-                up = true;
-            } else {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return sb.toString();
     }
 }

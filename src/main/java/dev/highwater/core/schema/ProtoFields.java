@@ -84,7 +84,7 @@ final class ProtoFields {
             c.expect(";");
         }
         if (!f.hasJsonName()) {
-            f.setJsonName(camelCase(f.getName(), false));
+            f.setJsonName(ProtoNames.camelCase(f.getName(), false));
         }
         if (oneof >= 0) {
             f.setOneofIndex(oneof);
@@ -166,7 +166,7 @@ final class ProtoFields {
         ProtoTokens.Token nameToken = c.identToken("a field name");
         String name = nameToken.text();
         c.expect("=");
-        String entryName = camelCase(name, true) + "Entry";
+        String entryName = ProtoNames.camelCase(name, true) + "Entry";
         FieldDescriptorProto.Builder f = FieldDescriptorProto.newBuilder().setName(name).setNumber(fieldNumber())
                 .setLabel(Label.LABEL_REPEATED).setType(Type.TYPE_MESSAGE).setTypeName("." + scope.qualify(entryName));
         if (c.peekIs("[")) {
@@ -177,7 +177,7 @@ final class ProtoFields {
             throw c.error(at, "a map field cannot be inside a oneof");
         }
         if (!f.hasJsonName()) {
-            f.setJsonName(camelCase(name, false));
+            f.setJsonName(ProtoNames.camelCase(name, false));
         }
         DescriptorProto.Builder entry = DescriptorProto.newBuilder().setName(entryName)
                 .setOptions(MessageOptions.newBuilder().setMapEntry(true));
@@ -198,20 +198,5 @@ final class ProtoFields {
             f.setTypeName(type);
         }
         return f.build();
-    }
-
-    /** As protoc: underscores dropped, the letter after each upper-cased (JSON names; map entries, first too). */
-    private static String camelCase(String field, boolean upperFirst) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = upperFirst;
-        for (char ch : field.toCharArray()) {
-            if (ch == '_') {
-                up = true;
-            } else {
-                sb.append(up ? Character.toUpperCase(ch) : ch);
-                up = false;
-            }
-        }
-        return sb.toString();
     }
 }
