@@ -38,8 +38,8 @@ public final class AuditCommand implements Callable<Integer> {
 
     static final int PROBLEMS_IN_TABLE = 20;
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "B", description = "bootstrap servers, host:port[,host:port…]")
-    String bootstrap;
+    @CommandLine.Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--topic", required = true, paramLabel = "T", description = "the ledger topic, e.g. payment-ledger")
     String topic;
@@ -57,9 +57,6 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--snapshots", paramLabel = "PATH", description = "an H2 file for replay snapshots (made if missing)")
     Path snapshots;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Kafka client properties (security and the like)")
-    Path config;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,7 +68,7 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--at: " + e.getMessage());
         }
-        ClientSettings settings = ClusterOptions.settings(bootstrap, config);
+        ClientSettings settings = cluster.settings();
         AuditReport report;
         try (SnapshotStore store = snapshots == null ? SnapshotStore.NONE : H2SnapshotStore.open(snapshots);
              KafkaLedgerSource source = new KafkaLedgerSource(settings)) {

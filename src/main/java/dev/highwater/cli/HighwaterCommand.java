@@ -25,6 +25,9 @@ public final class HighwaterCommand implements Runnable {
     /** Builds the command line with Highwater's exit-code rules: 0 success, 2 bad usage, 1 an explained failure. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new HighwaterCommand());
+        // the descriptions are written as lines of up to about 105 characters; at picocli's default 80 each
+        // would break in two
+        cl.setUsageHelpWidth(110);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("highwater: " + OneLine.of(ex));

@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +32,8 @@ public final class LagCommand implements Callable<Integer> {
     /** Rates need two reads and the trend three over half the status window; more smooth commit noise. */
     static final int READS_BEFORE_SHOWING = 5;
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "B", description = "bootstrap servers, host:port[,host:port…]")
-    String bootstrap;
+    @CommandLine.Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--group", required = true, paramLabel = "G", description = "the consumer group (repeatable)")
     List<String> groups = new ArrayList<>();
@@ -48,9 +47,6 @@ public final class LagCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "SECONDS", description = "seconds between reads (default ${DEFAULT-VALUE})")
     double intervalSeconds = 1;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Kafka client properties (security and the like)")
-    Path config;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -59,7 +55,7 @@ public final class LagCommand implements Callable<Integer> {
         if (!(intervalSeconds >= 0.1 && intervalSeconds <= 3600)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be 0.1 to 3600 seconds");
         }
-        ClientSettings settings = ClusterOptions.settings(bootstrap, config);
+        ClientSettings settings = cluster.settings();
         PrintWriter out = spec.commandLine().getOut();
         Duration interval = Duration.ofMillis((long) (intervalSeconds * 1000));
         // the status window is twice what the reads before showing span, so the first table is judged
@@ -102,7 +98,7 @@ public final class LagCommand implements Callable<Integer> {
             if (!known.contains(g)) {
                 String list = known.isEmpty() ? "it has no consumer groups" : "known groups: "
                         + String.join(", ", known.stream().limit(20).toList()) + (known.size() > 20 ? ", …" : "");
-                throw new CommandFailure("consumer group '" + g + "' does not exist on " + bootstrap + "; " + list);
+                throw new CommandFailure("consumer group '" + g + "' does not exist on " + cluster.bootstrap() + "; " + list);
             }
         }
     }

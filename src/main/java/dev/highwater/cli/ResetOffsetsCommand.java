@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,8 +28,8 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
 
     enum Format { table, json }
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "B", description = "bootstrap servers")
-    String bootstrap;
+    @CommandLine.Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--group", required = true, paramLabel = "G", description = "the consumer group")
     String group;
@@ -60,9 +59,6 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "table or json (default ${DEFAULT-VALUE})")
     Format format = Format.table;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Kafka client properties (security and the like)")
-    Path config;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +66,7 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
     public Integer call() {
         ResetTarget to = target();
         // --execute is the command line's confirmation; without it the reset is a preview only
-        GroupOffsetReset reset = new GroupOffsetReset(ClusterOptions.settings(bootstrap, config), execute,
+        GroupOffsetReset reset = new GroupOffsetReset(cluster.settings(), execute,
                 "of the command line");
         PrintWriter out = spec.commandLine().getOut();
         ResetPlan plan;

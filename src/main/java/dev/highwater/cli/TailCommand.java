@@ -48,8 +48,8 @@ public final class TailCommand implements Callable<Integer> {
     /** How long a tail that is not following waits for a broker that stopped answering. */
     static final long GIVE_UP_SECONDS = 30;
 
-    @Option(names = "--bootstrap", required = true, paramLabel = "B", description = "bootstrap servers, host:port[,host:port…]")
-    String bootstrap;
+    @CommandLine.Mixin
+    ClusterOptions cluster;
 
     @Option(names = "--topic", required = true, paramLabel = "T", description = "the topic")
     String topic;
@@ -96,9 +96,6 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "json (one object a record) or text (default ${DEFAULT-VALUE})")
     Format format = Format.text;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Kafka client properties (security and the like)")
-    Path config;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -124,7 +121,7 @@ public final class TailCommand implements Callable<Integer> {
         }
         values.wantFields(recordFilter.fields());
         RecordRendering rendering = new RecordRendering(types);
-        ClientSettings settings = ClusterOptions.settings(bootstrap, config);
+        ClientSettings settings = cluster.settings();
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tail-watchdog");
             t.setDaemon(true);
@@ -192,7 +189,7 @@ public final class TailCommand implements Callable<Integer> {
             }
         }
         if (gaveUp[0]) {
-            throw new CommandFailure("the broker at " + bootstrap + " stopped answering for " + GIVE_UP_SECONDS
+            throw new CommandFailure("the broker at " + cluster.bootstrap() + " stopped answering for " + GIVE_UP_SECONDS
                     + " s; the records printed so far are complete up to that point");
         }
         return 0;
