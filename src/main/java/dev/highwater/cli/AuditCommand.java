@@ -115,13 +115,13 @@ public final class AuditCommand implements Callable<Integer> {
         }
         List<Problem> problems = r.problems();
         long uncounted = r.undecodable() + r.unknownType();
-        for (int i = 0; i < Math.min(PROBLEMS_IN_TABLE, problems.size()); i++) {
-            Problem p = problems.get(i);
+        int shown = Math.min(PROBLEMS_IN_TABLE, problems.size());
+        for (Problem p : problems.subList(0, shown)) {
             out.printf(Locale.ROOT, "not counted: partition %d offset %d: %s%n", p.partition(), p.offset(), p.reason());
         }
-        if (uncounted > Math.min(PROBLEMS_IN_TABLE, problems.size())) {
+        if (uncounted > shown) {
             out.printf(Locale.ROOT, "… %,d more records not counted (--format json lists the first %,d)%n",
-                    uncounted - Math.min(PROBLEMS_IN_TABLE, problems.size()), problems.size());
+                    uncounted - shown, problems.size());
         }
         out.printf(Locale.ROOT, "read %,d records in %.2f s%s%n", r.stats().recordsRead(), r.stats().seconds(),
                 r.stats().fromSnapshot() > 0 ? " after starting from a snapshot" : "");

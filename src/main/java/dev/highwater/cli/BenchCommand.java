@@ -3,9 +3,11 @@ package dev.highwater.cli;
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.CodecBench;
 import dev.highwater.bench.ConsoleCpuBench;
+import dev.highwater.bench.DecodeBench;
 import dev.highwater.bench.DemoBench;
-import dev.highwater.bench.LagBench;
+import dev.highwater.bench.GrpcBench;
 import dev.highwater.bench.KafkaAnchorBench;
+import dev.highwater.bench.LagBench;
 import dev.highwater.bench.LedgerBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,21 +18,23 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** Measures the figures we promise, on this machine, each printed with its target and how it was taken. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures Highwater's figures on this machine, each beside its anchor in the same run.",
-                "Suites: kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages (default: all;",
+                "Suites: " + BenchCommand.SUITE_NAMES + " (default: all;",
                 "fx and fx-messages need a display, grpc counts frames with one).",
                 "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
-    static final List<String> SUITES = List.of("kafka", "demo", "lag", "console-cpu", "codec", "fx", "grpc", "ledger",
-            "decode", "fx-messages");
+    /** The suites in the order a full run takes them (one constant, so the help cannot drift from the list). */
+    static final String SUITE_NAMES = "kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages";
+    static final List<String> SUITES = List.of(SUITE_NAMES.split(", "));
 
-    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages")
+    @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: " + SUITE_NAMES)
     List<String> suites = SUITES;
 
     @Option(names = "--quick", description = "smaller sizes and shorter runs: a few minutes in all")
@@ -70,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
         report.heading(String.format("Highwater %s bench on %d cores, %s %s, Java %s", AppVersion.get(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"), Runtime.version()));
-        List<String> failed = new java.util.ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (String suite : suites) {
             try {
                 runSuite(suite, report);
@@ -98,12 +102,12 @@ public final class BenchCommand implements Callable<Integer> {
             case "codec" -> CodecBench.run(report, quick ? 5 : 11);
             case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
             case "grpc" -> {
-                dev.highwater.bench.GrpcBench.runUnary(report, quick ? 6_000 : 20_000, 15_000);
+                GrpcBench.runUnary(report, quick ? 6_000 : 20_000, 15_000);
                 dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
             }
             case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
                     quick ? 1 : 3);
-            case "decode" -> dev.highwater.bench.DecodeBench.run(report, decodeRecords != null ? decodeRecords
+            case "decode" -> DecodeBench.run(report, decodeRecords != null ? decodeRecords
                     : quick ? 500_000 : 2_000_000, quick ? 2 : 3);
             case "fx-messages" -> dev.highwater.app.Wiring.runMessagesFxBench(report,
                     decodeRecords != null ? decodeRecords : quick ? 1_000_000 : 10_000_000);
