@@ -14,8 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +36,7 @@ public final class DecodeBench {
     public static void run(BenchReport report, long records, int runs) throws Exception {
         report.heading("decode: " + String.format("%,d", records) + " Transaction records, 12 partitions, read from "
                 + "the beginning; raw poll loop vs the decode pipeline, alternated, " + runs + " runs each");
-        Path dir = Files.createTempDirectory("highwater-bench-decode");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, dir)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, null)) { // a temporary folder, removed at close
             long t0 = System.nanoTime();
             TransactionTopic.prepare(kafka.bootstrapServers(), TOPIC, records);
             report.note(String.format("topic written in %.1f s", (System.nanoTime() - t0) / 1e9));
@@ -60,8 +57,6 @@ public final class DecodeBench {
             report.add("decode", "pipeline / raw poll, same run", ratio, "x", ">= 0.6x");
             report.note("filter: " + FILTER + "; " + DecodePipeline.Settings.defaultWorkers()
                     + " decode worker(s) beside the reading thread");
-        } finally {
-            DecodeBenchFiles.deleteQuietly(dir);
         }
     }
 

@@ -8,19 +8,9 @@ import java.util.List;
 /** Counts the UI thread's pulses in whole seconds, for the benchmarks' frame rates. */
 public final class FrameCounter extends AnimationTimer {
 
-    private final List<Integer> perSecond;
+    private final List<Integer> perSecond = new ArrayList<>(); // whole seconds' counts, under its own lock
     private long secondStart = -1;
     private int frames;
-
-    /** @param perSecond receives each whole second's count; read it under its own lock */
-    public FrameCounter(List<Integer> perSecond) {
-        this.perSecond = perSecond;
-    }
-
-    /** A counter keeping its own seconds: read them with {@link #perSecond()}. */
-    public FrameCounter() {
-        this(new ArrayList<>());
-    }
 
     @Override
     public void handle(long now) {

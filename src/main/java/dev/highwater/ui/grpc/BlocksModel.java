@@ -32,8 +32,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -238,21 +236,7 @@ public final class BlocksModel {
         long now = System.nanoTime();
         LiveBuffer.View<BlockRow> v = buffer.view(now);
         double txPerSecond = txRate.update(transactions.get(), now);
-        // new blocks go on top and old ones drop off the end, so that a selected row stays selected
-        long top = blocks.isEmpty() ? Long.MIN_VALUE : blocks.getFirst().height();
-        List<BlockRow> newer = new ArrayList<>();
-        for (BlockRow r : v.items()) {
-            if (r.height() > top) {
-                newer.add(r);
-            }
-        }
-        if (!newer.isEmpty()) {
-            Collections.reverse(newer);
-            blocks.addAll(0, newer);
-            if (blocks.size() > CAPACITY) {
-                blocks.remove(CAPACITY, blocks.size());
-            }
-        }
+        NewestOnTop.merge(blocks, v.items(), BlockRow::height, CAPACITY);
         StringBuilder s = new StringBuilder(LagFormat.count(v.received())).append(" blocks");
         if (v.notShown() > 0) {
             s.append(" · ").append(LagFormat.count(v.notShown())).append(" older not shown");

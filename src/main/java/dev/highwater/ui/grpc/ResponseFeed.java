@@ -105,27 +105,15 @@ public final class ResponseFeed {
         return buffer.received();
     }
 
-    // newer responses go on top and the oldest drop off the end, so that a selected row stays selected
     private void show(java.util.List<Received> kept) {
         if (shownGeneration != generation.get()) {
             shownGeneration = generation.get(); // a new call started
             items.clear();
         }
-        long top = items.isEmpty() ? 0 : items.getFirst().number();
-        java.util.List<Received> newer = new java.util.ArrayList<>();
-        for (Received r : kept) {
-            if (r.number() > top) {
-                newer.add(r);
-            }
-        }
         if (kept.isEmpty()) {
             items.clear();
-        } else if (!newer.isEmpty()) {
-            java.util.Collections.reverse(newer);
-            items.addAll(0, newer);
-            if (items.size() > CAPACITY) {
-                items.remove(CAPACITY, items.size());
-            }
+        } else {
+            NewestOnTop.merge(items, kept, Received::number, CAPACITY);
         }
     }
 

@@ -6,13 +6,10 @@ import dev.highwater.bench.FirehoseIndexer;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,13 +33,12 @@ public final class StreamFrameBench {
         boolean display = FrameCounter.startToolkit(report);
         ExecutorService standIn = display ? null : Executors.newSingleThreadExecutor();
         UiThread ui = display ? UiThread.fx() : standIn::execute;
-        List<Integer> fps = new ArrayList<>();
         try (FirehoseIndexer server = new FirehoseIndexer(messages, rate);
              ThreadPoolTasks tasks = new ThreadPoolTasks(2)) {
             WorkbenchModel model = onUi(ui, () -> new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui,
                     server.target()));
             Stage[] stage = new Stage[1];
-            AnimationTimer[] counter = new AnimationTimer[1];
+            FrameCounter[] counter = new FrameCounter[1];
             onUi(ui, () -> {
                 model.methods().stream().filter(m -> m.fullName().endsWith("/SubscribeToBlocks")).findFirst()
                         .ifPresent(model.selectedMethod()::set);
@@ -51,7 +47,7 @@ public final class StreamFrameBench {
                     stage[0] = new Stage();
                     stage[0].setScene(new Scene((Parent) new WorkbenchView(model).root(), 1280, 800));
                     stage[0].show();
-                    counter[0] = new FrameCounter(fps);
+                    counter[0] = new FrameCounter();
                     counter[0].start();
                 }
                 model.call();
@@ -78,12 +74,10 @@ public final class StreamFrameBench {
             report.add("grpc", "stream: behind schedule at the end", sent.behindNanos() / 1e6, "ms", "about 0");
             report.add("grpc", "stream: times the server waited for the client", sent.waitsForClient(), "waits", null);
             if (display) {
-                double[] perSecond;
-                synchronized (fps) {
-                    // the first two seconds open the window (CSS, first layout, JIT): not the stream's doing
-                    perSecond = fps.stream().skip(Math.min(2, Math.max(0, fps.size() - 1)))
-                            .mapToDouble(Integer::doubleValue).toArray();
-                }
+                double[] counted = counter[0].perSecond();
+                // the first two seconds open the window (CSS, first layout, JIT): not the stream's doing
+                double[] perSecond = java.util.Arrays.copyOfRange(counted,
+                        Math.min(2, Math.max(0, counted.length - 1)), counted.length);
                 if (perSecond.length > 0) {
                     report.add("grpc", "stream: UI frames/s meanwhile (median of 1 s windows)", perSecond, "fps",
                             ">= 50 fps");

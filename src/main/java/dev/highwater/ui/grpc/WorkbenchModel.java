@@ -10,6 +10,7 @@ import dev.highwater.core.grpc.GrpcurlCommand;
 import dev.highwater.core.grpc.JsonMessages;
 import dev.highwater.core.grpc.JsonTemplate;
 import dev.highwater.core.lag.LagFormat;
+import dev.highwater.core.schema.DescriptorSetSource;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.grpc.reflection.ReflectionException;
 import dev.highwater.grpc.workbench.CallOutcome;
@@ -190,13 +191,10 @@ public final class WorkbenchModel {
                 GrpcSession s = sessionFor(settings, true);
                 SchemaCatalog.Source source = s.reflect();
                 catalog.put(source);
-                int services = (int) source.files().stream().mapToLong(f -> f.getServices().size()).sum();
-                String problems = source.problems().isEmpty() ? ""
-                        : " Not loaded: " + String.join("; ", source.problems());
                 post(() -> {
-                    connectionText.set("Connected to " + settings.target() + ": " + services
+                    connectionText.set("Connected to " + settings.target() + ": " + services(source)
                             + " services learned by reflection.");
-                    connectionProblem.set(problems.strip());
+                    connectionProblem.set(notLoaded(source).strip());
                 });
             } catch (ReflectionException e) {
                 boolean noReflection = e.code() == Status.Code.UNIMPLEMENTED;
@@ -223,17 +221,12 @@ public final class WorkbenchModel {
         connectionProblem.set("");
         tasks.run(() -> {
             try {
-                var set = com.google.protobuf.DescriptorProtos.FileDescriptorSet.parseFrom(
-                        java.nio.file.Files.readAllBytes(file));
-                var linked = dev.highwater.core.schema.DescriptorLinker.link(set);
-                catalog.put(new SchemaCatalog.Source(file.toString(), linked.files(), linked.problems()));
-                long services = linked.files().stream().mapToLong(f -> f.getServices().size()).sum();
-                String problems = linked.problems().isEmpty() ? "" : " Not loaded: " + String.join("; ", linked.problems());
-                post(() -> connectionProblem.set(file.getFileName() + ": " + linked.files().size() + " files, "
-                        + services + " services loaded." + problems));
-            } catch (java.io.IOException e) {
-                post(() -> connectionProblem.set(file.getFileName() + " is not a readable descriptor set ("
-                        + e.getMessage() + "): make one with protoc --include_imports --descriptor_set_out=FILE."));
+                SchemaCatalog.Source source = DescriptorSetSource.load(file);
+                catalog.put(source);
+                post(() -> connectionProblem.set(file.getFileName() + ": " + source.files().size() + " files, "
+                        + services(source) + " services loaded." + notLoaded(source)));
+            } catch (IllegalArgumentException e) {
+                post(() -> connectionProblem.set(e.getMessage()));
             }
         });
     }
@@ -398,6 +391,15 @@ public final class WorkbenchModel {
     }
 
     // ---- inside ----
+
+    private static long services(SchemaCatalog.Source source) {
+        return source.files().stream().mapToLong(f -> f.getServices().size()).sum();
+    }
+
+    /** " Not loaded: …" naming the files that did not link, or empty. */
+    private static String notLoaded(SchemaCatalog.Source source) {
+        return source.problems().isEmpty() ? "" : " Not loaded: " + String.join("; ", source.problems());
+    }
 
     /** The explanation without the code it starts with: the status line shows the code first already. */
     private static String withoutCode(CallOutcome o) {

@@ -58,8 +58,7 @@ class WorkbenchModelTest {
 
     @Test
     void aServerWithoutReflectionIsSaidAndTheLoadedTypesStillServe() throws Exception {
-        startScripted();
-        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
+        openOnScripted();
 
         model.connect();
         ui.until("the problem", () -> !model.connectionProblem().get().isEmpty());
@@ -93,9 +92,24 @@ class WorkbenchModelTest {
     }
 
     @Test
+    void aFileThatIsNotADescriptorSetIsSaidAndLoadsNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        model = new WorkbenchModel(catalog, tasks, ui, (String) null);
+        java.nio.file.Path junk = dir.resolve("notes.txt");
+        java.nio.file.Files.writeString(junk, "not protobuf at all");
+        int sources = catalog.sources().size();
+
+        model.loadDescriptorSet(junk);
+        ui.until("the problem", () -> !model.connectionProblem().get().isEmpty());
+
+        assertTrue(model.connectionProblem().get().contains("is not a descriptor set"),
+                model.connectionProblem().get());
+        assertEquals(sources, catalog.sources().size());
+    }
+
+    @Test
     void aUnaryCallShowsItsAnswerStatusAndHistory() throws Exception {
-        startScripted();
-        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
+        openOnScripted();
         select("GetTransaction");
         model.requestText().set("{\"hash\":\"AQID\"}");
 
@@ -111,8 +125,7 @@ class WorkbenchModelTest {
 
     @Test
     void badJsonNamesTheFieldAndSendsNothing() throws Exception {
-        startScripted();
-        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
+        openOnScripted();
         select("GetTransaction");
         model.requestText().set("{\"hash\":\"AQID\",\"hsah\":1}");
 
@@ -127,8 +140,7 @@ class WorkbenchModelTest {
 
     @Test
     void aStreamEndedWithAnErrorKeepsWhatCame() throws Exception {
-        startScripted();
-        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
+        openOnScripted();
         select("SubscribeToBlocks");
 
         model.call();
@@ -142,8 +154,7 @@ class WorkbenchModelTest {
 
     @Test
     void aBidiStreamSendsWhileOpenThenFinishes() throws Exception {
-        startScripted();
-        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
+        openOnScripted();
         select("SyncBlocks");
         model.requestText().set("{\"haveHeight\":\"1\"}");
 
@@ -163,16 +174,8 @@ class WorkbenchModelTest {
     @Test
     void aClientStreamTakesTheEditorsObjectsAndAJsonLinesFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        startScripted();
-        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
-        select("IngestTransactions");
-        model.requestText().set("{\"sender\":\"a\"}\n{\"sender\":\"b\"}");
-        java.nio.file.Path file = dir.resolve("more.jsonl");
-        java.nio.file.Files.writeString(file, "{\"sender\":\"c\"}\n\n{\"sender\":\"d\"}\n{\"sender\":\"e\"}\n");
-
-        model.call();
-        ui.until("the stream to open", () -> model.canSend().get());
-        model.sendFile(file);
+        sendOnIngestStream("{\"sender\":\"a\"}\n{\"sender\":\"b\"}", dir.resolve("more.jsonl"),
+                "{\"sender\":\"c\"}\n\n{\"sender\":\"d\"}\n{\"sender\":\"e\"}\n");
         ui.until("the file to be sent", () -> model.requestProblem().get().startsWith("3 requests sent"));
         model.finish();
         ui.until("the answer", () -> !model.statusCode().get().isEmpty());
@@ -184,16 +187,7 @@ class WorkbenchModelTest {
 
     @Test
     void aBadLineInAJsonLinesFileIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        startScripted();
-        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
-        select("IngestTransactions");
-        model.requestText().set("");
-        java.nio.file.Path file = dir.resolve("bad.jsonl");
-        java.nio.file.Files.writeString(file, "{\"sender\":\"c\"}\n{\"status\":\"x\"}\n");
-
-        model.call();
-        ui.until("the stream to open", () -> model.canSend().get());
-        model.sendFile(file);
+        sendOnIngestStream("", dir.resolve("bad.jsonl"), "{\"sender\":\"c\"}\n{\"status\":\"x\"}\n");
         ui.until("the problem", () -> model.requestProblem().get().startsWith("bad.jsonl line 2"));
 
         assertTrue(model.requestProblem().get().contains("field status (int32)")
@@ -203,8 +197,7 @@ class WorkbenchModelTest {
 
     @Test
     void copyAsGrpcurlRendersTheEditorsCall() throws Exception {
-        startScripted();
-        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
+        openOnScripted();
         select("GetTransaction");
         model.form().headers().set("x-team: payments");
         model.form().deadlineSeconds().set("2.5");
@@ -217,6 +210,23 @@ class WorkbenchModelTest {
     private void select(String method) {
         model.selectedMethod().set(model.methods().stream().filter(m -> m.method().getName().equals(method))
                 .findFirst().orElseThrow());
+    }
+
+    /** A client stream of IngestTransactions: the editor's requests, then a JSON-lines file of these lines. */
+    private void sendOnIngestStream(String editor, java.nio.file.Path file, String lines) throws Exception {
+        openOnScripted();
+        select("IngestTransactions");
+        model.requestText().set(editor);
+        java.nio.file.Files.writeString(file, lines);
+
+        model.call();
+        ui.until("the stream to open", () -> model.canSend().get());
+        model.sendFile(file);
+    }
+
+    private void openOnScripted() throws Exception {
+        startScripted();
+        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
     }
 
     private void startScripted() throws Exception {
