@@ -30,7 +30,7 @@ public final class Wiring {
     public static Composition desktop() {
         Path data = userDataFolder();
         return new Composition(DemoBackends::start, new ThreadPoolTasks(4),
-                bootstrap -> lagService(bootstrap, data.resolve("lag-history")), AppVersion.get(), data,
+                cluster -> lagService(cluster, data.resolve("lag-history")), AppVersion.get(), data,
                 SchemaCatalog.withBuiltIn(), new ProfileFile(data.resolve("profiles.properties")));
     }
 

@@ -55,8 +55,8 @@ public final class ClusterProbe {
         }
     }
 
-    /** One sentence for a failure of a client of these settings (also used beyond the probe). */
-    public static String explain(ClientSettings settings, Throwable cause, Duration timeout) {
+    /** One sentence for a failure of a client of these settings. */
+    private static String explain(ClientSettings settings, Throwable cause, Duration timeout) {
         String at = settings.bootstrapServers();
         if (cause instanceof SaslAuthenticationException) {
             return "The cluster at " + at + " refused the credentials (SASL " + settings.properties()

@@ -163,19 +163,19 @@ final class H2Database implements AutoCloseable {
             connection.commit();
             return result;
         } catch (SQLException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the original failure is what matters
-            }
+            rollback();
             throw new StoreException("storage failed: " + e.getMessage().lines().findFirst().orElse(""), e);
         } catch (RuntimeException e) {
-            try {
-                connection.rollback(); // whatever failed half-way, none of it is kept
-            } catch (SQLException ignored) {
-                // the original failure is what matters
-            }
+            rollback(); // whatever failed half-way, none of it is kept
             throw e;
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what matters
         }
     }
 

@@ -52,4 +52,13 @@ public final class TestTopics {
             c.commitSync(offsets);
         }
     }
+
+    /** The committed offsets of {@code group} on {@code topic}, by partition. */
+    public static Map<Integer, Long> committed(ClientSettings client, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(client.admin("test-topics"))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+                    .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
+        }
+    }
 }

@@ -48,23 +48,6 @@ public record ConnectionProfile(String name, String bootstrap, KafkaSecurity sec
         return new ConnectionProfile(name, bootstrap, security, clientProperties, grpcTarget, grpcTls, w, demo);
     }
 
-    public ConnectionProfile withAddresses(String newBootstrap, String newGrpcTarget) {
-        return new ConnectionProfile(name, newBootstrap, security, clientProperties, newGrpcTarget, grpcTls,
-                writable, demo);
-    }
-
-    /** What is wrong with the profile as entered, if anything, in one sentence. */
-    public java.util.Optional<String> problem() {
-        if (name.isEmpty()) {
-            return java.util.Optional.of("Give the profile a name.");
-        }
-        java.util.Optional<String> p = BootstrapList.problem(bootstrap);
-        if (p.isPresent() || grpcTarget.isEmpty()) {
-            return p;
-        }
-        return BootstrapList.hostPortProblem(grpcTarget, "gRPC target");
-    }
-
     /**
      * The Kafka client properties of this profile, secrets resolved: the user's properties (references in
      * their values resolved), then the security settings over them.

@@ -11,17 +11,13 @@ import dev.highwater.kafka.ClientSettings;
  * @param kafka      bootstrap servers and client properties
  * @param grpcTarget host:port of the gRPC backend, or null
  * @param lag        the lag watcher of this connection
- * @param demo       true for the embedded demo
  * @param profile    the profile connected to (its name, security, and whether it is writable)
  */
-public record LiveConnection(ClientSettings kafka, String grpcTarget, LagService lag, boolean demo,
-                             ConnectionProfile profile) {
+public record LiveConnection(ClientSettings kafka, String grpcTarget, LagService lag, ConnectionProfile profile) {
 
-    /** A read-only, plaintext connection (tests and previews). */
-    public LiveConnection(ClientSettings kafka, String grpcTarget, LagService lag, boolean demo) {
-        this(kafka, grpcTarget, lag, demo, demo
-                ? ConnectionProfile.demo(kafka.bootstrapServers(), grpcTarget, false)
-                : ConnectionProfile.plain(kafka.bootstrapServers(), kafka.bootstrapServers(), grpcTarget));
+    /** True for the embedded demo. */
+    public boolean demo() {
+        return profile.demo();
     }
 
     /** Whether writing actions (offset resets) are allowed; each is still confirmed. */

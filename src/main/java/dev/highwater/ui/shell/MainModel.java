@@ -150,11 +150,6 @@ public final class MainModel {
         startDemo(lastDemoOptions.withPorts(0, 0));
     }
 
-    /** Connects to a user's cluster, plaintext and read-only (stopping the embedded demo if it runs). */
-    public void connectTo(String bootstrapServers, String grpcTarget) {
-        connectTo(ConnectionProfile.plain(bootstrapServers, bootstrapServers, grpcTarget));
-    }
-
     /**
      * Connects to a profile: the embedded demo (started again, with the profile's writable choice) or a user's
      * cluster (stopping the demo if it runs). Settings that cannot be used (an unset environment variable, a
@@ -168,17 +163,19 @@ public final class MainModel {
         }
         String bootstrap = profile.bootstrap();
         String grpcTarget = profile.grpcTarget().isEmpty() ? null : profile.grpcTarget();
-        ClientSettings settings;
-        try {
-            settings = ClientSettings.of(profile, SecretResolver.system());
-        } catch (ConnectionSettingsException e) {
-            startFailure.set(null);
-            connection.set(new ConnectionStatus("Not connected to " + profile.name(), null, null, null, null,
-                    e.getMessage()));
-            return;
-        }
         begin(new ConnectionStatus("Connecting to " + profile.name() + "…", bootstrap, grpcTarget, null, null, ""));
         app.tasks().run(() -> {
+            ClientSettings settings;
+            try {
+                settings = ClientSettings.of(profile, SecretResolver.system()); // reads secret files: off the UI thread
+            } catch (ConnectionSettingsException e) {
+                ui.post(() -> {
+                    busy.set(false);
+                    connection.set(new ConnectionStatus("Not connected to " + profile.name(), null, null, null,
+                            null, e.getMessage()));
+                });
+                return;
+            }
             disconnect();
             Runnable probe = () -> statusUpdates.offer(probe(profile, settings, grpcTarget));
             probe.run();
@@ -229,7 +226,7 @@ public final class MainModel {
         synchronized (this) {
             lag = started;
         }
-        LiveConnection c = new LiveConnection(settings, grpcTarget, started, profile.demo(), profile);
+        LiveConnection c = new LiveConnection(settings, grpcTarget, started, profile);
         ui.post(() -> live.set(c));
     }
 

@@ -6,24 +6,20 @@ import dev.highwater.core.offsets.PartitionReset;
 import dev.highwater.core.offsets.ResetPlan;
 import dev.highwater.core.offsets.ResetTarget;
 import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.kafka.TestBroker;
 import dev.highwater.kafka.TestTopics;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -36,22 +32,15 @@ class GroupOffsetResetTest {
     private static final String TOPIC = "orders";
     private static final Instant T0 = Instant.parse("2026-03-15T09:00:00Z");
 
-    @TempDir
-    static Path dir;
-    static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
     static ClientSettings client;
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start(0, dir);
-        client = ClientSettings.of(kafka.bootstrapServers());
+    static void fill() throws Exception {
+        client = broker.client();
         TestTopics.fill(client, TOPIC, 2, 20, T0, Duration.ofMinutes(1)); // 20 per partition, a minute apart
         consumeAll("billing", 15);
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
     }
 
     /** A group that read and committed {@code upTo} records per partition, then left. */
@@ -60,16 +49,13 @@ class GroupOffsetResetTest {
     }
 
     private static KafkaConsumer<String, String> consumer(String group) {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", group,
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", broker.bootstrapServers(), "group.id", group,
                 "enable.auto.commit", "false", "auto.offset.reset", "earliest"),
                 new StringDeserializer(), new StringDeserializer());
     }
 
     private static Map<Integer, Long> committed(String group) throws Exception {
-        try (Admin admin = Admin.create(client.admin("t"))) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-                    .entrySet().stream().collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
-        }
+        return TestTopics.committed(client, group, TOPIC);
     }
 
     @Test
@@ -147,7 +133,7 @@ class GroupOffsetResetTest {
     @Test
     void theCommandPreviewsUnlessToldToExecute() throws Exception {
         consumeAll("cli", 8);
-        String[] preview = {"reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "cli", "--to-earliest"};
+        String[] preview = {"reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group", "cli", "--to-earliest"};
         CommandRun dry = CommandRun.of(preview);
         assertEquals(0, dry.exit(), dry.err());
         assertTrue(dry.out().contains("orders                           0            8            0         -8         20"),
@@ -162,14 +148,14 @@ class GroupOffsetResetTest {
         assertTrue(done.out().endsWith("Reset 2 partition(s) of cli to the earliest offset.\n"), done.out());
         assertEquals(Map.of(0, 0L, 1, 0L), committed("cli"));
 
-        CommandRun badInstant = CommandRun.of("reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "cli",
+        CommandRun badInstant = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group", "cli",
                 "--to-datetime", "15 March");
         assertEquals(2, badInstant.exit());
         assertTrue(badInstant.err().contains("is not an ISO instant; write it like 2026-03-15T09:00:00Z"), badInstant.err());
         CommandRun badBootstrap = CommandRun.of("reset-offsets", "--bootstrap", "broker1:90x2", "--group", "cli", "--to-latest");
         assertEquals(1, badBootstrap.exit());
         assertEquals("highwater: Bootstrap server 'broker1:90x2': port '90x2' is not a number.\n", badBootstrap.err());
-        CommandRun noGroup = CommandRun.of("reset-offsets", "--bootstrap", kafka.bootstrapServers(), "--group", "nobody", "--to-latest");
+        CommandRun noGroup = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group", "nobody", "--to-latest");
         assertEquals(1, noGroup.exit());
         assertTrue(noGroup.err().startsWith("highwater: "), noGroup.err());
     }

@@ -1,7 +1,6 @@
 package dev.highwater.ui.offsets;
 
-import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.kafka.TestBroker;
 import dev.highwater.kafka.TestTopics;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.ui.UiThread;
@@ -9,19 +8,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -32,40 +27,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class ResetOffsetsViewTest {
 
-    @TempDir
-    static Path dir;
-    static EmbeddedKafka kafka;
-    static ClientSettings client;
+    @RegisterExtension
+    static final TestBroker broker = new TestBroker();
 
     @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start(0, dir);
-        client = ClientSettings.of(kafka.bootstrapServers());
-        TestTopics.fill(client, "orders", 1, 50, java.time.Instant.now(), java.time.Duration.ZERO);
-        TestTopics.commit(client, "billing", "orders", 1, 40);
-    }
-
-    @AfterAll
-    static void stop() {
-        kafka.close();
+    static void fill() throws Exception {
+        TestTopics.fill(broker.client(), "orders", 1, 50, java.time.Instant.now(), java.time.Duration.ZERO);
+        TestTopics.commit(broker.client(), "billing", "orders", 1, 40);
     }
 
     private void open(FxRobot robot, boolean writable) throws Exception {
         Stage owner = FxToolkit.registerPrimaryStage();
-        ResetOffsetsModel model = new ResetOffsetsModel(new GroupOffsetReset(client, writable, "prod"), "billing",
-                Executors.newVirtualThreadPerTaskExecutor(), UiThread.fx());
+        ResetOffsetsModel model = new ResetOffsetsModel(new GroupOffsetReset(broker.client(), writable, "prod"),
+                "billing", Executors.newVirtualThreadPerTaskExecutor(), UiThread.fx());
         robot.interact(() -> {
             owner.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 300, 200));
             owner.show();
-            new ResetOffsetsView(model, "prod (" + kafka.bootstrapServers() + ")", owner).show();
+            new ResetOffsetsView(model, "prod (" + broker.bootstrapServers() + ")", owner).show();
         });
     }
 
     private static long committed() throws Exception {
-        try (Admin admin = Admin.create(client.admin("t"))) {
-            return admin.listConsumerGroupOffsets("billing").partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
-                    .get(new TopicPartition("orders", 0)).offset();
-        }
+        return TestTopics.committed(broker.client(), "billing", "orders").get(0);
     }
 
     @Test

@@ -71,7 +71,7 @@ class MainWindowTest {
             DemoBackends d = DemoBackends.start(options);
             started.set(d);
             return d;
-        }, tasks, bootstrap -> Wiring.lagService(bootstrap, data.resolve("history")), "test", data, SchemaCatalog.withBuiltIn());
+        }, tasks, cluster -> Wiring.lagService(cluster, data.resolve("history")), "test", data, SchemaCatalog.withBuiltIn());
         MainModel model = open(app);
         assertEquals("Highwater test", stage.getTitle());
         assertEquals(8, stage.getIcons().size(), "the icon in every size");
