@@ -97,8 +97,7 @@ public final class DecodePipeline implements AutoCloseable {
             if (newFilter.fields().isEmpty() || r.poison()) {
                 return newFilter.test(r);
             }
-            Decoding d = again.decode(r.raw().topic(), r.raw().value(), r.raw().headerBytes("content-type"));
-            return newFilter.test(new DecodedRecord(r.raw(), r.key(), d));
+            return newFilter.test(new DecodedRecord(r.raw(), r.key(), again.decode(r.raw())));
         });
     }
 
@@ -132,14 +131,11 @@ public final class DecodePipeline implements AutoCloseable {
     private final class Worker implements Runnable {
         final BlockingQueue<List<RawRecord>> queue = new ArrayBlockingQueue<>(8);
         final Thread thread;
-        final RecordDecoder keys;
-        final RecordDecoder values;
+        final FilteredDecoder decoder;
 
         Worker(int index) {
-            keys = new RecordDecoder(settings.types(), settings.keys(), Map.of(), true);
-            values = new RecordDecoder(settings.types(), settings.values(), settings.registryTypes(), false);
-            thread = new Thread(this, "decode-" + index);
-            thread.setDaemon(true);
+            decoder = new FilteredDecoder(settings.types(), settings.keys(), settings.values(), settings.registryTypes());
+            thread = Thread.ofPlatform().name("decode-" + index).daemon().unstarted(this);
         }
 
         @Override
@@ -152,15 +148,10 @@ public final class DecodePipeline implements AutoCloseable {
                         return;
                     }
                     RecordFilter f = filter;
-                    values.wantFields(f.fields());
                     kept.clear();
                     for (RawRecord r : batch) {
-                        if (!f.prefilter(r)) {
-                            continue;
-                        }
-                        DecodedRecord d = new DecodedRecord(r, keys.decode(r.topic(), r.key(), null),
-                                values.decode(r.topic(), r.value(), r.headerBytes("content-type")));
-                        if (f.matches(d)) {
+                        DecodedRecord d = decoder.decodeIfKept(r, f);
+                        if (d != null) {
                             kept.add(d);
                         }
                     }

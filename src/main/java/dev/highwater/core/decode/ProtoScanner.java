@@ -2,6 +2,7 @@ package dev.highwater.core.decode;
 
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.UnsafeByteOperations;
 
 import java.nio.charset.StandardCharsets;
 
@@ -134,7 +135,8 @@ public final class ProtoScanner {
                         }
                     }
                     case STRING -> {
-                        if (checkStrings && !Utf8Check.isValid(b, start, start + len)) {
+                        // protobuf's own strict check; the wrap copies nothing
+                        if (checkStrings && !UnsafeByteOperations.unsafeWrap(b, start, len).isValidUtf8()) {
                             throw new Malformed("field " + f.getName() + " is not valid UTF-8 text");
                         }
                         if (slot >= 0 && out[slot] == null) {

@@ -1,6 +1,7 @@
 package dev.highwater.core.decode;
 
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.UnsafeByteOperations;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -62,6 +63,11 @@ public final class RecordDecoder {
 
     public TypeSet types() {
         return types;
+    }
+
+    /** Decodes this decoder's side of {@code r}: its key, or its value read with its content-type header. */
+    public Decoding decode(RawRecord r) {
+        return keys ? decode(r.topic(), r.key(), null) : decode(r.topic(), r.value(), r.headerBytes("content-type"));
     }
 
     /** Decodes {@code bytes} (null for a tombstone or a missing key) of a record of {@code topic}. */
@@ -217,7 +223,7 @@ public final class RecordDecoder {
 
     /** UTF-8 text; when not required, only text a person would write (no control characters) counts. */
     private Decoding text(byte[] bytes, boolean required) {
-        if (!Utf8Check.isValid(bytes, 0, bytes.length)) {
+        if (!UnsafeByteOperations.unsafeWrap(bytes).isValidUtf8()) {
             return required ? Decoding.failed(Format.TEXT, null, -1, "text", "not valid UTF-8 text") : null;
         }
         if (!required) {

@@ -2,7 +2,6 @@ package dev.highwater.ui.messages;
 
 import dev.highwater.core.decode.DecodedRecord;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -13,6 +12,7 @@ import javafx.scene.control.TableView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 
 /** The live table: partition, offset, time, key, type, summary; an undecodable record is a red row of its own. */
 final class MessageTable {
@@ -30,10 +30,10 @@ final class MessageTable {
         table.setPlaceholder(new Label("No records yet: new records appear here as they arrive."));
         table.getColumns().add(number("Partition", 68, r -> (long) r.raw().partition()));
         table.getColumns().add(number("Offset", 80, r -> r.raw().offset()));
-        table.getColumns().add(text("Time", 96, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
-        table.getColumns().add(text("Key", 120, DecodedRecord::keyText));
-        table.getColumns().add(text("Type", 150, r -> r.poison() ? "⚠ undecodable" : r.typeLabel()));
-        TableColumn<DecodedRecord, String> summary = text("Summary", 600, DecodedRecord::summary);
+        table.getColumns().add(column("Time", 96, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
+        table.getColumns().add(column("Key", 120, DecodedRecord::keyText));
+        table.getColumns().add(column("Type", 150, r -> r.poison() ? "⚠ undecodable" : r.typeLabel()));
+        TableColumn<DecodedRecord, String> summary = column("Summary", 600, DecodedRecord::summary);
         table.getColumns().add(summary);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new TableRow<>() {
@@ -49,21 +49,16 @@ final class MessageTable {
         return table;
     }
 
-    private static TableColumn<DecodedRecord, String> text(String title, double width,
-                                                           java.util.function.Function<DecodedRecord, String> f) {
-        TableColumn<DecodedRecord, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+    private static TableColumn<DecodedRecord, Long> number(String title, double width, Function<DecodedRecord, Long> f) {
+        TableColumn<DecodedRecord, Long> c = column(title, width, f);
+        c.getStyleClass().add("num");
         return c;
     }
 
-    private static TableColumn<DecodedRecord, Long> number(String title, double width,
-                                                         java.util.function.Function<DecodedRecord, Long> f) {
-        TableColumn<DecodedRecord, Long> c = new TableColumn<>(title);
+    private static <T> TableColumn<DecodedRecord, T> column(String title, double width, Function<DecodedRecord, T> f) {
+        TableColumn<DecodedRecord, T> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);
-        c.getStyleClass().add("num");
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         return c;
     }

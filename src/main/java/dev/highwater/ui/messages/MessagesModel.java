@@ -91,8 +91,10 @@ public final class MessagesModel {
     public MessagesModel(ClientSettings kafka, String grpcTarget, GrpcTls grpcTls,
                          SchemaCatalog schemas, UiThread ui, boolean demo) {
         this.kafka = kafka;
-        this.background = Executors.newSingleThreadExecutor(r -> daemon(r, "messages-work"));
-        this.publisher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "messages-publish"));
+        this.background = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("messages-work").daemon().factory());
+        this.publisher = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("messages-publish").daemon().factory());
         this.updates = new Coalescer<>(ui, this::apply);
         this.uiTasks = new Coalescer<>(ui, Runnable::run);
         this.schemaSources = new SchemaSourcesModel(schemas, grpcTarget, grpcTls, background, uiTasks, ui, notice::set);
@@ -425,11 +427,5 @@ public final class MessagesModel {
             }
         }
         return null;
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }
