@@ -2,8 +2,8 @@ package dev.highwater.cli;
 
 import dev.highwater.core.decode.DecodedRecord;
 import dev.highwater.core.decode.DecoderChoice;
+import dev.highwater.core.decode.FilteredDecoder;
 import dev.highwater.core.decode.RawRecord;
-import dev.highwater.core.decode.RecordDecoder;
 import dev.highwater.core.decode.RecordFilter;
 import dev.highwater.core.decode.RecordRendering;
 import dev.highwater.core.decode.TypeSet;
@@ -111,15 +111,13 @@ public final class TailCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TypeSet types = TypeSet.of(schemas(err));
-        RecordDecoder keys;
-        RecordDecoder values;
+        FilteredDecoder decoder;
         try {
-            keys = new RecordDecoder(types, DecoderChoice.parse(keyType), Map.of(), true);
-            values = new RecordDecoder(types, DecoderChoice.parse(type), registryTypes, false);
+            decoder = new FilteredDecoder(types, DecoderChoice.parse(keyType), DecoderChoice.parse(type),
+                    registryTypes);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }
-        values.wantFields(recordFilter.fields());
         RecordRendering rendering = new RecordRendering(types);
         ClientSettings settings = cluster.settings();
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -135,12 +133,8 @@ public final class TailCommand implements Callable<Integer> {
             @Override
             public void records(List<RawRecord> batch) {
                 for (RawRecord r : batch) {
-                    if (!recordFilter.prefilter(r)) {
-                        continue;
-                    }
-                    DecodedRecord d = new DecodedRecord(r, keys.decode(r.topic(), r.key(), null),
-                            values.decode(r.topic(), r.value(), r.headerBytes("content-type")));
-                    if (recordFilter.matches(d)) {
+                    DecodedRecord d = decoder.decodeIfKept(r, recordFilter);
+                    if (d != null) {
                         out.println(format == Format.json ? rendering.jsonLine(d) : textLine(d));
                     }
                 }
