@@ -7,21 +7,49 @@ import java.util.Set;
 
 /**
  * Which records a tail keeps: by partition, by key (contains), by text anywhere in the key or value bytes (so a
- * Protobuf string field is found without decoding), and by a condition on decoded fields.
- *
- * @param partitions the partitions to keep, or empty for all
- * @param key        text the key must contain, or blank
- * @param text       text the key or value must contain, or blank
- * @param expression a condition on decoded fields, or null
+ * Protobuf string field is found without decoding), and by a condition on decoded fields. Immutable.
  */
-public record RecordFilter(Set<Integer> partitions, String key, String text, FilterExpression expression) {
+public final class RecordFilter {
 
     public static final RecordFilter NONE = new RecordFilter(Set.of(), "", "", null);
 
-    public RecordFilter {
-        partitions = Set.copyOf(partitions);
-        key = key == null ? "" : key;
-        text = text == null ? "" : text;
+    private final Set<Integer> partitions;
+    private final String key;
+    private final String text;
+    private final FilterExpression expression;
+    // the texts as the bytes every record is searched for, made once rather than per record
+    private final byte[] keyBytes;
+    private final byte[] textBytes;
+
+    /**
+     * @param partitions the partitions to keep, or empty for all
+     * @param key        text the key must contain, or blank
+     * @param text       text the key or value must contain, or blank
+     * @param expression a condition on decoded fields, or null
+     */
+    public RecordFilter(Set<Integer> partitions, String key, String text, FilterExpression expression) {
+        this.partitions = Set.copyOf(partitions);
+        this.key = key == null ? "" : key;
+        this.text = text == null ? "" : text;
+        this.expression = expression;
+        this.keyBytes = this.key.getBytes(StandardCharsets.UTF_8);
+        this.textBytes = this.text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public Set<Integer> partitions() {
+        return partitions;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public FilterExpression expression() {
+        return expression;
     }
 
     /** Builds a filter, parsing the condition (blank for none); an IllegalArgumentException says what is wrong. */
@@ -44,12 +72,12 @@ public record RecordFilter(Set<Integer> partitions, String key, String text, Fil
         if (!partitions.isEmpty() && !partitions.contains(r.partition())) {
             return false;
         }
-        if (!key.isEmpty() && (r.key() == null || indexOf(r.key(), key.getBytes(StandardCharsets.UTF_8)) < 0)) {
+        if (!key.isEmpty() && (r.key() == null || indexOf(r.key(), keyBytes) < 0)) {
             return false;
         }
         if (!text.isEmpty()) {
-            byte[] t = text.getBytes(StandardCharsets.UTF_8);
-            return r.key() != null && indexOf(r.key(), t) >= 0 || r.value() != null && indexOf(r.value(), t) >= 0;
+            return r.key() != null && indexOf(r.key(), textBytes) >= 0
+                    || r.value() != null && indexOf(r.value(), textBytes) >= 0;
         }
         return true;
     }

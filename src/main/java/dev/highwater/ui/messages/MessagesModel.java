@@ -65,7 +65,7 @@ public final class MessagesModel {
     private final SchemaSourcesModel schemaSources;
     private volatile LiveTail tail;
     private volatile String tailState = "";
-    private long lastRead = -1;
+    private volatile long lastRead = -1; // reset by other threads to make the next publish happen
     private volatile boolean disposed;
     private final FrameGovernor governor = new FrameGovernor(System::nanoTime);
 
