@@ -39,24 +39,17 @@ public final class AccountHistoryReader {
         byte[] accountKey = account.getBytes(StandardCharsets.UTF_8);
         long limit = at.toEpochMilli();
         LedgerDecoder decoder = new LedgerDecoder();
+        EventHash hash = new EventHash();
         EventKeys seen = new EventKeys();
-        long[][] ts = {new long[1024]};
-        long[][] units = {new long[1024]};
-        byte[][] scales = {new byte[1024]};
-        Map<Integer, BigDecimal> big = new HashMap<>();
-        int[] count = {0};
+        // the account's distinct events in read order, all under account index 0
+        TailEvents events = new TailEvents();
         long[] duplicates = {0};
         long[] read = {0};
         // the latest maxRows events at or before the instant, by (timestamp, read order): the oldest on top
         PriorityQueue<Detail> shown = new PriorityQueue<>((x, y) -> x.before(y.timestamp(), y.index()) ? -1
                 : y.before(x.timestamp(), x.index()) ? 1 : 0);
-        long[] end = now.endOffsets();
         long[] start = now.startOffsets();
-        long total = 0;
-        for (int p = 0; p < end.length; p++) {
-            total += end[p] - start[p];
-        }
-        long totalRecords = total;
+        long totalRecords = now.offsetsFrom(start);
         long started = System.nanoTime();
         long[] lastProgress = {started};
         source.read(now, start, (partition, offset, key, value) -> {
@@ -67,10 +60,7 @@ public final class AccountHistoryReader {
                 long t = System.nanoTime();
                 if (t - lastProgress[0] > 200_000_000L) {
                     lastProgress[0] = t;
-                    double seconds = (t - started) / 1e9;
-                    double rate = read[0] / seconds;
-                    listener.progress(new ReplayProgress(read[0], totalRecords, rate,
-                            Math.max(0, totalRecords - read[0]) / rate));
+                    listener.progress(ReplayProgress.after(read[0], totalRecords, read[0], t - started));
                 }
             }
             if (key != null && !Arrays.equals(key, accountKey)) {
@@ -79,27 +69,13 @@ public final class AccountHistoryReader {
             if (decoder.decode(value) != LedgerDecoder.Outcome.EVENT || !decoder.accountIs(accountKey)) {
                 return;
             }
-            seen.hash(decoder.accountBytes, decoder.accountOff, decoder.accountLen, decoder.idBytes, decoder.idOff,
-                    decoder.idLen, decoder.timestamp);
-            if (!seen.add(seen.h1, seen.h2)) {
+            hash.hash(decoder);
+            if (!seen.add(hash.h1, hash.h2)) {
                 duplicates[0]++;
                 return;
             }
-            int i = count[0]++;
-            if (i == ts[0].length) {
-                ts[0] = Arrays.copyOf(ts[0], i * 2);
-                units[0] = Arrays.copyOf(units[0], i * 2);
-                scales[0] = Arrays.copyOf(scales[0], i * 2);
-            }
-            Amount a = decoder.amount;
-            ts[0][i] = decoder.timestamp;
-            if (a.big != null || !Balances.fitsLong(a.toBigDecimal())) {
-                BigDecimal v = a.toBigDecimal();
-                big.put(i, decoder.credit ? v : v.negate());
-            } else {
-                units[0][i] = decoder.credit ? a.units : -a.units;
-                scales[0][i] = (byte) a.scale;
-            }
+            int i = events.size;
+            events.add(0, decoder.timestamp, decoder.signedUnits(), decoder.amount.scale, decoder.signedBig());
             if (decoder.timestamp <= limit && maxRows > 0) {
                 if (shown.size() == maxRows && shown.peek().before(decoder.timestamp, i)) {
                     shown.poll();
@@ -110,12 +86,13 @@ public final class AccountHistoryReader {
                 }
             }
         });
-        return assemble(account, at, limit, count[0], ts[0], units[0], scales[0], big, duplicates[0], shown);
+        return assemble(account, at, limit, events, duplicates[0], shown);
     }
 
-    private AccountHistory assemble(String account, Instant at, long limit, int n, long[] ts, long[] units,
-                                    byte[] scales, Map<Integer, BigDecimal> big, long duplicates,
+    private AccountHistory assemble(String account, Instant at, long limit, TailEvents events, long duplicates,
                                     PriorityQueue<Detail> shown) {
+        int n = events.size;
+        long[] ts = events.timestamps;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -134,16 +111,14 @@ public final class AccountHistoryReader {
         BigDecimal balanceAt = BigDecimal.ZERO;
         for (int k = 0; k < n; k++) {
             int i = order[k];
-            BigDecimal exact = big.get(i);
-            running.add(0, units[i], scales[i], exact);
+            events.addTo(i, running);
             if (ts[i] <= limit) {
                 eventsAt++;
                 balanceAt = running.get(0);
                 Detail d = details.get(i);
                 if (d != null) {
-                    BigDecimal amount = exact != null ? exact : BigDecimal.valueOf(units[i], scales[i]);
                     rows.add(new AccountHistory.Row(d.partition(), d.offset(), d.eventId(), d.reference(), ts[i],
-                            amount, balanceAt));
+                            events.amount(i), balanceAt));
                 }
             }
             int point = (int) ((long) k * points / Math.max(1, n));

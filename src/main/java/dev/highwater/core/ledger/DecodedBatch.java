@@ -72,19 +72,13 @@ final class DecodedBatch {
                 case EVENT -> outcomes[i] = EVENT;
             }
             long ts = d.timestamp;
-            hash.hash(d.accountBytes, d.accountOff, d.accountLen, d.idBytes, d.idOff, d.idLen, ts);
+            hash.hash(d);
             k1[i] = hash.h1;
             k2[i] = hash.h2;
             timestamps[i] = ts;
-            long u = d.amount.units;
-            BigDecimal big = d.amount.big;
-            if (!d.credit) {
-                u = -u;
-                big = big == null ? null : big.negate();
-            }
-            units[i] = u;
+            units[i] = d.signedUnits();
             scales[i] = d.amount.scale;
-            bigs[i] = big;
+            bigs[i] = d.signedBig();
             int len = d.accountLen;
             if (used + len > accountBytes.length) {
                 accountBytes = Arrays.copyOf(accountBytes, Math.max(used + len, accountBytes.length * 2));

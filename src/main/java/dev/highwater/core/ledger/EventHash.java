@@ -19,7 +19,12 @@ final class EventHash {
     long h2;
     private byte[] scratch = new byte[256];
 
-    void hash(byte[] account, int accountOff, int accountLen, byte[] id, int idOff, int idLen, long timestamp) {
+    /** Hashes the identity of the event the decoder holds (after {@link LedgerDecoder.Outcome#EVENT}). */
+    void hash(LedgerDecoder d) {
+        hash(d.accountBytes, d.accountOff, d.accountLen, d.idBytes, d.idOff, d.idLen, d.timestamp);
+    }
+
+    private void hash(byte[] account, int accountOff, int accountLen, byte[] id, int idOff, int idLen, long timestamp) {
         int len = accountLen + 1 + idLen + 8;
         if (scratch.length < len + 16) {
             scratch = new byte[Math.max(len + 16, scratch.length * 2)];
@@ -35,25 +40,15 @@ final class EventHash {
     }
 
     private void murmur3(byte[] data, int len) {
-        final long c1 = 0x87c37b91114253d5L;
-        final long c2 = 0x4cf5ad432745937fL;
         long a = 0x9368e53c2f6af274L;
         long b = 0x586dcd208f7cd3fdL;
         int blocks = len / 16;
         for (int i = 0; i < blocks; i++) {
-            long k1 = (long) LONG.get(data, i * 16);
-            long k2 = (long) LONG.get(data, i * 16 + 8);
-            k1 *= c1;
-            k1 = Long.rotateLeft(k1, 31);
-            k1 *= c2;
-            a ^= k1;
+            a ^= mixK1((long) LONG.get(data, i * 16));
             a = Long.rotateLeft(a, 27);
             a += b;
             a = a * 5 + 0x52dce729;
-            k2 *= c2;
-            k2 = Long.rotateLeft(k2, 33);
-            k2 *= c1;
-            b ^= k2;
+            b ^= mixK2((long) LONG.get(data, i * 16 + 8));
             b = Long.rotateLeft(b, 31);
             b += a;
             b = b * 5 + 0x38495ab5;
@@ -63,18 +58,10 @@ final class EventHash {
         // the scratch buffer has 16 spare bytes: zero them and read the tail as two whole longs
         Arrays.fill(data, len, tail + 16, (byte) 0);
         if (rest > 0) {
-            long k1 = (long) LONG.get(data, tail);
-            long k2 = (long) LONG.get(data, tail + 8);
             if (rest > 8) {
-                k2 *= c2;
-                k2 = Long.rotateLeft(k2, 33);
-                k2 *= c1;
-                b ^= k2;
+                b ^= mixK2((long) LONG.get(data, tail + 8));
             }
-            k1 *= c1;
-            k1 = Long.rotateLeft(k1, 31);
-            k1 *= c2;
-            a ^= k1;
+            a ^= mixK1((long) LONG.get(data, tail));
         }
         a ^= len;
         b ^= len;
@@ -86,6 +73,19 @@ final class EventHash {
         b += a;
         h1 = a;
         h2 = b;
+    }
+
+    private static final long C1 = 0x87c37b91114253d5L;
+    private static final long C2 = 0x4cf5ad432745937fL;
+
+    /** MurmurHash3's scrambling of a block's first half. */
+    private static long mixK1(long k) {
+        return Long.rotateLeft(k * C1, 31) * C2;
+    }
+
+    /** MurmurHash3's scrambling of a block's second half. */
+    private static long mixK2(long k) {
+        return Long.rotateLeft(k * C2, 33) * C1;
     }
 
     private static long fmix(long k) {

@@ -14,11 +14,6 @@ final class EventKeys {
     private int size;
     private int mask = 1023;
 
-    /** The last hash computed by {@link #hash}. */
-    long h1;
-    long h2;
-    private final EventHash hasher = new EventHash();
-
     int size() {
         return size;
     }
@@ -42,13 +37,6 @@ final class EventKeys {
                 add(old[i], old[i + 1]);
             }
         }
-    }
-
-    /** Hashes an event's identity into {@link #h1}/{@link #h2}. */
-    void hash(byte[] account, int accountOff, int accountLen, byte[] id, int idOff, int idLen, long timestamp) {
-        hasher.hash(account, accountOff, accountLen, id, idOff, idLen, timestamp);
-        h1 = hasher.h1;
-        h2 = hasher.h2;
     }
 
     /** Reads the home slot of each key, so the following adds find their cache lines already loaded. */

@@ -56,6 +56,9 @@ final class JsonFields {
     final Value timestamp = new Value();
     private final Value ignored = new Value();
     private final Value key = new Value();
+    /** The fields read, and their names in the JSON shape, in the same order. */
+    private final Value[] fields = {type, id, account, amount, reference, timestamp};
+    private static final String[] NAMES = {"eventType", "eventId", "accountId", "amount", "reference", "timestamp"};
 
     private byte[] b;
     private int pos;
@@ -64,7 +67,7 @@ final class JsonFields {
     String read(byte[] bytes, int start) {
         b = bytes;
         pos = start + 1;
-        for (Value v : new Value[] {type, id, account, amount, reference, timestamp}) {
+        for (Value v : fields) {
             v.present = false;
             v.len = 0;
         }
@@ -132,23 +135,10 @@ final class JsonFields {
     }
 
     private Value target() {
-        if (key.is("eventType")) {
-            return type;
-        }
-        if (key.is("eventId")) {
-            return id;
-        }
-        if (key.is("accountId")) {
-            return account;
-        }
-        if (key.is("amount")) {
-            return amount;
-        }
-        if (key.is("reference")) {
-            return reference;
-        }
-        if (key.is("timestamp")) {
-            return timestamp;
+        for (int i = 0; i < NAMES.length; i++) {
+            if (key.is(NAMES[i])) {
+                return fields[i];
+            }
         }
         return ignored;
     }

@@ -1,5 +1,6 @@
 package dev.highwater.core.ledger;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -241,6 +242,16 @@ public final class LedgerDecoder {
         return new LedgerEvent(eventId(), accountId(),
                 credit ? LedgerEvent.Type.ACCOUNT_CREDITED : LedgerEvent.Type.ACCOUNT_DEBITED,
                 amount.toBigDecimal(), reference(), timestamp);
+    }
+
+    /** The amount in minor units at {@code amount.scale}, negative for a debit (see {@link #signedBig}). */
+    long signedUnits() {
+        return credit ? amount.units : -amount.units;
+    }
+
+    /** The exact amount, negative for a debit, when it does not fit {@link #signedUnits}; else null. */
+    BigDecimal signedBig() {
+        return credit || amount.big == null ? amount.big : amount.big.negate();
     }
 
     /** True when the account of the decoded event is exactly these bytes. */

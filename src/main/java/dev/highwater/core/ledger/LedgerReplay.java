@@ -173,13 +173,8 @@ public final class LedgerReplay {
             this.writable = plan.writable;
             this.nextSeq = plan.nextSeq;
             this.from = s.positions.clone();
-            long[] end = topic.endOffsets();
-            long t = 0;
-            for (int p = 0; p < end.length; p++) {
-                t += Math.max(0, end[p] - from[p]);
-            }
-            this.total = t;
-            s.seen.expect(s.seen.size() + t);
+            this.total = topic.offsetsFrom(from);
+            s.seen.expect(s.seen.size() + total);
             answers = new Balances[at.length];
             events = new long[at.length];
             duplicates = new long[at.length];
@@ -341,10 +336,7 @@ public final class LedgerReplay {
             for (int p = 0; p < from.length; p++) {
                 done += s.positions[p] - from[p];
             }
-            double seconds = Math.max(1e-9, (nowNanos - started) / 1e9);
-            double rate = read / seconds;
-            double left = rate <= 0 ? Double.NaN : Math.max(0, total - done) / (done / seconds);
-            listener.progress(new ReplayProgress(Math.min(done, total), total, rate, left));
+            listener.progress(ReplayProgress.after(done, total, read, nowNanos - started));
         }
 
         /** Cuts a snapshot of the state as it is between two records and saves it (in the background or now). */

@@ -112,8 +112,7 @@ final class LedgerState {
             for (int i = 0; i < tail.size; i++) {
                 out.writeInt(tail.accounts[i]);
                 out.writeLong(tail.timestamps[i]);
-                BigDecimal b = tail.big.get(i);
-                writeDecimal(out, b != null ? b : BigDecimal.valueOf(tail.units[i], tail.scales[i]));
+                writeDecimal(out, tail.amount(i));
             }
             out.writeInt(tailDuplicates.size);
             for (int i = 0; i < tailDuplicates.size; i++) {
@@ -221,16 +220,6 @@ final class LedgerState {
         });
         newKeys.clear();
         return out;
-    }
-
-    void rememberNewKey(long bucket, long k1, long k2) {
-        LongList list = newKeys.get(bucket);
-        if (list == null) {
-            list = new LongList();
-            newKeys.put(bucket, list);
-        }
-        list.add(k1);
-        list.add(k2);
     }
 
     /** Adds stored keys (pairs of longs) to the seen set. */

@@ -21,6 +21,15 @@ public record LedgerTopic(String name, String topicId, long[] startOffsets, long
         return endOffsets.clone();
     }
 
+    /** The offsets from {@code from[p]} up to each partition's end: what a read from there goes through. */
+    public long offsetsFrom(long[] from) {
+        long n = 0;
+        for (int p = 0; p < endOffsets.length; p++) {
+            n += Math.max(0, endOffsets[p] - from[p]);
+        }
+        return n;
+    }
+
     public int partitions() {
         return endOffsets.length;
     }

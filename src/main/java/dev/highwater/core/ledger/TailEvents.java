@@ -34,6 +34,12 @@ final class TailEvents {
         size++;
     }
 
+    /** Event i's signed amount. */
+    BigDecimal amount(int i) {
+        BigDecimal b = big.isEmpty() ? null : big.get(i);
+        return b != null ? b : BigDecimal.valueOf(units[i], scales[i]);
+    }
+
     /** Adds event i into balances. */
     void addTo(int i, Balances balances) {
         balances.add(accounts[i], units[i], scales[i], big.isEmpty() ? null : big.get(i));
