@@ -14,8 +14,6 @@ import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +46,7 @@ public final class MessagesFxBench {
         if (!FrameCounter.startToolkit(report)) {
             return;
         }
-        Path dir = Files.createTempDirectory("highwater-bench-messages");
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, dir)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, null)) { // a temporary folder, removed at close
             TransactionTopic.prepare(kafka.bootstrapServers(), TOPIC, records);
             MessagesModel[] model = new MessagesModel[1];
             FrameCounter[] timer = new FrameCounter[1];
@@ -116,8 +113,6 @@ public final class MessagesFxBench {
             report.note(String.format("%,d of %,d records in %.1f s; max heap %d MB; the frame governor paused the"
                     + " reader %.1f ms per batch on average", read, records, seconds,
                     Runtime.getRuntime().maxMemory() >> 20, samples == 0 ? 0 : pauseSum / samples));
-        } finally {
-            dev.highwater.bench.DecodeBenchFiles.deleteQuietly(dir);
         }
     }
 }
