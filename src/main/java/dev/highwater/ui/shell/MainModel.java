@@ -47,6 +47,7 @@ public final class MainModel {
     private final ReadOnlyObjectWrapper<ConnectionStatus> connection =
             new ReadOnlyObjectWrapper<>(ConnectionStatus.none(""));
     private final ReadOnlyStringWrapper startFailure = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<LiveConnection> live = new ReadOnlyObjectWrapper<>();
 
@@ -76,6 +77,14 @@ public final class MainModel {
     /** The demo's start failure in one line (a dialog shows it), null otherwise. */
     public ReadOnlyStringProperty startFailureProperty() {
         return startFailure.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the last connection attempt did not start, kept until the next attempt: the status line itself goes on
+     * reporting the connection still in place, so it cannot hold the sentence.
+     */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Starting or stopping is under way. */
@@ -173,6 +182,7 @@ public final class MainModel {
                     busy.set(false);
                     connection.set(new ConnectionStatus("Not connected to " + profile.name(), null, null, null,
                             null, e.getMessage()));
+                    notice.set("Not connected to " + profile.name() + ": " + e.getMessage());
                 });
                 return;
             }
@@ -209,6 +219,7 @@ public final class MainModel {
 
     private void begin(ConnectionStatus status) {
         startFailure.set(null);
+        notice.set("");
         busy.set(true);
         connection.set(status);
     }

@@ -126,9 +126,20 @@ public final class MainView {
         mode.visibleProperty().bind(mode.textProperty().isNotEmpty());
         mode.setTooltip(new Tooltip("Read-only: monitoring only, no offset resets. Writable: resets allowed, each"
                 + " one confirmed. Change it in Connect to a cluster…"));
+        Label notice = new Label();
+        notice.setId("status-notice");
+        notice.getStyleClass().add("status-notice");
+        notice.textProperty().bind(model.noticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(model.noticeProperty());
+        full.setWrapText(true);
+        full.setMaxWidth(600);
+        notice.setTooltip(full);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, busy, kafkaDot, grpcDot, statusText, gap, mode);
+        HBox bar = new HBox(8, busy, kafkaDot, grpcDot, statusText, notice, gap, mode);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");

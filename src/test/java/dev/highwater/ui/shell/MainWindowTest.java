@@ -1,6 +1,7 @@
 package dev.highwater.ui.shell;
 
 import dev.highwater.app.Composition;
+import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.app.Wiring;
@@ -93,6 +94,16 @@ class MainWindowTest {
             assertNotNull(shown, a + " is shown");
             assertTrue(shown.isVisible());
         }
+        // a profile whose settings cannot be used: said, and still said once the demo's status line moves on
+        ConnectionProfile broken = new ConnectionProfile("Staging", "127.0.0.1:1", null,
+                java.util.Map.of("client.id", "${env:HIGHWATER_TEST_NOT_SET}"), "", null, false, false);
+        robot.interact(() -> model.connectTo(broken));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> noticeText().contains("HIGHWATER_TEST_NOT_SET"));
+        assertTrue(noticeText().startsWith("Not connected to Staging: "), noticeText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> statusText().startsWith("Embedded demo"));
+        assertTrue(noticeText().contains("HIGHWATER_TEST_NOT_SET"), "the reason stays until the next attempt");
+        assertTrue(model.liveConnectionProperty().get().demo(), "the demo connection is kept");
+
         robot.clickOn("#nav-messages");
         WaitForAsyncUtils.waitForFxEvents();
         assertNotNull(robot.lookup("#area-messages .message-table").tryQuery().orElse(null), "Messages is built");
@@ -128,6 +139,10 @@ class MainWindowTest {
         assertEquals(List.of("Start on free ports", "Connect to a cluster…", "Quit"), buttons);
         assertTrue(statusText().contains("already in use"), statusText());
         robot.interact(() -> ((Stage) dialog.getScene().getWindow()).close());
+    }
+
+    private String noticeText() {
+        return robot.lookup("#status-notice").queryAs(Label.class).getText();
     }
 
     private String statusText() {
