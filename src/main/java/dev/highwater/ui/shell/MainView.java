@@ -137,6 +137,8 @@ public final class MainView {
         full.setWrapText(true);
         full.setMaxWidth(600);
         notice.setTooltip(full);
+        statusText.setMinWidth(260); // the connection in place stays named beside a long notice
+        mode.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, busy, kafkaDot, grpcDot, statusText, notice, gap, mode);
