@@ -98,8 +98,8 @@ public final class AuditCommand implements Callable<Integer> {
     static void table(PrintWriter out, AuditReport r) {
         BalanceTable b = r.balances();
         out.printf(Locale.ROOT, "%s at %s: %,d accounts, %,d events (%,d redeliveries counted once), %,d undecodable,"
-                        + " %,d of an unknown type%n", r.topic(), r.at(), b.size(), r.events(), r.duplicates(),
-                r.undecodable(), r.unknownType());
+                        + " %,d of an unknown type, %,d reusing an event id for another event%n", r.topic(), r.at(),
+                b.size(), r.events(), r.duplicates(), r.undecodable(), r.unknownType(), r.conflicts());
         int width = "ACCOUNT".length();
         for (int i = 0; i < b.size(); i++) {
             width = Math.max(width, b.account(i).length());
@@ -114,7 +114,7 @@ public final class AuditCommand implements Callable<Integer> {
             out.println("note: " + note);
         }
         List<Problem> problems = r.problems();
-        long uncounted = r.undecodable() + r.unknownType();
+        long uncounted = r.undecodable() + r.unknownType() + r.conflicts();
         int shown = Math.min(PROBLEMS_IN_TABLE, problems.size());
         for (Problem p : problems.subList(0, shown)) {
             out.printf(Locale.ROOT, "not counted: partition %d offset %d: %s%n", p.partition(), p.offset(), p.reason());

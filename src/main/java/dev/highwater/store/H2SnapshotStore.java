@@ -112,7 +112,7 @@ public final class H2SnapshotStore implements SnapshotStore {
     public List<byte[]> keys(String topic, long uptoSeq, long bucket) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT event_keys FROM ledger_snapshot_keys"
-                    + " WHERE topic = ? AND bucket = ? AND seq <= ?")) {
+                    + " WHERE topic = ? AND bucket = ? AND seq <= ? ORDER BY seq")) {
                 ps.setString(1, topic);
                 ps.setLong(2, bucket);
                 ps.setLong(3, uptoSeq);

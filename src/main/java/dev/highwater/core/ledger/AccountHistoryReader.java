@@ -36,14 +36,13 @@ public final class AccountHistoryReader {
     public AccountHistory read(String topic, String account, Instant at, int maxRows, LedgerReplay.Listener listener,
                                BooleanSupplier cancelled) {
         LedgerTopic now = source.describe(topic);
-        byte[] accountKey = account.getBytes(StandardCharsets.UTF_8);
+        byte[] accountKey = AccountId.bytes(account);
         long limit = at.toEpochMilli();
         LedgerDecoder decoder = new LedgerDecoder();
         EventHash hash = new EventHash();
-        EventKeys seen = new EventKeys();
-        // the account's distinct events in read order, all under account index 0
+        // the account's event records in read order, all under account index 0; which count is decided after
         TailEvents events = new TailEvents();
-        long[] duplicates = {0};
+        EventRecords records = new EventRecords();
         long[] read = {0};
         // the latest maxRows events at or before the instant, by (timestamp, read order): the oldest on top
         PriorityQueue<Detail> shown = new PriorityQueue<>((x, y) -> x.before(y.timestamp(), y.index()) ? -1
@@ -70,12 +69,9 @@ public final class AccountHistoryReader {
                 return;
             }
             hash.hash(decoder);
-            if (!seen.add(hash.h1, hash.h2)) {
-                duplicates[0]++;
-                return;
-            }
             int i = events.size;
             events.add(0, decoder.timestamp, decoder.signedUnits(), decoder.amount.scale, decoder.signedBig());
+            records.add(hash.h1, hash.h2, decoder.credit, partition, offset);
             if (decoder.timestamp <= limit && maxRows > 0) {
                 if (shown.size() == maxRows && shown.peek().before(decoder.timestamp, i)) {
                     shown.poll();
@@ -86,17 +82,76 @@ public final class AccountHistoryReader {
                 }
             }
         });
-        return assemble(account, at, limit, events, duplicates[0], shown);
+        boolean[] counted = records.resolve(events);
+        return assemble(account, at, limit, events, counted, records.duplicates, shown);
     }
 
-    private AccountHistory assemble(String account, Instant at, long limit, TailEvents events, long duplicates,
-                                    PriorityQueue<Detail> shown) {
-        int n = events.size;
-        long[] ts = events.timestamps;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+    /**
+     * The account's records' ids and places, and {@link #resolve}: the replay's rules for which records count
+     * (one event per id: its earliest record; the same content again is a redelivery, other content a conflict
+     * left out). Records keyed by other accounts are not read here, so an id reused across accounts is only
+     * seen by the audit, which lists it.
+     */
+    private static final class EventRecords {
+        final LongList k1 = new LongList();
+        final LongList k2 = new LongList();
+        final LongList places = new LongList();
+        final java.util.BitSet credits = new java.util.BitSet();
+        final LongList partitions = new LongList();
+        long duplicates;
+
+        void add(long h1, long h2, boolean credit, int partition, long offset) {
+            credits.set(k1.size, credit);
+            k1.add(h1);
+            k2.add(h2);
+            partitions.add(partition);
+            places.add(offset);
         }
+
+        boolean[] resolve(TailEvents events) {
+            int n = k1.size;
+            boolean[] counted = new boolean[n];
+            Map<LedgerState.IdKey, List<Integer>> byId = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                List<Integer> seen = byId.computeIfAbsent(new LedgerState.IdKey(k1.values[i], k2.values[i]),
+                        k -> new ArrayList<>(1));
+                int same = -1;
+                for (int j : seen) {
+                    if (variant(events, j).sameContent(variant(events, i))) {
+                        same = j;
+                        break;
+                    }
+                }
+                if (same >= 0) {
+                    duplicates++;
+                    continue;
+                }
+                if (seen.isEmpty() || variant(events, i).precedes(variant(events, seen.getFirst()))) {
+                    if (!seen.isEmpty()) {
+                        counted[seen.getFirst()] = false;
+                    }
+                    counted[i] = true;
+                    seen.addFirst(i);
+                } else {
+                    seen.add(i);
+                }
+            }
+            return counted;
+        }
+
+        private EventTable.Variant variant(TailEvents events, int i) {
+            BigDecimal big = events.big.isEmpty() ? null : events.big.get(i);
+            return new EventTable.Variant(0, events.timestamps[i], big == null ? events.units[i] : 0,
+                    events.scales[i], credits.get(i), big, (int) partitions.values[i], places.values[i]);
+        }
+    }
+
+    private AccountHistory assemble(String account, Instant at, long limit, TailEvents events, boolean[] counted,
+                                    long duplicates, PriorityQueue<Detail> shown) {
+        long[] ts = events.timestamps;
+        Integer[] order = java.util.stream.IntStream.range(0, events.size).filter(i -> counted[i]).boxed()
+                .toArray(Integer[]::new);
+        int n = order.length;
         Arrays.sort(order, (x, y) -> ts[x] != ts[y] ? Long.compare(ts[x], ts[y]) : Integer.compare(x, y));
         Map<Integer, Detail> details = new HashMap<>();
         for (Detail d : shown) {

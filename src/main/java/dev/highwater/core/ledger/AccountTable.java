@@ -1,6 +1,5 @@
 package dev.highwater.core.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -14,6 +13,7 @@ final class AccountTable {
     private int[] hashes = new int[1024];
     private String[] names = new String[1024];
     private int size;
+    private int notText;
 
     int size() {
         return size;
@@ -40,18 +40,28 @@ final class AccountTable {
         }
     }
 
+    /** The index of an account given in its text form ({@link AccountId}). */
     int indexOf(String account) {
-        byte[] b = account.getBytes(StandardCharsets.UTF_8);
+        byte[] b = AccountId.bytes(account);
         return indexOf(b, 0, b.length);
     }
 
+    /** The account's text form ({@link AccountId}): its UTF-8 text, with bytes that are not text escaped. */
     String name(int index) {
         String n = names[index];
         if (n == null) {
-            n = new String(ids[index], StandardCharsets.UTF_8);
+            n = AccountId.text(ids[index]);
+            if (!AccountId.isUtf8(ids[index])) {
+                notText++;
+            }
             names[index] = n;
         }
         return n;
+    }
+
+    /** Among the accounts named so far, those whose ids are not UTF-8 text. */
+    int notText() {
+        return notText;
     }
 
     byte[] idBytes(int index) {

@@ -25,6 +25,7 @@ public final class AuditExport {
                 .name("duplicates").value(r.duplicates())
                 .name("undecodable").value(r.undecodable())
                 .name("unknownType").value(r.unknownType())
+                .name("conflicts").value(r.conflicts())
                 .name("problems").beginArray();
         for (Problem p : r.problems()) {
             w.beginObject().name("partition").value((long) p.partition()).name("offset").value(p.offset())

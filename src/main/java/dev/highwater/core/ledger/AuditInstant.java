@@ -17,8 +17,21 @@ public final class AuditInstant {
     private AuditInstant() {
     }
 
-    /** @throws IllegalArgumentException naming the accepted forms */
+    /** The instants an audit can answer: event times are epoch milliseconds in a long. */
+    public static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+    public static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+
+    /** @throws IllegalArgumentException naming the accepted forms, or the accepted range */
     public static Instant parse(String text, Clock clock) {
+        Instant instant = parseAny(text, clock);
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException(instant + " is outside the instants an audit can answer, "
+                    + EARLIEST + " to " + LATEST + " (event times are epoch milliseconds)");
+        }
+        return instant;
+    }
+
+    private static Instant parseAny(String text, Clock clock) {
         String t = text == null ? "" : text.strip();
         if (t.equalsIgnoreCase("now")) {
             return clock.instant();

@@ -32,6 +32,11 @@ final class DecodedBatch {
     final long[] units = new long[CAPACITY];
     final int[] scales = new int[CAPACITY];
     final BigDecimal[] bigs = new BigDecimal[CAPACITY];
+    final boolean[] credits = new boolean[CAPACITY];
+    /** The event id's bytes, copied: named when the id turns out to be reused for another event. */
+    byte[] idBytes = new byte[CAPACITY * 16];
+    final int[] idOffs = new int[CAPACITY];
+    final int[] idLens = new int[CAPACITY];
     /** The account id's bytes, copied (a JSON decoder reuses its buffers), and their {@link AccountTable} hash. */
     byte[] accountBytes = new byte[CAPACITY * 16];
     final int[] accountOffs = new int[CAPACITY];
@@ -55,6 +60,7 @@ final class DecodedBatch {
     /** Decodes every record added; each record's value is let go once decoded. */
     void decode(LedgerDecoder d, EventHash hash) {
         int used = 0;
+        int idUsed = 0;
         for (int i = 0; i < size; i++) {
             byte[] value = values[i];
             values[i] = null;
@@ -79,6 +85,14 @@ final class DecodedBatch {
             units[i] = d.signedUnits();
             scales[i] = d.amount.scale;
             bigs[i] = d.signedBig();
+            credits[i] = d.credit;
+            if (idUsed + d.idLen > idBytes.length) {
+                idBytes = Arrays.copyOf(idBytes, Math.max(idUsed + d.idLen, idBytes.length * 2));
+            }
+            System.arraycopy(d.idBytes, d.idOff, idBytes, idUsed, d.idLen);
+            idOffs[i] = idUsed;
+            idLens[i] = d.idLen;
+            idUsed += d.idLen;
             int len = d.accountLen;
             if (used + len > accountBytes.length) {
                 accountBytes = Arrays.copyOf(accountBytes, Math.max(used + len, accountBytes.length * 2));

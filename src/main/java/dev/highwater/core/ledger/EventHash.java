@@ -6,9 +6,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * An event's identity (account, event id, event timestamp) as a 128-bit MurmurHash3, the key of
- * {@link EventKeys}. Kept apart from the table so records can be hashed on other threads than the fold's;
- * one instance per thread.
+ * An event id as a 128-bit MurmurHash3, the key of {@link EventTable}. The id alone is the event's identity:
+ * what else a record says (account, type, amount, time) is its content, which tells a redelivery from a
+ * conflict. Kept apart from the table so records can be hashed on other threads than the fold's; one instance
+ * per thread.
  */
 final class EventHash {
 
@@ -19,21 +20,17 @@ final class EventHash {
     long h2;
     private byte[] scratch = new byte[256];
 
-    /** Hashes the identity of the event the decoder holds (after {@link LedgerDecoder.Outcome#EVENT}). */
+    /** Hashes the id of the event the decoder holds (after {@link LedgerDecoder.Outcome#EVENT}). */
     void hash(LedgerDecoder d) {
-        hash(d.accountBytes, d.accountOff, d.accountLen, d.idBytes, d.idOff, d.idLen, d.timestamp);
+        hash(d.idBytes, d.idOff, d.idLen);
     }
 
-    private void hash(byte[] account, int accountOff, int accountLen, byte[] id, int idOff, int idLen, long timestamp) {
-        int len = accountLen + 1 + idLen + 8;
-        if (scratch.length < len + 16) {
-            scratch = new byte[Math.max(len + 16, scratch.length * 2)];
+    void hash(byte[] id, int idOff, int idLen) {
+        if (scratch.length < idLen + 16) {
+            scratch = new byte[Math.max(idLen + 16, scratch.length * 2)];
         }
-        System.arraycopy(account, accountOff, scratch, 0, accountLen);
-        scratch[accountLen] = (byte) 0xFF; // never inside UTF-8, so ("ab","c") and ("a","bc") differ
-        System.arraycopy(id, idOff, scratch, accountLen + 1, idLen);
-        LONG.set(scratch, accountLen + 1 + idLen, timestamp);
-        murmur3(scratch, len);
+        System.arraycopy(id, idOff, scratch, 0, idLen);
+        murmur3(scratch, idLen);
         if (h1 == 0 && h2 == 0) {
             h2 = 1;
         }

@@ -90,6 +90,10 @@ final class JsonFields {
                 }
                 skipBlank();
                 Value target = target();
+                if (target.present) {
+                    // a JSON reader would keep the last one; an audit refuses to choose silently
+                    return "field " + key.text() + " appears twice";
+                }
                 target.len = 0;
                 byte c = peek();
                 if (c == '"') {

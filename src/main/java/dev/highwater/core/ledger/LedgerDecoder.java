@@ -14,6 +14,9 @@ public final class LedgerDecoder {
 
     public enum Outcome { EVENT, UNDECODABLE, UNKNOWN_TYPE }
 
+    private static final String[] FIELD_NAMES = {"", "event_id", "account_id", "event_type", "amount", "reference",
+            "timestamp"};
+
     // ---- the decoded event (valid after EVENT) ----
     byte[] idBytes;
     int idOff;
@@ -31,7 +34,6 @@ public final class LedgerDecoder {
     String reason;
 
     private final JsonFields json = new JsonFields();
-    private final Amount jsonTimestamp = new Amount();
 
     public Outcome decode(byte[] value) {
         if (value == null) {
@@ -61,6 +63,7 @@ public final class LedgerDecoder {
         int amountLen = -1;
         long type = 0;
         timestamp = 0;
+        int fieldsSeen = 0;
         int pos = 0;
         int end = b.length;
         try {
@@ -82,6 +85,13 @@ public final class LedgerDecoder {
                 int wire = (int) (tag & 7);
                 if (field == 0) {
                     return fail("not a ledger event: Protobuf field number 0");
+                }
+                if (field <= 6) {
+                    // Protobuf lets a later copy of a field win; an audit refuses to pick one silently
+                    if ((fieldsSeen & (1 << field)) != 0) {
+                        return fail("field " + FIELD_NAMES[field] + " appears twice in the record");
+                    }
+                    fieldsSeen |= 1 << field;
                 }
                 if (wire == 0) {
                     long v = 0;
@@ -170,8 +180,9 @@ public final class LedgerDecoder {
         if (len <= 0) {
             return fail("no amount");
         }
-        if (!amount.parse(b, off, len)) {
-            return fail("amount '" + abbreviate(new String(b, off, len, StandardCharsets.UTF_8)) + "' is not a number");
+        String wrong = amount.parse(b, off, len);
+        if (wrong != null) {
+            return fail("amount '" + Amount.text(b, off, len) + "' " + wrong);
         }
         return Outcome.EVENT;
     }
@@ -200,11 +211,9 @@ public final class LedgerDecoder {
         if (!f.timestamp.present) {
             return fail("no timestamp");
         }
-        Amount ts = jsonTimestamp;
-        if (!ts.parse(f.timestamp.bytes, 0, f.timestamp.len) || ts.big != null || ts.scale != 0) {
+        if (!epochMillis(f.timestamp.bytes, f.timestamp.len)) {
             return fail("timestamp '" + abbreviate(f.timestamp.text()) + "' is not epoch milliseconds");
         }
-        timestamp = ts.units;
         if (!f.type.present) {
             return fail("no eventType");
         }
@@ -219,6 +228,27 @@ public final class LedgerDecoder {
         return checkAndParseAmount(f.amount.bytes, 0, f.amount.present ? f.amount.len : 0);
     }
 
+    /** Reads an integer of ASCII digits, with an optional minus, that fits a long, into {@link #timestamp}. */
+    private boolean epochMillis(byte[] b, int len) {
+        int i = len > 0 && b[0] == '-' ? 1 : 0;
+        if (i == len || len - i > 19) {
+            return false;
+        }
+        long v = 0;
+        for (; i < len; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return false;
+            }
+            try {
+                v = Math.addExact(Math.multiplyExact(v, 10), b[0] == '-' ? -(b[i] - '0') : b[i] - '0');
+            } catch (ArithmeticException overflow) {
+                return false;
+            }
+        }
+        timestamp = v;
+        return true;
+    }
+
     // ---------------------------------------------------------------- results
 
     public String eventId() {
@@ -226,7 +256,7 @@ public final class LedgerDecoder {
     }
 
     public String accountId() {
-        return new String(accountBytes, accountOff, accountLen, StandardCharsets.UTF_8);
+        return AccountId.text(accountBytes, accountOff, accountLen);
     }
 
     public String reference() {

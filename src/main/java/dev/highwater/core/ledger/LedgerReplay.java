@@ -108,6 +108,12 @@ public final class LedgerReplay {
                 if (state.positions.length != now.partitions()) {
                     throw new IllegalArgumentException("it has " + state.positions.length + " partitions");
                 }
+                if (now.offsetsFrom(state.positions) > 0 || !state.conflicts.isEmpty()) {
+                    // every id seen before the snapshot, to tell the records after it new, again or conflicting
+                    for (byte[] saved : store.keys(now.name(), best.seq(), 0)) {
+                        state.seen.load(saved, state.accounts.size());
+                    }
+                }
                 return new Plan(state, best, best == all.getLast(), nextSeq);
             } catch (RuntimeException e) {
                 store.deleteAll(now.name());
@@ -124,7 +130,6 @@ public final class LedgerReplay {
     private final class Fold {
 
         private final LedgerTopic topic;
-        private final SnapshotInfo restoredFrom;
         private final LedgerState s;
         private final long[] at;
         private final Balances[] answers;
@@ -135,7 +140,6 @@ public final class LedgerReplay {
         private final List<String> notes;
         /** Decodes batches of records on every core ahead of the fold, which takes them in reading order. */
         private final BatchDecoder decoder = new BatchDecoder(this::fold);
-        private final Set<Long> loadedBuckets = new HashSet<>();
         private final long[] from;
         private final long total;
         private final long started = System.nanoTime();
@@ -150,21 +154,16 @@ public final class LedgerReplay {
         private long lastProgress = System.nanoTime();
         private int written;
         private static final int BATCH = 64;
-        private final long[] batchK1 = new long[BATCH];
-        private final long[] batchK2 = new long[BATCH];
-        private final long[] batchTs = new long[BATCH];
+        /** The events of the batch being folded waiting for {@link #flush}: their places in it and accounts. */
+        private final int[] batchAt = new int[BATCH];
         private final int[] batchAccount = new int[BATCH];
-        private final long[] batchUnits = new long[BATCH];
-        private final int[] batchScale = new int[BATCH];
-        private final BigDecimal[] batchBig = new BigDecimal[BATCH];
+        private final long[] batchK1 = new long[BATCH];
         private int batched;
-        private long cachedBucket = Long.MIN_VALUE;
-        private LongList cachedKeys;
+        private DecodedBatch current;
 
         Fold(LedgerTopic topic, Plan plan, long[] at, Listener listener, BooleanSupplier cancelled,
              List<String> notes) {
             this.topic = topic;
-            this.restoredFrom = plan.from;
             this.s = plan.state;
             this.at = at;
             this.listener = listener;
@@ -196,6 +195,7 @@ public final class LedgerReplay {
         }
 
         private void fold(DecodedBatch b) {
+            current = b;
             for (int i = 0; i < b.size; i++) {
                 if ((++read & 1023) == 0) {
                     tick();
@@ -221,31 +221,21 @@ public final class LedgerReplay {
                     snapshot(false);
                 }
             }
+            flush(); // the batch is reused once this returns
         }
 
         /**
-         * Adds a decoded event to a batch; the batch is folded in {@link #flush}. Looking a batch's keys up in
-         * the seen table first lets the processor fetch their cache lines side by side instead of one miss at a
+         * Adds a decoded event to a batch; the batch is folded in {@link #flush}. Looking a batch's ids up in
+         * the table first lets the processor fetch their cache lines side by side instead of one miss at a
          * time, which is most of the fold's cost on a large ledger.
          */
         private void event(DecodedBatch b, int at) {
             eventsRead++;
-            long ts = b.timestamps[at];
-            long bucket = LedgerState.bucket(ts);
-            if (restoredFrom != null && loadedBuckets.add(bucket)) {
-                for (byte[] stored : store.keys(topic.name(), restoredFrom.seq(), bucket)) {
-                    s.addStoredKeys(stored);
-                }
-            }
             int i = batched++;
+            batchAt[i] = at;
             batchK1[i] = b.k1[at];
-            batchK2[i] = b.k2[at];
-            batchTs[i] = ts;
             batchAccount[i] = s.accounts.indexOf(b.accountBytes, b.accountOffs[at], b.accountLens[at],
                     b.accountHashes[at]);
-            batchUnits[i] = b.units[at];
-            batchScale[i] = b.scales[at];
-            batchBig[i] = b.bigs[at];
             if (batched == BATCH) {
                 flush();
             }
@@ -254,31 +244,41 @@ public final class LedgerReplay {
         /** Folds the batched events, in the order they were read. */
         private void flush() {
             int n = batched;
+            if (n == 0) {
+                return;
+            }
             batched = 0;
             s.seen.touch(batchK1, n);
-            for (int i = 0; i < n; i++) {
-                fold(batchK1[i], batchK2[i], batchTs[i], batchAccount[i], batchUnits[i], batchScale[i], batchBig[i]);
-                batchBig[i] = null;
+            DecodedBatch b = current;
+            for (int j = 0; j < n; j++) {
+                int i = batchAt[j];
+                int account = batchAccount[j];
+                s.noteScale(account, b.scales[i]);
+                int e = s.seen.find(b.k1[i], b.k2[i]);
+                if (e < 0) {
+                    s.seen.add(b.k1[i], b.k2[i], account, b.timestamps[i], b.units[i], b.scales[i], b.credits[i],
+                            b.bigs[i], b.partitions[i], b.offsets[i]);
+                    count(account, b.timestamps[i], b.units[i], b.scales[i], b.bigs[i]);
+                } else if (s.seen.same(e, account, b.timestamps[i], b.units[i], b.scales[i], b.credits[i], b.bigs[i])) {
+                    duplicate(b.timestamps[i]);
+                    s.seen.placeEarlier(e, b.partitions[i], b.offsets[i]);
+                } else {
+                    conflict(e, b, i, new EventTable.Variant(account, b.timestamps[i],
+                            b.bigs[i] == null ? b.units[i] : 0, b.scales[i], b.credits[i], b.bigs[i],
+                            b.partitions[i], b.offsets[i]));
+                }
             }
         }
 
-        private void fold(long k1, long k2, long ts, int account, long units, int scale, BigDecimal big) {
-            if (!s.seen.add(k1, k2)) {
-                if (ts <= s.cut) {
-                    s.baseDuplicates++;
-                } else {
-                    s.tailDuplicates.add(ts);
-                }
-                for (int i = 0; i < at.length; i++) {
-                    if (ts <= at[i]) {
-                        duplicates[i]++;
-                    }
-                }
-                return;
-            }
-            if (writable) {
-                rememberKey(LedgerState.bucket(ts), k1, k2);
-            }
+        /** Makes {@code record} the event of entry e in place of {@code used}. */
+        private void use(int e, EventTable.Variant used, EventTable.Variant record) {
+            uncount(used);
+            s.seen.replace(e, record);
+            count(record.account(), record.timestamp(), record.units(), record.scale(), record.big());
+        }
+
+        /** Adds an id's event to the balances: base or tail by its time, and each answer at or after it. */
+        private void count(int account, long ts, long units, int scale, BigDecimal big) {
             if (ts <= s.cut) {
                 s.base.add(account, units, scale, big);
                 s.baseEvents++;
@@ -298,13 +298,76 @@ public final class LedgerReplay {
             s.maxTimestamp = Math.max(s.maxTimestamp, ts);
         }
 
-        private void rememberKey(long bucket, long k1, long k2) {
-            if (bucket != cachedBucket || cachedKeys == null || !s.newKeys.containsKey(bucket)) {
-                cachedKeys = s.newKeys.computeIfAbsent(bucket, b -> new LongList());
-                cachedBucket = bucket;
+        /** Takes an id's event out of the balances again, exactly as {@link #count} put it in. */
+        private void uncount(EventTable.Variant v) {
+            BigDecimal negated = v.big() == null ? null : v.big().negate();
+            long units = -v.units();
+            if (v.timestamp() <= s.cut) {
+                s.base.add(v.account(), units, v.scale(), negated);
+                s.baseEvents--;
+            } else if (!s.tail.removeOne(v.account(), v.timestamp(), v.units(), v.scale(), v.big())) {
+                throw new IllegalStateException("an event to take back is not in the tail"); // a defect, never data
             }
-            cachedKeys.add(k1);
-            cachedKeys.add(k2);
+            for (int i = 0; i < at.length; i++) {
+                if (v.timestamp() <= at[i]) {
+                    answers[i].add(v.account(), units, v.scale(), negated);
+                    events[i]--;
+                }
+            }
+        }
+
+        private void duplicate(long ts) {
+            if (ts <= s.cut) {
+                s.baseDuplicates++;
+            } else {
+                s.tailDuplicates.add(ts);
+            }
+            for (int i = 0; i < at.length; i++) {
+                if (ts <= at[i]) {
+                    duplicates[i]++;
+                }
+            }
+        }
+
+        /**
+         * A record whose id is known with other content: a redelivery of one of the id's other records, or one
+         * more conflicting record. The id's earliest record is its event (see {@link EventTable.Variant#precedes}),
+         * so one that precedes the event in use takes its place, and each content is placed at its earliest
+         * record: what counts does not depend on the order partitions are read in.
+         */
+        private void conflict(int e, DecodedBatch b, int i, EventTable.Variant record) {
+            LedgerState.IdKey key = new LedgerState.IdKey(b.k1[i], b.k2[i]);
+            LedgerState.Conflict c = s.conflicts.get(key);
+            if (c != null) {
+                for (int k = 0; k < c.others.size(); k++) {
+                    EventTable.Variant other = c.others.get(k);
+                    if (other.sameContent(record)) {
+                        duplicate(record.timestamp());
+                        if (record.precedes(other)) {
+                            // the content is placed at its earliest record, wherever that was read
+                            c.others.set(k, record);
+                            EventTable.Variant used = s.seen.variant(e);
+                            if (record.precedes(used)) {
+                                c.others.set(k, used);
+                                use(e, used, record);
+                            }
+                        }
+                        return;
+                    }
+                }
+            } else {
+                c = new LedgerState.Conflict(new String(b.idBytes, b.idOffs[i], b.idLens[i],
+                        java.nio.charset.StandardCharsets.UTF_8));
+                s.conflicts.put(key, c);
+            }
+            s.conflictRecords++;
+            EventTable.Variant used = s.seen.variant(e);
+            if (record.precedes(used)) {
+                use(e, used, record);
+                c.others.add(used);
+            } else {
+                c.others.add(record);
+            }
         }
 
         private void problem(int partition, long offset, String reason) {
@@ -352,7 +415,7 @@ public final class LedgerReplay {
             SnapshotInfo info = new SnapshotInfo(topic.name(), nextSeq, topic.topicId(), s.positions, s.cut,
                     s.records, System.currentTimeMillis());
             byte[] state = s.encode();
-            java.util.Map<Long, byte[]> keys = s.takeNewKeys();
+            java.util.Map<Long, byte[]> keys = java.util.Map.of(0L, s.seen.takeUnsaved());
             nextSeq++;
             written++;
             if (now) {
@@ -432,7 +495,8 @@ public final class LedgerReplay {
             BigDecimal[] values = new BigDecimal[n];
             for (int a = 0; a < n; a++) {
                 names[a] = s.accounts.name(a);
-                values[a] = answers[i].get(a);
+                BigDecimal balance = answers[i].get(a);
+                values[a] = balance.scale() < s.maxScale(a) ? balance.setScale(s.maxScale(a)) : balance;
             }
             List<String> reportNotes = new ArrayList<>(notes);
             if (events[i] == 0) {
@@ -440,8 +504,21 @@ public final class LedgerReplay {
                         + (s.minTimestamp == Long.MAX_VALUE ? " (the topic holds no ledger events)."
                         : " (the first event is at " + Instant.ofEpochMilli(s.minTimestamp) + ")."));
             }
+            if (s.accounts.notText() > 0) {
+                reportNotes.add(s.accounts.notText() + " account id" + (s.accounts.notText() == 1 ? " is" : "s are")
+                        + " not UTF-8 text: each byte that is not text is shown as \\xHH and a backslash as \\\\,"
+                        + " so every account stays apart and its id can be given back as it is shown.");
+            }
+            if (s.conflictRecords > 0) {
+                reportNotes.add(s.conflictRecords + " record" + (s.conflictRecords == 1 ? " reuses" : "s reuse")
+                        + " an event id for a different event (listed with the problems): for each id the balance"
+                        + " uses the earliest event (by event time, then partition and offset) and leaves the"
+                        + " others out.");
+            }
+            List<Problem> listed = new ArrayList<>(s.problems);
+            ConflictList.addTo(listed, s, settings.maxProblems());
             return new AuditReport(topic.name(), instant, new BalanceTable(names, values), events[i],
-                    duplicates[i], s.undecodable, s.unknownType, s.problems, reportNotes, stats);
+                    duplicates[i], s.undecodable, s.unknownType, s.conflictRecords, listed, reportNotes, stats);
         }
     }
 }

@@ -70,6 +70,39 @@ final class TailEvents {
         return moved;
     }
 
+    /**
+     * Takes out one event with exactly this content (an id's event that an earlier record of the id replaces);
+     * the last event moves into its place, as the order of the tail does not matter.
+     *
+     * @return false when no event has it
+     */
+    boolean removeOne(int account, long timestamp, long signedUnits, int scale, BigDecimal signedBig) {
+        for (int i = 0; i < size; i++) {
+            if (accounts[i] != account || timestamps[i] != timestamp) {
+                continue;
+            }
+            BigDecimal b = big.isEmpty() ? null : big.get(i);
+            boolean same = signedBig == null ? b == null && units[i] == signedUnits && scales[i] == scale
+                    : signedBig.compareTo(amount(i)) == 0;
+            if (!same) {
+                continue;
+            }
+            int last = size - 1;
+            BigDecimal lastBig = big.isEmpty() ? null : big.remove(last);
+            big.remove(i);
+            accounts[i] = accounts[last];
+            timestamps[i] = timestamps[last];
+            units[i] = units[last];
+            scales[i] = scales[last];
+            if (lastBig != null && i != last) {
+                big.put(i, lastBig);
+            }
+            size = last;
+            return true;
+        }
+        return false;
+    }
+
     private long[] sortScratch = new long[0];
 
     /**

@@ -422,7 +422,7 @@ public final class LedgerModel {
             notes.add(snapshotsOff);
         }
         problems.setAll(r.problems());
-        uncounted.set((int) Math.min(Integer.MAX_VALUE, r.undecodable() + r.unknownType()));
+        uncounted.set((int) Math.min(Integer.MAX_VALUE, r.undecodable() + r.unknownType() + r.conflicts()));
         history.replayed(r);
         finish("");
     }

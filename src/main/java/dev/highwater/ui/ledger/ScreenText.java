@@ -59,9 +59,9 @@ final class ScreenText {
 
     static String summary(AuditReport r, ZoneId zone) {
         return String.format(Locale.ROOT, "%,d accounts at %s · %,d events · %,d redeliveries counted once · "
-                        + "%,d undecodable · %,d of an unknown type · read %,d records in %.1f s%s",
+                        + "%,d undecodable · %,d of an unknown type · %,d conflicting · read %,d records in %.1f s%s",
                 r.balances().size(), instant(r.at(), zone), r.events(), r.duplicates(), r.undecodable(),
-                r.unknownType(), r.stats().recordsRead(), r.stats().seconds(),
+                r.unknownType(), r.conflicts(), r.stats().recordsRead(), r.stats().seconds(),
                 r.stats().fromSnapshot() > 0 ? " (from a snapshot)" : "");
     }
 }

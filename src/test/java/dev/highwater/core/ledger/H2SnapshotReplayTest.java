@@ -82,7 +82,7 @@ class H2SnapshotReplayTest {
             AuditReport third = replay.balancesAt("ledger", List.of(end), LedgerReplay.Listener.NONE, () -> false)
                     .getFirst();
             assertTrue(third.notes().getFirst().contains("no longer fit"), third.notes().toString());
-            assertEquals(SnapshotReplayPropertyTest.plain(l.expected(end.toEpochMilli())),
+            assertEquals(l.expected(end.toEpochMilli()).balances(),
                     SnapshotReplayPropertyTest.plain(third.balances()));
         }
     }
@@ -101,7 +101,7 @@ class H2SnapshotReplayTest {
         });
         AuditReport r = replay.balancesAt("ledger", List.of(end), LedgerReplay.Listener.NONE, () -> false).getFirst();
         assertTrue(r.notes().getFirst().contains("could not be read"), r.notes().toString());
-        assertEquals(SnapshotReplayPropertyTest.plain(l.expected(end.toEpochMilli())),
+        assertEquals(l.expected(end.toEpochMilli()).balances(),
                 SnapshotReplayPropertyTest.plain(r.balances()));
     }
 

@@ -45,12 +45,12 @@ class LedgerDecodingTest {
 
     @Test
     void anAmountThatIsNotANumberIsNamed() {
-        assertEquals("amount 'ten' is not a number", reasonOf(decode(
+        assertEquals("amount 'ten' is not " + Amount.ACCEPTED, reasonOf(decode(
                 "{\"eventType\":\"ACCOUNT_CREDITED\",\"eventId\":\"x\",\"accountId\":\"a\",\"amount\":\"ten\","
                         + "\"timestamp\":1}")));
         byte[] proto = dev.highwater.proto.ledger.LedgerEvent.newBuilder().setEventId("x").setAccountId("a")
                 .setEventType(EventType.ACCOUNT_DEBITED).setAmount("1.2.3").build().toByteArray();
-        assertEquals("amount '1.2.3' is not a number", reasonOf(LedgerEventCodec.decode(proto)));
+        assertEquals("amount '1.2.3' is not " + Amount.ACCEPTED, reasonOf(LedgerEventCodec.decode(proto)));
     }
 
     @Test
