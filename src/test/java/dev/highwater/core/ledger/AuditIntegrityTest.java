@@ -199,4 +199,22 @@ class AuditIntegrityTest {
         assertEquals("0", r.balances().balanceOf("acct-9").toPlainString());
         assertTrue(r.notes().stream().anyMatch(n -> n.contains("acct-9 does not appear")), r.notes().toString());
     }
+
+    @Test
+    void anAccountsHistoryFollowsTheSameRulesAsTheAudit() {
+        ListLedgerSource source = new ListLedgerSource("ledger", 2);
+        byte[] key = "acct-1".getBytes(StandardCharsets.UTF_8);
+        source.add(0, key, credit("e-1", "acct-1", "7.00", T0 + 9_000)); // read first, but the later record of e-1
+        source.add(1, key, credit("e-1", "acct-1", "5.00", T0));         // the event
+        source.add(1, key, credit("e-1", "acct-1", "5.00", T0));         // its redelivery
+        source.add(1, key, credit("e-2", "acct-1", "1.00", T0 + 1));
+        AccountHistory h = new AccountHistoryReader(source).read("ledger", "acct-1", END, 10,
+                LedgerReplay.Listener.NONE, () -> false);
+        AuditReport r = audit(source, SnapshotStore.NONE);
+        assertEquals(r.balances().balanceOf("acct-1").toPlainString(), h.balanceAt().toPlainString());
+        assertEquals("6.00", h.balanceAt().toPlainString());
+        assertEquals(2, h.eventsAt());
+        assertEquals(1, h.duplicates());
+        assertEquals(List.of(1L, 1L), h.rows().stream().map(AccountHistory.Row::partition).map(Long::valueOf).toList());
+    }
 }
