@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.core.decode.TooDeepFilters;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.proto.blockchain.Transaction;
 import org.apache.kafka.clients.admin.Admin;
@@ -118,5 +119,16 @@ class TailCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("broken.proto:2:9: expected a message name"), r.err());
         assertTrue(r.out().contains("\"type\":\"mine.Pay\"") && r.out().contains("\"who\":\"acct-0\""), r.out());
+    }
+
+    @Test
+    void aFilterNestedTooDeepIsOneLineAndBadUsage() {
+        for (String deep : TooDeepFilters.ALL) {
+            CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--filter", deep);
+            assertEquals(2, r.exit(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("highwater: filter, at character ") && r.err().contains("nested more than"),
+                    r.err());
+        }
     }
 }

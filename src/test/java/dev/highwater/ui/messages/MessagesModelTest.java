@@ -1,6 +1,7 @@
 package dev.highwater.ui.messages;
 
 import dev.highwater.core.decode.DecodedRecord;
+import dev.highwater.core.decode.TooDeepFilters;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -116,7 +116,7 @@ class MessagesModelTest {
         assertTrue(model.countsProperty().get().contains("not shown"), model.countsProperty().get());
 
         model.applyFilter("", "", "amount >");
-        assertNotNull(model.filterProblemProperty().get());
+        waitFor(() -> model.filterProblemProperty().get() != null);
     }
 
     @Test
@@ -180,6 +180,30 @@ class MessagesModelTest {
         sources.loadFromGrpc();
         assertFalse(sources.grpcAvailableProperty().get());
         assertEquals("There is no gRPC backend on this connection to load types from.", model.noticeProperty().get());
+    }
+
+    @Test
+    void aFilterNestedTooDeepIsAFilterProblemAndTheRowsStayAsTheyWere() throws Exception {
+        open().start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        waitFor(() -> model.rows().size() == 31);
+        for (String deep : TooDeepFilters.ALL) {
+            model.applyFilter("", "", "sender == \"acme\"");
+            waitFor(() -> model.rows().size() == 4 && model.filterProblemProperty().get() == null);
+            model.applyFilter("", "", deep);
+            waitFor(() -> model.filterProblemProperty().get() != null);
+            assertTrue(model.filterProblemProperty().get().contains("nested more than"),
+                    model.filterProblemProperty().get());
+
+            model.applyFilter("", "", "sender == \"acme\"");
+            waitFor(() -> model.filterProblemProperty().get() == null);
+            model.start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", deep);
+            waitFor(() -> model.filterProblemProperty().get() != null);
+            assertTrue(model.filterProblemProperty().get().contains("nested more than"),
+                    model.filterProblemProperty().get());
+            assertEquals(4, model.rows().size(), "the filter in force stays in force");
+        }
+        model.start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "amount > 200");
+        waitFor(() -> model.filterProblemProperty().get() == null && model.rows().size() == 11);
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {

@@ -1,11 +1,13 @@
 package dev.highwater.ui.messages;
 
 import dev.highwater.core.decode.DecodedRecord;
+import dev.highwater.core.decode.TooDeepFilters;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.proto.blockchain.Transaction;
 import dev.highwater.ui.UiThread;
+import javafx.event.ActionEvent;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -89,8 +91,28 @@ class MessagesViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> counts.getText().contains("not shown"));
 
         robot.clickOn(view.conditionField()).eraseText(40).write("amount >").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
         Label problem = robot.lookup(".form-problem").queryAs(Label.class);
-        assertTrue(problem.isVisible() && problem.getText().startsWith("filter, at character"), problem.getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, problem::isVisible);
+        assertTrue(problem.getText().startsWith("filter, at character"), problem.getText());
+    }
+
+    @Test
+    void aFilterNestedTooDeepIsShownWhereFilterProblemsAreShown(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.table().getItems().size() == 11);
+        Label problem = robot.lookup(".form-problem").queryAs(Label.class);
+        for (String deep : TooDeepFilters.ALL) {
+            robot.interact(() -> {
+                view.conditionField().setText(deep);
+                view.conditionField().fireEvent(new ActionEvent());
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problem.isVisible()
+                    && problem.getText().contains("nested more than"));
+            robot.interact(() -> {
+                view.conditionField().setText("sender == \"acct-1\"");
+                view.conditionField().fireEvent(new ActionEvent());
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !problem.isVisible());
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 2);
     }
 }
