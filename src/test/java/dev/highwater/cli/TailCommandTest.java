@@ -131,4 +131,14 @@ class TailCommandTest {
                     r.err());
         }
     }
+
+    @Test
+    void aLimitBelowOneIsRefusedInOneLine() {
+        for (String limit : List.of("0", "-5")) {
+            CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--limit", limit);
+            assertEquals(2, r.exit(), r.out());
+            assertEquals("", r.out());
+            assertEquals("highwater: --limit must be at least 1, not " + limit, r.err().strip());
+        }
+    }
 }
