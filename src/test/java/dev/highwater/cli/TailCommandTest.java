@@ -37,7 +37,7 @@ class TailCommandTest {
              KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                      new ByteArraySerializer(), new ByteArraySerializer())) {
-            admin.createTopics(List.of(new NewTopic("tx", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("tx", 1, (short) 1), new NewTopic("utf8", 1, (short) 1))).all().get();
             for (int i = 0; i < 5; i++) {
                 byte[] v = Transaction.newBuilder().setSender(i == 3 ? "acme" : "acct-" + i).setAmount(i * 60 + ".00")
                         .setStatus(1).setTimestamp(1_710_492_000_000L).build().toByteArray();
@@ -50,6 +50,9 @@ class TailCommandTest {
             p.send(new ProducerRecord<>("tx", 0, null, "cut".getBytes(), new byte[] {0x1a, 0x09, 'a'}, h)).get();
             byte[] after = Transaction.newBuilder().setSender("after").build().toByteArray();
             p.send(new ProducerRecord<>("tx", 0, "acct-9".getBytes(), after)).get();
+            // a Transaction whose sender (a proto3 string) is not valid UTF-8, then its amount
+            p.send(new ProducerRecord<>("utf8", 0, "k".getBytes(),
+                    new byte[] {0x1a, 0x02, (byte) 0xc3, 0x28, 0x2a, 0x04, '1', '.', '0', '0'})).get();
         }
     }
 
@@ -140,5 +143,16 @@ class TailCommandTest {
             assertEquals("", r.out());
             assertEquals("highwater: --limit must be at least 1, not " + limit, r.err().strip());
         }
+    }
+
+    @Test
+    void aValueWithAStringThatIsNotUtf8ComesOutWithErrorAndHex() {
+        CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "utf8", "--type",
+                "blockchain.Transaction", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        String line = r.out().strip();
+        assertTrue(line.contains("\"error\":\"protobuf blockchain.Transaction: field sender is not valid UTF-8 text\"")
+                && line.contains("\"hex\":\"1a02c3282a04312e3030\""), line);
+        assertTrue(!line.contains("\"value\""), line);
     }
 }
