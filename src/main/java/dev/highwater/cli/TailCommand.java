@@ -233,7 +233,7 @@ public final class TailCommand implements Callable<Integer> {
     static String textLine(DecodedRecord d) {
         RawRecord r = d.raw();
         String head = r.partition() + "/" + r.offset() + "  " + Instant.ofEpochMilli(r.timestamp()) + "  "
-                + d.keyText() + "  ";
+                + d.keyLabel() + "  ";
         if (d.poison()) {
             return head + "UNDECODABLE  " + d.problem() + "  hex " + dev.highwater.core.decode.HexDump.hex(r.value(), 64);
         }

@@ -37,7 +37,8 @@ class TailCommandTest {
              KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                      new ByteArraySerializer(), new ByteArraySerializer())) {
-            admin.createTopics(List.of(new NewTopic("tx", 1, (short) 1), new NewTopic("utf8", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("tx", 1, (short) 1), new NewTopic("keys", 1, (short) 1),
+                    new NewTopic("utf8", 1, (short) 1))).all().get();
             for (int i = 0; i < 5; i++) {
                 byte[] v = Transaction.newBuilder().setSender(i == 3 ? "acme" : "acct-" + i).setAmount(i * 60 + ".00")
                         .setStatus(1).setTimestamp(1_710_492_000_000L).build().toByteArray();
@@ -50,6 +51,10 @@ class TailCommandTest {
             p.send(new ProducerRecord<>("tx", 0, null, "cut".getBytes(), new byte[] {0x1a, 0x09, 'a'}, h)).get();
             byte[] after = Transaction.newBuilder().setSender("after").build().toByteArray();
             p.send(new ProducerRecord<>("tx", 0, "acct-9".getBytes(), after)).get();
+            // a binary key (not UTF-8) beside a text key, both with a valid value
+            byte[] bin = Transaction.newBuilder().setSender("bin").setAmount("1.00").build().toByteArray();
+            p.send(new ProducerRecord<>("keys", 0, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01}, bin)).get();
+            p.send(new ProducerRecord<>("keys", 0, "text-key".getBytes(), bin)).get();
             // a Transaction whose sender (a proto3 string) is not valid UTF-8, then its amount
             p.send(new ProducerRecord<>("utf8", 0, "k".getBytes(),
                     new byte[] {0x1a, 0x02, (byte) 0xc3, 0x28, 0x2a, 0x04, '1', '.', '0', '0'})).get();
@@ -143,6 +148,23 @@ class TailCommandTest {
             assertEquals("", r.out());
             assertEquals("highwater: --limit must be at least 1, not " + limit, r.err().strip());
         }
+    }
+
+    @Test
+    void aBinaryKeyIsShownInHexAndTheValueStillDecodes() {
+        CommandRun json = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "keys", "--format", "json");
+        assertEquals(0, json.exit(), json.err());
+        List<String> lines = json.out().lines().toList();
+        assertEquals(2, lines.size(), json.out());
+        assertTrue(lines.getFirst().contains("\"key\":\"fffe0001\",\"keyEncoding\":\"hex\",\"format\":\"protobuf\","
+                + "\"type\":\"blockchain.Transaction\",\"value\":{\"sender\":\"bin\""), lines.getFirst());
+        assertTrue(lines.get(1).contains("\"key\":\"text-key\",\"format\":\"protobuf\""), "a text key as before: "
+                + lines.get(1));
+
+        CommandRun text = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "keys");
+        assertEquals(0, text.exit(), text.err());
+        String first = text.out().lines().findFirst().orElse("");
+        assertTrue(first.contains("  [hex] fffe0001  blockchain.Transaction  sender=bin"), first);
     }
 
     @Test

@@ -46,8 +46,8 @@ class MessagesModelTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
              KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers",
                      kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            admin.createTopics(List.of(new NewTopic("payments", 3, (short) 1), new NewTopic("registry", 1, (short) 1)))
-                    .all().get();
+            admin.createTopics(List.of(new NewTopic("payments", 3, (short) 1), new NewTopic("registry", 1, (short) 1),
+                    new NewTopic("keys", 1, (short) 1))).all().get();
             for (int i = 0; i < 30; i++) {
                 byte[] v = Transaction.newBuilder().setSender(i % 10 == 0 ? "acme" : "acct-" + i)
                         .setAmount(i * 10 + ".50").setStatus(1).build().toByteArray();
@@ -59,6 +59,8 @@ class MessagesModelTest {
             framed[4] = 7; // schema id 7, message indexes [0]
             System.arraycopy(payload, 0, framed, 6, payload.length);
             p.send(new ProducerRecord<>("registry", null, framed)).get();
+            byte[] bin = Transaction.newBuilder().setSender("bin").setAmount("1.00").build().toByteArray();
+            p.send(new ProducerRecord<>("keys", new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01}, bin)).get();
         }
     }
 
@@ -204,6 +206,22 @@ class MessagesModelTest {
         }
         model.start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "amount > 200");
         waitFor(() -> model.filterProblemProperty().get() == null && model.rows().size() == 11);
+    }
+
+    @Test
+    void aBinaryKeyIsShownInHexWithAMarkerAndItsValueDecoded() throws Exception {
+        open().start("keys", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        waitFor(() -> model.rows().size() == 1);
+        DecodedRecord r = model.rows().getFirst();
+        assertFalse(r.poison(), r.summary());
+        assertEquals("blockchain.Transaction", r.typeLabel());
+        assertTrue(r.summary().contains("sender=bin"), r.summary());
+        model.select(r);
+        waitFor(() -> model.detailProperty().get() != null);
+        MessageDetail d = model.detailProperty().get();
+        assertNull(d.problem());
+        assertTrue(d.facts().contains("Key   [hex] fffe0001  (hex: not UTF-8 text)"), d.facts().toString());
+        assertTrue(d.json().contains("\"sender\": \"bin\""), d.json());
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
