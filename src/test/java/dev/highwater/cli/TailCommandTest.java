@@ -177,4 +177,15 @@ class TailCommandTest {
                 && line.contains("\"hex\":\"1a02c3282a04312e3030\""), line);
         assertTrue(!line.contains("\"value\""), line);
     }
+
+    @Test
+    void aMissingProtoFileIsCalledAFile(@TempDir Path dir) {
+        Path file = dir.resolve("gone.proto");
+        CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--proto", file.toString());
+        assertEquals(1, r.exit());
+        assertEquals("highwater: the file " + file + " does not exist", r.err().strip());
+        CommandRun folder = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--proto",
+                dir.resolve("schemas").toString());
+        assertEquals("highwater: the folder " + dir.resolve("schemas") + " does not exist", folder.err().strip());
+    }
 }
