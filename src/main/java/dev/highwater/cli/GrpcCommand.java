@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.core.connect.BootstrapList;
 import dev.highwater.core.grpc.CallHistory;
 import dev.highwater.core.grpc.IndexerJson;
 import dev.highwater.core.grpc.MetadataHeaders;
@@ -126,6 +127,9 @@ public final class GrpcCommand implements Runnable {
 
     private ChannelSettings settings(Duration defaultDeadline) {
         CommandLine cl = spec.commandLine();
+        BootstrapList.hostPortProblem(target.strip(), "gRPC target").ifPresent(problem -> {
+            throw new CommandLine.ParameterException(cl, problem);
+        });
         boolean anyTls = tls || cacert != null || cert != null || key != null;
         if (plaintext && anyTls) {
             throw new CommandLine.ParameterException(cl, "--plaintext cannot go with --tls, --cacert, --cert or --key");

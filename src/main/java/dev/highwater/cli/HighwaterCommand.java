@@ -29,6 +29,13 @@ public final class HighwaterCommand implements Runnable {
         // would break in two
         cl.setUsageHelpWidth(110);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
+        // bad usage is one line like any other failure; the usage help is one --help away, not 40 lines of noise
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine at = ex.getCommandLine();
+            at.getErr().println("highwater: " + OneLine.of(ex));
+            at.getErr().flush();
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("highwater: " + OneLine.of(ex));
             return 1;

@@ -63,8 +63,8 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--partition", paramLabel = "P", description = "read only this partition (default: all)")
     Integer partition;
 
-    @Option(names = "--limit", paramLabel = "N", description = "stop after N records")
-    long limit;
+    @Option(names = "--limit", paramLabel = "N", description = "stop after N records (at least 1; default: no limit)")
+    Long limit;
 
     @Option(names = "--follow", description = "keep reading new records until interrupted (default: stop at the end)")
     boolean follow;
@@ -101,6 +101,10 @@ public final class TailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (limit != null && limit < 1) {
+            // the reader takes 0 for "no limit": a 0 or negative limit would print the whole topic
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
+        }
         TailStart start = start();
         RecordFilter recordFilter;
         try {
@@ -167,7 +171,8 @@ public final class TailCommand implements Callable<Integer> {
                 }
             }
         };
-        reader[0] = new TailReader(settings, new TailReader.Request(topic, partition, start, follow, limit), listener);
+        TailReader.Request request = new TailReader.Request(topic, partition, start, follow, limit == null ? 0 : limit);
+        reader[0] = new TailReader(settings, request, listener);
         Thread stopOnSignal = new Thread(reader[0]::close, "tail-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {
@@ -228,7 +233,7 @@ public final class TailCommand implements Callable<Integer> {
     static String textLine(DecodedRecord d) {
         RawRecord r = d.raw();
         String head = r.partition() + "/" + r.offset() + "  " + Instant.ofEpochMilli(r.timestamp()) + "  "
-                + d.keyText() + "  ";
+                + d.keyLabel() + "  ";
         if (d.poison()) {
             return head + "UNDECODABLE  " + d.problem() + "  hex " + dev.highwater.core.decode.HexDump.hex(r.value(), 64);
         }

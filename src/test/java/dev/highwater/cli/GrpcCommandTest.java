@@ -134,4 +134,56 @@ class GrpcCommandTest {
         assertEquals(2, CommandRun.of("grpc", "--target", scriptedTarget(), "--plaintext", "--tls", "get-transaction", "01").exit());
         assertEquals(2, CommandRun.of("grpc", "--target", scriptedTarget(), "-H", "nocolon", "get-transaction", "01").exit());
     }
+
+    @Test
+    void aTargetThatIsNotHostAndPortIsRefusedAtOnceInOneLine() {
+        long t0 = System.nanoTime();
+        CommandRun r = CommandRun.of("grpc", "--target", "127.0.0.1:99999", "get-transaction", "01");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(2, r.exit(), r.err());
+        assertEquals("highwater: gRPC target '127.0.0.1:99999': port 99999 is not between 1 and 65535.", r.err().strip());
+        assertTrue(seconds < 3, "refused in " + seconds + " s");
+
+        CommandRun noPort = CommandRun.of("grpc", "--target", "localhost", "subscribe-blocks");
+        assertEquals(2, noPort.exit(), noPort.err());
+        assertEquals(1, noPort.err().lines().count(), noPort.err());
+        assertTrue(noPort.err().contains("needs host:port"), noPort.err());
+    }
+
+    @Test
+    void aTlsFileThatIsNotACertificateOrKeyIsNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        dev.highwater.tls.TestCertificates certs = dev.highwater.tls.TestCertificates.create(dir);
+        java.nio.file.Path junk = dir.resolve("junk.pem");
+        java.nio.file.Files.writeString(junk, "hello\n");
+        java.nio.file.Path junkStore = dir.resolve("junk.p12");
+        java.nio.file.Files.writeString(junkStore, "hello\n");
+        String target = "localhost:" + LocalPorts.free();
+
+        CommandRun ca = CommandRun.of("grpc", "--target", target, "--cacert", junk.toString(), "get-transaction", "01");
+        assertEquals(1, ca.exit(), ca.err());
+        assertEquals("highwater: The CA file " + junk + " is not a PEM or PKCS12 certificate.", ca.err().strip());
+
+        CommandRun caStore = CommandRun.of("grpc", "--target", target, "--cacert", junkStore.toString(), "get-transaction", "01");
+        assertEquals(1, caStore.exit(), caStore.err());
+        assertTrue(caStore.err().startsWith("highwater: The CA file " + junkStore + " is not a PKCS12 store")
+                && caStore.err().lines().count() == 1, caStore.err());
+
+        CommandRun cert = CommandRun.of("grpc", "--target", target, "--cert", junk.toString(), "--key",
+                certs.clientKeyPem().toString(), "get-transaction", "01");
+        assertEquals(1, cert.exit(), cert.err());
+        assertEquals("highwater: The client certificate file " + junk + " is not a PEM or PKCS12 certificate.",
+                cert.err().strip());
+
+        CommandRun key = CommandRun.of("grpc", "--target", target, "--cert", certs.clientCertPem().toString(), "--key",
+                junk.toString(), "get-transaction", "01");
+        assertEquals(1, key.exit(), key.err());
+        assertEquals("highwater: The client key file " + junk + " is not a PEM private key (PKCS#8).", key.err().strip());
+
+        CommandRun missing = CommandRun.of("grpc", "--target", target, "--cacert", dir.resolve("none.pem").toString(),
+                "get-transaction", "01");
+        assertEquals(1, missing.exit(), missing.err());
+        assertEquals("highwater: The CA file " + dir.resolve("none.pem") + " cannot be read: check the path.",
+                missing.err().strip());
+    }
 }

@@ -14,8 +14,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,6 +97,35 @@ class LagCommandTest {
         assertEquals(1, r.exit());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("127.0.0.1:1"), r.err());
+    }
+
+    @Test
+    void aClusterThatAcceptsButNeverAnswersIsSaidWithinTheTimeTheMessageGives() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread accepting = Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepted, and never a byte in reply
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            String address = "127.0.0.1:" + silent.getLocalPort();
+            long t0 = System.nanoTime();
+            CommandRun r = run("lag", "--bootstrap", address, "--group", "g");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertEquals(1, r.exit(), r.err());
+            assertEquals("highwater: No answer from " + address + " within 5 s: check the address and that the cluster"
+                    + " is up", r.err().strip());
+            assertTrue(seconds < 6.5, "said after " + seconds + " s");
+            silent.close();
+            accepting.join();
+            for (Socket s : held) {
+                s.close();
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.core.decode.TooDeepFilters;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.proto.blockchain.Transaction;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,7 +37,8 @@ class TailCommandTest {
              KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                      new ByteArraySerializer(), new ByteArraySerializer())) {
-            admin.createTopics(List.of(new NewTopic("tx", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("tx", 1, (short) 1), new NewTopic("keys", 1, (short) 1),
+                    new NewTopic("utf8", 1, (short) 1))).all().get();
             for (int i = 0; i < 5; i++) {
                 byte[] v = Transaction.newBuilder().setSender(i == 3 ? "acme" : "acct-" + i).setAmount(i * 60 + ".00")
                         .setStatus(1).setTimestamp(1_710_492_000_000L).build().toByteArray();
@@ -49,6 +51,13 @@ class TailCommandTest {
             p.send(new ProducerRecord<>("tx", 0, null, "cut".getBytes(), new byte[] {0x1a, 0x09, 'a'}, h)).get();
             byte[] after = Transaction.newBuilder().setSender("after").build().toByteArray();
             p.send(new ProducerRecord<>("tx", 0, "acct-9".getBytes(), after)).get();
+            // a binary key (not UTF-8) beside a text key, both with a valid value
+            byte[] bin = Transaction.newBuilder().setSender("bin").setAmount("1.00").build().toByteArray();
+            p.send(new ProducerRecord<>("keys", 0, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01}, bin)).get();
+            p.send(new ProducerRecord<>("keys", 0, "text-key".getBytes(), bin)).get();
+            // a Transaction whose sender (a proto3 string) is not valid UTF-8, then its amount
+            p.send(new ProducerRecord<>("utf8", 0, "k".getBytes(),
+                    new byte[] {0x1a, 0x02, (byte) 0xc3, 0x28, 0x2a, 0x04, '1', '.', '0', '0'})).get();
         }
     }
 
@@ -118,5 +127,65 @@ class TailCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.err().contains("broken.proto:2:9: expected a message name"), r.err());
         assertTrue(r.out().contains("\"type\":\"mine.Pay\"") && r.out().contains("\"who\":\"acct-0\""), r.out());
+    }
+
+    @Test
+    void aFilterNestedTooDeepIsOneLineAndBadUsage() {
+        for (String deep : TooDeepFilters.ALL) {
+            CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--filter", deep);
+            assertEquals(2, r.exit(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("highwater: filter, at character ") && r.err().contains("nested more than"),
+                    r.err());
+        }
+    }
+
+    @Test
+    void aLimitBelowOneIsRefusedInOneLine() {
+        for (String limit : List.of("0", "-5")) {
+            CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--limit", limit);
+            assertEquals(2, r.exit(), r.out());
+            assertEquals("", r.out());
+            assertEquals("highwater: --limit must be at least 1, not " + limit, r.err().strip());
+        }
+    }
+
+    @Test
+    void aBinaryKeyIsShownInHexAndTheValueStillDecodes() {
+        CommandRun json = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "keys", "--format", "json");
+        assertEquals(0, json.exit(), json.err());
+        List<String> lines = json.out().lines().toList();
+        assertEquals(2, lines.size(), json.out());
+        assertTrue(lines.getFirst().contains("\"key\":\"fffe0001\",\"keyEncoding\":\"hex\",\"format\":\"protobuf\","
+                + "\"type\":\"blockchain.Transaction\",\"value\":{\"sender\":\"bin\""), lines.getFirst());
+        assertTrue(lines.get(1).contains("\"key\":\"text-key\",\"format\":\"protobuf\""), "a text key as before: "
+                + lines.get(1));
+
+        CommandRun text = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "keys");
+        assertEquals(0, text.exit(), text.err());
+        String first = text.out().lines().findFirst().orElse("");
+        assertTrue(first.contains("  [hex] fffe0001  blockchain.Transaction  sender=bin"), first);
+    }
+
+    @Test
+    void aValueWithAStringThatIsNotUtf8ComesOutWithErrorAndHex() {
+        CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "utf8", "--type",
+                "blockchain.Transaction", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        String line = r.out().strip();
+        assertTrue(line.contains("\"error\":\"protobuf blockchain.Transaction: field sender is not valid UTF-8 text\"")
+                && line.contains("\"hex\":\"1a02c3282a04312e3030\""), line);
+        assertTrue(!line.contains("\"value\""), line);
+    }
+
+    @Test
+    void aMissingProtoFileIsCalledAFile(@TempDir Path dir) {
+        Path file = dir.resolve("gone.proto");
+        CommandRun r = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--proto", file.toString());
+        assertEquals(1, r.exit());
+        assertEquals("highwater: the file " + file + " does not exist", r.err().strip());
+        CommandRun folder = CommandRun.of("tail", "--bootstrap", kafka.bootstrapServers(), "--topic", "tx", "--proto",
+                dir.resolve("schemas").toString());
+        assertEquals("highwater: the folder " + dir.resolve("schemas") + " does not exist", folder.err().strip());
     }
 }

@@ -11,6 +11,8 @@ public final class DecodedRecord {
 
     /** The longest summary a table cell gets; the detail pane has the rest. */
     public static final int SUMMARY_LIMIT = 200;
+    /** What precedes a key shown in hex, in the table, the detail and the command line's text lines. */
+    public static final String HEX_MARK = "[hex] ";
     private static final int SUMMARY_FIELDS = 6;
 
     private final RawRecord raw;
@@ -36,16 +38,21 @@ public final class DecodedRecord {
         return value;
     }
 
-    /** True when the key or value could not be decoded: a poison pill, shown as a row of its own. */
+    /**
+     * True when the value could not be decoded: a poison pill, shown as a row of its own. The key is read on its
+     * own: a key that is not text is shown in hex and leaves a valid value decoded.
+     */
     public boolean poison() {
-        return key.failed() || value.failed();
+        return value.failed();
     }
 
-    /** The decoder that failed and why, or null. */
+    /** The value's decoder that failed and why, or null. */
     public String problem() {
-        if (value.failed()) {
-            return value.decoder() + ": " + value.error();
-        }
+        return value.failed() ? value.decoder() + ": " + value.error() : null;
+    }
+
+    /** The key's decoder that failed and why (a pinned key decoder the key does not fit), or null. */
+    public String keyProblem() {
         return key.failed() ? "key " + key.decoder() + ": " + key.error() : null;
     }
 
@@ -58,19 +65,32 @@ public final class DecodedRecord {
         return t != null ? t : value.format().label();
     }
 
-    /** The key as one line: text, or hex for bytes. */
+    /** True when the key is shown as its bytes in hex: it is not text, or nothing else reads it. */
+    public boolean keyInHex() {
+        return raw.key() != null && (key.failed() || key.format() == Format.HEX);
+    }
+
+    /** The key as one line: text, a decoded key's fields, or hex for bytes (see {@link #keyInHex()}). */
     public String keyText() {
         byte[] k = raw.key();
         if (k == null) {
             return "";
         }
+        if (keyInHex()) {
+            return HexDump.hex(k, 32);
+        }
         if (key.format() == Format.TEXT || key.format() == Format.JSON) {
             return clip(new String(k, StandardCharsets.UTF_8));
         }
-        if (key.shape() != null && !key.failed()) {
+        if (key.shape() != null) {
             return clip(summarise(key, k));
         }
         return HexDump.hex(k, 32);
+    }
+
+    /** The key as a person reads it: {@link #keyText()}, marked when it is hex so it never passes for text. */
+    public String keyLabel() {
+        return keyInHex() ? HEX_MARK + keyText() : keyText();
     }
 
     /** A one-line summary of the value (the first few fields), or for a poison pill the reason. */

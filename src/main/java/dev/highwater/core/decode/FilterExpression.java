@@ -11,9 +11,16 @@ import java.util.Locale;
  * and parentheses. Numbers compare as exact decimals, so a decimal string field such as {@code amount} compares
  * as a number. A field on its own means "present and not false". Names are field paths ({@code meta.id}); the
  * record's own {@code partition}, {@code offset}, {@code key}, {@code timestamp} and {@code type} are there too
- * ({@code value.x} reaches a decoded field that has one of those names).
+ * ({@code value.x} reaches a decoded field that has one of those names). Parentheses and nots nest at most
+ * {@value #MAX_DEPTH} deep; a chain of {@code &&} or {@code ||} may be as long as it likes.
  */
 public final class FilterExpression {
+
+    /**
+     * How deep parentheses and nots may nest: far beyond any condition a person writes, and far below what the
+     * parser's recursion and a thread's stack can take, so pasted or generated input is refused, never a crash.
+     */
+    static final int MAX_DEPTH = 100;
 
     /** The record-level names; anything else is a decoded field. */
     public static final List<String> RECORD_NAMES = List.of("partition", "offset", "key", "timestamp", "type");
@@ -141,6 +148,7 @@ public final class FilterExpression {
         private final List<Token> tokens;
         private final List<String> fields = new ArrayList<>();
         private int i;
+        private int depth;
 
         Parser(String src) {
             this.src = src;
@@ -170,36 +178,59 @@ public final class FilterExpression {
             return new IllegalArgumentException("filter, at character " + (at + 1) + ": " + what);
         }
 
+        // && and || chains become one node over a list, so a long chain is wide, not deep, when it is tested
         Node or() {
-            Node left = and();
+            List<Node> terms = new ArrayList<>(List.of(and()));
             while (accept("||", "or")) {
-                Node l = left;
-                Node r = and();
-                left = v -> l.test(v) || r.test(v);
+                terms.add(and());
             }
-            return left;
+            if (terms.size() == 1) {
+                return terms.getFirst();
+            }
+            Node[] any = terms.toArray(Node[]::new);
+            return v -> {
+                for (Node n : any) {
+                    if (n.test(v)) {
+                        return true;
+                    }
+                }
+                return false;
+            };
         }
 
         Node and() {
-            Node left = unary();
+            List<Node> terms = new ArrayList<>(List.of(unary()));
             while (accept("&&", "and")) {
-                Node l = left;
-                Node r = unary();
-                left = v -> l.test(v) && r.test(v);
+                terms.add(unary());
             }
-            return left;
+            if (terms.size() == 1) {
+                return terms.getFirst();
+            }
+            Node[] all = terms.toArray(Node[]::new);
+            return v -> {
+                for (Node n : all) {
+                    if (!n.test(v)) {
+                        return false;
+                    }
+                }
+                return true;
+            };
         }
 
         Node unary() {
             if (accept("!", "not")) {
+                deeper();
                 Node n = unary();
+                depth--;
                 return v -> !n.test(v);
             }
             if (accept("(")) {
+                deeper();
                 Node n = or();
                 if (!accept(")")) {
                     throw error("expected ')'");
                 }
+                depth--;
                 return n;
             }
             Operand left = operand();
@@ -211,6 +242,14 @@ public final class FilterExpression {
                 return v -> compare(o, left.get(v), right.get(v));
             }
             return v -> truthy(left.get(v));
+        }
+
+        /** One more level of parentheses or not; refused beyond {@link #MAX_DEPTH}, where the token is. */
+        private void deeper() {
+            if (++depth > MAX_DEPTH) {
+                i--;
+                throw error("parentheses and nots nested more than " + MAX_DEPTH + " deep");
+            }
         }
 
         Operand operand() {

@@ -35,7 +35,8 @@ public final class ProtoScanner {
     /**
      * Scans {@code bytes[from, to)} as a message of the plan's type, filling {@code out} at the plan's slots.
      *
-     * @param checkStrings also check that string fields are valid UTF-8 (when guessing a type)
+     * @param checkStrings check that every string field is valid UTF-8 (when guessing a type); otherwise only
+     *                     those protobuf-java checks are
      * @return null when the bytes are a well-formed message, or the reason they are not
      */
     public String scan(byte[] bytes, int from, int to, FieldPlan plan, Object[] out, boolean checkStrings) {
@@ -135,8 +136,10 @@ public final class ProtoScanner {
                         }
                     }
                     case STRING -> {
-                        // protobuf's own strict check; the wrap copies nothing
-                        if (checkStrings && !UnsafeByteOperations.unsafeWrap(b, start, len).isValidUtf8()) {
+                        // protobuf's own strict check (the wrap copies nothing): always where protobuf-java
+                        // itself would refuse the string, and for every string when guessing a type
+                        if ((checkStrings || shape.checksUtf8(f))
+                                && !UnsafeByteOperations.unsafeWrap(b, start, len).isValidUtf8()) {
                             throw new Malformed("field " + f.getName() + " is not valid UTF-8 text");
                         }
                         if (slot >= 0 && out[slot] == null) {

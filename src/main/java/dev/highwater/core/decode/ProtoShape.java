@@ -25,6 +25,7 @@ public final class ProtoShape {
     private final Descriptor type;
     private final FieldDescriptor[] dense;
     private final Map<Integer, FieldDescriptor> sparse;
+    private final boolean[] utf8Checked; // by field index
     private final Cache cache;
     private volatile FieldPlan summaryPlan;
 
@@ -44,6 +45,8 @@ public final class ProtoShape {
             sparse = new HashMap<>();
             type.getFields().forEach(f -> sparse.put(f.getNumber(), f));
         }
+        utf8Checked = new boolean[type.getFields().size()];
+        type.getFields().forEach(f -> utf8Checked[f.getIndex()] = f.needsUtf8Check());
     }
 
     public Descriptor type() {
@@ -56,6 +59,15 @@ public final class ProtoShape {
             return number < dense.length ? dense[number] : null;
         }
         return sparse.get(number);
+    }
+
+    /**
+     * True when protobuf-java refuses a value of this string field that is not valid UTF-8 (proto3 strings, and
+     * editions or options that ask for it), so the scanner refuses it too rather than let a record through that
+     * cannot be printed.
+     */
+    boolean checksUtf8(FieldDescriptor f) {
+        return utf8Checked[f.getIndex()];
     }
 
     /** The plan a one-line summary reads with, made once. */

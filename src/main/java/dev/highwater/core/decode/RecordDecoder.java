@@ -85,9 +85,21 @@ public final class RecordDecoder {
         };
     }
 
+    /**
+     * A key is read as text, else as whatever structured form fits, else as any UTF-8 text, else as its bytes:
+     * a key nothing reads is still a key, shown in hex, and never makes its record undecodable.
+     */
     private Decoding autoKey(String topic, byte[] bytes) {
         Decoding t = text(bytes, false);
-        return t != null ? t : auto(topic, bytes, null);
+        if (t != null) {
+            return t;
+        }
+        Decoding d = auto(topic, bytes, null);
+        if (!d.failed()) {
+            return d;
+        }
+        t = text(bytes, true);
+        return t.failed() ? Decoding.ok(Format.HEX, null, 0, -1, null, "hex: not UTF-8 text") : t;
     }
 
     private Decoding auto(String topic, byte[] bytes, byte[] contentType) {

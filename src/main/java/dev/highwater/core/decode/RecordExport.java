@@ -40,12 +40,11 @@ public final class RecordExport {
 
     static String csvLine(DecodedRecord r, RecordRendering rendering) {
         RawRecord raw = r.raw();
-        String value = r.poison() ? "" : rendering.valueJson(r, false);
+        RecordRendering.ValueJson value = rendering.value(r, false);
         return String.join(",", cell(raw.topic()), Integer.toString(raw.partition()), Long.toString(raw.offset()),
                 cell(Instant.ofEpochMilli(raw.timestamp()).toString()), cell(r.keyText()),
-                cell(r.value().format().label()), cell(r.value().typeName()), cell(value),
-                cell(r.poison() ? r.problem() : ""),
-                cell(r.poison() ? HexDump.hex(raw.value(), RecordRendering.HEX_LIMIT) : ""));
+                cell(r.value().format().label()), cell(r.value().typeName()), cell(value.json()), cell(value.error()),
+                cell(value.error() != null ? HexDump.hex(raw.value(), RecordRendering.HEX_LIMIT) : ""));
     }
 
     private static String cell(String s) {

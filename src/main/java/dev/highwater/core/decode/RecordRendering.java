@@ -31,28 +31,48 @@ public final class RecordRendering {
         this.pretty = JsonFormat.printer().usingTypeRegistry(types.jsonRegistry());
     }
 
-    /** The value as one JSON value (an object for Protobuf and JSON, a string for text and hex), or null. */
+    /**
+     * A value as one JSON value, or why it has none: its decoder's failure, or protobuf-java refusing bytes the
+     * scanner let through. Exactly one of the two is set, except for a tombstone (both null).
+     */
+    public record ValueJson(String json, String error) {
+    }
+
+    /** The value as JSON (an object for Protobuf and JSON, a string for text and hex), or why it cannot be. */
+    public ValueJson value(DecodedRecord r, boolean indented) {
+        if (r.poison()) {
+            return new ValueJson(null, r.problem());
+        }
+        try {
+            return new ValueJson(json(r.value(), r.raw().value(), indented), null);
+        } catch (InvalidProtocolBufferException e) {
+            return new ValueJson(null, r.value().decoder() + ": " + e.getMessage());
+        }
+    }
+
+    /** The value as one JSON value, or null for a tombstone or a value that cannot be read. */
     public String valueJson(DecodedRecord r, boolean indented) {
-        return json(r.value(), r.raw().value(), indented);
+        return value(r, indented).json();
     }
 
-    public String keyJson(DecodedRecord r) {
-        return json(r.key(), r.raw().key(), false);
+    /** The key as one JSON value, or null for no key and for a key shown in hex. */
+    private String keyJson(DecodedRecord r) {
+        if (r.keyInHex()) {
+            return null;
+        }
+        try {
+            return json(r.key(), r.raw().key(), false);
+        } catch (InvalidProtocolBufferException e) {
+            return null;
+        }
     }
 
-    private String json(Decoding d, byte[] bytes, boolean indented) {
+    private String json(Decoding d, byte[] bytes, boolean indented) throws InvalidProtocolBufferException {
         if (bytes == null || d.failed()) {
             return null;
         }
         return switch (d.format()) {
-            case PROTOBUF, REGISTRY_PROTOBUF -> {
-                try {
-                    DynamicMessage m = parse(d, bytes);
-                    yield (indented ? pretty : compact).print(m);
-                } catch (InvalidProtocolBufferException e) {
-                    yield quote("(" + e.getMessage() + ")");
-                }
-            }
+            case PROTOBUF, REGISTRY_PROTOBUF -> (indented ? pretty : compact).print(parse(d, bytes));
             case JSON -> indented
                     ? new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
                     .toJson(JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8)))
@@ -71,7 +91,9 @@ public final class RecordRendering {
     /**
      * The record as one line of the CLI's and the export's JSON:
      * {@code {"topic","partition","offset","timestamp","key","format","type","value"}}, or with {@code "error"} and
-     * {@code "hex"} in place of {@code "value"} for a poison pill.
+     * {@code "hex"} in place of {@code "value"} for a value that cannot be decoded. A key that is not text is its
+     * bytes in hex followed by {@code "keyEncoding":"hex"} (and {@code "keyError"} when a pinned key decoder
+     * failed), so it never passes for a text key.
      */
     public String jsonLine(DecodedRecord r) {
         RawRecord raw = r.raw();
@@ -81,11 +103,15 @@ public final class RecordRendering {
                 .name("offset").value(raw.offset())
                 .name("timestamp").value(Instant.ofEpochMilli(raw.timestamp()).toString());
         w.name("key");
-        String key = r.key().failed() ? null : keyJson(r);
-        if (key == null) {
-            w.raw(raw.key() == null || !r.key().failed() ? "null" : quote(HexDump.hex(raw.key(), HEX_LIMIT)));
+        String key = keyJson(r);
+        if (raw.key() != null && key == null) {
+            w.value(HexDump.hex(raw.key(), HEX_LIMIT));
+            w.name("keyEncoding").value("hex");
+            if (r.keyProblem() != null) {
+                w.name("keyError").value(r.keyProblem());
+            }
         } else {
-            w.raw(key);
+            w.raw(key == null ? "null" : key);
         }
         w.name("format").value(r.value().format().label());
         w.name("type");
@@ -93,12 +119,12 @@ public final class RecordRendering {
         if (r.value().schemaId() >= 0) {
             w.name("schemaId").value(r.value().schemaId());
         }
-        if (r.poison()) {
-            w.name("error").value(r.problem());
+        ValueJson value = value(r, false);
+        if (value.error() != null) {
+            w.name("error").value(value.error());
             w.name("hex").value(HexDump.hex(raw.value(), HEX_LIMIT));
         } else {
-            String v = valueJson(r, false);
-            w.name("value").raw(v == null ? "null" : v);
+            w.name("value").raw(value.json() == null ? "null" : value.json());
         }
         return w.endObject().toString();
     }

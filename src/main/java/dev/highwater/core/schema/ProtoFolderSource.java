@@ -29,8 +29,11 @@ public final class ProtoFolderSource {
     /** Loads the folder; an IllegalArgumentException says in one sentence why nothing could be read. */
     public static SchemaCatalog.Source load(Path folder) {
         if (!Files.isDirectory(folder)) {
+            // a path named like a .proto file was meant as one (its folder is loaded), so it is called a file
+            String missing = folder.getFileName() != null && folder.getFileName().toString().endsWith(".proto")
+                    ? "the file " : "the folder ";
             throw new IllegalArgumentException(Files.exists(folder) ? folder + " is not a folder"
-                    : "the folder " + folder + " does not exist");
+                    : missing + folder + " does not exist");
         }
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(folder, 32)) {

@@ -1,5 +1,6 @@
 package dev.highwater.grpc.workbench;
 
+import dev.highwater.core.connect.BootstrapList;
 import dev.highwater.core.grpc.TransportSecurity;
 import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
@@ -7,15 +8,8 @@ import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** Opens a channel from {@link ChannelSettings}: plaintext, TLS or mutual TLS from PEM or PKCS12 files. */
@@ -33,12 +27,18 @@ public final class Channels {
         if (s.target() == null || s.target().isBlank()) {
             throw new IllegalArgumentException("No gRPC target: enter host:port.");
         }
+        String target = s.target().strip();
+        // checked here: gRPC would take a port out of range, fail on its resolver thread and leave the call to
+        // wait for its deadline
+        BootstrapList.hostPortProblem(target, "gRPC target").ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         ChannelCredentials credentials = credentials(s);
         NettyChannelBuilder b;
         try {
-            b = NettyChannelBuilder.forTarget(s.target().strip(), credentials);
+            b = NettyChannelBuilder.forTarget(target, credentials);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + s.target() + "' is not a gRPC target: use host:port.", e);
+            throw new IllegalArgumentException("A channel to " + target + " cannot be made: " + e.getMessage(), e);
         }
         b.maxInboundMessageSize(MAX_MESSAGE_BYTES);
         if (s.authority() != null && !s.authority().isBlank()) {
@@ -60,12 +60,10 @@ public final class Channels {
         TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder();
         try {
             if (s.ca() != null) {
-                if (isPkcs12(s.ca())) {
-                    TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                    f.init(load(s.ca(), s.storePassword(), "CA trust store"));
-                    tls.trustManager(f.getTrustManagers());
+                if (TlsFiles.isPkcs12(s.ca())) {
+                    tls.trustManager(TlsFiles.trustStore(s.ca(), s.storePassword(), "CA file").getTrustManagers());
                 } else {
-                    tls.trustManager(readable(s.ca(), "CA file").toFile());
+                    tls.trustManager(new ByteArrayInputStream(TlsFiles.pemCertificates(s.ca(), "CA file")));
                 }
             }
             if (s.security() == TransportSecurity.MUTUAL_TLS) {
@@ -73,47 +71,23 @@ public final class Channels {
                     throw new IllegalArgumentException("Mutual TLS needs a client certificate (PEM with its key, "
                             + "or a PKCS12 key store).");
                 }
-                if (isPkcs12(s.cert())) {
-                    KeyManagerFactory f = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                    f.init(load(s.cert(), s.storePassword(), "client key store"), password(s.storePassword()));
-                    tls.keyManager(f.getKeyManagers());
+                if (TlsFiles.isPkcs12(s.cert())) {
+                    tls.keyManager(TlsFiles.keyStore(s.cert(), s.storePassword(), "client key store")
+                            .getKeyManagers());
                 } else {
                     if (s.key() == null) {
                         throw new IllegalArgumentException("Mutual TLS with a PEM certificate needs its private key "
                                 + "file too.");
                     }
-                    tls.keyManager(readable(s.cert(), "client certificate").toFile(),
-                            readable(s.key(), "client key").toFile());
+                    tls.keyManager(
+                            new ByteArrayInputStream(TlsFiles.pemCertificates(s.cert(), "client certificate file")),
+                            new ByteArrayInputStream(TlsFiles.pemPrivateKey(s.key(), "client key file")));
                 }
             }
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("The TLS files could not be used: " + e.getMessage()
                     + ". Check the paths, the formats (PEM or PKCS12) and the password.", e);
         }
         return tls.build();
-    }
-
-    private static boolean isPkcs12(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".p12") || name.endsWith(".pfx");
-    }
-
-    private static Path readable(Path p, String what) {
-        if (!Files.isReadable(p)) {
-            throw new IllegalArgumentException("The " + what + " " + p + " cannot be read: check the path.");
-        }
-        return p;
-    }
-
-    private static KeyStore load(Path p, String password, String what) throws IOException, GeneralSecurityException {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(readable(p, what))) {
-            ks.load(in, password(password));
-        }
-        return ks;
-    }
-
-    private static char[] password(String p) {
-        return p == null ? new char[0] : p.toCharArray();
     }
 }

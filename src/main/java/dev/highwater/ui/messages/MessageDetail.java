@@ -35,7 +35,7 @@ public record MessageDetail(String title, List<String> facts, String problem, St
         RawRecord raw = r.raw();
         List<String> facts = new java.util.ArrayList<>();
         facts.add("Time  " + Instant.ofEpochMilli(raw.timestamp()));
-        facts.add("Key   " + (raw.key() == null ? "(none)" : r.keyText()) + "  (" + r.key().format().label() + ")");
+        facts.add("Key   " + (raw.key() == null ? "(none)" : r.keyLabel() + "  (" + keyForm(r) + ")"));
         facts.add("Value " + (raw.value() == null ? "null (a tombstone)" : String.format(Locale.ROOT, "%,d bytes",
                 raw.value().length)) + "  read as " + r.value().decoder());
         if (r.value().schemaId() >= 0) {
@@ -46,8 +46,9 @@ public record MessageDetail(String title, List<String> facts, String problem, St
         String json = null;
         JsonTree tree = null;
         String sizes = "";
-        if (!r.poison() && raw.value() != null) {
-            String full = rendering.valueJson(r, true);
+        RecordRendering.ValueJson value = rendering.value(r, true);
+        if (value.error() == null && raw.value() != null) {
+            String full = value.json();
             if (full != null) {
                 tree = full.length() <= JSON_LIMIT ? JsonTree.of(r.typeLabel(), full) : null;
                 json = full.length() <= JSON_LIMIT ? full : full.substring(0, JSON_LIMIT) + "\n… "
@@ -58,7 +59,15 @@ public record MessageDetail(String title, List<String> facts, String problem, St
                     + (s[1] < 0 ? "—" : String.format(Locale.ROOT, "%,d B", s[1]));
         }
         String title = "Partition " + raw.partition() + " · offset " + raw.offset() + " · " + r.typeLabel();
-        return new MessageDetail(title, List.copyOf(facts), r.problem(), sizes, json, tree,
+        return new MessageDetail(title, List.copyOf(facts), value.error(), sizes, json, tree,
                 HexDump.dump(raw.value(), HEX_LIMIT));
+    }
+
+    /** How the key was read; for a key in hex, why: it is not text, hex was asked for, or the pinned decoder failed. */
+    private static String keyForm(DecodedRecord r) {
+        if (r.keyProblem() != null) {
+            return r.keyProblem();
+        }
+        return r.keyInHex() ? r.key().decoder() : r.key().format().label();
     }
 }

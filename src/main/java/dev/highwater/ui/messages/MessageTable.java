@@ -31,7 +31,7 @@ final class MessageTable {
         table.getColumns().add(number("Partition", 68, r -> (long) r.raw().partition()));
         table.getColumns().add(number("Offset", 80, r -> r.raw().offset()));
         table.getColumns().add(column("Time", 96, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
-        table.getColumns().add(column("Key", 120, DecodedRecord::keyText));
+        table.getColumns().add(column("Key", 120, DecodedRecord::keyLabel));
         table.getColumns().add(column("Type", 150, r -> r.poison() ? "⚠ undecodable" : r.typeLabel()));
         TableColumn<DecodedRecord, String> summary = column("Summary", 600, DecodedRecord::summary);
         table.getColumns().add(summary);

@@ -58,6 +58,7 @@ public final class MessagesModel {
     }
 
     private final ClientSettings kafka;
+    private final UiThread ui;
     private final ExecutorService background;
     private final ScheduledExecutorService publisher;
     private final Coalescer<Update> updates;
@@ -67,6 +68,7 @@ public final class MessagesModel {
     private volatile String tailState = "";
     private volatile long lastRead = -1; // reset by other threads to make the next publish happen
     private volatile boolean disposed;
+    private volatile boolean startAsked; // a start was asked for: the first topic is not opened in its place
     private final FrameGovernor governor = new FrameGovernor(System::nanoTime);
 
     // ---- Properties (changed on the UI thread only) ----
@@ -91,6 +93,7 @@ public final class MessagesModel {
     public MessagesModel(ClientSettings kafka, String grpcTarget, GrpcTls grpcTls,
                          SchemaCatalog schemas, UiThread ui, boolean demo) {
         this.kafka = kafka;
+        this.ui = ui;
         this.background = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("messages-work").daemon().factory());
         this.publisher = Executors.newSingleThreadScheduledExecutor(
@@ -164,7 +167,8 @@ public final class MessagesModel {
     /**
      * (Re)starts the tail: a topic, a partition or all (null), where to start (the text is an offset or an
      * ISO-8601 instant when asked for), the decoders (auto, json, text, hex or a type name) and the filter.
-     * Bad input is one sentence in {@link #noticeProperty()} and changes nothing.
+     * Bad input is one sentence in {@link #noticeProperty()}, or for the condition in
+     * {@link #filterProblemProperty()}, and changes nothing.
      */
     public void start(String topicName, Integer partition, StartAt at, String atText, String valueChoice,
                       String keyChoice, String keyText, String text, String condition) {
@@ -177,12 +181,14 @@ public final class MessagesModel {
      */
     public void start(String topicName, Integer partition, StartAt at, String atText, String valueChoice,
                       String keyChoice, String registryIds, String keyText, String text, String condition) {
+        if (disposed) {
+            return;
+        }
         if (topicName == null || topicName.isBlank()) {
             notice.set("Pick a topic to tail.");
             return;
         }
         TailStart start;
-        RecordFilter filter;
         DecoderChoice values;
         DecoderChoice keys;
         Map<Integer, String> registry;
@@ -195,42 +201,53 @@ public final class MessagesModel {
             notice.set(e.getMessage());
             return;
         }
-        try {
-            filter = RecordFilter.of(Set.of(), keyText, text, condition);
-            filterProblem.set(null);
-        } catch (IllegalArgumentException e) {
-            filterProblem.set(e.getMessage());
+        startAsked = true;
+        TailReader.Request request = new TailReader.Request(topicName, partition, start, true, 0);
+        if (condition == null || condition.isBlank()) {
+            filterProblem.set(null); // the key and text filters are plain text: nothing to parse
+            begin(request, keys, values, registry, new RecordFilter(Set.of(), keyText, text, null));
+            return;
+        }
+        // a condition is parsed off the UI thread; the tail (re)starts once it is known to be good, and a bad
+        // one changes nothing but the filter problem shown
+        background.execute(() -> {
+            RecordFilter filter = parsed(keyText, text, condition);
+            if (filter != null) {
+                ui.post(() -> begin(request, keys, values, registry, filter));
+            }
+        });
+    }
+
+    /** Applies a filter to the rows kept and to the records read from now on; parsed off the UI thread. */
+    public void applyFilter(String keyText, String text, String condition) {
+        if (disposed) {
+            return;
+        }
+        background.execute(() -> {
+            RecordFilter filter = parsed(keyText, text, condition);
+            LiveTail t = tail;
+            if (filter != null && t != null) {
+                t.pipeline().setFilter(filter);
+                lastRead = -1;
+            }
+        });
+    }
+
+    /** Shows the tail as started and starts it in the background. */
+    private void begin(TailReader.Request request, DecoderChoice keys, DecoderChoice values,
+                       Map<Integer, String> registry, RecordFilter filter) {
+        if (disposed) {
             return;
         }
         notice.set(null);
         valueDecoder.set(values.toString());
-        topic.set(topicName);
+        topic.set(request.topic());
         paused.set(false);
         detail.set(null);
         rows.clear();
         TypeSet t = schemaSources.types();
-        background.execute(() -> startTail(new TailReader.Request(topicName, partition, start, true, 0),
-                new DecodePipeline.Settings(t, keys, values, registry, filter, CAPACITY,
-                        DecodePipeline.Settings.defaultWorkers())));
-    }
-
-    /** Applies a filter to the rows kept and to the records read from now on. */
-    public void applyFilter(String keyText, String text, String condition) {
-        RecordFilter filter;
-        try {
-            filter = RecordFilter.of(Set.of(), keyText, text, condition);
-        } catch (IllegalArgumentException e) {
-            filterProblem.set(e.getMessage());
-            return;
-        }
-        filterProblem.set(null);
-        LiveTail t = tail;
-        if (t != null) {
-            background.execute(() -> {
-                t.pipeline().setFilter(filter);
-                lastRead = -1;
-            });
-        }
+        background.execute(() -> startTail(request, new DecodePipeline.Settings(t, keys, values, registry, filter,
+                CAPACITY, DecodePipeline.Settings.defaultWorkers())));
     }
 
     public void pause() {
@@ -318,6 +335,19 @@ public final class MessagesModel {
 
     // ---- background ----
 
+    /** The filter, or null when its condition does not parse; either way the filter problem shown is updated. */
+    private RecordFilter parsed(String keyText, String text, String condition) {
+        try {
+            RecordFilter filter = RecordFilter.of(Set.of(), keyText, text, condition);
+            ui.post(() -> filterProblem.set(null));
+            return filter;
+        } catch (IllegalArgumentException e) {
+            String problem = e.getMessage();
+            ui.post(() -> filterProblem.set(problem));
+            return null;
+        }
+    }
+
     private void loadTopics(boolean demo) {
         List<String> names;
         try {
@@ -330,7 +360,7 @@ public final class MessagesModel {
         String first = demo && names.contains("transactions") ? "transactions" : names.isEmpty() ? null : names.getFirst();
         uiTasks.offer(() -> {
             topics.setAll(names);
-            if (first != null && topic.get() == null) {
+            if (first != null && !startAsked) {
                 start(first, null, StartAt.END, "", "auto", "auto", "", "", "");
             } else if (names.isEmpty()) {
                 notice.set("The cluster has no topics yet.");

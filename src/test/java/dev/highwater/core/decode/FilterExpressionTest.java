@@ -55,4 +55,22 @@ class FilterExpressionTest {
         assertThrows(IllegalArgumentException.class, () -> FilterExpression.parse("sender == \"acme"));
         assertThrows(IllegalArgumentException.class, () -> FilterExpression.parse("(a == 1"));
     }
+
+    @Test
+    void aConditionNestedTooDeepIsAFilterErrorLikeAnyOther() {
+        for (String deep : TooDeepFilters.ALL) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FilterExpression.parse(deep));
+            assertTrue(e.getMessage().startsWith("filter, at character ")
+                    && e.getMessage().contains("nested more than 100 deep"), e.getMessage());
+        }
+        String deepest = "(".repeat(99) + "!status" + ")".repeat(99);
+        assertFalse(test(deepest, Map.of("status", 1L)), "nesting up to the limit still works");
+    }
+
+    @Test
+    void aLongChainOfConditionsIsWideNotDeep() {
+        String chain = String.join(" && ", java.util.Collections.nCopies(100_000, "amount > 1"));
+        assertTrue(test(chain, Map.of("amount", "2")));
+        assertFalse(test(chain + " || !amount", Map.of("amount", "0")));
+    }
 }

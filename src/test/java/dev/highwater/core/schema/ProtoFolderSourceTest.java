@@ -93,4 +93,14 @@ class ProtoFolderSourceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DescriptorSetSource.load(junk));
         assertTrue(e.getMessage().contains("is not a descriptor set"), e.getMessage());
     }
+
+    @Test
+    void aMissingPathIsCalledAFileWhenItNamesAProtoFileAndAFolderOtherwise(@TempDir Path dir) {
+        Path file = dir.resolve("payment.proto");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProtoFolderSource.load(file));
+        assertEquals("the file " + file + " does not exist", e.getMessage());
+        Path folder = dir.resolve("schemas");
+        e = assertThrows(IllegalArgumentException.class, () -> ProtoFolderSource.load(folder));
+        assertEquals("the folder " + folder + " does not exist", e.getMessage());
+    }
 }

@@ -1,6 +1,7 @@
 package dev.highwater.ui.messages;
 
 import dev.highwater.core.decode.DecodedRecord;
+import dev.highwater.core.decode.TooDeepFilters;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -46,8 +46,8 @@ class MessagesModelTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
              KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers",
                      kafka.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            admin.createTopics(List.of(new NewTopic("payments", 3, (short) 1), new NewTopic("registry", 1, (short) 1)))
-                    .all().get();
+            admin.createTopics(List.of(new NewTopic("payments", 3, (short) 1), new NewTopic("registry", 1, (short) 1),
+                    new NewTopic("keys", 1, (short) 1))).all().get();
             for (int i = 0; i < 30; i++) {
                 byte[] v = Transaction.newBuilder().setSender(i % 10 == 0 ? "acme" : "acct-" + i)
                         .setAmount(i * 10 + ".50").setStatus(1).build().toByteArray();
@@ -59,6 +59,8 @@ class MessagesModelTest {
             framed[4] = 7; // schema id 7, message indexes [0]
             System.arraycopy(payload, 0, framed, 6, payload.length);
             p.send(new ProducerRecord<>("registry", null, framed)).get();
+            byte[] bin = Transaction.newBuilder().setSender("bin").setAmount("1.00").build().toByteArray();
+            p.send(new ProducerRecord<>("keys", new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01}, bin)).get();
         }
     }
 
@@ -116,7 +118,7 @@ class MessagesModelTest {
         assertTrue(model.countsProperty().get().contains("not shown"), model.countsProperty().get());
 
         model.applyFilter("", "", "amount >");
-        assertNotNull(model.filterProblemProperty().get());
+        waitFor(() -> model.filterProblemProperty().get() != null);
     }
 
     @Test
@@ -180,6 +182,46 @@ class MessagesModelTest {
         sources.loadFromGrpc();
         assertFalse(sources.grpcAvailableProperty().get());
         assertEquals("There is no gRPC backend on this connection to load types from.", model.noticeProperty().get());
+    }
+
+    @Test
+    void aFilterNestedTooDeepIsAFilterProblemAndTheRowsStayAsTheyWere() throws Exception {
+        open().start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        waitFor(() -> model.rows().size() == 31);
+        for (String deep : TooDeepFilters.ALL) {
+            model.applyFilter("", "", "sender == \"acme\"");
+            waitFor(() -> model.rows().size() == 4 && model.filterProblemProperty().get() == null);
+            model.applyFilter("", "", deep);
+            waitFor(() -> model.filterProblemProperty().get() != null);
+            assertTrue(model.filterProblemProperty().get().contains("nested more than"),
+                    model.filterProblemProperty().get());
+
+            model.applyFilter("", "", "sender == \"acme\"");
+            waitFor(() -> model.filterProblemProperty().get() == null);
+            model.start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", deep);
+            waitFor(() -> model.filterProblemProperty().get() != null);
+            assertTrue(model.filterProblemProperty().get().contains("nested more than"),
+                    model.filterProblemProperty().get());
+            assertEquals(4, model.rows().size(), "the filter in force stays in force");
+        }
+        model.start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "amount > 200");
+        waitFor(() -> model.filterProblemProperty().get() == null && model.rows().size() == 11);
+    }
+
+    @Test
+    void aBinaryKeyIsShownInHexWithAMarkerAndItsValueDecoded() throws Exception {
+        open().start("keys", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        waitFor(() -> model.rows().size() == 1);
+        DecodedRecord r = model.rows().getFirst();
+        assertFalse(r.poison(), r.summary());
+        assertEquals("blockchain.Transaction", r.typeLabel());
+        assertTrue(r.summary().contains("sender=bin"), r.summary());
+        model.select(r);
+        waitFor(() -> model.detailProperty().get() != null);
+        MessageDetail d = model.detailProperty().get();
+        assertNull(d.problem());
+        assertTrue(d.facts().contains("Key   [hex] fffe0001  (hex: not UTF-8 text)"), d.facts().toString());
+        assertTrue(d.json().contains("\"sender\": \"bin\""), d.json());
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {

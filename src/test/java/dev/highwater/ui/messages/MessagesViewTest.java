@@ -1,11 +1,13 @@
 package dev.highwater.ui.messages;
 
 import dev.highwater.core.decode.DecodedRecord;
+import dev.highwater.core.decode.TooDeepFilters;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.proto.blockchain.Transaction;
 import dev.highwater.ui.UiThread;
+import javafx.event.ActionEvent;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Messages screen headless over a real broker: it opens on the topic, shows a poison pill in red, filters. */
@@ -52,6 +55,8 @@ class MessagesViewTest {
                         .setSender("acct-" + i).setAmount(i + "00.00").build().toByteArray())).get();
             }
             p.send(new ProducerRecord<>("transactions", 1, "x".getBytes(), new byte[] {(byte) 0xfe, 0x0f})).get();
+            p.send(new ProducerRecord<>("transactions", 0, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01},
+                    Transaction.newBuilder().setSender("bin").setAmount("1.00").build().toByteArray())).get();
         }
     }
 
@@ -77,7 +82,7 @@ class MessagesViewTest {
 
     @Test
     void showsRecordsWithThePoisonPillInRedAndFiltersOnDecodedFields(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.table().getItems().size() == 11);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.table().getItems().size() == 12);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup(".poison-row").queryAll().size() == 1, "one red row for the undecodable record");
         TableRow<?> red = robot.lookup(".poison-row").queryAs(TableRow.class);
@@ -89,8 +94,39 @@ class MessagesViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> counts.getText().contains("not shown"));
 
         robot.clickOn(view.conditionField()).eraseText(40).write("amount >").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
         Label problem = robot.lookup(".form-problem").queryAs(Label.class);
-        assertTrue(problem.isVisible() && problem.getText().startsWith("filter, at character"), problem.getText());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, problem::isVisible);
+        assertTrue(problem.getText().startsWith("filter, at character"), problem.getText());
+    }
+
+    @Test
+    void aFilterNestedTooDeepIsShownWhereFilterProblemsAreShown(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.table().getItems().size() == 12);
+        Label problem = robot.lookup(".form-problem").queryAs(Label.class);
+        for (String deep : TooDeepFilters.ALL) {
+            robot.interact(() -> {
+                view.conditionField().setText(deep);
+                view.conditionField().fireEvent(new ActionEvent());
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> problem.isVisible()
+                    && problem.getText().contains("nested more than"));
+            robot.interact(() -> {
+                view.conditionField().setText("sender == \"acct-1\"");
+                view.conditionField().fireEvent(new ActionEvent());
+            });
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !problem.isVisible());
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.table().getItems().size() == 2);
+    }
+
+    @Test
+    void aBinaryKeyIsShownInHexWithAMarkerOnAnOrdinaryRow(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.table().getItems().size() == 12);
+        WaitForAsyncUtils.waitForFxEvents();
+        DecodedRecord binary = view.table().getItems().stream().filter(r -> r.raw().key()[0] == (byte) 0xff)
+                .findFirst().orElseThrow();
+        assertEquals("[hex] fffe0001", view.table().getColumns().get(3).getCellData(binary));
+        assertEquals("blockchain.Transaction", view.table().getColumns().get(4).getCellData(binary));
+        assertEquals(1, robot.lookup(".poison-row").queryAll().size(), "only the undecodable value is a red row");
     }
 }
