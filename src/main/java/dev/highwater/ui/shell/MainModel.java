@@ -26,6 +26,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The main window's state: which area is shown, what the console is connected to (the embedded demo or a
@@ -279,9 +280,14 @@ public final class MainModel {
     static ConnectionStatus probe(ConnectionProfile profile, ClientSettings settings, String grpcTarget) {
         String profileName = profile.name();
         String bootstrap = settings.bootstrapServers();
+        // side by side, so a silent cluster and a silent backend are both said within the one timeout the
+        // messages name, not one after the other
+        CompletableFuture<TargetProbe.Result> grpcProbe = grpcTarget == null || grpcTarget.isBlank()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(() -> TargetProbe.probe(ChannelSettings.of(grpcTarget,
+                profile.grpcTls()), PROBE_TIMEOUT), task -> Thread.ofVirtual().name("grpc-probe").start(task));
         ClusterProbe.Result kafka = ClusterProbe.probe(settings, PROBE_TIMEOUT);
-        TargetProbe.Result grpc = grpcTarget == null || grpcTarget.isBlank() ? null
-                : TargetProbe.probe(ChannelSettings.of(grpcTarget, profile.grpcTls()), PROBE_TIMEOUT);
+        TargetProbe.Result grpc = grpcProbe.join();
         StringBuilder detail = new StringBuilder(kafka.reachable()
                 ? kafka.brokers() + " broker(s), cluster " + kafka.clusterId() : kafka.problem());
         if (grpc != null) {
