@@ -161,6 +161,23 @@ class GroupOffsetResetTest {
     }
 
     @Test
+    void aTopicThatDoesNotExistOrThatTheGroupDoesNotConsumeIsNamed() throws Exception {
+        CommandRun missing = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group",
+                "billing", "--topic", TOPIC, "--topic", "no-such", "--to-earliest", "--execute");
+        assertEquals(1, missing.exit(), missing.out());
+        assertEquals("highwater: Topic no-such does not exist on " + broker.bootstrapServers() + ".\n", missing.err());
+
+        TestTopics.fill(client, "unread", 1, 3, T0, Duration.ofMinutes(1));
+        CommandRun unread = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group",
+                "billing", "--topic", "unread", "--to-earliest", "--execute");
+        assertEquals(1, unread.exit(), unread.out());
+        assertEquals("highwater: Group billing does not consume topic unread (it has no committed offset on it);"
+                + " it consumes orders.\n", unread.err());
+        assertEquals(Map.of(0, 15L, 1, 15L), committed("billing"), "nothing changed");
+        assertTrue(TestTopics.committed(client, "billing", "unread").isEmpty(), "no offsets made up for unread");
+    }
+
+    @Test
     void theCommandPreviewsUnlessToldToExecute() throws Exception {
         consumeAll("cli", 8);
         String[] preview = {"reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group", "cli", "--to-earliest"};
