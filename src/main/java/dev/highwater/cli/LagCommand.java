@@ -41,7 +41,8 @@ public final class LagCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "table, json or csv (default ${DEFAULT-VALUE})")
     Format format = Format.table;
 
-    @Option(names = "--watch", description = "refresh every --interval until interrupted")
+    @Option(names = "--watch", description = "refresh every --interval until interrupted; while the cluster does not"
+            + " answer, keep trying and show what was read before as stale")
     boolean watch;
 
     @Option(names = "--interval", paramLabel = "SECONDS", description = "seconds between reads (default ${DEFAULT-VALUE})")
@@ -63,28 +64,70 @@ public final class LagCommand implements Callable<Integer> {
         LagSettings lagSettings = new LagSettings(interval, 3.0, 100, 500_000, statusWindow, 0.2, 60);
         try (KafkaOffsetsSource source = new KafkaOffsetsSource(settings, Clock.systemUTC())) {
             Set<String> wanted = new LinkedHashSet<>(groups);
-            requireGroupsExist(source, wanted);
             LagMonitor monitor = new LagMonitor(lagSettings);
-            LagRefresh first = monitor.update(source.read(wanted));
-            failIfDisconnected(first);
             LagTableWriter writer = new LagTableWriter(out, format.name());
-            for (int i = 1; i < READS_BEFORE_SHOWING - 1; i++) {
-                Thread.sleep(interval.toMillis());
-                failIfDisconnected(monitor.update(source.read(wanted)));
+            if (watch) {
+                watch(source, wanted, monitor, writer, interval);
+            } else {
+                showOnce(source, wanted, monitor, writer, interval);
             }
-            boolean header = true;
-            do {
-                Thread.sleep(interval.toMillis());
-                LagRefresh refresh = monitor.update(source.read(wanted));
-                if (!watch) {
-                    failIfDisconnected(refresh);
-                }
-                writer.write(refresh, header);
-                header = false;
-                out.flush();
-            } while (watch);
+            out.flush();
         }
         return 0;
+    }
+
+    /** Reads {@value #READS_BEFORE_SHOWING} times and shows the last; a cluster that does not answer ends it. */
+    private void showOnce(KafkaOffsetsSource source, Set<String> wanted, LagMonitor monitor, LagTableWriter writer,
+                          Duration interval) throws InterruptedException {
+        requireGroupsExist(source, wanted);
+        LagRefresh refresh = null;
+        for (int i = 0; i < READS_BEFORE_SHOWING; i++) {
+            if (i > 0) {
+                Thread.sleep(interval.toMillis());
+            }
+            refresh = monitor.update(source.read(wanted));
+            failIfDisconnected(refresh);
+        }
+        writer.write(refresh, true);
+    }
+
+    /**
+     * Refreshes until interrupted. A cluster that does not answer is waited for, before the first refresh as
+     * after it: until then the values read before are shown as stale, never as current.
+     */
+    private void watch(KafkaOffsetsSource source, Set<String> wanted, LagMonitor monitor, LagTableWriter writer,
+                       Duration interval) throws InterruptedException {
+        WaitingNotice waiting = new WaitingNotice(spec.commandLine().getErr(), cluster.bootstrap(), intervalSeconds);
+        while (!groupsExist(source, wanted, waiting)) {
+            Thread.sleep(interval.toMillis());
+        }
+        boolean shown = false;
+        int reads = 0;
+        while (true) {
+            LagRefresh refresh = monitor.update(source.read(wanted));
+            if (shown) {
+                writer.write(refresh, false);
+            } else if (!refresh.connected()) {
+                reads = 0; // nothing shown yet, so nothing to call stale: wait, and read enough again for rates
+                waiting.say(refresh.error());
+            } else if (++reads == READS_BEFORE_SHOWING) {
+                writer.write(refresh, true);
+                shown = true;
+            }
+            spec.commandLine().getOut().flush();
+            Thread.sleep(interval.toMillis());
+        }
+    }
+
+    /** False while the cluster does not answer (said on stderr); a group it does not know ends the command. */
+    private boolean groupsExist(KafkaOffsetsSource source, Set<String> wanted, WaitingNotice waiting) {
+        try {
+            requireGroupsExist(source, wanted);
+            return true;
+        } catch (ClusterUnreachable e) {
+            waiting.say(e.getMessage());
+            return false;
+        }
     }
 
     private void requireGroupsExist(KafkaOffsetsSource source, Set<String> wanted) {
@@ -92,7 +135,7 @@ public final class LagCommand implements Callable<Integer> {
         try {
             known = source.groups();
         } catch (IllegalStateException e) {
-            throw new CommandFailure(e.getMessage());
+            throw new ClusterUnreachable(e.getMessage());
         }
         for (String g : wanted) {
             if (!known.contains(g)) {
@@ -100,6 +143,13 @@ public final class LagCommand implements Callable<Integer> {
                         + String.join(", ", known.stream().limit(20).toList()) + (known.size() > 20 ? ", …" : "");
                 throw new CommandFailure("consumer group '" + g + "' does not exist on " + cluster.bootstrap() + "; " + list);
             }
+        }
+    }
+
+    /** The cluster did not answer; without --watch that ends the command with this one line. */
+    private static final class ClusterUnreachable extends RuntimeException {
+        ClusterUnreachable(String message) {
+            super(message);
         }
     }
 

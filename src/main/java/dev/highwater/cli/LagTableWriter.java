@@ -32,15 +32,19 @@ final class LagTableWriter {
     }
 
     private void table(LagRefresh refresh) {
-        if (!refresh.connected()) {
-            out.println(Instant.ofEpochMilli(refresh.atMillis()) + "  DISCONNECTED: " + refresh.error()
-                    + " (showing the last values read)");
+        if (refresh.stale()) {
+            out.println(Instant.ofEpochMilli(refresh.atMillis()) + "  " + staleSince(refresh)
+                    + " (the values below were read then; no rates until it answers again)");
+        } else if (!refresh.connected()) {
+            out.println(Instant.ofEpochMilli(refresh.atMillis()) + "  DISCONNECTED: " + refresh.error());
         }
         for (GroupLag g : refresh.groups()) {
-            out.printf(Locale.ROOT, "%s  group %s  %s  %s  total lag %s  max lag %s  %d member(s)%s%n",
-                    Instant.ofEpochMilli(refresh.atMillis()), g.groupId(), g.state(), g.status(),
+            // each group under the time its values were read, which is not now while they are stale
+            out.printf(Locale.ROOT, "%s  group %s  %s  %s  total lag %s  max lag %s  %d member(s)%s%s%n",
+                    Instant.ofEpochMilli(refresh.readAtMillis()), g.groupId(), g.state(), g.status(),
                     LagFormat.count(g.totalLag()), LagFormat.seconds(g.maxLagSeconds()), g.members().size(),
-                    g.rebalancesSeen() == 0 ? "" : "  " + g.rebalancesSeen() + " rebalance(s) seen");
+                    g.rebalancesSeen() == 0 ? "" : "  " + g.rebalancesSeen() + " rebalance(s) seen",
+                    refresh.stale() ? "  STALE" : "");
             out.println("  " + g.statusReason());
             out.printf(Locale.ROOT, ROW, "PARTITION", "COMMITTED", "END", "LAG", "LAG (s)", "PRODUCE",
                     "CONSUME", "DRAIN", "", "HOT", "OWNER");
@@ -53,6 +57,11 @@ final class LagTableWriter {
             }
             out.println();
         }
+    }
+
+    /** "stale since 2026-03-15T09:00:05Z: No answer from …": when the values shown were read, and why not since. */
+    private static String staleSince(LagRefresh refresh) {
+        return "stale since " + Instant.ofEpochMilli(refresh.readAtMillis()) + ": " + refresh.error();
     }
 
     private static String drain(PartitionLag p) {
@@ -90,21 +99,32 @@ final class LagTableWriter {
                     .name("maxLagSeconds").value(g.maxLagSeconds())
                     .name("members").value((long) g.members().size())
                     .name("connected").value(refresh.connected())
-                    .endObject();
+                    .name("stale");
+            if (refresh.stale()) {
+                w.beginObject().name("since").value(Instant.ofEpochMilli(refresh.readAtMillis()).toString())
+                        .name("reason").value(refresh.error()).endObject();
+            } else {
+                w.value((String) null);
+            }
+            w.endObject();
             out.println(w);
         }
     }
 
     private void csv(LagRefresh refresh, boolean first) {
         if (first) {
-            out.println("at,group,topic,partition,committed,end,lag,lagSeconds,produceRate,consumeRate,hot,status,owner");
+            out.println("at,group,topic,partition,committed,end,lag,lagSeconds,produceRate,consumeRate,hot,status,"
+                    + "owner,staleSince,staleReason");
         }
+        String staleSince = refresh.stale() ? Instant.ofEpochMilli(refresh.readAtMillis()).toString() : "";
+        String staleReason = refresh.stale() ? csvText(refresh.error()) : "";
         for (GroupLag g : refresh.groups()) {
             for (PartitionLag p : g.partitions()) {
                 out.println(String.join(",", Instant.ofEpochMilli(refresh.atMillis()).toString(), csvText(g.groupId()),
                         csvText(p.id().topic()), String.valueOf(p.id().partition()), str(p.committed()),
                         String.valueOf(p.logEnd()), str(p.lag()), num(p.lagSeconds()), num(p.produceRate()),
-                        num(p.consumeRate()), String.valueOf(p.hot()), p.status().name(), csvText(p.owner())));
+                        num(p.consumeRate()), String.valueOf(p.hot()), p.status().name(), csvText(p.owner()),
+                        staleSince, staleReason));
             }
         }
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Resets a consumer group's offsets, as a preview unless --execute is given; refused while the group is active. */
@@ -135,7 +136,9 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
                 j.beginObject().name("topic").value(p.partition().topic()).name("partition").value(p.partition().partition())
                         .name("current").value(p.current()).name("new").value(p.target())
                         .name("earliest").value(p.earliest()).name("end").value(p.latest())
-                        .name("note").value(p.note()).endObject();
+                        .name("note").value(p.note())
+                        .name("clamped").value(p.clamped() == PartitionReset.Clamp.NONE ? null
+                                : p.clamped().name().toLowerCase(Locale.ROOT)).endObject();
             }
             j.endArray().endObject();
             out.println(j);

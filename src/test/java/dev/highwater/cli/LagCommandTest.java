@@ -77,8 +77,8 @@ class LagCommandTest {
         CommandRun csv = run("lag", "--bootstrap", kafka.bootstrapServers(), "--group", "billing", "--format", "csv",
                 "--interval", "0.2");
         List<String> lines = csv.out().lines().toList();
-        assertEquals("at,group,topic,partition,committed,end,lag,lagSeconds,produceRate,consumeRate,hot,status,owner",
-                lines.getFirst());
+        assertEquals("at,group,topic,partition,committed,end,lag,lagSeconds,produceRate,consumeRate,hot,status,owner,"
+                + "staleSince,staleReason", lines.getFirst());
         assertTrue(lines.get(1).contains(",billing,payments,0,5,25,20,"), lines.get(1));
         assertTrue(lines.get(2).contains(",billing,payments,1,,25,,"), lines.get(2));
     }

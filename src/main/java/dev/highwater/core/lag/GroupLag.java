@@ -15,4 +15,10 @@ import java.util.List;
 public record GroupLag(String groupId, String state, GroupStatus status, String statusReason, long totalLag,
                        Double maxLagSeconds, List<PartitionLag> partitions, List<OffsetsSnapshot.Member> members,
                        int rebalancesSeen) {
+
+    /** As read, without what rates say (rates, time to drain): for showing these values once they are stale. */
+    public GroupLag withoutRates() {
+        return new GroupLag(groupId, state, status, statusReason, totalLag, maxLagSeconds,
+                partitions.stream().map(PartitionLag::withoutRates).toList(), members, rebalancesSeen);
+    }
 }

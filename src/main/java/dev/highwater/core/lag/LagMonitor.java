@@ -15,7 +15,8 @@ import java.util.Set;
  * <p>
  * Rates and trends are computed over {@link LagSettings#statusWindow()} (at least two refreshes for a rate,
  * three for a trend). A disconnected snapshot breaks every window: rates restart after it rather than average
- * over the gap. Not thread-safe: call {@link #update} from one thread; what it returns is immutable.
+ * over the gap; meanwhile each refresh carries the last values read, marked stale, with no rates. Not
+ * thread-safe: call {@link #update} from one thread; what it returns is immutable.
  */
 public final class LagMonitor {
 
@@ -25,6 +26,7 @@ public final class LagMonitor {
     private final Map<PartitionId, SampleWindow<LogSample>> logWindows = new HashMap<>();
     private final Map<String, GroupTracker> trackers = new HashMap<>();
     private List<GroupLag> lastView = List.of();
+    private long lastReadAt; // 0 until a refresh succeeds
 
     private record LogSample(long at, long logEnd) implements SampleWindow.Timed {
     }
@@ -41,7 +43,9 @@ public final class LagMonitor {
             logWindows.values().forEach(SampleWindow::clear);
             trackers.values().forEach(GroupTracker::breakWindows);
             alerts.raise(at, LagAlertRules.disconnected(snapshot.error()));
-            return new LagRefresh(at, snapshot.error(), lastView, alerts.alerts());
+            // the last values read, said to be stale; a rate is a measure of now, so none is repeated
+            List<GroupLag> stale = lastView.stream().map(GroupLag::withoutRates).toList();
+            return new LagRefresh(at, snapshot.error(), lastReadAt, stale, alerts.alerts());
         }
         Map<PartitionId, GroupTracker.LogState> logs = trackLogs(at, snapshot);
 
@@ -59,7 +63,8 @@ public final class LagMonitor {
         view.sort(Comparator.comparing(GroupLag::groupId));
         alerts.update(at, holding); // also clears "disconnected"
         lastView = List.copyOf(view);
-        return new LagRefresh(at, null, lastView, alerts.alerts());
+        lastReadAt = at;
+        return new LagRefresh(at, null, at, lastView, alerts.alerts());
     }
 
     /** Every alert raised so far that is still active or among the recently cleared ones. */

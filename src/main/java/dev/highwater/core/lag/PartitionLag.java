@@ -21,4 +21,11 @@ public record PartitionLag(PartitionId id, Long committed, long logEnd, Long lag
                            boolean lagSecondsEstimated, Double produceRate, Double consumeRate,
                            Double secondsToDrain, String owner, boolean hot, double produceShare,
                            GroupStatus status) {
+
+    /** As read, without rates or a time to drain computed from them (caught up stays 0 s). */
+    public PartitionLag withoutRates() {
+        Double drain = lag != null && lag == 0 ? secondsToDrain : null;
+        return new PartitionLag(id, committed, logEnd, lag, lagSeconds, lagSecondsEstimated, null, null, drain,
+                owner, hot, Double.NaN, status);
+    }
 }

@@ -57,26 +57,55 @@ public record ResetPlan(String group, ResetTarget target, List<PartitionReset> p
     public static ResetPlan of(String group, ResetTarget target, Map<PartitionId, Long> committed,
                                Map<PartitionId, Long> earliest, Map<PartitionId, Long> latest,
                                Map<PartitionId, Long> atInstant, int activeMembers, String groupState) {
-        List<PartitionReset> rows = committed.keySet().stream().sorted().map(tp -> {
-            Long current = committed.get(tp);
-            long first = earliest.getOrDefault(tp, 0L);
-            long end = latest.getOrDefault(tp, first);
-            long asked = switch (target) {
-                case ResetTarget.Earliest e -> first;
-                case ResetTarget.Latest l -> end;
-                case ResetTarget.ToOffset o -> o.offset();
-                case ResetTarget.ToInstant i -> atInstant.get(tp) == null ? end : atInstant.get(tp);
-                case ResetTarget.ShiftBy s -> (current == null ? first : current) + s.delta();
-            };
-            long clamped = Math.max(first, Math.min(end, asked));
-            String note = clamped == asked ? ""
-                    : asked < first ? "asked " + asked + ", below the earliest offset " + first
-                    : "asked " + asked + ", beyond the end " + end;
-            if (target instanceof ResetTarget.ToInstant && atInstant.get(tp) == null) {
-                note = "no record at or after the instant: the end of the log";
-            }
-            return new PartitionReset(tp, current, first, end, clamped, note);
-        }).toList();
+        List<PartitionReset> rows = committed.keySet().stream().sorted()
+                .map(tp -> line(tp, target, committed.get(tp), earliest, latest, atInstant)).toList();
         return new ResetPlan(group, target, rows, activeMembers, groupState);
+    }
+
+    private static PartitionReset line(PartitionId tp, ResetTarget target, Long current,
+                                       Map<PartitionId, Long> earliest, Map<PartitionId, Long> latest,
+                                       Map<PartitionId, Long> atInstant) {
+        long first = earliest.getOrDefault(tp, 0L);
+        long end = latest.getOrDefault(tp, first);
+        long base = current == null ? first : current; // a shift without a commit counts from the start
+        long asked = switch (target) {
+            case ResetTarget.Earliest e -> first;
+            case ResetTarget.Latest l -> end;
+            case ResetTarget.ToOffset o -> o.offset();
+            case ResetTarget.ToInstant i -> atInstant.getOrDefault(tp, end);
+            case ResetTarget.ShiftBy s -> saturatedSum(base, s.delta());
+        };
+        String exactly = " (asked " + asked(target, base) + ")";
+        if (asked > end) {
+            return new PartitionReset(tp, current, first, end, end, PartitionReset.Clamp.END,
+                    "past the end: clamped to the end " + end + exactly);
+        }
+        if (asked < first) {
+            return new PartitionReset(tp, current, first, end, first, PartitionReset.Clamp.START,
+                    "before the start: clamped to the earliest offset " + first + exactly);
+        }
+        String note = target instanceof ResetTarget.ToInstant && !atInstant.containsKey(tp)
+                ? "no record at or after the instant: the end of the log" : "";
+        return new PartitionReset(tp, current, first, end, asked, PartitionReset.Clamp.NONE, note);
+    }
+
+    /**
+     * a + b, or the largest (smallest) long where that overflows: a shift far past the end must stay past the
+     * end, where plain addition would wrap round to a negative offset and the clamp would send it to the start.
+     */
+    static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        boolean overflowed = ((a ^ sum) & (b ^ sum)) < 0; // both operands' signs differ from the sum's
+        return !overflowed ? sum : b > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
+
+    /** What was asked, exactly, even where the sum does not fit a long: "15 + 9223372036854775807". */
+    private static String asked(ResetTarget target, long base) {
+        return switch (target) {
+            case ResetTarget.ShiftBy s -> base + (s.delta() < 0 ? " - " + Long.toString(s.delta()).substring(1)
+                    : " + " + s.delta());
+            case ResetTarget.ToOffset o -> Long.toString(o.offset());
+            default -> "an offset outside the log";
+        };
     }
 }

@@ -9,7 +9,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
@@ -18,10 +20,12 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -74,6 +78,9 @@ public final class GroupOffsetReset {
             Set<TopicPartition> partitions = topics.isEmpty()
                     ? committedNow.keySet()
                     : partitionsOf(admin, topics);
+            if (!topics.isEmpty()) {
+                requireConsumed(group, topics, committedNow.keySet());
+            }
             Map<PartitionId, Long> committed = new LinkedHashMap<>();
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata o = committedNow.get(tp);
@@ -137,12 +144,46 @@ public final class GroupOffsetReset {
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static Set<TopicPartition> partitionsOf(Admin admin, Collection<String> topics)
+    /** The partitions of the chosen topics; a topic the cluster does not have is named in the refusal. */
+    private Set<TopicPartition> partitionsOf(Admin admin, Collection<String> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
-        return admin.describeTopics(topics).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .values().stream()
-                .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
-                .collect(Collectors.toSet());
+        Set<TopicPartition> partitions = new HashSet<>();
+        Set<String> missing = new TreeSet<>();
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> t : admin.describeTopics(topics).topicNameValues()
+                .entrySet()) {
+            try {
+                t.getValue().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).partitions()
+                        .forEach(p -> partitions.add(new TopicPartition(t.getKey(), p.partition())));
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                missing.add(t.getKey());
+            }
+        }
+        if (!missing.isEmpty()) {
+            String which = missing.size() == 1 ? "Topic " + missing.iterator().next() + " does not exist"
+                    : "Topics " + String.join(", ", missing) + " do not exist";
+            throw new ResetException(which + " on " + client.bootstrapServers() + ".");
+        }
+        return partitions;
+    }
+
+    /**
+     * Refuses a chosen topic the group has never committed on: resetting it would make up offsets for a topic the
+     * group does not read (a slip of the name, most often) while the topic meant stays where it was.
+     */
+    private static void requireConsumed(String group, Collection<String> topics, Set<TopicPartition> committed) {
+        Set<String> consumed = committed.stream().map(TopicPartition::topic)
+                .collect(Collectors.toCollection(TreeSet::new));
+        List<String> unread = topics.stream().filter(t -> !consumed.contains(t)).distinct().sorted().toList();
+        if (unread.isEmpty()) {
+            return;
+        }
+        String which = unread.size() == 1 ? "topic " + unread.getFirst() : "topics " + String.join(", ", unread);
+        throw new ResetException("Group " + group + " does not consume " + which + " (it has no committed offset on "
+                + (unread.size() == 1 ? "it" : "them") + "); " + (consumed.isEmpty() ? "it has no committed offsets."
+                : "it consumes " + String.join(", ", consumed) + "."));
     }
 
     private static Map<PartitionId, Long> offsets(Admin admin, Set<TopicPartition> partitions, OffsetSpec spec)

@@ -13,9 +13,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -82,7 +84,7 @@ public final class ResetOffsetsView {
                 column("New", 90, r -> LagFormat.count(r.target())),
                 column("Change", 80, r -> r.current() == null ? "-" : signed(r.target() - r.current())),
                 column("Lag after", 80, r -> LagFormat.count(r.lagAfter())),
-                column("Note", 240, PartitionReset::note)));
+                noteColumn()));
         VBox.setVgrow(table, Priority.ALWAYS);
         Label message = new Label();
         message.setId("reset-message");
@@ -124,6 +126,20 @@ public final class ResetOffsetsView {
 
     private static String signed(long n) {
         return (n > 0 ? "+" : n < 0 ? "-" : "") + LagFormat.count(Math.abs(n));
+    }
+
+    /** The note says when an offset was clamped to the log; the whole of it shows on hover when cut short. */
+    private static TableColumn<PartitionReset, String> noteColumn() {
+        TableColumn<PartitionReset, String> c = column("Note", 240, PartitionReset::note);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String note, boolean empty) {
+                super.updateItem(note, empty);
+                setText(empty ? null : note);
+                setTooltip(empty || note == null || note.isEmpty() ? null : new Tooltip(note));
+            }
+        });
+        return c;
     }
 
     private static TableColumn<PartitionReset, String> column(String title, double width,

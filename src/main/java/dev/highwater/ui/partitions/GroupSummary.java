@@ -11,9 +11,10 @@ import java.util.List;
  *
  * @param maxLagSeconds null when unknown
  * @param rebalances    member or assignment changes seen since watching began
+ * @param stale         the figures are the last ones read: the latest refresh failed
  */
 public record GroupSummary(String groupId, String state, GroupStatus status, String statusReason, long totalLag,
-                           Double maxLagSeconds, int members, int partitions, int rebalances) {
+                           Double maxLagSeconds, int members, int partitions, int rebalances, boolean stale) {
 
     /** The group most in need of a look: the worst status, then the largest total lag. */
     static String mostUrgent(List<GroupLag> groups) {
@@ -23,8 +24,8 @@ public record GroupSummary(String groupId, String state, GroupStatus status, Str
                 .thenComparing(Comparator.comparingLong(GroupLag::totalLag).reversed())).orElseThrow().groupId();
     }
 
-    static GroupSummary of(GroupLag g) {
+    static GroupSummary of(GroupLag g, boolean stale) {
         return new GroupSummary(g.groupId(), g.state(), g.status(), g.statusReason(), g.totalLag(),
-                g.maxLagSeconds(), g.members().size(), g.partitions().size(), g.rebalancesSeen());
+                g.maxLagSeconds(), g.members().size(), g.partitions().size(), g.rebalancesSeen(), stale);
     }
 }

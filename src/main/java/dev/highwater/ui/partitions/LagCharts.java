@@ -9,6 +9,7 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.DataSet;
 import io.fair_acc.dataset.spi.DoubleDataSet;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -60,7 +61,7 @@ final class LagCharts {
         });
         VBox.setVgrow(row, Priority.ALWAYS);
         legendTitle.getStyleClass().add("legend-title");
-        VBox legendRow = new VBox(1, legendTitle, legend);
+        VBox legendRow = new VBox(1, staleNote(model), legendTitle, legend);
         legendRow.getStyleClass().add("chart-legend");
         root = new VBox(2, legendRow, row);
         root.getStyleClass().add("lag-charts");
@@ -68,6 +69,19 @@ final class LagCharts {
         model.lastRefreshAtProperty().addListener((o, was, is) -> fitHeights());
         model.partitionsInGroupProperty().addListener((o, was, is) -> restyle());
         restyle();
+    }
+
+    /** While the cluster does not answer, the lines end where the values were last read: says so, and since when. */
+    private static Label staleNote(PartitionsModel model) {
+        Label note = new Label();
+        note.setId("charts-stale");
+        note.getStyleClass().add("stale-note");
+        note.textProperty().bind(Bindings.createStringBinding(() -> model.staleSinceProperty().get() == null ? ""
+                : "No new points since " + model.staleSinceProperty().get() + ": the cluster does not answer.",
+                model.staleSinceProperty()));
+        note.visibleProperty().bind(model.staleSinceProperty().isNotNull());
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
     }
 
     Node root() {

@@ -27,6 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -50,6 +53,8 @@ public final class PartitionsModel {
             Duration.ofMinutes(30), Duration.ofHours(1));
     /** How far back the charts are seeded from stored history when a group is opened. */
     static final Duration SEED_SPAN = Duration.ofHours(1);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
 
     /** What one refresh brings to the UI thread. */
     private record Update(LagRefresh refresh, List<HotKeyReport> hotKeys, String storageProblem,
@@ -84,6 +89,7 @@ public final class PartitionsModel {
             FXCollections.unmodifiableObservableList(chartLines);
     private final ReadOnlyIntegerWrapper partitionsInGroup = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper connectionBanner = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper staleSince = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper storageProblem = new ReadOnlyStringWrapper();
     private final ReadOnlyLongWrapper lastRefreshAt = new ReadOnlyLongWrapper();
     private final ReadOnlyObjectWrapper<Duration> refreshInterval = new ReadOnlyObjectWrapper<>();
@@ -167,9 +173,17 @@ public final class PartitionsModel {
         return charts;
     }
 
-    /** Null while connected; otherwise what went wrong and that the values shown are the last known. */
+    /** Null while connected; else what went wrong, since when the values shown are stale, and that rates are not. */
     public ReadOnlyStringProperty connectionBannerProperty() {
         return connectionBanner.getReadOnlyProperty();
+    }
+
+    /**
+     * Null while the values shown are the latest refresh's; otherwise the time they were read ("HH:MM:SS"), for
+     * the places that show values to say since when they are stale (the rows carry no rates meanwhile).
+     */
+    public ReadOnlyStringProperty staleSinceProperty() {
+        return staleSince.getReadOnlyProperty();
     }
 
     /** Null while history is being stored; otherwise why not. */
@@ -177,7 +191,7 @@ public final class PartitionsModel {
         return storageProblem.getReadOnlyProperty();
     }
 
-    /** Epoch millis of the refresh shown, 0 before the first. */
+    /** Epoch millis when the values shown were read (a failed refresh does not move it), 0 before the first. */
     public ReadOnlyLongProperty lastRefreshAtProperty() {
         return lastRefreshAt.getReadOnlyProperty();
     }
@@ -278,9 +292,11 @@ public final class PartitionsModel {
             return; // a republished older refresh lost the race to a newer one
         }
         shown = r;
-        lastRefreshAt.set(r.atMillis());
-        InPlace.update(groups, r.groups().stream().map(GroupSummary::of).toList(), GroupSummary::groupId);
-        connectionBanner.set(r.connected() ? null : banner(r.error()));
+        lastRefreshAt.set(r.readAtMillis());
+        InPlace.update(groups, r.groups().stream().map(g -> GroupSummary.of(g, r.stale())).toList(),
+                GroupSummary::groupId);
+        staleSince.set(r.stale() ? clock(r.readAtMillis()) : null);
+        connectionBanner.set(r.connected() ? null : banner(r));
         storageProblem.set(u.storageProblem());
         List<Alert> newest = r.alerts().size() > MAX_ALERTS ? r.alerts().subList(0, MAX_ALERTS) : r.alerts();
         if (!alerts.equals(newest)) {
@@ -300,9 +316,17 @@ public final class PartitionsModel {
         }
     }
 
-    static String banner(String error) {
-        String why = error.endsWith(".") ? error.substring(0, error.length() - 1) : error;
-        return "Disconnected: " + why + ". Showing the last known values; reconnecting by itself.";
+    private static String banner(LagRefresh r) {
+        String why = r.error().endsWith(".") ? r.error().substring(0, r.error().length() - 1) : r.error();
+        if (!r.stale()) {
+            return "Disconnected: " + why + ". Nothing read yet; reconnecting by itself.";
+        }
+        return "Stale since " + clock(r.readAtMillis()) + ": " + why + ". The values shown were read then; rates are"
+                + " not shown until the cluster answers again. Reconnecting by itself.";
+    }
+
+    private static String clock(long epochMillis) {
+        return CLOCK.format(Instant.ofEpochMilli(epochMillis));
     }
 
     private void showSelected() {
@@ -317,7 +341,9 @@ public final class PartitionsModel {
         }
         InPlace.update(partitionRows, g.partitions(), PartitionLag::id);
         selectedStatus.set(g.status());
-        statusReason.set(g.statusReason());
+        // the status was judged when the values were read; while they are stale it is only what was true then
+        statusReason.set(shown.stale() ? "Stale since " + clock(shown.readAtMillis()) + "; when last read: "
+                + g.statusReason() : g.statusReason());
     }
 
     private void showHotKeys() {

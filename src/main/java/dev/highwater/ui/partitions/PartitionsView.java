@@ -5,6 +5,7 @@ import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.PartitionLag;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -40,6 +41,7 @@ import javafx.stage.Window;
  */
 public final class PartitionsView {
 
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -66,6 +68,8 @@ public final class PartitionsView {
                 PartitionsView.class.getResource("partitions.css")).toExternalForm());
         groupList = buildGroupList();
         table = PartitionTable.create(model.partitionRows(), model::topKeysText);
+        // stale rows are the last values read: greyed, so they do not pass for the present
+        model.staleSinceProperty().addListener((o, was, is) -> table.pseudoClassStateChanged(STALE, is != null));
         charts = new LagCharts(model);
 
         SplitPane tableAndCharts = new SplitPane(table, charts.root());
@@ -166,9 +170,17 @@ public final class PartitionsView {
         Button resetZoom = new Button("Reset zoom");
         resetZoom.setOnAction(e -> charts.resetZoom());
         Label updated = new Label();
-        updated.textProperty().bind(Bindings.createStringBinding(() -> model.lastRefreshAtProperty().get() == 0
+        updated.setId("refresh-time");
+        updated.textProperty().bind(Bindings.createStringBinding(() -> model.staleSinceProperty().get() != null
+                ? "stale since " + model.staleSinceProperty().get() : model.lastRefreshAtProperty().get() == 0
                 ? "waiting for the first refresh" : "updated " + TIME.format(Instant.ofEpochMilli(
-                model.lastRefreshAtProperty().get())), model.lastRefreshAtProperty()));
+                model.lastRefreshAtProperty().get())), model.lastRefreshAtProperty(), model.staleSinceProperty()));
+        model.staleSinceProperty().addListener((o, was, is) -> {
+            updated.getStyleClass().remove("stale-note");
+            if (is != null) {
+                updated.getStyleClass().add("stale-note");
+            }
+        });
         Label storage = new Label();
         storage.getStyleClass().add("storage-problem");
         storage.textProperty().bind(model.storageProblemProperty());
@@ -259,7 +271,8 @@ public final class PartitionsView {
             name.setText(g.groupId());
             figures.setText(g.status().name() + " · lag " + LagFormat.count(g.totalLag()));
             figures.getStyleClass().setAll("label", "status-" + g.status().name().toLowerCase(Locale.ROOT));
-            detail.setText("max " + LagFormat.seconds(g.maxLagSeconds()) + " · " + g.members()
+            detail.setText((g.stale() ? "stale · " : "")
+                    + "max " + LagFormat.seconds(g.maxLagSeconds()) + " · " + g.members()
                     + (g.members() == 1 ? " member · " : " members · ") + g.state()
                     + (g.rebalances() == 0 ? "" : " · " + g.rebalances() + (g.rebalances() == 1 ? " rebalance" : " rebalances")));
             setGraphic(box);

@@ -91,7 +91,10 @@ class LagMonitorTest {
 
         LagRefresh down = monitor.update(OffsetsSnapshot.disconnected(T0 + 21_000, "Broker localhost:9092 is not reachable."));
         assertEquals("Broker localhost:9092 is not reachable.", down.error());
-        assertEquals(r.groups(), down.groups(), "the last known view stays on screen");
+        assertEquals(row(r, "g", id).lag(), row(down, "g", id).lag(), "the last lag read stays, to be shown as stale");
+        assertNull(row(down, "g", id).produceRate(), "a rate is a measure of now: not repeated while stale");
+        assertNull(row(down, "g", id).consumeRate());
+        assertNull(row(down, "g", id).secondsToDrain());
 
         cluster.produce(id, 9_000); // produced during the outage
         g.commit(id, cluster.end(id) - 50);

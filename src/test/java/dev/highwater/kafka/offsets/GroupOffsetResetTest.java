@@ -75,7 +75,8 @@ class GroupOffsetResetTest {
         assertEquals(5L, at.partitions().getFirst().target(), "the first record at or after 09:05");
         ResetPlan shifted = reset.preview("billing", List.of(), new ResetTarget.ShiftBy(-20));
         assertEquals(0L, shifted.partitions().getFirst().target());
-        assertEquals("asked -5, below the earliest offset 0", shifted.partitions().getFirst().note());
+        assertEquals("before the start: clamped to the earliest offset 0 (asked 15 - 20)",
+                shifted.partitions().getFirst().note());
         ResetPlan beyond = reset.preview("billing", List.of(), new ResetTarget.ToOffset(1_000));
         assertEquals(20L, beyond.partitions().getFirst().target());
         ResetPlan future = reset.preview("billing", List.of(), new ResetTarget.ToInstant(T0.plusSeconds(86_400)));
@@ -128,6 +129,52 @@ class GroupOffsetResetTest {
             running.set(false);
             member.join(10_000);
         }
+    }
+
+    @Test
+    void theLargestShiftExecutedMovesTheGroupToTheEndNotBackToTheStart() throws Exception {
+        consumeAll("overflow", 15);
+        String[] preview = {"reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group", "overflow",
+                "--shift-by", String.valueOf(Long.MAX_VALUE), "--format", "json"};
+        CommandRun dry = CommandRun.of(preview);
+        assertEquals(0, dry.exit(), dry.err());
+        assertTrue(dry.out().contains("{\"topic\":\"orders\",\"partition\":0,\"current\":15,\"new\":20,\"earliest\":0,"
+                + "\"end\":20,\"note\":\"past the end: clamped to the end 20 (asked 15 + 9223372036854775807)\","
+                + "\"clamped\":\"end\"}"), dry.out());
+
+        CommandRun forward = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group",
+                "overflow", "--shift-by", String.valueOf(Long.MAX_VALUE), "--execute");
+        assertEquals(0, forward.exit(), forward.err());
+        assertTrue(forward.out().contains("past the end: clamped to the end 20"), forward.out());
+        assertEquals(Map.of(0, 20L, 1, 20L), committed("overflow"), "to the end, not wrapped round to 0");
+
+        CommandRun back = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group",
+                "overflow", "--shift-by", String.valueOf(Long.MIN_VALUE), "--execute");
+        assertEquals(0, back.exit(), back.err());
+        assertTrue(back.out().contains("before the start: clamped to the earliest offset 0"), back.out());
+        assertEquals(Map.of(0, 0L, 1, 0L), committed("overflow"));
+
+        CommandRun far = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group",
+                "overflow", "--to-offset", String.valueOf(Long.MAX_VALUE), "--execute");
+        assertEquals(0, far.exit(), far.err());
+        assertEquals(Map.of(0, 20L, 1, 20L), committed("overflow"));
+    }
+
+    @Test
+    void aTopicThatDoesNotExistOrThatTheGroupDoesNotConsumeIsNamed() throws Exception {
+        CommandRun missing = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group",
+                "billing", "--topic", TOPIC, "--topic", "no-such", "--to-earliest", "--execute");
+        assertEquals(1, missing.exit(), missing.out());
+        assertEquals("highwater: Topic no-such does not exist on " + broker.bootstrapServers() + ".\n", missing.err());
+
+        TestTopics.fill(client, "unread", 1, 3, T0, Duration.ofMinutes(1));
+        CommandRun unread = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group",
+                "billing", "--topic", "unread", "--to-earliest", "--execute");
+        assertEquals(1, unread.exit(), unread.out());
+        assertEquals("highwater: Group billing does not consume topic unread (it has no committed offset on it);"
+                + " it consumes orders.\n", unread.err());
+        assertEquals(Map.of(0, 15L, 1, 15L), committed("billing"), "nothing changed");
+        assertTrue(TestTopics.committed(client, "billing", "unread").isEmpty(), "no offsets made up for unread");
     }
 
     @Test

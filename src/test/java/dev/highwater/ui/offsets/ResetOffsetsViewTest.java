@@ -17,6 +17,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -70,6 +71,21 @@ class ResetOffsetsViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#reset-message").queryAs(Label.class)
                 .getText().startsWith("Reset 1 partition(s) of billing shifted by -15"));
         assertEquals(25, committed());
+    }
+
+    @Test
+    void aShiftPastTheEndIsPreviewedAsClampedToTheEnd(FxRobot robot) throws Exception {
+        open(robot, false);
+        robot.clickOn("#reset-kind").clickOn("shift by");
+        robot.clickOn("#reset-value").write(String.valueOf(Long.MAX_VALUE));
+        robot.clickOn("#reset-preview");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#reset-message").queryAs(Label.class)
+                .getText().startsWith("Preview only: this profile is read-only."));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cells = robot.lookup("#reset-table .table-cell").queryAll().stream()
+                .map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).filter(t -> t != null).toList();
+        assertTrue(cells.contains("50"), "the new offset is the end, not the start: " + cells);
+        assertTrue(cells.stream().anyMatch(t -> t.startsWith("past the end: clamped to the end 50 (asked ")), cells::toString);
     }
 
     @Test

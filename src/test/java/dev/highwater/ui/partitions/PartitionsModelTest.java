@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -30,6 +33,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** The Partitions model over a real embedded demo and a real lag service, without a UI toolkit. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartitionsModelTest {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
 
     @TempDir
     static Path dir;
@@ -109,15 +115,31 @@ class PartitionsModelTest {
 
     @Test
     @Order(5)
-    void aDisconnectionShowsTheBannerAndKeepsTheLastKnownRows() {
+    void aStoppedBrokerMarksWhatIsShownStaleSinceItWasReadWithoutRates() {
+        awaitUi("rates on the rows", 20, () -> model.partitionRows().stream()
+                .anyMatch(p -> p.produceRate() != null && p.produceRate() > 0));
         demo.closeDemo();
-        awaitUi("the disconnected banner", 30, () -> model.connectionBannerProperty().get() != null);
+        awaitUi("the stale banner", 30, () -> model.connectionBannerProperty().get() != null);
+        long readAt = model.lastRefreshAtProperty().get();
+        long firstStale = demo.service.latest().atMillis();
+        assertTrue(readAt < firstStale, "the time shown is when the values were read, not the failed refresh");
+        String since = "Stale since " + CLOCK.format(Instant.ofEpochMilli(readAt));
         String banner = model.connectionBannerProperty().get();
-        assertTrue(banner.startsWith("Disconnected: ") && banner.contains("last known values"), banner);
-        assertEquals(DemoTopics.PARTITIONS, model.partitionRows().size(), "the last known rows stay");
+        assertTrue(banner.startsWith(since + ": ") && banner.contains(demo.demo.kafkaBootstrap())
+                && banner.contains("rates are not shown"), banner);
+        assertTrue(model.statusReasonProperty().get().startsWith(since), model.statusReasonProperty().get());
+        assertEquals(DemoTopics.PARTITIONS, model.partitionRows().size(), "the last rows read stay");
         assertEquals(1, hotRows().size());
+        assertTrue(model.partitionRows().stream().allMatch(p -> p.produceRate() == null && p.consumeRate() == null),
+                "no rate shown as if it were live: " + model.partitionRows());
         assertTrue(model.alerts().stream().anyMatch(a -> a.active() && a.group() == null
                 && a.severity() == Alert.Severity.CRITICAL), model.alerts()::toString);
+
+        awaitUi("another failed refresh", 20, () -> demo.service.latest().atMillis() > firstStale);
+        sleep(200); // the refresh thread hands it over right after
+        ui.runPending();
+        assertEquals(readAt, model.lastRefreshAtProperty().get(), "still the time the values were read");
+        assertTrue(model.connectionBannerProperty().get().startsWith(since + ": "));
     }
 
     private static List<PartitionLag> hotRows() {
@@ -127,6 +149,15 @@ class PartitionsModelTest {
     private static HotKeyReport transactionsReport() {
         return model.hotKeys().stream().filter(h -> h.topic().equals(DemoTopics.TRANSACTIONS) && h.hasHotKey())
                 .findFirst().orElse(null);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted");
+        }
     }
 
     /** Runs the posted UI work on this thread until the condition holds. */

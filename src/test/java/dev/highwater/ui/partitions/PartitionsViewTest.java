@@ -6,13 +6,18 @@ import dev.highwater.core.lag.PartitionLag;
 import dev.highwater.demo.DemoBackends;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -32,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** The Partitions screen over the real embedded demo, headless. */
 @ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartitionsViewTest {
 
     @TempDir
@@ -66,6 +72,7 @@ class PartitionsViewTest {
     }
 
     @Test
+    @Order(1)
     void showsTheGroupsSelectsOnClickMarksTheHotRowAndChartsIt(FxRobot robot) {
         await("both groups listed", 20, () -> view.groupList().getItems().size() == 2);
 
@@ -85,6 +92,25 @@ class PartitionsViewTest {
         assertEquals(3, view.charts().charts().size());
         await("the charts hold data", 10, () -> view.charts().points() > 12);
         assertTrue(robot.lookup(".legend-hot").tryQuery().isPresent(), "the legend names the hot partition");
+    }
+
+    @Test
+    @Order(2)
+    void aStoppedBrokerGreysTheTableAndSaysSinceWhenOnTheToolbarAndTheCharts(FxRobot robot) {
+        await("rows shown", 20, () -> view.table().getItems().size() == 12);
+        demo.closeDemo();
+        await("stale on the toolbar", 30, () -> robot.lookup("#refresh-time").queryAs(Label.class).getText()
+                .startsWith("stale since "));
+        Label time = robot.lookup("#refresh-time").queryAs(Label.class);
+        assertTrue(time.getStyleClass().contains("stale-note"), time.getStyleClass()::toString);
+        assertTrue(view.table().getPseudoClassStates().stream().anyMatch(c -> c.getPseudoClassName().equals("stale")),
+                "the table is marked stale");
+        Label charts = robot.lookup("#charts-stale").queryAs(Label.class);
+        assertTrue(charts.isVisible() && charts.getText().startsWith("No new points since "), charts.getText());
+        await("no rate in the table while stale", 5, () -> robot.lookup(".partition-table .table-cell")
+                .queryAllAs(TableCell.class).stream().filter(c -> c.isVisible() && c.getTableRow() != null
+                        && c.getTableRow().getItem() != null)
+                .map(TableCell::getText).noneMatch(t -> t != null && t.endsWith("/s")));
     }
 
     private static ListCell<?> groupCell(FxRobot robot, String group) {
