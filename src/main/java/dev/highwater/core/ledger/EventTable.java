@@ -1,16 +1,9 @@
 package dev.highwater.core.ledger;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
 
 /**
  * Every event id seen, by its 128-bit {@link EventHash}, with the record the balances use for it: account, event
@@ -20,7 +13,7 @@ import java.util.zip.CRC32;
  * chance is below 10^-20).
  *
  * <p>Entries are dense, in first-seen order, behind an open-addressing index, so the entries added since a
- * snapshot are a range and are saved as such, with the few whose content changed since.
+ * snapshot are a range and are saved as such ({@link SavedIds}), with the few whose content changed since.
  */
 final class EventTable {
 
@@ -75,8 +68,20 @@ final class EventTable {
         return (int) (key1 ^ (key1 >>> 32)) & mask;
     }
 
-    /** The entry of an id, or -1. */
+    /**
+     * The entry of an id, or -1. An id a snapshot saved is taken into the table when first looked up (and saved
+     * again with the next snapshot, as a later run holds the newer content).
+     */
     int find(long key1, long key2) {
+        int e = findHere(key1, key2);
+        if (e >= 0 || saved == null) {
+            return e;
+        }
+        Variant v = saved.find(key1, key2);
+        return v == null ? -1 : add(key1, key2, v);
+    }
+
+    private int findHere(long key1, long key2) {
         int slot = home(key1);
         while (true) {
             int v = slots[slot];
@@ -211,93 +216,44 @@ final class EventTable {
 
     // ---------------------------------------------------------------- saved with snapshots
 
-    /** The entries added or changed since the last call, encoded; what the next snapshot saves. */
-    byte[] takeUnsaved() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(64, (size - savedUpTo) * 50));
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(size - savedUpTo + changed.size);
-            for (int e = savedUpTo; e < size; e++) {
-                write(out, e);
+    /** Ids saved with the snapshots a replay reads on from; null for a replay from the start. */
+    private SavedIds saved;
+
+    void readOnFrom(SavedIds ids) {
+        saved = ids;
+    }
+
+    /** The entries added or changed since the last call, as snapshot {@code seq}'s run; clears them. */
+    SavedIds.Parts takeUnsaved(long seq) {
+        int[] entries = new int[size - savedUpTo + changed.size];
+        int n = 0;
+        for (int e = savedUpTo; e < size; e++) {
+            entries[n++] = e;
+        }
+        java.util.BitSet listed = new java.util.BitSet();
+        for (int i = 0; i < changed.size; i++) {
+            int e = (int) changed.values[i];
+            if (!listed.get(e)) {
+                listed.set(e);
+                entries[n++] = e;
             }
-            for (int i = 0; i < changed.size; i++) {
-                write(out, (int) changed.values[i]);
-            }
-            out.flush();
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
         }
         savedUpTo = size;
         changed.size = 0;
-        return bytes.toByteArray();
+        return SavedIds.encode(seq, this, Arrays.copyOf(entries, n));
     }
 
-    private void write(DataOutputStream out, int e) throws IOException {
-        out.writeLong(k1[e]);
-        out.writeLong(k2[e]);
-        out.writeLong(timestamps[e]);
-        out.writeLong(units[e]);
-        out.writeInt(accounts[e]);
-        out.writeByte(flags[e]);
-        out.writeInt(partitions[e]);
-        out.writeLong(offsets[e]);
-        if ((flags[e] & BIG) != 0) {
-            LedgerState.writeDecimal(out, big.get(e));
-        }
+    BigDecimal bigOf(int e) {
+        return (flags[e] & BIG) != 0 ? big.get(e) : null;
     }
 
-    /**
-     * Adds saved entries, in the order they were saved (a later one takes an earlier one's place).
-     *
-     * @throws IllegalArgumentException when the bytes are not entries of this format, or name an account
-     *                                  beyond {@code accounts}
-     */
-    void load(byte[] saved, int accountCount) {
-        if (saved.length < 12) {
-            throw new IllegalArgumentException("the saved event ids are cut short");
+    static Variant variantOf(int account, long timestamp, long units, byte flags, BigDecimal big, int partition,
+                             long offset) {
+        if ((flags & SCALE_BITS) > Amount.MAX_SCALE || ((flags & BIG) != 0) != (big != null)) {
+            throw new SavedIds.Unreadable("a saved event id has an amount of no ledger");
         }
-        CRC32 crc = new CRC32();
-        crc.update(saved, 0, saved.length - 8);
-        if (crc.getValue() != ByteBuffer.wrap(saved, saved.length - 8, 8).getLong()) {
-            throw new IllegalArgumentException("the saved event ids do not match their checksum");
-        }
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(saved, 0, saved.length - 8))) {
-            int n = in.readInt();
-            if (n < 0 || n > saved.length / 41) {
-                throw new IllegalArgumentException("the saved event ids are cut short");
-            }
-            expect(n);
-            for (int i = 0; i < n; i++) {
-                long key1 = in.readLong();
-                long key2 = in.readLong();
-                long ts = in.readLong();
-                long u = in.readLong();
-                int account = in.readInt();
-                int f = in.readByte();
-                int partition = in.readInt();
-                long offset = in.readLong();
-                BigDecimal b = (f & BIG) != 0 ? LedgerState.readDecimal(in) : null;
-                if (account < 0 || account >= accountCount || (f & SCALE_BITS) > Amount.MAX_SCALE) {
-                    throw new IllegalArgumentException("a saved event id names no account of the snapshot");
-                }
-                Variant v = new Variant(account, ts, u, f & SCALE_BITS, (f & CREDIT) != 0, b, partition, offset);
-                int e = find(key1, key2);
-                if (e < 0) {
-                    add(key1, key2, v);
-                } else {
-                    set(e, v);
-                }
-            }
-            if (in.read() != -1) {
-                throw new IllegalArgumentException("the saved event ids run on past their count");
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the saved event ids cannot be read: " + e.getMessage(), e);
-        }
-        savedUpTo = size;
-        changed.size = 0;
+        return new Variant(account, timestamp, units, flags & SCALE_BITS, (flags & CREDIT) != 0, big, partition,
+                offset);
     }
 
     /**

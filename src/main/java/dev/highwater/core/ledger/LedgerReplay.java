@@ -57,14 +57,22 @@ public final class LedgerReplay {
         long[] at = instants.stream().mapToLong(Instant::toEpochMilli).toArray();
         long earliest = java.util.Arrays.stream(at).min().orElseThrow();
         Plan plan = plan(now, earliest, notes);
-        Fold fold = new Fold(now, plan, at, listener, cancelled, notes);
-        long[] from = plan.state.positions.clone();
         try {
-            source.read(now, from, fold::record);
-            fold.finish();
-        } finally {
-            fold.stopThreads();
+            return answer(now, plan, instants, at, listener, cancelled, notes, started);
+        } catch (SavedIds.Unreadable e) {
+            // found only where a run of saved ids was needed: the answer comes from the whole topic instead
+            store.deleteAll(now.name());
+            notes.add("A saved snapshot of " + now.name() + " could not be read (" + e.getMessage()
+                    + "); the snapshots were dropped and are being rebuilt.");
+            Plan fresh = new Plan(new LedgerState(now.partitions()), null, store.keeps(), 1);
+            return answer(now, fresh, instants, at, listener, cancelled, notes, started);
         }
+    }
+
+    private List<AuditReport> answer(LedgerTopic now, Plan plan, List<Instant> instants, long[] at,
+                                     Listener listener, BooleanSupplier cancelled, List<String> notes, long started) {
+        Fold fold = new Fold(now, plan, at, listener, cancelled, notes);
+        fold.run();
         double seconds = (System.nanoTime() - started) / 1e9;
         ReplayStats stats = new ReplayStats(fold.read, plan.from == null ? 0 : plan.from.seq(), fold.written, seconds);
         List<AuditReport> reports = new ArrayList<>();
@@ -109,10 +117,16 @@ public final class LedgerReplay {
                     throw new IllegalArgumentException("it has " + state.positions.length + " partitions");
                 }
                 if (now.offsetsFrom(state.positions) > 0 || !state.conflicts.isEmpty()) {
-                    // every id seen before the snapshot, to tell the records after it new, again or conflicting
-                    for (byte[] saved : store.keys(now.name(), best.seq(), 0)) {
-                        state.seen.load(saved, state.accounts.size());
+                    // the ids seen before the snapshot, to tell the records after it new, again or conflicting
+                    String topic = now.name();
+                    SavedIds ids = new SavedIds(seq -> {
+                        List<byte[]> run = store.keys(topic, seq, seq);
+                        return run.isEmpty() ? null : run.getFirst();
+                    }, state.accounts.size());
+                    for (byte[] filter : store.keys(topic, best.seq(), SavedIds.FILTERS)) {
+                        ids.addFilter(filter);
                     }
+                    state.seen.readOnFrom(ids);
                 }
                 return new Plan(state, best, best == all.getLast(), nextSeq);
             } catch (RuntimeException e) {
@@ -187,6 +201,16 @@ public final class LedgerReplay {
                         events[i]++;
                     }
                 }
+            }
+        }
+
+        /** Reads the topic from the plan's positions and folds it. */
+        void run() {
+            try {
+                source.read(topic, s.positions.clone(), this::record);
+                finish();
+            } finally {
+                stopThreads();
             }
         }
 
@@ -415,7 +439,8 @@ public final class LedgerReplay {
             SnapshotInfo info = new SnapshotInfo(topic.name(), nextSeq, topic.topicId(), s.positions, s.cut,
                     s.records, System.currentTimeMillis());
             byte[] state = s.encode();
-            java.util.Map<Long, byte[]> keys = java.util.Map.of(0L, s.seen.takeUnsaved());
+            SavedIds.Parts ids = s.seen.takeUnsaved(nextSeq);
+            java.util.Map<Long, byte[]> keys = java.util.Map.of(SavedIds.FILTERS, ids.filter(), nextSeq, ids.run());
             nextSeq++;
             written++;
             if (now) {
