@@ -1,6 +1,7 @@
 package dev.highwater.store;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +17,8 @@ import java.util.List;
 /**
  * One H2 file with a versioned schema: migrations run in order, each once, recorded in {@code schema_version}.
  * A file that H2 cannot read is set aside (renamed, never deleted) and a new one is made, and the notice says
- * so; a file held by another running instance is refused in one sentence.
+ * so; a file held by another running instance is refused in one sentence. The file, a set-aside copy and any
+ * folder made for them are readable by their owner only.
  */
 final class H2Database implements AutoCloseable {
 
@@ -52,10 +54,13 @@ final class H2Database implements AutoCloseable {
     static H2Database open(Path file, String what, String kind, List<String> migrations) {
         Path base = base(file);
         try {
-            Files.createDirectories(base.toAbsolutePath().getParent());
+            OwnerOnlyFiles.createFolders(base.toAbsolutePath().getParent());
+            // earlier versions left these readable by others
+            OwnerOnlyFiles.restrict(base.resolveSibling(base.getFileName() + ".mv.db"));
+            OwnerOnlyFiles.restrict(base.resolveSibling(base.getFileName() + ".trace.db"));
         } catch (IOException e) {
             throw new StoreException("cannot create the folder for the " + what + " file " + base + ": "
-                    + e.getMessage(), e);
+                    + reason(e), e);
         }
         try {
             return new H2Database(connect(base, kind, migrations), null);
@@ -81,9 +86,20 @@ final class H2Database implements AutoCloseable {
         return name.endsWith(".mv.db") ? file.resolveSibling(name.substring(0, name.length() - 6)) : file;
     }
 
+    /**
+     * Connects, creating the file owner-only first when it is missing: H2 keeps the permissions of a file it
+     * finds, where it would make its own readable by all. With no trace file beside it (TRACE_LEVEL_FILE=0):
+     * failures reach the user through the stores, and a trace would be one more file to keep private.
+     */
     private static Connection connect(Path base, String kind, List<String> migrations) throws SQLException {
+        Path file = base.resolveSibling(base.getFileName() + ".mv.db");
+        try {
+            OwnerOnlyFiles.createFile(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the file " + file + ": " + reason(e), e);
+        }
         Connection c = DriverManager.getConnection("jdbc:h2:file:" + base.toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE", "highwater", "");
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0", "highwater", "");
         try {
             migrate(c, kind, migrations);
             return c;
@@ -145,11 +161,16 @@ final class H2Database implements AutoCloseable {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".mv.db");
         try {
             Files.move(file, aside);
+            OwnerOnlyFiles.restrict(aside);
             return aside;
         } catch (IOException e) {
             throw new StoreException("the " + what + " file " + file + " cannot be read and cannot be moved aside: "
-                    + e.getMessage(), cause);
+                    + reason(e), cause);
         }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
     }
 
     String notice() {
