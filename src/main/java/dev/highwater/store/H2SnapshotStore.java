@@ -4,6 +4,7 @@ import dev.highwater.core.ledger.SnapshotInfo;
 import dev.highwater.core.ledger.SnapshotStore;
 
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +29,9 @@ import java.util.Objects;
  * file: the cost of damage is one full replay.
  */
 public final class H2SnapshotStore implements SnapshotStore {
+
+    /** The file's name in a folder: the data folder, or a folder given to {@code audit --snapshots}. */
+    public static final String FILE_NAME = "ledger-snapshots.mv.db";
 
     private static final List<String> MIGRATIONS = List.of(
             """
@@ -56,6 +60,18 @@ public final class H2SnapshotStore implements SnapshotStore {
     /** Opens (creating or migrating) the snapshots file; see {@link H2Database#open} for what can go wrong. */
     public static H2SnapshotStore open(Path file) {
         return new H2SnapshotStore(H2Database.open(file, "ledger-snapshots", "ledger-snapshots", MIGRATIONS));
+    }
+
+    /**
+     * The snapshots file a path means: {@value #FILE_NAME} inside it when it is a folder, else the path with
+     * H2's {@code .mv.db} ending, given or not.
+     */
+    public static Path fileFor(Path path) {
+        if (Files.isDirectory(path)) {
+            return path.resolve(FILE_NAME);
+        }
+        String name = path.getFileName().toString();
+        return name.endsWith(".mv.db") ? path : path.resolveSibling(name + ".mv.db");
     }
 
     /** What happened to the file, at opening or since (set aside and started afresh, say), or null. */

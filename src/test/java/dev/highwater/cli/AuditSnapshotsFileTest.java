@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * `audit --snapshots` against a real broker and real files: a damaged or shortened file is set aside and the
- * answer is still the full replay's, and every file is readable by its owner only.
+ * `audit --snapshots` against a real broker and real files: the file used is said, a folder means the file
+ * inside it, a damaged or shortened file is set aside and the answer is still the full replay's, and every file
+ * is readable by its owner only.
  */
 class AuditSnapshotsFileTest {
 
@@ -146,6 +147,41 @@ class AuditSnapshotsFileTest {
     private static void assertSetAside(String err) {
         assertTrue(err.contains("kept as") && err.contains("a new one was started"), err);
         assertEquals(1, err.lines().filter(l -> l.contains("kept as")).count(), "said once: " + err);
+    }
+
+    @Test
+    void aFolderMeansTheSnapshotsFileInsideItAndTheFileUsedIsSaid() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("snapshots"));
+        CommandRun r = auditWithSnapshots(folder);
+        Path inside = folder.resolve("ledger-snapshots.mv.db");
+        assertTrue(Files.isRegularFile(inside), files().toString());
+        assertFalse(Files.exists(dir.resolve("snapshots.mv.db")), "nothing is written beside the folder");
+        assertEquals(List.of("highwater: snapshots in " + inside.toAbsolutePath()), r.err().lines().toList());
+        assertFalse(r.out().contains("snapshots in"), "stdout holds the JSON only");
+    }
+
+    @Test
+    void aPathWithOrWithoutTheH2EndingIsTheSameFile() {
+        Path base = dir.resolve("ledger");
+        Path file = dir.resolve("ledger.mv.db");
+        CommandRun first = auditWithSnapshots(base);
+        assertEquals(List.of("highwater: snapshots in " + file.toAbsolutePath()), first.err().lines().toList());
+        CommandRun second = CommandRun.of("audit", "--bootstrap", broker.bootstrapServers(), "--topic", TOPIC,
+                "--at", AT, "--snapshots", file.toString());
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.out().contains("after starting from a snapshot"), second.out());
+        assertEquals(List.of("highwater: snapshots in " + file.toAbsolutePath()), second.err().lines().toList());
+    }
+
+    @Test
+    void aMissingFolderIsCreatedOwnerOnlyAndSaid() throws Exception {
+        Path file = dir.resolve("new").resolve("deeper").resolve("audit.mv.db");
+        CommandRun r = auditWithSnapshots(file);
+        assertEquals(List.of("highwater: snapshots in " + file.toAbsolutePath() + " (created the folder "
+                + dir.resolve("new").toAbsolutePath() + ")"), r.err().lines().toList());
+        assertEquals("rwx------", permissions(dir.resolve("new")));
+        assertEquals("rwx------", permissions(dir.resolve("new").resolve("deeper")));
+        assertEquals("rw-------", permissions(file));
     }
 
     @Test
