@@ -10,11 +10,13 @@ import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.lag.KafkaKeySampler;
 import dev.highwater.kafka.lag.KafkaOffsetsSource;
 import dev.highwater.store.H2LagHistoryStore;
+import dev.highwater.store.OwnerOnlyFiles;
 import dev.highwater.store.ProfileFile;
 import dev.highwater.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -26,9 +28,15 @@ public final class Wiring {
     private Wiring() {
     }
 
-    /** The desktop app: real backends, history in the user's data folder. */
+    /** The desktop app: real backends, history in the user's data folder (readable by the user only). */
     public static Composition desktop() {
         Path data = userDataFolder();
+        try {
+            OwnerOnlyFiles.dataFolder(data);
+        } catch (IOException e) {
+            // each store says in its own words what it cannot do without the folder
+            log.warn("The data folder {} cannot be made private to you: {}", data, e.toString());
+        }
         return new Composition(DemoBackends::start, new ThreadPoolTasks(4),
                 cluster -> lagService(cluster, data.resolve("lag-history")), AppVersion.get(), data,
                 SchemaCatalog.withBuiltIn(), new ProfileFile(data.resolve("profiles.properties")));

@@ -11,12 +11,16 @@ import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import dev.highwater.store.H2SnapshotStore;
+import dev.highwater.store.OwnerOnlyFiles;
 import dev.highwater.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,7 +58,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "table, csv or json (default ${DEFAULT-VALUE})")
     Format format = Format.table;
 
-    @Option(names = "--snapshots", paramLabel = "PATH", description = "an H2 file for replay snapshots (made if missing)")
+    @Option(names = "--snapshots", paramLabel = "PATH",
+            description = "an H2 file for replay snapshots (made if missing); in a folder, its "
+                    + H2SnapshotStore.FILE_NAME)
     Path snapshots;
 
     @CommandLine.Spec
@@ -69,8 +75,9 @@ public final class AuditCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--at: " + e.getMessage());
         }
         ClientSettings settings = cluster.settings();
+        PrintWriter err = spec.commandLine().getErr();
         AuditReport report;
-        try (SnapshotStore store = snapshots == null ? SnapshotStore.NONE : H2SnapshotStore.open(snapshots);
+        try (SnapshotStore store = snapshots == null ? SnapshotStore.NONE : openSnapshots(err);
              KafkaLedgerSource source = new KafkaLedgerSource(settings)) {
             LedgerReplay replay = new LedgerReplay(source, store, LedgerReplay.Settings.defaults());
             report = replay.balancesAt(topic, List.of(instant), LedgerReplay.Listener.NONE, () -> false).getFirst();
@@ -86,13 +93,38 @@ public final class AuditCommand implements Callable<Integer> {
             case csv -> out.print(AuditExport.csv(report));
             case table -> table(out, report);
         }
-        PrintWriter err = spec.commandLine().getErr();
         if (format != Format.table) {
             report.notes().forEach(n -> err.println("highwater: " + n));
         }
         out.flush();
         err.flush();
         return 0;
+    }
+
+    /**
+     * The snapshots file {@code --snapshots} means (inside it when it is a folder), its missing folders made
+     * owner-only; says on stderr which file it is and which folder was made, apart from the report on stdout.
+     */
+    private SnapshotStore openSnapshots(PrintWriter err) {
+        Path file = H2SnapshotStore.fileFor(snapshots).toAbsolutePath();
+        Path created;
+        try {
+            created = OwnerOnlyFiles.createFolders(file.getParent());
+        } catch (IOException e) {
+            throw new CommandFailure("--snapshots: cannot create the folder " + file.getParent() + " ("
+                    + why(e) + ")");
+        }
+        err.println("highwater: snapshots in " + file
+                + (created == null ? "" : " (created the folder " + created + ")"));
+        err.flush();
+        return H2SnapshotStore.open(file);
+    }
+
+    private static String why(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : OneLine.of(e);
     }
 
     static void table(PrintWriter out, AuditReport r) {

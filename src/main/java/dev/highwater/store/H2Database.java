@@ -1,7 +1,9 @@
 package dev.highwater.store;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,8 +17,10 @@ import java.util.List;
 
 /**
  * One H2 file with a versioned schema: migrations run in order, each once, recorded in {@code schema_version}.
- * A file that H2 cannot read is set aside (renamed, never deleted) and a new one is made, and the notice says
- * so; a file held by another running instance is refused in one sentence.
+ * A file that H2 cannot read, or would read only as it was some writes ago (cut short, written over: see
+ * {@link H2Rollback}), is set aside (renamed, never deleted) and a new one is made, and the notice says so; a
+ * file held by another running instance is refused in one sentence. The file, a set-aside copy and any folder
+ * made for them are readable by their owner only.
  */
 final class H2Database implements AutoCloseable {
 
@@ -29,12 +33,20 @@ final class H2Database implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    private final Connection connection;
-    private final String notice;
+    private final Path base;
+    private final String what;
+    private final String kind;
+    private final List<String> migrations;
+    /** Replaced when the file is set aside; null when no new one could be made. Guarded by this. */
+    private Connection connection;
+    private String notice;
+    private boolean closed;
 
-    private H2Database(Connection connection, String notice) {
-        this.connection = connection;
-        this.notice = notice;
+    private H2Database(Path base, String what, String kind, List<String> migrations) {
+        this.base = base;
+        this.what = what;
+        this.kind = kind;
+        this.migrations = migrations;
     }
 
     /**
@@ -50,30 +62,11 @@ final class H2Database implements AutoCloseable {
      * the kind (another Highwater file, say) is set aside like an unreadable one rather than migrated.
      */
     static H2Database open(Path file, String what, String kind, List<String> migrations) {
-        Path base = base(file);
-        try {
-            Files.createDirectories(base.toAbsolutePath().getParent());
-        } catch (IOException e) {
-            throw new StoreException("cannot create the folder for the " + what + " file " + base + ": "
-                    + e.getMessage(), e);
+        H2Database db = new H2Database(base(file), what, kind, migrations);
+        synchronized (db) {
+            db.start();
         }
-        try {
-            return new H2Database(connect(base, kind, migrations), null);
-        } catch (SQLException e) {
-            if (e.getErrorCode() == DATABASE_ALREADY_OPEN || e.getErrorCode() == LOCK_TIMEOUT) {
-                throw new StoreException("the " + what + " file " + base + ".mv.db is in use by another running"
-                        + " Highwater; close it or use another data folder", e);
-            }
-            Path aside = setAside(base, what, e);
-            try {
-                return new H2Database(connect(base, kind, migrations), "The " + what + " file could not be read ("
-                        + e.getMessage().lines().findFirst().orElse("unknown error") + "); it was kept as " + aside
-                        + " and a new one was started.");
-            } catch (SQLException again) {
-                throw new StoreException("cannot create the " + what + " file " + base + ".mv.db: "
-                        + again.getMessage().lines().findFirst().orElse(""), again);
-            }
-        }
+        return db;
     }
 
     private static Path base(Path file) {
@@ -81,9 +74,50 @@ final class H2Database implements AutoCloseable {
         return name.endsWith(".mv.db") ? file.resolveSibling(name.substring(0, name.length() - 6)) : file;
     }
 
-    private static Connection connect(Path base, String kind, List<String> migrations) throws SQLException {
+    private Path mvDb() {
+        return base.resolveSibling(base.getFileName() + ".mv.db");
+    }
+
+    private void start() {
+        Path file = mvDb();
+        try {
+            OwnerOnlyFiles.createFolders(file.toAbsolutePath().getParent());
+            // earlier versions left these readable by others
+            OwnerOnlyFiles.restrict(file);
+            OwnerOnlyFiles.restrict(base.resolveSibling(base.getFileName() + ".trace.db"));
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder for the " + what + " file " + file + ": "
+                    + reason(e), e);
+        }
+        String lost = H2Rollback.problem(file);
+        if (lost != null) {
+            startAfresh("could not be read whole (" + lost + ")");
+            return;
+        }
+        try {
+            connection = connect();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == DATABASE_ALREADY_OPEN || e.getErrorCode() == LOCK_TIMEOUT) {
+                throw new StoreException("the " + what + " file " + file + " is in use by another running"
+                        + " Highwater; close it or use another data folder", e);
+            }
+            startAfresh("could not be read (" + firstLine(e) + ")");
+        }
+    }
+
+    /**
+     * Connects, creating the file owner-only first when it is missing: H2 keeps the permissions of a file it
+     * finds, where it would make its own readable by all. With no trace file beside it (TRACE_LEVEL_FILE=0):
+     * failures reach the user through the stores, and a trace would be one more file to keep private.
+     */
+    private Connection connect() throws SQLException {
+        try {
+            OwnerOnlyFiles.createFile(mvDb());
+        } catch (IOException e) {
+            throw new StoreException("cannot create the " + what + " file " + mvDb() + ": " + reason(e), e);
+        }
         Connection c = DriverManager.getConnection("jdbc:h2:file:" + base.toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE", "highwater", "");
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0", "highwater", "");
         try {
             migrate(c, kind, migrations);
             return c;
@@ -139,33 +173,100 @@ final class H2Database implements AutoCloseable {
         }
     }
 
-    private static Path setAside(Path base, String what, SQLException cause) {
-        Path file = base.resolveSibling(base.getFileName() + ".mv.db");
-        Path aside = base.resolveSibling(base.getFileName() + ".unreadable-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".mv.db");
+    /** Sets the file aside and starts a new one; the notice says why and where the old one is kept. */
+    private void startAfresh(String why) {
+        shutDown();
+        Path aside = setAside();
+        try {
+            connection = connect();
+        } catch (SQLException again) {
+            throw new StoreException("cannot create the " + what + " file " + mvDb() + ": " + firstLine(again),
+                    again);
+        }
+        notice = "The " + what + " file " + why + "; it was kept as " + aside + " and a new one was started.";
+    }
+
+    /** Renames the file beside itself, under a name no other set-aside file has, readable by its owner only. */
+    private Path setAside() {
+        Path file = mvDb();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path aside = base.resolveSibling(base.getFileName() + ".unreadable-" + stamp + ".mv.db");
+        for (int n = 2; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); n++) {
+            aside = base.resolveSibling(base.getFileName() + ".unreadable-" + stamp + "-" + n + ".mv.db");
+        }
         try {
             Files.move(file, aside);
+            OwnerOnlyFiles.restrict(aside);
             return aside;
         } catch (IOException e) {
             throw new StoreException("the " + what + " file " + file + " cannot be read and cannot be moved aside: "
-                    + e.getMessage(), cause);
+                    + reason(e), e);
         }
     }
 
-    String notice() {
+    /** Closes the database without writing to the file again: a file being set aside is kept as it was found. */
+    private void shutDown() {
+        if (connection == null) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException ignored) {
+            // H2 may have closed it already, after failing to read the file
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing to keep
+        }
+        connection = null;
+    }
+
+    /** What happened to the file, at opening or since (set aside and started afresh, say), or null. */
+    synchronized String notice() {
         return notice;
     }
 
     /** Runs the work in one transaction: all of it is kept, or none. */
     synchronized <T> T inTransaction(SqlWork<T> work) {
         try {
+            return transaction(work);
+        } catch (SQLException e) {
+            throw new StoreException("storage failed: " + firstLine(e), e);
+        }
+    }
+
+    /**
+     * As {@link #inTransaction}, for a file whose content can be rebuilt: when H2 fails on the file, or the work
+     * finds that what it read is not what was written (an {@link SQLException} either way), the file is set
+     * aside and a new one started before the failure is thrown, with the notice as its message. H2 may find a
+     * damaged page only when a read first touches it, long after the file opened.
+     */
+    synchronized <T> T inTransactionOrStartAfresh(SqlWork<T> work) {
+        try {
+            return transaction(work);
+        } catch (SQLException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // H2 fails when its file channel is interrupted: that says nothing about the file
+                throw new StoreException("storage failed: " + firstLine(e), e);
+            }
+            startAfresh("could not be read (" + firstLine(e) + ")");
+            throw new StoreException(notice, e);
+        }
+    }
+
+    private <T> T transaction(SqlWork<T> work) throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("the " + what + " file is closed");
+        }
+        if (connection == null) {
+            throw new StoreException("the " + what + " file " + mvDb() + " could not be made again", null);
+        }
+        try {
             T result = work.run(connection);
             connection.commit();
             return result;
-        } catch (SQLException e) {
-            rollback();
-            throw new StoreException("storage failed: " + e.getMessage().lines().findFirst().orElse(""), e);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             rollback(); // whatever failed half-way, none of it is kept
             throw e;
         }
@@ -179,9 +280,18 @@ final class H2Database implements AutoCloseable {
         }
     }
 
-    boolean isOpen() {
+    private static String firstLine(SQLException e) {
+        String m = e.getMessage();
+        return m == null ? "unknown error" : m.lines().findFirst().orElse("unknown error");
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied" : e.getMessage();
+    }
+
+    synchronized boolean isOpen() {
         try {
-            return !connection.isClosed();
+            return connection != null && !connection.isClosed();
         } catch (SQLException e) {
             return false;
         }
@@ -189,6 +299,10 @@ final class H2Database implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException ignored) {

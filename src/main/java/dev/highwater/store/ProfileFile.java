@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,12 +61,13 @@ public final class ProfileFile implements ProfileRepository {
             }
         }
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            OwnerOnlyFiles.createFolders(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp); // one left by a crash may be readable by others: made anew, owner-only
+            Files.createFile(tmp, OwnerOnlyFiles.fileAttributes(tmp));
             try (Writer w = Files.newBufferedWriter(tmp)) {
                 p.store(w, "Highwater connection profiles");
             }
-            ownerOnly(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -76,12 +75,6 @@ public final class ProfileFile implements ProfileRepository {
             }
         } catch (IOException e) {
             throw new StoreException("The profiles cannot be saved to " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void ownerOnly(Path f) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
         }
     }
 

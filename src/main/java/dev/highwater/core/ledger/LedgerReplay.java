@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -40,7 +41,10 @@ public final class LedgerReplay {
     private final LedgerSource source;
     private final SnapshotStore store;
     private final Settings settings;
-    private boolean openingNoticeShown;
+    /** The store's last notice put in a report: each is said once, however many queries follow. */
+    private String noticeShown;
+    /** The store's notice as a query began: one that changes during it says what failed (a file set aside). */
+    private String noticeAtStart;
 
     public LedgerReplay(LedgerSource source, SnapshotStore store, Settings settings) {
         this.source = source;
@@ -48,31 +52,34 @@ public final class LedgerReplay {
         this.settings = settings;
     }
 
-    /** The balances at each instant, in one pass over the topic. */
+    /**
+     * The balances at each instant, in one pass over the topic. Snapshots that cannot be read, before or while
+     * the pass uses them, are dropped and the pass made again from the first record: they only save reading.
+     */
     public List<AuditReport> balancesAt(String topic, List<Instant> instants, Listener listener,
                                         BooleanSupplier cancelled) {
-        long started = System.nanoTime();
-        LedgerTopic now = source.describe(topic);
         List<String> notes = new ArrayList<>();
-        long[] at = instants.stream().mapToLong(Instant::toEpochMilli).toArray();
-        long earliest = java.util.Arrays.stream(at).min().orElseThrow();
-        Plan plan = plan(now, earliest, notes);
+        noticeAtStart = store.openingNotice();
         try {
-            return answer(now, plan, instants, at, listener, cancelled, notes, started);
-        } catch (SavedIds.Unreadable e) {
-            // found only where a run of saved ids was needed: the answer comes from the whole topic instead
-            store.deleteAll(now.name());
-            notes.add("A saved snapshot of " + now.name() + " could not be read (" + e.getMessage()
-                    + "); the snapshots were dropped and are being rebuilt.");
-            Plan fresh = new Plan(new LedgerState(now.partitions()), null, store.keeps(), 1);
-            return answer(now, fresh, instants, at, listener, cancelled, notes, started);
+            return pass(topic, instants, listener, cancelled, notes, true);
+        } catch (SnapshotUnreadableException | SavedIds.Unreadable e) {
+            // the ids saved with the snapshot this pass started from failed half-way: its answer cannot be finished
+            storeFailed(notes, "The saved snapshots of " + topic + " could not be read (" + e.getMessage()
+                    + "); they were dropped and the answer was replayed in full.");
+            return pass(topic, instants, listener, cancelled, notes, false);
         }
     }
 
-    private List<AuditReport> answer(LedgerTopic now, Plan plan, List<Instant> instants, long[] at,
-                                     Listener listener, BooleanSupplier cancelled, List<String> notes, long started) {
+    private List<AuditReport> pass(String topic, List<Instant> instants, Listener listener,
+                                   BooleanSupplier cancelled, List<String> notes, boolean fromSnapshots) {
+        long started = System.nanoTime();
+        LedgerTopic now = source.describe(topic);
+        long[] at = instants.stream().mapToLong(Instant::toEpochMilli).toArray();
+        long earliest = java.util.Arrays.stream(at).min().orElseThrow();
+        Plan plan = fromSnapshots ? plan(now, earliest, notes) : fromTheStart(now, notes);
         Fold fold = new Fold(now, plan, at, listener, cancelled, notes);
         fold.run();
+        noteNewNotice(notes); // the store may have set its file aside while the pass used it
         double seconds = (System.nanoTime() - started) / 1e9;
         ReplayStats stats = new ReplayStats(fold.read, plan.from == null ? 0 : plan.from.seq(), fold.written, seconds);
         List<AuditReport> reports = new ArrayList<>();
@@ -82,25 +89,49 @@ public final class LedgerReplay {
         return reports;
     }
 
+    /** A store call failed: the store's notice says why when it changed during the query, else this note. */
+    private void storeFailed(List<String> notes, String note) {
+        noteNewNotice(notes);
+        if (Objects.equals(noticeAtStart, store.openingNotice())) {
+            notes.add(note);
+        }
+    }
+
+    private void noteNewNotice(List<String> notes) {
+        String notice = store.openingNotice();
+        if (notice != null && !notice.equals(noticeShown)) {
+            notes.add(notice);
+            noticeShown = notice;
+        }
+    }
+
+    /** A failure of the snapshot store while a pass read keys from it. */
+    private static final class SnapshotUnreadableException extends RuntimeException {
+        SnapshotUnreadableException(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     /** Where a query starts: a restored snapshot or nothing, and whether it may cut new snapshots. */
     private record Plan(LedgerState state, SnapshotInfo from, boolean writable, long nextSeq) {
     }
 
     private Plan plan(LedgerTopic now, long earliest, List<String> notes) {
-        String notice = store.openingNotice();
-        if (notice != null && !openingNoticeShown) {
-            notes.add(notice);
-            openingNoticeShown = true;
+        noteNewNotice(notes);
+        List<SnapshotInfo> all;
+        try {
+            all = store.list(now.name());
+        } catch (RuntimeException e) {
+            storeFailed(notes, "The saved snapshots of " + now.name() + " could not be read (" + e.getMessage()
+                    + "); the answer was replayed in full.");
+            return fromTheStart(now, notes);
         }
-        List<SnapshotInfo> all = store.list(now.name());
         for (SnapshotInfo s : all) {
             String misfit = s.misfit(now);
             if (misfit != null) {
-                store.deleteAll(now.name());
                 notes.add("The saved snapshots of " + now.name() + " no longer fit the topic (" + misfit
                         + "); they were dropped and are being rebuilt.");
-                all = List.of();
-                break;
+                return fromTheStart(now, notes);
             }
         }
         SnapshotInfo best = null;
@@ -120,7 +151,12 @@ public final class LedgerReplay {
                     // the ids seen before the snapshot, to tell the records after it new, again or conflicting
                     String topic = now.name();
                     SavedIds ids = new SavedIds(seq -> {
-                        List<byte[]> run = store.keys(topic, seq, seq);
+                        List<byte[]> run;
+                        try {
+                            run = store.keys(topic, seq, seq);
+                        } catch (RuntimeException e) {
+                            throw new SnapshotUnreadableException(e);
+                        }
                         return run.isEmpty() ? null : run.getFirst();
                     }, state.accounts.size());
                     for (byte[] filter : store.keys(topic, best.seq(), SavedIds.FILTERS)) {
@@ -130,14 +166,30 @@ public final class LedgerReplay {
                 }
                 return new Plan(state, best, best == all.getLast(), nextSeq);
             } catch (RuntimeException e) {
-                store.deleteAll(now.name());
-                notes.add("A saved snapshot of " + now.name() + " could not be read (" + e.getMessage()
+                storeFailed(notes, "A saved snapshot of " + now.name() + " could not be read (" + e.getMessage()
                         + "); the snapshots were dropped and are being rebuilt.");
-                all = List.of();
-                nextSeq = 1;
+                return fromTheStart(now, notes);
             }
         }
         return new Plan(new LedgerState(now.partitions()), null, all.isEmpty() && store.keeps(), nextSeq);
+    }
+
+    /**
+     * A pass from the first record, the topic's snapshots dropped: new ones are cut as it reads, unless they
+     * cannot even be dropped (the store has failed), when it keeps none.
+     */
+    private Plan fromTheStart(LedgerTopic now, List<String> notes) {
+        boolean dropped = false;
+        if (store.keeps()) {
+            try {
+                store.deleteAll(now.name());
+                dropped = true;
+            } catch (RuntimeException e) {
+                storeFailed(notes, "Snapshots are off for this query: the saved ones could not be dropped ("
+                        + e.getMessage() + ").");
+            }
+        }
+        return new Plan(new LedgerState(now.partitions()), null, dropped, 1);
     }
 
     /** One pass: folds records into the state and into the answers for each instant. */
@@ -490,7 +542,8 @@ public final class LedgerReplay {
 
         private void failed(RuntimeException e) {
             if (writable) {
-                notes.add("Snapshots could not be saved (" + e.getMessage() + "); the answer is not affected.");
+                storeFailed(notes, "Snapshots could not be saved (" + e.getMessage()
+                        + "); the answer is not affected.");
             }
             writable = false;
             written--;

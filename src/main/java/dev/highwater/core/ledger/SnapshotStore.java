@@ -61,7 +61,10 @@ public interface SnapshotStore extends AutoCloseable {
 
     void deleteAll(String topic);
 
-    /** What happened while opening (an unreadable file set aside, say), or null. */
+    /**
+     * What happened to the store, while opening or since (an unreadable file set aside, say), or null; a replay
+     * reports each notice once, and one that appears during a query as what went wrong with it.
+     */
     String openingNotice();
 
     @Override
