@@ -3,10 +3,7 @@ package dev.highwater.core.ledger;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -41,15 +38,13 @@ public final class LedgerReplay {
     private final LedgerSource source;
     private final SnapshotStore store;
     private final Settings settings;
-    /** The store's last notice put in a report: each is said once, however many queries follow. */
-    private String noticeShown;
-    /** The store's notice as a query began: one that changes during it says what failed (a file set aside). */
-    private String noticeAtStart;
+    private final ReplayPlanner planner;
 
     public LedgerReplay(LedgerSource source, SnapshotStore store, Settings settings) {
         this.source = source;
         this.store = store;
         this.settings = settings;
+        this.planner = new ReplayPlanner(store);
     }
 
     /**
@@ -59,12 +54,12 @@ public final class LedgerReplay {
     public List<AuditReport> balancesAt(String topic, List<Instant> instants, Listener listener,
                                         BooleanSupplier cancelled) {
         List<String> notes = new ArrayList<>();
-        noticeAtStart = store.openingNotice();
+        planner.begin();
         try {
             return pass(topic, instants, listener, cancelled, notes, true);
-        } catch (SnapshotUnreadableException | SavedIds.Unreadable e) {
+        } catch (ReplayPlanner.SnapshotUnreadableException | SavedIds.Unreadable e) {
             // the ids saved with the snapshot this pass started from failed half-way: its answer cannot be finished
-            storeFailed(notes, "The saved snapshots of " + topic + " could not be read (" + e.getMessage()
+            planner.storeFailed(notes, "The saved snapshots of " + topic + " could not be read (" + e.getMessage()
                     + "); they were dropped and the answer was replayed in full.");
             return pass(topic, instants, listener, cancelled, notes, false);
         }
@@ -76,120 +71,17 @@ public final class LedgerReplay {
         LedgerTopic now = source.describe(topic);
         long[] at = instants.stream().mapToLong(Instant::toEpochMilli).toArray();
         long earliest = java.util.Arrays.stream(at).min().orElseThrow();
-        Plan plan = fromSnapshots ? plan(now, earliest, notes) : fromTheStart(now, notes);
+        ReplayPlanner.Plan plan = fromSnapshots ? planner.plan(now, earliest, notes) : planner.fromTheStart(now, notes);
         Fold fold = new Fold(now, plan, at, listener, cancelled, notes);
         fold.run();
-        noteNewNotice(notes); // the store may have set its file aside while the pass used it
+        planner.noteNewNotice(notes); // the store may have set its file aside while the pass used it
         double seconds = (System.nanoTime() - started) / 1e9;
-        ReplayStats stats = new ReplayStats(fold.read, plan.from == null ? 0 : plan.from.seq(), fold.written, seconds);
+        ReplayStats stats = new ReplayStats(fold.read, plan.from() == null ? 0 : plan.from().seq(), fold.written, seconds);
         List<AuditReport> reports = new ArrayList<>();
         for (int i = 0; i < at.length; i++) {
             reports.add(fold.report(i, instants.get(i), stats));
         }
         return reports;
-    }
-
-    /** A store call failed: the store's notice says why when it changed during the query, else this note. */
-    private void storeFailed(List<String> notes, String note) {
-        noteNewNotice(notes);
-        if (Objects.equals(noticeAtStart, store.openingNotice())) {
-            notes.add(note);
-        }
-    }
-
-    private void noteNewNotice(List<String> notes) {
-        String notice = store.openingNotice();
-        if (notice != null && !notice.equals(noticeShown)) {
-            notes.add(notice);
-            noticeShown = notice;
-        }
-    }
-
-    /** A failure of the snapshot store while a pass read keys from it. */
-    private static final class SnapshotUnreadableException extends RuntimeException {
-        SnapshotUnreadableException(RuntimeException cause) {
-            super(cause.getMessage(), cause);
-        }
-    }
-
-    /** Where a query starts: a restored snapshot or nothing, and whether it may cut new snapshots. */
-    private record Plan(LedgerState state, SnapshotInfo from, boolean writable, long nextSeq) {
-    }
-
-    private Plan plan(LedgerTopic now, long earliest, List<String> notes) {
-        noteNewNotice(notes);
-        List<SnapshotInfo> all;
-        try {
-            all = store.list(now.name());
-        } catch (RuntimeException e) {
-            storeFailed(notes, "The saved snapshots of " + now.name() + " could not be read (" + e.getMessage()
-                    + "); the answer was replayed in full.");
-            return fromTheStart(now, notes);
-        }
-        for (SnapshotInfo s : all) {
-            String misfit = s.misfit(now);
-            if (misfit != null) {
-                notes.add("The saved snapshots of " + now.name() + " no longer fit the topic (" + misfit
-                        + "); they were dropped and are being rebuilt.");
-                return fromTheStart(now, notes);
-            }
-        }
-        SnapshotInfo best = null;
-        for (SnapshotInfo s : all) {
-            if (s.cut() <= earliest) {
-                best = s;
-            }
-        }
-        long nextSeq = all.isEmpty() ? 1 : all.getLast().seq() + 1;
-        if (best != null) {
-            try {
-                LedgerState state = LedgerState.decode(store.state(now.name(), best.seq()));
-                if (state.positions.length != now.partitions()) {
-                    throw new IllegalArgumentException("it has " + state.positions.length + " partitions");
-                }
-                if (now.offsetsFrom(state.positions) > 0 || !state.conflicts.isEmpty()) {
-                    // the ids seen before the snapshot, to tell the records after it new, again or conflicting
-                    String topic = now.name();
-                    SavedIds ids = new SavedIds(seq -> {
-                        List<byte[]> run;
-                        try {
-                            run = store.keys(topic, seq, seq);
-                        } catch (RuntimeException e) {
-                            throw new SnapshotUnreadableException(e);
-                        }
-                        return run.isEmpty() ? null : run.getFirst();
-                    }, state.accounts.size());
-                    for (byte[] filter : store.keys(topic, best.seq(), SavedIds.FILTERS)) {
-                        ids.addFilter(filter);
-                    }
-                    state.seen.readOnFrom(ids);
-                }
-                return new Plan(state, best, best == all.getLast(), nextSeq);
-            } catch (RuntimeException e) {
-                storeFailed(notes, "A saved snapshot of " + now.name() + " could not be read (" + e.getMessage()
-                        + "); the snapshots were dropped and are being rebuilt.");
-                return fromTheStart(now, notes);
-            }
-        }
-        return new Plan(new LedgerState(now.partitions()), null, all.isEmpty() && store.keeps(), nextSeq);
-    }
-
-    /**
-     * A pass from the first record, the topic's snapshots dropped: new ones are cut as it reads, unless they
-     * cannot even be dropped (the store has failed), when it keeps none.
-     */
-    private Plan fromTheStart(LedgerTopic now, List<String> notes) {
-        boolean dropped = false;
-        if (store.keeps()) {
-            try {
-                store.deleteAll(now.name());
-                dropped = true;
-            } catch (RuntimeException e) {
-                storeFailed(notes, "Snapshots are off for this query: the saved ones could not be dropped ("
-                        + e.getMessage() + ").");
-            }
-        }
-        return new Plan(new LedgerState(now.partitions()), null, dropped, 1);
     }
 
     /** One pass: folds records into the state and into the answers for each instant. */
@@ -227,16 +119,16 @@ public final class LedgerReplay {
         private int batched;
         private DecodedBatch current;
 
-        Fold(LedgerTopic topic, Plan plan, long[] at, Listener listener, BooleanSupplier cancelled,
+        Fold(LedgerTopic topic, ReplayPlanner.Plan plan, long[] at, Listener listener, BooleanSupplier cancelled,
              List<String> notes) {
             this.topic = topic;
-            this.s = plan.state;
+            this.s = plan.state();
             this.at = at;
             this.listener = listener;
             this.cancelled = cancelled;
             this.notes = notes;
-            this.writable = plan.writable;
-            this.nextSeq = plan.nextSeq;
+            this.writable = plan.writable();
+            this.nextSeq = plan.nextSeq();
             this.from = s.positions.clone();
             this.total = topic.offsetsFrom(from);
             s.seen.expect(s.seen.size() + total);
@@ -542,7 +434,7 @@ public final class LedgerReplay {
 
         private void failed(RuntimeException e) {
             if (writable) {
-                storeFailed(notes, "Snapshots could not be saved (" + e.getMessage()
+                planner.storeFailed(notes, "Snapshots could not be saved (" + e.getMessage()
                         + "); the answer is not affected.");
             }
             writable = false;
