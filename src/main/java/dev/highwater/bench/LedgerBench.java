@@ -116,7 +116,8 @@ public final class LedgerBench {
         return true;
     }
 
-    private static final Pattern PROBE = Pattern.compile("accounts=(\\d+) events=(\\d+) peak=(\\d+) retained=(\\d+)");
+    private static final Pattern PROBE =
+            Pattern.compile("accounts=(\\d+) events=(\\d+) peak=(\\d+) retained=(\\d+) live=(\\d+)");
 
     /** Replays a ledger of many accounts in a JVM capped at 512 MB of heap, which reports its peak. */
     private static void heap(BenchReport report, EmbeddedKafka kafka, int accounts) throws Exception {
@@ -137,8 +138,10 @@ public final class LedgerBench {
         }
         report.note(String.format("%,d accounts, %,d events replayed in a JVM with -Xmx512m", Long.parseLong(m.group(1)),
                 Long.parseLong(m.group(2))));
-        report.add("ledger", "heap peak, replay of the accounts above (-Xmx512m)", Long.parseLong(m.group(3)) / 1e6,
-                "MB", "< 512 MB");
+        report.add("ledger", "heap live after GC, highest, replay of the accounts above (-Xmx512m)",
+                Long.parseLong(m.group(5)) / 1e6, "MB", "< 512 MB");
+        report.add("ledger", "heap pools' peaks added up (garbage included, reached at different moments)",
+                Long.parseLong(m.group(3)) / 1e6, "MB", null);
         report.add("ledger", "heap held by the finished report", Long.parseLong(m.group(4)) / 1e6, "MB", null);
     }
 

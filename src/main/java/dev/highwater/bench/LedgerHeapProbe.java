@@ -22,6 +22,7 @@ public final class LedgerHeapProbe {
     }
 
     public static void main(String[] args) {
+        LiveHeap live = LiveHeap.watch();
         try (KafkaLedgerSource source = new KafkaLedgerSource(ClientSettings.of(args[0]))) {
             AuditReport r = new LedgerReplay(source, SnapshotStore.NONE, LedgerReplay.Settings.defaults())
                     .balancesAt(args[1], List.of(Instant.now()), LedgerReplay.Listener.NONE, () -> false).getFirst();
@@ -34,7 +35,7 @@ public final class LedgerHeapProbe {
             System.gc();
             long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.println("accounts=" + r.balances().size() + " events=" + r.events() + " peak=" + peak
-                    + " retained=" + retained);
+                    + " retained=" + retained + " live=" + live.highest());
         }
     }
 }

@@ -56,7 +56,7 @@ class BenchSuitesTest {
             assertTrue(f.median() > 0, f.toString());
         }
         BenchReport.Figure heap = report.figures().stream()
-                .filter(f -> f.name().startsWith("heap peak")).findFirst().orElseThrow();
+                .filter(f -> f.name().startsWith("heap live after GC")).findFirst().orElseThrow();
         assertTrue(heap.median() < 512, heap.toString());
     }
 

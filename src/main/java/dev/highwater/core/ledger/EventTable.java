@@ -55,6 +55,20 @@ final class EventTable {
         }
     }
 
+    /** Lets the ids go, once a replay's answers are made; the table is empty afterwards. */
+    void release() {
+        slots = new int[2];
+        mask = 1;
+        size = 0;
+        savedUpTo = 0;
+        changed.size = 0;
+        k1 = k2 = timestamps = units = offsets = new long[0];
+        accounts = partitions = new int[0];
+        flags = new byte[0];
+        big.clear();
+        saved = null;
+    }
+
     /** Reads the index slot of each key, so the finds that follow have their cache lines loaded. */
     void touch(long[] keys, int n) {
         long sum = 0;

@@ -77,9 +77,13 @@ public final class LedgerReplay {
         planner.noteNewNotice(notes); // the store may have set its file aside while the pass used it
         double seconds = (System.nanoTime() - started) / 1e9;
         ReplayStats stats = new ReplayStats(fold.read, plan.from() == null ? 0 : plan.from().seq(), fold.written, seconds);
+        List<Problem> listed = new ArrayList<>(plan.state().problems);
+        ConflictList.addTo(listed, plan.state(), settings.maxProblems());
+        // the ids are needed no more: their memory goes before the reports take theirs
+        plan.state().seen.release();
         List<AuditReport> reports = new ArrayList<>();
         for (int i = 0; i < at.length; i++) {
-            reports.add(fold.report(i, instants.get(i), stats));
+            reports.add(fold.report(i, instants.get(i), stats, listed));
         }
         return reports;
     }
@@ -459,7 +463,7 @@ public final class LedgerReplay {
             }
         }
 
-        AuditReport report(int i, Instant instant, ReplayStats stats) {
+        AuditReport report(int i, Instant instant, ReplayStats stats, List<Problem> listed) {
             int n = s.accounts.size();
             String[] names = new String[n];
             BigDecimal[] values = new BigDecimal[n];
@@ -485,8 +489,6 @@ public final class LedgerReplay {
                         + " uses the earliest event (by event time, then partition and offset) and leaves the"
                         + " others out.");
             }
-            List<Problem> listed = new ArrayList<>(s.problems);
-            ConflictList.addTo(listed, s, settings.maxProblems());
             return new AuditReport(topic.name(), instant, new BalanceTable(names, values), events[i],
                     duplicates[i], s.undecodable, s.unknownType, s.conflictRecords, listed, reportNotes, stats);
         }
