@@ -78,9 +78,6 @@ public final class GroupOffsetReset {
             Set<TopicPartition> partitions = topics.isEmpty()
                     ? committedNow.keySet()
                     : partitionsOf(admin, topics);
-            if (!topics.isEmpty()) {
-                requireConsumed(group, topics, committedNow.keySet());
-            }
             Map<PartitionId, Long> committed = new LinkedHashMap<>();
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata o = committedNow.get(tp);
@@ -167,23 +164,6 @@ public final class GroupOffsetReset {
             throw new ResetException(which + " on " + client.bootstrapServers() + ".");
         }
         return partitions;
-    }
-
-    /**
-     * Refuses a chosen topic the group has never committed on: resetting it would make up offsets for a topic the
-     * group does not read (a slip of the name, most often) while the topic meant stays where it was.
-     */
-    private static void requireConsumed(String group, Collection<String> topics, Set<TopicPartition> committed) {
-        Set<String> consumed = committed.stream().map(TopicPartition::topic)
-                .collect(Collectors.toCollection(TreeSet::new));
-        List<String> unread = topics.stream().filter(t -> !consumed.contains(t)).distinct().sorted().toList();
-        if (unread.isEmpty()) {
-            return;
-        }
-        String which = unread.size() == 1 ? "topic " + unread.getFirst() : "topics " + String.join(", ", unread);
-        throw new ResetException("Group " + group + " does not consume " + which + " (it has no committed offset on "
-                + (unread.size() == 1 ? "it" : "them") + "); " + (consumed.isEmpty() ? "it has no committed offsets."
-                : "it consumes " + String.join(", ", consumed) + "."));
     }
 
     private static Map<PartitionId, Long> offsets(Admin admin, Set<TopicPartition> partitions, OffsetSpec spec)
