@@ -333,11 +333,11 @@ public final class MainModel {
         }
         statusUpdates.offer(answered);
         ui.post(() -> {
-            live.set(c);
             if (attempt == a) {
                 attempt = null;
                 connecting.set("");
             }
+            live.set(c); // builds the shown area's screen for the new connection
         });
         old.close();
         return null;

@@ -113,6 +113,7 @@ public final class MainView {
         text.textProperty().bind(model.connectingProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-connect");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> model.cancelConnecting());
         HBox box = new HBox(6, spinner, text, cancel);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -147,12 +148,20 @@ public final class MainView {
         full.setWrapText(true);
         full.setMaxWidth(600);
         notice.setTooltip(full);
-        statusText.setMinWidth(260); // the connection in place stays named beside a long notice
+        notice.setWrapText(true);
         mode.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, busy, kafkaDot, grpcDot, statusText, attempt(), notice, gap, mode);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox connectionRow = new HBox(8, busy, kafkaDot, grpcDot, statusText, gap, mode);
+        connectionRow.setAlignment(Pos.CENTER_LEFT);
+        // the attempt and its outcome get a line of their own under the connection in place: a whole sentence,
+        // and a Cancel button that is never squeezed to "…"
+        HBox attemptRow = new HBox(8, attempt(), notice);
+        attemptRow.setAlignment(Pos.CENTER_LEFT);
+        attemptRow.visibleProperty().bind(model.connectingProperty().isNotEmpty()
+                .or(model.noticeProperty().isNotEmpty()));
+        attemptRow.managedProperty().bind(attemptRow.visibleProperty());
+        VBox bar = new VBox(4, connectionRow, attemptRow);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         return bar;

@@ -136,7 +136,9 @@ class ConnectingTest {
     void theRightPasswordReplacesTheConnection() throws Exception {
         robot.interact(() -> model.connectTo(broker.secured("Secure", ScramBroker.PASSWORD)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> statusText().startsWith("Secure"));
-        assertEquals("Secure", model.liveConnectionProperty().get().profile().name());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> model.liveConnectionProperty().get().profile().name()).get().equals("Secure"));
+        WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, this::groupShown);
         assertEquals("", noticeText());
         assertFalse(visible("#cancel-connect"), () -> "still shown: " + connectingText());
