@@ -8,6 +8,7 @@ import dev.highwater.core.connect.KafkaSecurity.Mechanism;
 import dev.highwater.core.connect.KafkaSecurity.Protocol;
 import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.connect.Secret;
+import dev.highwater.ui.UiThread;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -31,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The connection profiles and the form of the selected one: the embedded demo (always there, its addresses
@@ -40,12 +43,16 @@ import java.util.Optional;
 public final class ProfilesModel {
 
     private final ProfileRepository repository;
+    private final Executor background;
+    private final UiThread ui;
+    private CompletableFuture<Void> fileWork; // reads and writes of the file, one after another; UI thread
 
     // Properties
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ConnectionProfile> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper demoSelected = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty bootstrap = new SimpleStringProperty("");
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(Protocol.PLAINTEXT);
@@ -68,21 +75,21 @@ public final class ProfilesModel {
     private final BooleanBinding valid;
 
     /**
-     * @param demo the embedded demo's profile as it is now (its addresses, whether it is writable)
+     * @param demo       the embedded demo's profile as it is now (its addresses, whether it is writable)
+     * @param background where the profiles file is read and written: never the UI thread
+     * @param ui         where what was read is shown
      */
-    public ProfilesModel(ProfileRepository repository, ConnectionProfile demo) {
+    public ProfilesModel(ProfileRepository repository, ConnectionProfile demo, Executor background, UiThread ui) {
         this.repository = repository;
+        this.background = background;
+        this.ui = ui;
         profiles.add(demo);
-        try {
-            profiles.addAll(repository.load());
-        } catch (RuntimeException e) {
-            storeProblem.set(e.getMessage());
-        }
         problem = Bindings.createStringBinding(() -> formProblem().orElse(null), name, bootstrap, protocol,
                 username, trustStore, keyStore, clientProperties, grpcTarget, grpcMode, grpcCert, grpcKey,
-                demoSelected);
+                demoSelected, loaded);
         valid = problem.isNull();
         select(demo);
+        fileWork = CompletableFuture.runAsync(this::load, background);
     }
 
     // ---- Properties
@@ -98,6 +105,11 @@ public final class ProfilesModel {
     /** The demo's form: only "writable" can change; its addresses are the demo's own. */
     public ReadOnlyBooleanProperty demoSelectedProperty() {
         return demoSelected.getReadOnlyProperty();
+    }
+
+    /** The profiles file has been read (or found unreadable); until then nothing is saved over it. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
     }
 
     /** Why the profiles file could not be read or written, or null. */
@@ -294,13 +306,39 @@ public final class ProfilesModel {
 
     // ---- Internals
 
-    private void persist() {
+    /** On the background: reads the file, then shows its profiles after the demo's. */
+    private void load() {
+        List<ConnectionProfile> stored;
         try {
-            repository.save(List.copyOf(profiles));
-            storeProblem.set(null);
+            stored = repository.load();
         } catch (RuntimeException e) {
-            storeProblem.set(e.getMessage());
+            String m = e.getMessage();
+            ui.post(() -> {
+                storeProblem.set(m);
+                loaded.set(true);
+            });
+            return;
         }
+        ui.post(() -> {
+            profiles.addAll(stored);
+            loaded.set(true);
+        });
+    }
+
+    /** Writes the profiles as they are now, after any earlier write, off the UI thread. */
+    private void persist() {
+        List<ConnectionProfile> now = List.copyOf(profiles);
+        fileWork = fileWork.thenRunAsync(() -> {
+            String problem;
+            try {
+                repository.save(now);
+                problem = null;
+            } catch (RuntimeException e) {
+                problem = e.getMessage();
+            }
+            String p = problem;
+            ui.post(() -> storeProblem.set(p));
+        }, background);
     }
 
     private Optional<ConnectionProfile> named(String n) {
@@ -308,6 +346,9 @@ public final class ProfilesModel {
     }
 
     Optional<String> formProblem() {
+        if (!loaded.get()) {
+            return Optional.of("Reading your profiles…"); // a save before that would write over them
+        }
         if (demoSelected.get()) {
             return Optional.empty();
         }

@@ -49,9 +49,10 @@ public final class BlocksModel {
     private static final Duration LOOKUP_DEADLINE = Duration.ofSeconds(5);
 
     private final String target;
+    private final ChannelSettings connection;
     private final BackgroundTasks tasks;
     private final UiThread ui;
-    private final ManagedChannel channel;
+    private ManagedChannel channel; // opened on first use, off the UI thread; guarded by this
     private final LiveBuffer<BlockRow> buffer = new LiveBuffer<>(CAPACITY);
     private final AtomicLong transactions = new AtomicLong();
     private final Coalescer<Boolean> paint;
@@ -80,9 +81,9 @@ public final class BlocksModel {
     /** @param connection the connection's gRPC target and transport (as its profile says); null: none */
     public BlocksModel(ChannelSettings connection, BackgroundTasks tasks, UiThread ui) {
         this.target = connection == null ? null : connection.target();
+        this.connection = connection;
         this.tasks = tasks;
         this.ui = ui;
-        this.channel = connection == null ? null : Channels.open(connection);
         this.paint = new Coalescer<>(ui, ignored -> drain());
         this.ticker = tasks.every(Duration.ofSeconds(1), () -> paint.offer(Boolean.TRUE));
         selectedBlock.addListener((obs, old, b) -> selectedTransactions.setAll(
@@ -126,20 +127,48 @@ public final class BlocksModel {
         return target;
     }
 
-    /** Subscribes from the oldest block the indexer keeps, or after the last block received when resuming. */
+    /**
+     * Subscribes from the oldest block the indexer keeps, or after the last block received when resuming. The
+     * channel is opened on a background thread (it reads the TLS files); a file it cannot use is said as the
+     * stream's problem.
+     */
     public void start() {
-        if (channel == null || streaming.get()) {
+        if (connection == null || streaming.get()) {
             return;
         }
         streaming.set(true);
         stoppedByUser = false;
         streamProblem.set("");
         long from = lastHeight == 0 ? 0 : lastHeight + 1;
-        BlockchainIndexerGrpc.newStub(channel).subscribeToBlocks(SubscribeRequest.newBuilder().setStartHeight(from)
+        tasks.run(() -> {
+            ManagedChannel ch;
+            try {
+                ch = channel();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                String why = e.getMessage();
+                post(() -> {
+                    streaming.set(false);
+                    streamProblem.set("The block stream cannot start: " + why);
+                });
+                return;
+            }
+            subscribe(ch, from);
+        });
+    }
+
+    private void subscribe(ManagedChannel ch, long from) {
+        if (stoppedByUser) {
+            post(() -> streaming.set(false));
+            return;
+        }
+        BlockchainIndexerGrpc.newStub(ch).subscribeToBlocks(SubscribeRequest.newBuilder().setStartHeight(from)
                 .build(), new ClientResponseObserver<SubscribeRequest, Block>() {
             @Override
             public void beforeStart(ClientCallStreamObserver<SubscribeRequest> requestStream) {
                 call = requestStream;
+                if (stoppedByUser) { // stopped while the channel was being opened
+                    requestStream.cancel("stopped by the user", null);
+                }
             }
 
             @Override
@@ -193,7 +222,7 @@ public final class BlocksModel {
             lookupResult.set("Enter the transaction's hash in hex (0-9, a-f, an even number of digits).");
             return;
         }
-        if (channel == null) {
+        if (connection == null) {
             lookupResult.set("This connection has no gRPC target.");
             return;
         }
@@ -202,7 +231,7 @@ public final class BlocksModel {
         tasks.run(() -> {
             String result;
             try {
-                Transaction tx = BlockchainIndexerGrpc.newBlockingStub(channel)
+                Transaction tx = BlockchainIndexerGrpc.newBlockingStub(channel())
                         .withDeadlineAfter(LOOKUP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                         .getTransaction(GetTransactionRequest.newBuilder().setHash(ByteString.copyFrom(h)).build());
                 result = describe(tx);
@@ -211,6 +240,8 @@ public final class BlocksModel {
                         ? "Not found: the indexer at " + target + " has no transaction " + digits.toLowerCase()
                         + " (it keeps only recent blocks; check the hash)."
                         : StatusAdvice.explain(target, LOOKUP_DEADLINE, e.getStatus());
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                result = e.getMessage();
             }
             String shown = result;
             post(() -> lookupResult.set(shown));
@@ -218,12 +249,27 @@ public final class BlocksModel {
     }
 
     public void dispose() {
-        disposed = true;
+        ManagedChannel ch;
+        synchronized (this) {
+            disposed = true;
+            ch = channel;
+        }
         ticker.close();
         stop();
-        if (channel != null) {
-            channel.shutdownNow();
+        if (ch != null) {
+            ch.shutdownNow();
         }
+    }
+
+    /** The channel, opened on first use; on a background thread. */
+    private synchronized ManagedChannel channel() {
+        if (disposed) {
+            throw new IllegalStateException("The blocks view was closed.");
+        }
+        if (channel == null) {
+            channel = Channels.open(connection);
+        }
+        return channel;
     }
 
     private static String describe(Transaction tx) {

@@ -5,6 +5,8 @@ import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.grpc.workbench.ChannelSettings;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.shell.Screen;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -36,7 +38,17 @@ public final class GrpcScreen implements Screen {
         root.getStylesheets().add(Objects.requireNonNull(GrpcScreen.class.getResource("grpc.css")).toExternalForm());
         if (target != null) {
             workbench.connect();
-            blocks.start();
+            // the subscription is work for a tab the user may never open: it starts when the tab is first shown
+            live.selectedProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> obs, Boolean was,
+                                    Boolean shown) {
+                    if (shown) {
+                        live.selectedProperty().removeListener(this);
+                        blocks.start();
+                    }
+                }
+            });
         }
     }
 

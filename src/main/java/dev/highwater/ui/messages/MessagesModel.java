@@ -17,6 +17,7 @@ import dev.highwater.kafka.tail.TailException;
 import dev.highwater.kafka.tail.TailReader;
 import dev.highwater.kafka.tail.TailStart;
 import dev.highwater.ui.Coalescer;
+import dev.highwater.ui.UiTasks;
 import dev.highwater.ui.UiThread;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -53,8 +55,8 @@ public final class MessagesModel {
     /** Where a tail starts, as the screen offers it. */
     public enum StartAt { END, BEGINNING, OFFSET, INSTANT }
 
-    /** What one publish brings to the UI thread. */
-    private record Update(RowBuffer.Snapshot snapshot, String counts) {
+    /** What one publish brings to the UI thread: rows, counts and the tail's state, as of one moment. */
+    private record Update(RowBuffer.Snapshot snapshot, String counts, String state) {
     }
 
     private final ClientSettings kafka;
@@ -62,11 +64,13 @@ public final class MessagesModel {
     private final ExecutorService background;
     private final ScheduledExecutorService publisher;
     private final Coalescer<Update> updates;
-    private final Coalescer<Runnable> uiTasks;
+    private final UiTasks uiTasks;
     private final SchemaSourcesModel schemaSources;
     private volatile LiveTail tail;
     private volatile String tailState = "";
     private volatile long lastRead = -1; // reset by other threads to make the next publish happen
+    private String lastState = ""; // the state last published; publisher thread
+    private final AtomicLong updatesOffered = new AtomicLong();
     private volatile boolean disposed;
     private volatile boolean startAsked; // a start was asked for: the first topic is not opened in its place
     private final FrameGovernor governor = new FrameGovernor(System::nanoTime);
@@ -99,7 +103,7 @@ public final class MessagesModel {
         this.publisher = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("messages-publish").daemon().factory());
         this.updates = new Coalescer<>(ui, this::apply);
-        this.uiTasks = new Coalescer<>(ui, Runnable::run);
+        this.uiTasks = new UiTasks(ui);
         this.schemaSources = new SchemaSourcesModel(schemas, grpcTarget, grpcTls, background, uiTasks, ui, notice::set);
         publisher.scheduleWithFixedDelay(this::publish, PUBLISH_MILLIS, PUBLISH_MILLIS, TimeUnit.MILLISECONDS);
         background.execute(() -> loadTopics(demo));
@@ -304,6 +308,11 @@ public final class MessagesModel {
         return t == null ? 0 : t.rows().snapshot().read();
     }
 
+    /** Updates the publisher has handed to the UI thread so far (benchmarks and tests). */
+    long updatesOffered() {
+        return updatesOffered.get();
+    }
+
     /** From the UI thread, every frame the screen shows (its time in ns): a late frame slows the tail down. */
     public void frameShown(long now) {
         governor.frame(now);
@@ -415,20 +424,24 @@ public final class MessagesModel {
         }
         RowBuffer.Snapshot s = t.rows().snapshot();
         String st = tailState;
-        if (s.read() == lastRead && st.equals(state.get())) {
+        // compared with what this thread last published, never with the UI's property: that one belongs to the
+        // UI thread, and lags behind while the UI is busy
+        if (s.read() == lastRead && st.equals(lastState)) {
             return;
         }
         lastRead = s.read();
+        lastState = st;
         for (DecodedRecord r : s.newestFirst()) {
             r.summary();
         }
-        updates.offer(new Update(s, countsText(s)));
+        updatesOffered.incrementAndGet();
+        updates.offer(new Update(s, countsText(s), st));
     }
 
     private void apply(Update u) {
         rows.setAll(u.snapshot().newestFirst());
         counts.set(u.counts());
-        state.set(tailState);
+        state.set(u.state());
     }
 
     static String countsText(RowBuffer.Snapshot s) {

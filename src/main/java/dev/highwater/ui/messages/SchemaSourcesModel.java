@@ -9,7 +9,7 @@ import dev.highwater.core.schema.ProtoFolderSource;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.grpc.schemas.TargetSchemas;
 import dev.highwater.grpc.workbench.ChannelSettings;
-import dev.highwater.ui.Coalescer;
+import dev.highwater.ui.UiTasks;
 import dev.highwater.ui.UiThread;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,7 +35,7 @@ public final class SchemaSourcesModel {
     private final String grpcTarget;
     private final GrpcTls grpcTls;
     private final Executor work;
-    private final Coalescer<Runnable> uiTasks;
+    private final UiTasks uiTasks;
     private final UiThread ui;
     private final Consumer<String> notice;
     private final Subscription catalogSubscription;
@@ -54,7 +54,7 @@ public final class SchemaSourcesModel {
      * @param notice  sets the screen's notice line, on the UI thread
      */
     SchemaSourcesModel(SchemaCatalog schemas, String grpcTarget, GrpcTls grpcTls, Executor work,
-                       Coalescer<Runnable> uiTasks, UiThread ui, Consumer<String> notice) {
+                       UiTasks uiTasks, UiThread ui, Consumer<String> notice) {
         this.schemas = schemas;
         this.grpcTarget = grpcTarget;
         this.grpcTls = grpcTls;

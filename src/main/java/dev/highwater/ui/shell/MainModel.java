@@ -4,29 +4,29 @@ import dev.highwater.app.Composition;
 import dev.highwater.core.Subscription;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.ConnectionSettingsException;
-import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.connect.SecretResolver;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.demo.DemoBackends;
 import dev.highwater.demo.DemoOptions;
 import dev.highwater.demo.DemoStatus;
-import dev.highwater.grpc.TargetProbe;
-import dev.highwater.grpc.workbench.ChannelSettings;
 import dev.highwater.kafka.BackendStartException;
 import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.ClusterProbe;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiThread;
+import dev.highwater.ui.connect.ProfilesModel;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The main window's state: which area is shown, what the console is connected to (the embedded demo or a
@@ -35,9 +35,15 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class MainModel {
 
+    private static final Logger log = LoggerFactory.getLogger(MainModel.class);
+
     private static final Duration DEMO_STATUS_EVERY = Duration.ofSeconds(1);
     private static final Duration CLUSTER_PROBE_EVERY = Duration.ofSeconds(5);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    /** Longer than a probe and a lag watcher's start take together: reached only when something hangs. */
+    static final Duration ATTEMPT_LIMIT = Duration.ofSeconds(30);
+    /** A first contact has TLS and SASL handshakes to make besides the metadata; on a busy machine they take time. */
+    private static final Duration FIRST_PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Composition app;
     private final UiThread ui;
@@ -51,6 +57,9 @@ public final class MainModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<LiveConnection> live = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper connecting = new ReadOnlyStringWrapper("");
+    private ConnectionAttempt attempt; // the one the UI shows as under way; UI thread
+    private ProfilesModel profiles; // UI thread
 
     // Owned by the background tasks (one connection at a time; guarded by this)
     private DemoBackends demo;
@@ -88,7 +97,12 @@ public final class MainModel {
         return notice.getReadOnlyProperty();
     }
 
-    /** Starting or stopping is under way. */
+    /** "Connecting to Staging (broker1:9093)…" while an attempt is under way, empty otherwise. */
+    public ReadOnlyStringProperty connectingProperty() {
+        return connecting.getReadOnlyProperty();
+    }
+
+    /** Starting or stopping the demo, or closing, is under way. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -102,9 +116,12 @@ public final class MainModel {
         return app.version();
     }
 
-    /** Where the user's profiles are kept. */
-    public ProfileRepository profileRepository() {
-        return app.profiles();
+    /** The user's profiles and the connections dialog's form: made on first use, kept so typed passwords last while the app runs. */
+    public ProfilesModel profiles() {
+        if (profiles == null) {
+            profiles = new ProfilesModel(app.profiles(), demoProfile(), app.tasks()::run, ui);
+        }
+        return profiles;
     }
 
     /** The embedded demo's profile as it is now (the addresses it last started on, its writable choice). */
@@ -127,25 +144,29 @@ public final class MainModel {
     /** Starts the embedded demo (stopping whatever the console was connected to). */
     public void startDemo(DemoOptions options) {
         lastDemoOptions = options;
+        endAttempt();
         begin(ConnectionStatus.starting());
         app.tasks().run(() -> {
-            disconnect();
             try {
+                disconnect();
                 DemoBackends started = app.demo().start(options);
                 synchronized (this) {
                     demo = started;
                 }
                 statusUpdates.offer(demoStatus(started));
-                watch(ClientSettings.of(started.kafkaBootstrap()), started.grpcTarget(),
+                LiveConnection c = watch(ClientSettings.of(started.kafkaBootstrap()), started.grpcTarget(),
                         ConnectionProfile.demo(started.kafkaBootstrap(), started.grpcTarget(), demoWritable));
                 synchronized (this) {
+                    lag = c.lag();
                     polling = app.tasks().every(DEMO_STATUS_EVERY, () -> statusUpdates.offer(demoStatus(started)));
                 }
-                ui.post(() -> busy.set(false));
+                ui.post(() -> live.set(c));
             } catch (BackendStartException e) {
                 failed(e.getMessage());
             } catch (RuntimeException e) {
                 failed("The embedded demo failed to start: " + e.getMessage());
+            } finally {
+                ui.post(() -> busy.set(false)); // whatever happened, the buttons come back
             }
         });
     }
@@ -162,8 +183,9 @@ public final class MainModel {
 
     /**
      * Connects to a profile: the embedded demo (started again, with the profile's writable choice) or a user's
-     * cluster (stopping the demo if it runs). Settings that cannot be used (an unset environment variable, a
-     * missing store file) are said in the status bar and nothing is stopped.
+     * cluster. A cluster is asked first (bootstrap, metadata, authentication, TLS) within a bounded time while the
+     * current connection goes on running and showing its data; only a cluster that answered replaces it. A failed
+     * attempt says why in {@link #noticeProperty()}; nothing is stopped and no control is held.
      */
     public void connectTo(ConnectionProfile profile) {
         if (profile.demo()) {
@@ -171,35 +193,34 @@ public final class MainModel {
             startDemo(lastDemoOptions);
             return;
         }
-        String bootstrap = profile.bootstrap();
-        String grpcTarget = profile.grpcTarget().isEmpty() ? null : profile.grpcTarget();
-        begin(new ConnectionStatus("Connecting to " + profile.name() + "…", bootstrap, grpcTarget, null, null, ""));
-        app.tasks().run(() -> {
-            ClientSettings settings;
-            try {
-                settings = ClientSettings.of(profile, SecretResolver.system()); // reads secret files: off the UI thread
-            } catch (ConnectionSettingsException e) {
-                ui.post(() -> {
-                    busy.set(false);
-                    connection.set(new ConnectionStatus("Not connected to " + profile.name(), null, null, null,
-                            null, e.getMessage()));
-                    notice.set("Not connected to " + profile.name() + ": " + e.getMessage());
-                });
-                return;
+        ConnectionAttempt a = new ConnectionAttempt(profile);
+        endAttempt(); // the newer choice wins
+        attempt = a;
+        notice.set("");
+        connecting.set("Connecting to " + a.describe() + "…");
+        app.tasks().run(() -> tryToConnect(a));
+        // the last word, should a step ever outlast its own time limit: the UI is never left waiting
+        CompletableFuture.delayedExecutor(ATTEMPT_LIMIT.toMillis(), TimeUnit.MILLISECONDS, ui::post).execute(() -> {
+            if (a.end()) {
+                attemptFailed(a, "no answer within " + ATTEMPT_LIMIT.toSeconds() + " s; check the address and the"
+                        + " network.");
             }
-            disconnect();
-            Runnable probe = () -> statusUpdates.offer(probe(profile, settings, grpcTarget));
-            probe.run();
-            watch(settings, grpcTarget, profile);
-            synchronized (this) {
-                polling = app.tasks().every(CLUSTER_PROBE_EVERY, probe);
-            }
-            ui.post(() -> busy.set(false));
         });
+    }
+
+    /** Gives up the connection attempt under way; the current connection stays as it is. */
+    public void cancelConnecting() {
+        ConnectionAttempt a = attempt;
+        if (a != null && a.end()) {
+            attempt = null;
+            connecting.set("");
+            notice.set("Stopped connecting to " + a.profile().name() + ".");
+        }
     }
 
     /** Stops everything on a background thread, then runs {@code done} on the UI thread. */
     public void shutdown(Runnable done) {
+        endAttempt();
         begin(ConnectionStatus.stopping());
         app.tasks().run(() -> {
             disconnect();
@@ -233,38 +254,123 @@ public final class MainModel {
         });
     }
 
-    private void watch(ClientSettings settings, String grpcTarget, ConnectionProfile profile) {
-        LagService started = app.lag().start(settings);
-        synchronized (this) {
-            lag = started;
+    /** Starts a lag watcher for the settings; on a background thread. */
+    private LiveConnection watch(ClientSettings settings, String grpcTarget, ConnectionProfile profile) {
+        return new LiveConnection(settings, grpcTarget, app.lag().start(settings), profile);
+    }
+
+    /** Ends the attempt the UI shows as under way, if any, without a word (a newer choice replaces it). */
+    private void endAttempt() {
+        ConnectionAttempt a = attempt;
+        attempt = null;
+        connecting.set("");
+        if (a != null) {
+            a.end();
         }
-        LiveConnection c = new LiveConnection(settings, grpcTarget, started, profile);
-        ui.post(() -> live.set(c));
+    }
+
+    /** On the UI thread, for the attempt that ended by failing. */
+    private void attemptFailed(ConnectionAttempt a, String why) {
+        if (attempt == a) {
+            attempt = null;
+            connecting.set("");
+        }
+        notice.set("Not connected to " + a.profile().name() + ": " + why);
+    }
+
+    /** On a background thread: asks the cluster, and replaces the current connection only if it answered. */
+    private void tryToConnect(ConnectionAttempt a) {
+        String failure;
+        try {
+            failure = connect(a);
+        } catch (RuntimeException e) {
+            log.warn("Connecting to {} failed", a.describe(), e); // the stack trace once, in the log
+            failure = "the connection could not be set up (" + e.getMessage() + ").";
+        }
+        String why = failure;
+        if (why != null && a.end()) {
+            ui.post(() -> attemptFailed(a, why));
+        }
+    }
+
+    /** Why the attempt failed, or null when it replaced the connection or was ended by someone else. */
+    private String connect(ConnectionAttempt a) {
+        ConnectionProfile profile = a.profile();
+        String grpcTarget = profile.grpcTarget().isEmpty() ? null : profile.grpcTarget();
+        ClientSettings settings;
+        try {
+            settings = ClientSettings.of(profile, SecretResolver.system()); // reads secret files: off the UI thread
+        } catch (ConnectionSettingsException e) {
+            return e.getMessage();
+        }
+        ProbeAnswers answers = ProbeAnswers.ask(profile, settings, grpcTarget, FIRST_PROBE_TIMEOUT);
+        if (!answers.kafka().reachable()) {
+            return answers.kafka().problem();
+        }
+        ConnectionStatus answered = answers.status(profile.name(), settings, grpcTarget);
+        if (a.ended()) {
+            return null;
+        }
+        LiveConnection c = watch(settings, grpcTarget, profile);
+        Runnable probe = () -> statusUpdates.offer(probe(profile, settings, grpcTarget));
+        Parts old;
+        synchronized (this) {
+            if (!a.end()) {
+                old = null;
+            } else {
+                old = new Parts(demo, lag, polling);
+                demo = null;
+                lag = c.lag();
+                polling = app.tasks().every(CLUSTER_PROBE_EVERY, probe);
+            }
+        }
+        if (old == null) { // cancelled, timed out or replaced while the watcher started
+            c.lag().close();
+            return null;
+        }
+        if (old.polling() != null) {
+            old.polling().close(); // first, so the old connection's status no longer overwrites the new one's
+        }
+        statusUpdates.offer(answered);
+        ui.post(() -> {
+            if (attempt == a) {
+                attempt = null;
+                connecting.set("");
+            }
+            live.set(c); // builds the shown area's screen for the new connection
+        });
+        old.close();
+        return null;
+    }
+
+    /** What one connection runs, to be closed together. */
+    private record Parts(DemoBackends demo, LagService lag, Subscription polling) {
+        void close() {
+            if (polling != null) {
+                polling.close();
+            }
+            if (lag != null) {
+                lag.close();
+            }
+            if (demo != null) {
+                demo.close();
+            }
+        }
     }
 
     /** Closes the current connection's parts; on a background thread. */
     private void disconnect() {
-        DemoBackends d;
-        LagService l;
-        Subscription p;
+        Parts old;
         synchronized (this) {
-            d = demo;
-            l = lag;
-            p = polling;
+            old = new Parts(demo, lag, polling);
             demo = null;
             lag = null;
             polling = null;
         }
-        if (p != null) {
-            p.close();
-        }
-        if (l != null) {
+        if (old.lag() != null) {
             ui.post(() -> live.set(null));
-            l.close();
         }
-        if (d != null) {
-            d.close();
-        }
+        old.close();
     }
 
     static ConnectionStatus demoStatus(DemoBackends d) {
@@ -278,24 +384,7 @@ public final class MainModel {
     }
 
     static ConnectionStatus probe(ConnectionProfile profile, ClientSettings settings, String grpcTarget) {
-        String profileName = profile.name();
-        String bootstrap = settings.bootstrapServers();
-        // side by side, so a silent cluster and a silent backend are both said within the one timeout the
-        // messages name, not one after the other
-        CompletableFuture<TargetProbe.Result> grpcProbe = grpcTarget == null || grpcTarget.isBlank()
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> TargetProbe.probe(ChannelSettings.of(grpcTarget,
-                profile.grpcTls()), PROBE_TIMEOUT), task -> Thread.ofVirtual().name("grpc-probe").start(task));
-        ClusterProbe.Result kafka = ClusterProbe.probe(settings, PROBE_TIMEOUT);
-        TargetProbe.Result grpc = grpcProbe.join();
-        StringBuilder detail = new StringBuilder(kafka.reachable()
-                ? kafka.brokers() + " broker(s), cluster " + kafka.clusterId() : kafka.problem());
-        if (grpc != null) {
-            detail.append(" · ").append(grpc.reachable()
-                    ? (grpc.services().isEmpty() ? "gRPC answers (no reflection)" : grpc.services().size() + " gRPC service(s)")
-                    : grpc.problem());
-        }
-        return new ConnectionStatus(profileName, bootstrap, grpc == null ? null : grpcTarget, kafka.reachable(),
-                grpc == null ? null : grpc.reachable(), detail.toString());
+        return ProbeAnswers.ask(profile, settings, grpcTarget, PROBE_TIMEOUT)
+                .status(profile.name(), settings, grpcTarget);
     }
 }

@@ -32,12 +32,11 @@ public final class MainView {
     private final Map<Area, Screen> screens = new EnumMap<>(Area.class);
     private final BorderPane root = new BorderPane();
     private final StackPane center = new StackPane();
-    private final Map<Area, Node> areas = new EnumMap<>(Area.class);
+    private LiveConnection connection; // the one the screens are for; null while there is none
     private final Circle kafkaDot = dot();
     private final Circle grpcDot = dot();
     private final Label statusText = new Label();
     private final Label mode = new Label();
-    private ProfilesModel profiles; // made on first use, kept so typed passwords last while the app runs
 
     /**
      * @param screenFactories builds each built area's screen for a connection; an area without one says it is
@@ -51,9 +50,6 @@ public final class MainView {
         root.setCenter(center);
         root.setBottom(statusBar());
         center.getStyleClass().add("area");
-        for (Area a : Area.values()) {
-            areas.put(a, PlannedArea.of(a));
-        }
         model.liveConnectionProperty().addListener((obs, old, c) -> connected(c));
         model.areaProperty().addListener((obs, old, a) -> show(a));
         model.connectionProperty().addListener((obs, old, c) -> paint(c));
@@ -101,14 +97,29 @@ public final class MainView {
 
     /** Opens the connections dialog and connects to the profile the user chooses. */
     public void askToConnect() {
-        if (profiles == null) {
-            profiles = new ProfilesModel(model.profileRepository(), model.demoProfile());
-        } else {
-            profiles.demoIs(model.demoProfile());
-        }
+        ProfilesModel profiles = model.profiles();
+        profiles.demoIs(model.demoProfile());
         new ProfilesView(profiles, root.getScene() == null ? null : root.getScene().getWindow())
                 .showAndWait()
                 .ifPresent(model::connectTo);
+    }
+
+    /** The connection attempt under way, with a spinner and the button that gives it up; hidden when none is. */
+    private Node attempt() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(14, 14);
+        Label text = new Label();
+        text.setId("connecting-text");
+        text.textProperty().bind(model.connectingProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-connect");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setOnAction(e -> model.cancelConnecting());
+        HBox box = new HBox(6, spinner, text, cancel);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(model.connectingProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node statusBar() {
@@ -137,37 +148,50 @@ public final class MainView {
         full.setWrapText(true);
         full.setMaxWidth(600);
         notice.setTooltip(full);
-        statusText.setMinWidth(260); // the connection in place stays named beside a long notice
+        notice.setWrapText(true);
         mode.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, busy, kafkaDot, grpcDot, statusText, notice, gap, mode);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox connectionRow = new HBox(8, busy, kafkaDot, grpcDot, statusText, gap, mode);
+        connectionRow.setAlignment(Pos.CENTER_LEFT);
+        // the attempt and its outcome get a line of their own under the connection in place: a whole sentence,
+        // and a Cancel button that is never squeezed to "…"
+        HBox attemptRow = new HBox(8, attempt(), notice);
+        attemptRow.setAlignment(Pos.CENTER_LEFT);
+        attemptRow.visibleProperty().bind(model.connectingProperty().isNotEmpty()
+                .or(model.noticeProperty().isNotEmpty()));
+        attemptRow.managedProperty().bind(attemptRow.visibleProperty());
+        VBox bar = new VBox(4, connectionRow, attemptRow);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
         return bar;
     }
 
-    /** Every built area gets a new screen for the new connection; the old ones are released first. */
+    /**
+     * A new connection releases the old one's screens; each area builds its screen, and so starts its work (a
+     * tail, a replay, a subscription), only when it is first shown.
+     */
     private void connected(LiveConnection c) {
         screens.values().forEach(Screen::dispose);
         screens.clear();
-        for (Area a : Area.values()) {
-            Function<LiveConnection, Screen> factory = screenFactories.get(a);
-            if (c != null && factory != null) {
-                Screen s = factory.apply(c);
-                s.root().setId("area-" + a.name().toLowerCase());
-                screens.put(a, s);
-                areas.put(a, s.root());
-            } else {
-                areas.put(a, PlannedArea.of(a));
-            }
-        }
+        connection = c;
         show(model.areaProperty().get());
     }
 
     private void show(Area a) {
-        center.getChildren().setAll(areas.get(a));
+        center.getChildren().setAll(screenOf(a));
+    }
+
+    private Node screenOf(Area a) {
+        Function<LiveConnection, Screen> factory = screenFactories.get(a);
+        if (connection == null || factory == null) {
+            return PlannedArea.of(a);
+        }
+        return screens.computeIfAbsent(a, area -> {
+            Screen s = factory.apply(connection);
+            s.root().setId("area-" + area.name().toLowerCase());
+            return s;
+        }).root();
     }
 
     private void paint(ConnectionStatus c) {

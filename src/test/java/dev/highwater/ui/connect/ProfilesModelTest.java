@@ -3,6 +3,7 @@ package dev.highwater.ui.connect;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.KafkaSecurity;
 import dev.highwater.store.ProfileFile;
+import dev.highwater.ui.UiThread;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,8 @@ class ProfilesModelTest {
     Path dir;
 
     private ProfilesModel open(Path file) {
-        return new ProfilesModel(new ProfileFile(file), ConnectionProfile.demo("127.0.0.1:9092", "127.0.0.1:50051", false));
+        return new ProfilesModel(new ProfileFile(file), ConnectionProfile.demo("127.0.0.1:9092", "127.0.0.1:50051", false),
+                Runnable::run, UiThread.direct());
     }
 
     @Test

@@ -1,16 +1,22 @@
 package dev.highwater.ui.grpc;
 
 import dev.highwater.app.ThreadPoolTasks;
+import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.indexer.ChainHashing;
 import dev.highwater.grpc.IndexerServer;
 import dev.highwater.grpc.IndexerSettings;
 import dev.highwater.grpc.reflection.NoSink;
+import dev.highwater.grpc.workbench.ChannelSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The blocks panel against our real indexer on loopback. */
@@ -48,6 +54,26 @@ class BlocksModelTest {
 
         assertEquals("Not found: the indexer at " + indexer.target() + " has no transaction 00ff (it keeps only "
                 + "recent blocks; check the hash).", model.lookupResult().get());
+    }
+
+    @Test
+    void certificateFilesAreReadOffTheUiThreadAndOneThatCannotBeUsedIsSaid(@TempDir Path dir) throws Exception {
+        Path cert = Files.writeString(dir.resolve("client.pem"), "not a certificate");
+        ChannelSettings mutual = ChannelSettings.of(indexer.target(), new GrpcTls(GrpcTls.Mode.MUTUAL_TLS, null, cert,
+                dir.resolve("missing-key.pem")));
+        // made on the UI thread when the screen is first shown: it must neither read the files nor throw there
+        BlocksModel broken = new BlocksModel(mutual, tasks, ui);
+        try {
+            broken.start();
+            ui.until("the problem", () -> !broken.streamProblem().get().isEmpty());
+            assertEquals("The block stream cannot start: The client certificate file " + cert
+                    + " is not a PEM or PKCS12 certificate.", broken.streamProblem().get());
+            assertFalse(broken.streaming().get());
+            broken.lookUp("00ff");
+            ui.until("the answer", () -> broken.lookupResult().get().startsWith("The client certificate file"));
+        } finally {
+            broken.dispose();
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gRPC area on a real indexer, headless: methods from reflection, a call from the editor, live blocks. */
@@ -68,7 +69,11 @@ class GrpcScreenTest {
     }
 
     @Test
-    void theBlocksTabFillsLive(FxRobot robot) throws Exception {
+    void theBlocksTabFillsLiveFromWhenItIsFirstShown(FxRobot robot) throws Exception {
+        Thread.sleep(1_000); // blocks come every 100 ms: a subscription started with the screen would have some
+        assertFalse(screen.blocks().streaming().get(), "no subscription for a tab never shown");
+        assertTrue(screen.blocks().blocks().isEmpty());
+
         robot.clickOn("Blocks");
         TableView<?> blocks = robot.lookup("#blocks-table").queryTableView();
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> blocks.getItems().size() >= 3);

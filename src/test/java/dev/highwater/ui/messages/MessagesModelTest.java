@@ -22,11 +22,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -222,6 +225,62 @@ class MessagesModelTest {
         assertNull(d.problem());
         assertTrue(d.facts().contains("Key   [hex] fffe0001  (hex: not UTF-8 text)"), d.facts().toString());
         assertTrue(d.json().contains("\"sender\": \"bin\""), d.json());
+    }
+
+    @Test
+    void oneOffTasksForTheUiThreadOfferedCloseTogetherAllRun(@TempDir Path dir) throws Exception {
+        HeldUiThread ui = new HeldUiThread();
+        model = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null, SchemaCatalog.withBuiltIn(), ui,
+                false);
+        // the schema lists, then the topic list read from the broker, wait for the UI thread
+        waitFor(() -> ui.waiting() == 2);
+        Path file = dir.resolve("none.jsonl");
+        model.export(List.of(), file); // its notice is offered while the topic list still waits
+        model.applyFilter("", "", "amount >"); // the worker is one thread: this says when the export has offered
+        waitFor(() -> ui.waiting() == 3);
+        ui.runAll();
+
+        assertTrue(model.topics().containsAll(List.of("payments", "registry", "keys")), model.topics().toString());
+        assertEquals("Exported 0 records to " + file + " (JSON lines).", model.noticeProperty().get());
+        assertNotNull(model.filterProblemProperty().get());
+    }
+
+    @Test
+    void whatIsPublishedIsDecidedWithoutReadingTheUiThreadsProperties() throws Exception {
+        HeldUiThread ui = new HeldUiThread();
+        model = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null, SchemaCatalog.withBuiltIn(), ui,
+                false);
+        model.start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        waitFor(() -> model.readSoFar() == 31);
+        Thread.sleep(1_000); // caught up: nothing changes from here on
+        long offered = model.updatesOffered();
+        Thread.sleep(1_500); // six publishing rounds while the UI thread is busy and shows none of it yet
+
+        assertEquals(offered, model.updatesOffered(), "nothing new, nothing offered, whatever the UI shows");
+        ui.runAll();
+        assertEquals(31, model.rows().size());
+        assertTrue(model.stateProperty().get().startsWith("reading payments")
+                || model.stateProperty().get().startsWith("caught up"), model.stateProperty().get());
+    }
+
+    /** A UI thread that is busy until the test lets it run what was posted. */
+    private static final class HeldUiThread implements UiThread {
+        private final Queue<Runnable> posted = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void post(Runnable task) {
+            posted.add(task);
+        }
+
+        int waiting() {
+            return posted.size();
+        }
+
+        void runAll() {
+            for (Runnable r; (r = posted.poll()) != null; ) {
+                r.run();
+            }
+        }
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
