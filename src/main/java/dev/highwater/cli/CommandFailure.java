@@ -5,9 +5,4 @@ public final class CommandFailure extends RuntimeException {
     public CommandFailure(String message) {
         super(message);
     }
-
-    /** @param cause what the client library threw, shown with its stack trace only under {@code --verbose} */
-    public CommandFailure(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

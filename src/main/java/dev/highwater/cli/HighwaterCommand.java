@@ -48,13 +48,9 @@ public final class HighwaterCommand implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (verbose(parseResult)) {
-                // what --verbose is for: how it failed, from the client library's exception on; a failure of
-                // ours that carries none is explained by its line alone
-                Throwable trace = ex instanceof CommandFailure ? ex.getCause() : ex;
-                if (trace != null) {
-                    trace.printStackTrace(err);
-                }
+            if (verbose(parseResult) && !(ex instanceof CommandFailure)) {
+                // an explained failure is its line; an unexpected one shows where it came from when asked
+                ex.printStackTrace(err);
             }
             err.println("highwater: " + OneLine.of(ex));
             err.flush();
