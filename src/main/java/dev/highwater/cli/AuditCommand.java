@@ -45,6 +45,9 @@ public final class AuditCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClusterOptions cluster;
 
+    @CommandLine.Mixin
+    VerboseOption verbose;
+
     @Option(names = "--topic", required = true, paramLabel = "T", description = "the ledger topic, e.g. payment-ledger")
     String topic;
 
@@ -74,7 +77,7 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--at: " + e.getMessage());
         }
-        ClientSettings settings = cluster.settings();
+        ClientSettings settings = cluster.answeredSettings();
         PrintWriter err = spec.commandLine().getErr();
         AuditReport report;
         try (SnapshotStore store = snapshots == null ? SnapshotStore.NONE : openSnapshots(err);

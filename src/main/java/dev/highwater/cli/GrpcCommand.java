@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ public final class GrpcCommand implements Runnable {
 
     @Option(names = "--target", required = true, paramLabel = "HOST:PORT", description = "the gRPC server")
     String target;
+
+    @CommandLine.Mixin
+    VerboseOption verbose;
 
     @Option(names = "--plaintext", description = "no TLS (the default)")
     boolean plaintext;
@@ -118,10 +123,26 @@ public final class GrpcCommand implements Runnable {
     }
 
     private GrpcSession session(ChannelSettings settings) {
+        requireResolvableHost(settings.target().strip());
         try {
             return new GrpcSession(settings, new CallHistory(1));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    /**
+     * A host that does not resolve ends the command here: handed to gRPC, it fails on gRPC's resolver thread,
+     * which logs a warning with a stack trace before the call can say anything.
+     */
+    private static void requireResolvableHost(String target) {
+        String host = target.substring(0, target.lastIndexOf(':'));
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            InetAddress.getAllByName(bare);
+        } catch (UnknownHostException e) {
+            throw new CommandFailure("The host " + bare + " of the gRPC target " + target + " does not resolve to an"
+                    + " address: check the host name.");
         }
     }
 

@@ -3,6 +3,8 @@ package dev.highwater.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** The top-level command: its subcommands drive the same engine as the GUI. */
 @Command(name = "highwater",
         mixinStandardHelpOptions = true,
@@ -36,11 +38,44 @@ public final class HighwaterCommand implements Runnable {
             at.getErr().flush();
             return 2;
         });
+        cl.setExecutionStrategy(parseResult -> {
+            if (!reachesABackend(parseResult)) {
+                return new CommandLine.RunLast().execute(parseResult); // demo, bench: their logging as configured
+            }
+            try (ClientLibraryLogs logs = ClientLibraryLogs.quietUnless(verbose(parseResult))) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("highwater: " + OneLine.of(ex));
+            PrintWriter err = commandLine.getErr();
+            if (verbose(parseResult) && !(ex instanceof CommandFailure)) {
+                // an explained failure is its line; an unexpected one shows where it came from when asked
+                ex.printStackTrace(err);
+            }
+            err.println("highwater: " + OneLine.of(ex));
+            err.flush();
             return 1;
         });
         return cl;
+    }
+
+    /** Whether the command run is a client of a cluster or backend: those are the ones that take --verbose. */
+    private static boolean reachesABackend(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult leaf = parseResult;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand();
+        }
+        return leaf.commandSpec().findOption(VerboseOption.NAME) != null;
+    }
+
+    /** Whether --verbose was given to the command or to any command above it. */
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(VerboseOption.NAME)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static final class Version implements CommandLine.IVersionProvider {

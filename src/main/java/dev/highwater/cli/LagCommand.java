@@ -35,6 +35,9 @@ public final class LagCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClusterOptions cluster;
 
+    @CommandLine.Mixin
+    VerboseOption verbose;
+
     @Option(names = "--group", required = true, paramLabel = "G", description = "the consumer group (repeatable)")
     List<String> groups = new ArrayList<>();
 
@@ -56,7 +59,7 @@ public final class LagCommand implements Callable<Integer> {
         if (!(intervalSeconds >= 0.1 && intervalSeconds <= 3600)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be 0.1 to 3600 seconds");
         }
-        ClientSettings settings = cluster.settings();
+        ClientSettings settings = cluster.answeredSettings(watch);
         PrintWriter out = spec.commandLine().getOut();
         Duration interval = Duration.ofMillis((long) (intervalSeconds * 1000));
         // the status window is twice what the reads before showing span, so the first table is judged

@@ -32,6 +32,9 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClusterOptions cluster;
 
+    @CommandLine.Mixin
+    VerboseOption verbose;
+
     @Option(names = "--group", required = true, paramLabel = "G", description = "the consumer group")
     String group;
 
@@ -67,7 +70,7 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
     public Integer call() {
         ResetTarget to = target();
         // --execute is the command line's confirmation; without it the reset is a preview only
-        GroupOffsetReset reset = new GroupOffsetReset(cluster.settings(), execute,
+        GroupOffsetReset reset = new GroupOffsetReset(cluster.answeredSettings(), execute,
                 "of the command line");
         PrintWriter out = spec.commandLine().getOut();
         ResetPlan plan;

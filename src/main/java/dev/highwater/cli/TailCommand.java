@@ -51,6 +51,9 @@ public final class TailCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClusterOptions cluster;
 
+    @CommandLine.Mixin
+    VerboseOption verbose;
+
     @Option(names = "--topic", required = true, paramLabel = "T", description = "the topic")
     String topic;
 
@@ -123,7 +126,7 @@ public final class TailCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage());
         }
         RecordRendering rendering = new RecordRendering(types);
-        ClientSettings settings = cluster.settings();
+        ClientSettings settings = cluster.answeredSettings();
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tail-watchdog");
             t.setDaemon(true);

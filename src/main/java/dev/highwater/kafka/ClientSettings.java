@@ -47,7 +47,30 @@ public record ClientSettings(String bootstrapServers, Map<String, String> proper
         SecretResolver secrets = SecretResolver.system();
         p.stringPropertyNames().forEach(k -> map.put(k, secrets.resolveIn(p.getProperty(k),
                 "the property " + k + " in " + configFile)));
+        for (String kind : new String[] {"truststore", "keystore"}) {
+            requireStoreFile(map, kind, configFile);
+        }
         return new ClientSettings(bootstrapServers, map);
+    }
+
+    /**
+     * A store file the properties name must be there before a client is made: Kafka would say only "Failed to
+     * create new KafkaAdminClient" or "Failed to construct kafka consumer" about it.
+     */
+    private static void requireStoreFile(Map<String, String> properties, String kind, Path configFile) {
+        String location = properties.get("ssl." + kind + ".location");
+        if (location == null || location.isBlank()) {
+            return;
+        }
+        Path file = Path.of(location.strip());
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("the " + kind + " file " + location.strip() + " (ssl." + kind
+                    + ".location in " + configFile + ") does not exist: check the path");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("the " + kind + " file " + location.strip() + " (ssl." + kind
+                    + ".location in " + configFile + ") cannot be read: check its permissions");
+        }
     }
 
     /** A profile's bootstrap servers and client properties, its secret references resolved now. */

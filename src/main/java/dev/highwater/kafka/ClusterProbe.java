@@ -4,9 +4,6 @@ import dev.highwater.core.connect.Redaction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.AuthenticationException;
-import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.errors.SslAuthenticationException;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,14 +18,26 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ClusterProbe {
 
-    /** What a probe found: reachable with broker count and cluster id, or not, with the reason. */
-    public record Result(boolean reachable, int brokers, String clusterId, String problem) {
+    /**
+     * What a probe found: reachable with broker count and cluster id, or not, with the reason.
+     *
+     * @param silent when not reachable, whether that is because nothing answered in time (a broker that is down
+     *               may still come), as opposed to a refusal or settings that cannot work as they are
+     */
+    public record Result(boolean reachable, int brokers, String clusterId, String problem, boolean silent) {
+        public Result(boolean reachable, int brokers, String clusterId, String problem) {
+            this(reachable, brokers, clusterId, problem, false);
+        }
     }
 
     private ClusterProbe() {
     }
 
     public static Result probe(ClientSettings settings, Duration timeout) {
+        if (nothingListens(settings)) {
+            // said at once: the client would retry a closed port until the whole timeout has passed
+            return failed(settings, refused(settings), true);
+        }
         Map<String, Object> props = settings.admin("highwater-probe");
         props.put("request.timeout.ms", (int) timeout.toMillis());
         props.put("default.api.timeout.ms", (int) timeout.toMillis());
@@ -36,7 +45,7 @@ public final class ClusterProbe {
         try {
             admin = Admin.create(props);
         } catch (KafkaException | IllegalArgumentException e) {
-            return failed(settings, cannotCreate(settings, e));
+            return failed(settings, ClientFailure.cannotCreate(settings, e), false);
         }
         try {
             var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
@@ -44,94 +53,74 @@ public final class ClusterProbe {
             String id = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Result(true, brokers, id, null);
         } catch (ExecutionException e) {
-            return failed(settings, explain(settings, e.getCause(), timeout));
+            Throwable cause = e.getCause();
+            boolean silent = cause instanceof org.apache.kafka.common.errors.TimeoutException;
+            return failed(settings, silent ? noAnswer(settings, timeout) : explain(settings, cause), silent);
         } catch (TimeoutException e) {
-            return failed(settings, noAnswer(settings, timeout));
+            return failed(settings, noAnswer(settings, timeout), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(settings, "Interrupted while probing " + settings.bootstrapServers());
+            return failed(settings, "Interrupted while probing " + settings.bootstrapServers(), false);
         } finally {
             admin.close(Duration.ofSeconds(1)); // never let closing outlast the probe's own time limit
         }
     }
 
     /** One sentence for a failure of a client of these settings. */
-    private static String explain(ClientSettings settings, Throwable cause, Duration timeout) {
-        String at = settings.bootstrapServers();
-        if (cause instanceof SaslAuthenticationException) {
-            return "The cluster at " + at + " refused the credentials (SASL " + settings.properties()
-                    .getOrDefault("sasl.mechanism", "PLAIN") + " authentication failed): check the user name and"
-                    + " password.";
-        }
-        if (cause instanceof SslAuthenticationException) {
-            return "The TLS handshake with " + at + " failed: " + certificateProblem(cause) + ".";
-        }
-        if (cause instanceof AuthenticationException auth) {
-            return "The cluster at " + at + " refused this client (" + auth.getMessage() + "): it needs security"
-                    + " settings (SSL or SASL); set them in the profile, or with --config FILE on the command line.";
-        }
-        if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
-            return noAnswer(settings, timeout);
-        }
-        return "The cluster at " + at + " failed: " + EmbeddedKafka.rootMessage(cause);
+    private static String explain(ClientSettings settings, Throwable cause) {
+        return ClientFailure.definite(settings, cause)
+                .orElseGet(() -> "The cluster at " + settings.bootstrapServers() + " failed: "
+                        + EmbeddedKafka.rootMessage(cause));
     }
 
-    private static String cannotCreate(ClientSettings settings, Exception e) {
-        String root = EmbeddedKafka.rootMessage(e);
-        if (root.contains("resolvable bootstrap")) {
-            return "No bootstrap server in " + settings.bootstrapServers() + " resolves to an address: check the"
-                    + " host names.";
-        }
-        if (root.contains("keystore") || root.contains("truststore") || root.contains("SSL")) {
-            return "The TLS settings for " + settings.bootstrapServers() + " cannot be used: " + root
-                    + " (check the store files, their types and passwords).";
-        }
-        return "Cannot use " + settings.bootstrapServers() + ": " + root;
-    }
-
-    /** Which certificate check failed, in words, from the handshake's causes. */
-    static String certificateProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage() == null ? "" : t.getMessage();
-            if (m.contains("PKIX path") || m.contains("unable to find valid certification path")) {
-                return "the broker's certificate is not signed by a CA in the trust store (PKIX path building"
-                        + " failed); use a trust store holding the CA that signed the broker's certificate";
-            }
-            if (m.contains("No subject alternative") || m.contains("No name matching")) {
-                return "the broker's certificate does not name the host you connect to (" + m + "); connect by a"
-                        + " name the certificate holds";
-            }
-            if (m.contains("expired") || m.contains("NotAfter")) {
-                return "a certificate has expired (" + m + ")";
-            }
-            if (m.contains("bad_certificate") || m.contains("certificate_required")) {
-                return "the broker did not accept the client's certificate (" + m + "); check the key store";
-            }
-        }
-        return EmbeddedKafka.rootMessage(e) + "; check the trust store and the security protocol";
-    }
-
-    private static Result failed(ClientSettings settings, String problem) {
-        return new Result(false, 0, null, Redaction.scrub(problem, settings.secretValues()));
+    private static Result failed(ClientSettings settings, String problem, boolean silent) {
+        return new Result(false, 0, null, Redaction.scrub(problem, settings.secretValues()), silent);
     }
 
     private static String noAnswer(ClientSettings settings, Duration timeout) {
         String first = settings.bootstrapServers().split(",")[0].strip();
         int colon = first.lastIndexOf(':');
-        if (colon > 0 && answersTcp(first.substring(0, colon), first.substring(colon + 1))) {
-            return "Something answers at " + first + " but no Kafka reply came within " + timeout.toSeconds()
+        String host = colon > 0 ? first.substring(0, colon).replace("[", "").replace("]", "") : first;
+        return switch (colon > 0 ? tcp(host, first.substring(colon + 1)) : Tcp.NO_REPLY) {
+            case ACCEPTS -> "Something answers at " + first + " but no Kafka reply came within " + timeout.toSeconds()
                     + " s: check the port, and the security protocol (a TLS or SASL listener needs those settings).";
-        }
-        return "No Kafka broker answered at " + settings.bootstrapServers() + " within " + timeout.toSeconds()
-                + " s: check the address and that the broker is running.";
+            case REFUSED -> refused(settings);
+            case NO_REPLY -> "No Kafka broker answered at " + settings.bootstrapServers() + " within "
+                    + timeout.toSeconds() + " s: check the address and that the broker is running.";
+        };
     }
 
-    private static boolean answersTcp(String host, String port) {
+    private static String refused(ClientSettings settings) {
+        return "No Kafka broker answered at " + settings.bootstrapServers() + ": nothing listens there (connection"
+                + " refused); check the port and that the broker is running.";
+    }
+
+    /** Whether every bootstrap address refuses a TCP connection (an unresolvable one is left to the client). */
+    private static boolean nothingListens(ClientSettings settings) {
+        for (String entry : settings.bootstrapServers().split(",")) {
+            String e = entry.strip();
+            int colon = e.lastIndexOf(':');
+            if (colon <= 0 || tcp(e.substring(0, colon).replace("[", "").replace("]", ""),
+                    e.substring(colon + 1)) != Tcp.REFUSED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a plain TCP connection to the address finds, to tell a closed port from a silent listener. */
+    private enum Tcp { ACCEPTS, REFUSED, NO_REPLY }
+
+    private static Tcp tcp(String host, String port) {
         try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress(host.replace("[", "").replace("]", ""), Integer.parseInt(port)), 1_000);
-            return true;
+            s.connect(new java.net.InetSocketAddress(host, Integer.parseInt(port)), 1_000);
+            return Tcp.ACCEPTS;
+        } catch (java.net.ConnectException e) {
+            return Tcp.REFUSED;
+        } catch (java.net.UnknownHostException e) {
+            return Tcp.NO_REPLY;
         } catch (Exception e) {
-            return false;
+            return Tcp.NO_REPLY;
         }
     }
 }

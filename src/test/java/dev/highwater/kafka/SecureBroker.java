@@ -16,18 +16,18 @@ import java.util.concurrent.TimeUnit;
  * The embedded broker with a SASL_SSL listener beside its plaintext one, certificates made at test time:
  * SCRAM-SHA-256 user {@code alice} and PLAIN user {@code bob}, with the passwords below.
  */
-final class SecureBroker implements AutoCloseable {
+public final class SecureBroker implements AutoCloseable {
 
-    static final String ALICE = "alice";
-    static final String ALICE_PASSWORD = "alice-Scram-pass-4711";
-    static final String BOB = "bob";
-    static final String BOB_PASSWORD = "bob-Plain-pass-0815";
+    public static final String ALICE = "alice";
+    public static final String ALICE_PASSWORD = "alice-Scram-pass-4711";
+    public static final String BOB = "bob";
+    public static final String BOB_PASSWORD = "bob-Plain-pass-0815";
 
-    final TestCertificates certs;
-    final EmbeddedKafka kafka;
+    public final TestCertificates certs;
+    public final EmbeddedKafka kafka;
     final int saslSslPort;
 
-    SecureBroker(Path dir) throws Exception {
+    public SecureBroker(Path dir) throws Exception {
         certs = TestCertificates.create(dir.resolve("certs"));
         saslSslPort = LocalPorts.free();
         Map<String, Object> p = Map.of(
@@ -49,8 +49,13 @@ final class SecureBroker implements AutoCloseable {
         }
     }
 
-    String saslSslBootstrap() {
+    public String saslSslBootstrap() {
         return "127.0.0.1:" + saslSslPort;
+    }
+
+    /** The broker's plaintext listener (no TLS, no SASL). */
+    public String plaintextBootstrap() {
+        return kafka.bootstrapServers();
     }
 
     @Override

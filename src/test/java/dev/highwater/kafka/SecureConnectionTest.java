@@ -95,7 +95,8 @@ class SecureConnectionTest {
         long start = System.nanoTime();
         ClusterProbe.Result r = ClusterProbe.probe(ClientSettings.of(p, SecretResolver.system()), TIMEOUT);
         assertFalse(r.reachable());
-        assertTrue(r.problem().contains("refused the credentials (SASL SCRAM-SHA-256 authentication failed)"),
+        assertTrue(r.problem().contains("refused the credentials of user alice (SASL SCRAM-SHA-256 authentication"
+                + " failed)"),
                 r.problem());
         assertFalse(r.problem().contains(wrong));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(8), "within a few seconds");
@@ -108,7 +109,8 @@ class SecureConnectionTest {
         ClusterProbe.Result r = ClusterProbe.probe(ClientSettings.of(p, SecretResolver.system()), TIMEOUT);
         assertFalse(r.reachable());
         assertTrue(r.problem().startsWith("The TLS handshake with " + broker.saslSslBootstrap() + " failed: the"
-                + " broker's certificate is not signed by a CA in the trust store"), r.problem());
+                + " broker's certificate is not signed by a CA in the trust store " + broker.certs.otherTrustStore()),
+                r.problem());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.highwater.core.lag.OffsetsSnapshot.Member;
 import dev.highwater.core.lag.OffsetsSnapshot.RecordTime;
 import dev.highwater.core.lag.OffsetsSource;
 import dev.highwater.core.lag.PartitionId;
+import dev.highwater.kafka.ClientFailure;
 import dev.highwater.kafka.ClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -46,31 +47,49 @@ public final class KafkaOffsetsSource implements OffsetsSource {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration RECORD_TIME_BUDGET = Duration.ofSeconds(3);
 
-    private final Admin admin;
+    /** Null after a refusal until the cluster is asked again: a closed client retries nothing on its own. */
+    private volatile Admin admin;
+    private volatile boolean closed;
+    private final RefusalBackoff refusals;
     private final RecordTimeReader times;
     private final Clock clock;
     private final String bootstrap;
+    private final ClientSettings settings;
 
     public KafkaOffsetsSource(ClientSettings settings, Clock clock) {
+        this.settings = settings;
         this.admin = Admin.create(settings.admin("highwater-lag"));
+        this.refusals = new RefusalBackoff(clock);
         this.times = new RecordTimeReader(settings);
         this.clock = clock;
         this.bootstrap = settings.bootstrapServers();
     }
 
     @Override
-    public Set<String> groups() {
+    public synchronized Set<String> groups() {
+        String refused = refusals.standingRefusal();
+        if (refused != null) {
+            throw new IllegalStateException(refused);
+        }
         try {
-            return get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()).stream()
+            Set<String> groups = get(admin().listGroups(ListGroupsOptions.forConsumerGroups()).all()).stream()
                     .map(GroupListing::groupId).collect(Collectors.toCollection(TreeSet::new));
+            refusals.answered();
+            return groups;
         } catch (ReadFailure e) {
+            noteIfRefused(e);
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized OffsetsSnapshot read(Set<String> wanted) {
+        String refused = refusals.standingRefusal();
+        if (refused != null) {
+            return OffsetsSnapshot.disconnected(clock.millis(), refused);
+        }
         try {
+            Admin admin = admin();
             Set<String> groupIds = wanted.isEmpty() ? groups() : wanted;
             var describeResult = admin.describeConsumerGroups(groupIds).describedGroups();
             Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
@@ -105,8 +124,10 @@ public final class KafkaOffsetsSource implements OffsetsSource {
             for (String g : groupIds) {
                 groups.add(group(g, described.get(g), committed.getOrDefault(g, Map.of()), bounds, recordTimes));
             }
+            refusals.answered();
             return new OffsetsSnapshot(clock.millis(), null, logs, groups);
         } catch (ReadFailure e) {
+            noteIfRefused(e);
             return OffsetsSnapshot.disconnected(clock.millis(), e.getMessage());
         } catch (IllegalStateException e) {
             return OffsetsSnapshot.disconnected(clock.millis(), e.getMessage()); // already one sentence
@@ -145,11 +166,30 @@ public final class KafkaOffsetsSource implements OffsetsSource {
         return new GroupOffsets(groupId, state, members, offsets, timesForGroup);
     }
 
+    private Admin admin() {
+        if (closed) {
+            throw new IllegalStateException("The offsets source for " + bootstrap + " is closed.");
+        }
+        if (admin == null) {
+            admin = Admin.create(settings.admin("highwater-lag"));
+        }
+        return admin;
+    }
+
+    /** A refusal closes the client until the cluster is asked again (see {@link RefusalBackoff}). */
+    private void noteIfRefused(ReadFailure e) {
+        if (e.refused && admin != null) {
+            refusals.refused(e.getMessage());
+            admin.close(Duration.ZERO);
+            admin = null;
+        }
+    }
+
     /** Every partition of the topics involved, so a partition the group never committed on shows as such. */
     private Set<TopicPartition> allPartitionsOf(Set<TopicPartition> known) throws ReadFailure {
         Set<String> topics = known.stream().map(TopicPartition::topic).collect(Collectors.toSet());
         Set<TopicPartition> all = new HashSet<>();
-        admin.describeTopics(topics).topicNameValues().forEach((topic, future) -> {
+        admin().describeTopics(topics).topicNameValues().forEach((topic, future) -> {
             try {
                 get(future).partitions().forEach(p -> all.add(new TopicPartition(topic, p.partition())));
             } catch (ReadFailure e) {
@@ -167,8 +207,8 @@ public final class KafkaOffsetsSource implements OffsetsSource {
             earliest.put(tp, OffsetSpec.earliest());
             latest.put(tp, OffsetSpec.latest());
         });
-        var starts = admin.listOffsets(earliest);
-        var ends = admin.listOffsets(latest);
+        var starts = admin().listOffsets(earliest);
+        var ends = admin().listOffsets(latest);
         Map<TopicPartition, long[]> bounds = new HashMap<>();
         for (TopicPartition tp : partitions) {
             try {
@@ -207,7 +247,9 @@ public final class KafkaOffsetsSource implements OffsetsSource {
                     + " s: check the address and that the cluster is up", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new ReadFailure("Reading offsets from " + bootstrap + " failed: " + cause.getMessage(), cause);
+            var refusal = ClientFailure.definite(settings, cause);
+            throw new ReadFailure(refusal.orElseGet(() -> "Reading offsets from " + bootstrap + " failed: "
+                    + cause.getMessage()), cause, refusal.isPresent());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReadFailure("Interrupted while reading offsets", e);
@@ -216,16 +258,28 @@ public final class KafkaOffsetsSource implements OffsetsSource {
 
     @Override
     public void close() {
+        closed = true;
         // every read waits for its own calls, so a call still pending here is one a read gave up on (a cluster
         // that did not answer): waiting for it would only delay the "no answer within" a caller is about to say
-        admin.close(Duration.ZERO);
+        Admin a = admin;
+        if (a != null) {
+            a.close(Duration.ZERO);
+        }
         times.close();
     }
 
     /** A read that failed, with the sentence to show. */
     private static final class ReadFailure extends Exception {
+        /** The cluster refused the settings (see {@link ClientFailure#definite}), rather than not answering. */
+        final boolean refused;
+
         ReadFailure(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        ReadFailure(String message, Throwable cause, boolean refused) {
             super(message, cause);
+            this.refused = refused;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.highwater.kafka.ledger;
 
 import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.LedgerTopic;
+import dev.highwater.kafka.ClientFailure;
 import dev.highwater.kafka.ClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -108,6 +109,10 @@ public final class KafkaLedgerSource implements LedgerSource {
 
     private IllegalStateException unreachable(Exception e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        var definite = ClientFailure.definite(settings, cause);
+        if (definite.isPresent()) {
+            return new IllegalStateException(definite.get(), e);
+        }
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new IllegalStateException("the cluster at " + settings.bootstrapServers() + " does not answer ("
                 + why.lines().findFirst().orElse("") + ")", e);

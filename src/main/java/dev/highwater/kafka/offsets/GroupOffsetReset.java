@@ -3,6 +3,7 @@ package dev.highwater.kafka.offsets;
 import dev.highwater.core.lag.PartitionId;
 import dev.highwater.core.offsets.ResetPlan;
 import dev.highwater.core.offsets.ResetTarget;
+import dev.highwater.kafka.ClientFailure;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import org.apache.kafka.clients.admin.Admin;
@@ -192,7 +193,8 @@ public final class GroupOffsetReset {
         if (cause instanceof UnknownTopicOrPartitionException) {
             return new ResetException("A chosen topic does not exist on " + client.bootstrapServers() + ".");
         }
-        return new ResetException("The reset of " + group + " failed: " + EmbeddedKafka.rootMessage(cause));
+        return new ResetException(ClientFailure.definite(client, cause)
+                .orElseGet(() -> "The reset of " + group + " failed: " + EmbeddedKafka.rootMessage(cause)));
     }
 
     private static PartitionId id(TopicPartition tp) {

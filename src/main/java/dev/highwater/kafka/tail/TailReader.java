@@ -1,6 +1,7 @@
 package dev.highwater.kafka.tail;
 
 import dev.highwater.core.decode.RawRecord;
+import dev.highwater.kafka.ClientFailure;
 import dev.highwater.kafka.ClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -107,7 +108,8 @@ public final class TailReader implements AutoCloseable {
             // closed
         } catch (org.apache.kafka.common.KafkaException e) {
             if (!stopped) {
-                throw new TailException("reading " + request.topic() + " failed: " + e.getMessage());
+                throw new TailException(ClientFailure.definite(settings, e)
+                        .orElseGet(() -> "reading " + request.topic() + " failed: " + e.getMessage()));
             }
         } finally {
             consumer = null;
@@ -344,6 +346,11 @@ public final class TailReader implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new TailException("the cluster at " + settings.bootstrapServers() + " did not list its topics within "
                     + METADATA_WAIT.toSeconds() + " s");
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // refused credentials or certificate, a SASL/plaintext mismatch, settings no client can be made from
+            throw new TailException(ClientFailure.definite(settings, e)
+                    .orElseGet(() -> "listing the topics of " + settings.bootstrapServers() + " failed: "
+                            + e.getMessage()));
         }
     }
 }
