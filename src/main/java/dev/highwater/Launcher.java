@@ -1,5 +1,6 @@
 package dev.highwater;
 
+import dev.highwater.app.AppLogging;
 import dev.highwater.app.Wiring;
 import dev.highwater.cli.HighwaterCommand;
 import dev.highwater.ui.DesktopUi;
@@ -14,6 +15,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        AppLogging.start();
         if (args.length == 0) {
             DesktopUi.launch(Wiring.desktop());
             System.exit(0); // the broker and clients may leave non-daemon threads behind once stopped

@@ -88,7 +88,6 @@ public final class Wiring {
 
     /** ~/.highwater (or HIGHWATER_HOME): history and settings live here. */
     public static Path userDataFolder() {
-        String home = System.getenv("HIGHWATER_HOME");
-        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".highwater");
+        return AppLogging.dataFolder();
     }
 }
