@@ -40,6 +40,19 @@ public final class DesktopUi {
     private DesktopUi() {
     }
 
+    /**
+     * Whether there is a display to open a window on: always on Windows and macOS, and under a headless test
+     * platform; on Linux and other X11 systems when {@code DISPLAY} names one (JavaFX's GTK needs an X server).
+     */
+    public static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || "Monocle".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        String display = System.getenv("DISPLAY");
+        return display != null && !display.isBlank();
+    }
+
     /** Opens the main window on the embedded demo and returns when the window has closed and all is stopped. */
     public static void launch(Composition app) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
