@@ -131,7 +131,8 @@ public final class MainModel {
         app.tasks().run(() -> {
             disconnect();
             try {
-                DemoBackends started = app.demo().start(options);
+                DemoBackends started = app.demo().start(options,
+                        step -> statusUpdates.offer(ConnectionStatus.starting(step)));
                 synchronized (this) {
                     demo = started;
                 }

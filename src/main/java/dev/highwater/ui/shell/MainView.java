@@ -37,6 +37,8 @@ public final class MainView {
     private final Circle grpcDot = dot();
     private final Label statusText = new Label();
     private final Label mode = new Label();
+    private final Label startingStep = new Label();
+    private final Node starting = startingPanel();
     private ProfilesModel profiles; // made on first use, kept so typed passwords last while the app runs
 
     /**
@@ -56,6 +58,7 @@ public final class MainView {
         }
         model.liveConnectionProperty().addListener((obs, old, c) -> connected(c));
         model.areaProperty().addListener((obs, old, a) -> show(a));
+        model.busyProperty().addListener((obs, old, b) -> show(model.areaProperty().get()));
         model.connectionProperty().addListener((obs, old, c) -> paint(c));
         show(model.areaProperty().get());
         paint(model.connectionProperty().get());
@@ -167,7 +170,22 @@ public final class MainView {
     }
 
     private void show(Area a) {
-        center.getChildren().setAll(areas.get(a));
+        boolean startingUp = model.liveConnectionProperty().get() == null && model.busyProperty().get();
+        center.getChildren().setAll(startingUp ? starting : areas.get(a));
+    }
+
+    /** Until a connection is in place, what is being started (the broker, the gRPC service, the traffic). */
+    private Node startingPanel() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(32, 32);
+        startingStep.setId("starting-step");
+        startingStep.setWrapText(true);
+        startingStep.setMaxWidth(620);
+        startingStep.getStyleClass().add("area-purpose");
+        VBox box = new VBox(12, spinner, startingStep);
+        box.setAlignment(Pos.CENTER);
+        box.setId("starting");
+        return box;
     }
 
     private void paint(ConnectionStatus c) {
@@ -182,6 +200,7 @@ public final class MainView {
             text.append(" · ").append(c.detail());
         }
         statusText.setText(text.toString());
+        startingStep.setText(c.label());
         state(kafkaDot, c.kafkaUp(), "Kafka");
         state(grpcDot, c.grpcUp(), "gRPC");
     }
