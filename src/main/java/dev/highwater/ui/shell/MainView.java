@@ -181,6 +181,8 @@ public final class MainView {
         startingStep.setId("starting-step");
         startingStep.setWrapText(true);
         startingStep.setMaxWidth(620);
+        startingStep.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        startingStep.setAlignment(Pos.CENTER);
         startingStep.getStyleClass().add("area-purpose");
         VBox box = new VBox(12, spinner, startingStep);
         box.setAlignment(Pos.CENTER);
@@ -200,7 +202,8 @@ public final class MainView {
             text.append(" · ").append(c.detail());
         }
         statusText.setText(text.toString());
-        startingStep.setText(c.label());
+        // a step ends in "…"; a connection in place awaits the area's first refresh before the area shows
+        startingStep.setText(c.label().endsWith("…") ? c.label() : c.label() + ": waiting for the first refresh…");
         state(kafkaDot, c.kafkaUp(), "Kafka");
         state(grpcDot, c.grpcUp(), "gRPC");
     }
