@@ -1,5 +1,6 @@
 package dev.highwater;
 
+import dev.highwater.app.AppLogging;
 import dev.highwater.app.Wiring;
 import dev.highwater.cli.HighwaterCommand;
 import dev.highwater.ui.DesktopUi;
@@ -10,12 +11,29 @@ import dev.highwater.ui.DesktopUi;
  */
 public final class Launcher {
 
+    static final String HEADLESS_COMMANDS = "the headless commands (demo, lag, tail, audit, grpc) work without one"
+            + " (see --help)";
+
     private Launcher() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        AppLogging.start();
         if (args.length == 0) {
-            DesktopUi.launch(Wiring.desktop());
+            if (!DesktopUi.displayAvailable()) {
+                System.err.println("highwater: there is no display to open the console on; " + HEADLESS_COMMANDS);
+                System.exit(1);
+            }
+            try {
+                DesktopUi.launch(Wiring.desktop());
+            } catch (UnsupportedOperationException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("DISPLAY")) {
+                    throw e;
+                }
+                System.err.println("highwater: the display " + System.getenv("DISPLAY") + " cannot be opened; "
+                        + HEADLESS_COMMANDS);
+                System.exit(1);
+            }
             System.exit(0); // the broker and clients may leave non-daemon threads behind once stopped
         }
         System.exit(HighwaterCommand.commandLine().execute(args));

@@ -5,7 +5,6 @@ import dev.highwater.core.lag.LagHistoryStore;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.core.lag.LagSettings;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.demo.DemoBackends;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.lag.KafkaKeySampler;
 import dev.highwater.kafka.lag.KafkaOffsetsSource;
@@ -37,7 +36,7 @@ public final class Wiring {
             // each store says in its own words what it cannot do without the folder
             log.warn("The data folder {} cannot be made private to you: {}", data, e.toString());
         }
-        return new Composition(DemoBackends::start, new ThreadPoolTasks(4),
+        return new Composition(DemoStarter.embedded(), new ThreadPoolTasks(4),
                 cluster -> lagService(cluster, data.resolve("lag-history")), AppVersion.get(), data,
                 SchemaCatalog.withBuiltIn(), new ProfileFile(data.resolve("profiles.properties")));
     }
@@ -88,7 +87,6 @@ public final class Wiring {
 
     /** ~/.highwater (or HIGHWATER_HOME): history and settings live here. */
     public static Path userDataFolder() {
-        String home = System.getenv("HIGHWATER_HOME");
-        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".highwater");
+        return AppLogging.dataFolder();
     }
 }

@@ -59,7 +59,9 @@ final class LedgerFill {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", kafka.bootstrapServers(), "transactional.id", "bench-ledger-" + topic,
                 "linger.ms", 20, "batch.size", 262_144, "buffer.memory", 128L * 1024 * 1024,
-                "compression.type", "none", "delivery.timeout.ms", 300_000, "request.timeout.ms", 120_000),
+                "compression.type", "none", "delivery.timeout.ms", 300_000, "request.timeout.ms", 120_000,
+                // as the demo's publisher (KafkaTransactionSink): no second batch of a partition before the first
+                "max.in.flight.requests.per.connection", 1),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();

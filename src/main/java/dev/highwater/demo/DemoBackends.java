@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,10 +68,20 @@ public final class DemoBackends implements AutoCloseable {
      *                               another instance or not writable, a broker that fails to start)
      */
     public static DemoBackends start(DemoOptions options) {
+        return start(options, step -> { });
+    }
+
+    /**
+     * As {@link #start(DemoOptions)}, saying each step as it begins ("starting the Kafka broker", …), for a
+     * screen to show what the wait is for.
+     */
+    public static DemoBackends start(DemoOptions options, Consumer<String> progress) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
+            progress.accept("starting the Kafka broker");
             EmbeddedKafka kafka = EmbeddedKafka.start(options.kafkaPort(), options.dataDir());
             started.push(kafka);
+            progress.accept("creating the demo topics");
             boolean freshLedger;
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
                 freshLedger = DemoTopics.ensure(admin);
@@ -81,13 +92,16 @@ public final class DemoBackends implements AutoCloseable {
             DemoTrafficGenerator generator = new DemoTrafficGenerator(options.hotKeyShare(), DEMO_ACCOUNTS,
                     System.nanoTime());
             if (freshLedger) {
+                progress.accept("opening the demo accounts");
                 openAccounts(sink, generator.accounts());
             }
+            progress.accept("starting the demo consumer groups");
             started.push(new DemoConsumerGroup(kafka.bootstrapServers(), PROJECTION_GROUP, DemoTopics.PAYMENT_LEDGER,
                     1, 0));
             double perPartition = Math.max(20, PROCESSOR_HEADROOM * options.rate() / DemoTopics.PARTITIONS);
             started.push(new DemoConsumerGroup(kafka.bootstrapServers(), PROCESSOR_GROUP, DemoTopics.TRANSACTIONS,
                     PROCESSOR_MEMBERS, perPartition));
+            progress.accept("starting the gRPC indexer service");
             IndexerServer indexer = IndexerServer.start(options.grpcPort(), sink, IndexerSettings.defaults());
             started.push(indexer);
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", indexer.port()).usePlaintext().build();
@@ -99,6 +113,7 @@ public final class DemoBackends implements AutoCloseable {
             started.push(traffic);
             DemoBackends demo = new DemoBackends(options, kafka, indexer, traffic);
             demo.parts.addAll(started);
+            progress.accept("starting the demo traffic");
             traffic.start(); // at rate 0 it idles until setRate
             return demo;
         } catch (RuntimeException e) {

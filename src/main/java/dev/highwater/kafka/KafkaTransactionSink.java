@@ -94,6 +94,11 @@ public final class KafkaTransactionSink implements TransactionSink {
     }
 
     private KafkaProducer<byte[], byte[]> newProducer() {
+        // One request in flight. Under transactions v2 a partition starts each transaction with no sequence state
+        // on the broker, which adds it to the transaction when its first batch arrives; when that batch is held up
+        // (the last commit's markers still being written, busy cores), a later batch of the same partition sent
+        // meanwhile is rejected as out of sequence, logged by the broker as an ERROR with a stack trace, and
+        // retried. With one request at a time a partition's next batch leaves only once the one before is in.
         KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId,
@@ -103,7 +108,8 @@ public final class KafkaTransactionSink implements TransactionSink {
                 ProducerConfig.BATCH_SIZE_CONFIG, 262_144,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "highwater-demo-indexer"),
+                ProducerConfig.CLIENT_ID_CONFIG, "highwater-demo-indexer",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 new ByteArraySerializer(), new ByteArraySerializer());
         p.initTransactions();
         return p;

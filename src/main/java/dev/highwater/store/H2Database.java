@@ -107,8 +107,8 @@ final class H2Database implements AutoCloseable {
 
     /**
      * Connects, creating the file owner-only first when it is missing: H2 keeps the permissions of a file it
-     * finds, where it would make its own readable by all. With no trace file beside it (TRACE_LEVEL_FILE=0):
-     * failures reach the user through the stores, and a trace would be one more file to keep private.
+     * finds, where it would make its own readable by all. With no trace file beside it: H2's own messages go
+     * to the app's log through SLF4J (TRACE_LEVEL_FILE=4), failures reach the user through the stores.
      */
     private Connection connect() throws SQLException {
         try {
@@ -117,7 +117,7 @@ final class H2Database implements AutoCloseable {
             throw new StoreException("cannot create the " + what + " file " + mvDb() + ": " + reason(e), e);
         }
         Connection c = DriverManager.getConnection("jdbc:h2:file:" + base.toAbsolutePath()
-                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0", "highwater", "");
+                + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4", "highwater", "");
         try {
             migrate(c, kind, migrations);
             return c;

@@ -40,6 +40,19 @@ public final class DesktopUi {
     private DesktopUi() {
     }
 
+    /**
+     * Whether there is a display to open a window on: always on Windows and macOS, and under a headless test
+     * platform; on Linux and other X11 systems when {@code DISPLAY} names one (JavaFX's GTK needs an X server).
+     */
+    public static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac") || "Monocle".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        String display = System.getenv("DISPLAY");
+        return display != null && !display.isBlank();
+    }
+
     /** Opens the main window on the embedded demo and returns when the window has closed and all is stopped. */
     public static void launch(Composition app) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
@@ -52,9 +65,10 @@ public final class DesktopUi {
         }, "desktop-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
         Platform.setImplicitExit(false);
+        StartupTimes times = StartupTimes.fromEnvironment();
         Platform.startup(() -> {
             Stage stage = new Stage();
-            MainModel model = open(stage, app, UiThread.fx(), closed::countDown);
+            MainModel model = open(stage, app, UiThread.fx(), closed::countDown, times);
             opened.set(model);
             model.startDemo(DemoOptions.defaults());
         });
@@ -68,9 +82,13 @@ public final class DesktopUi {
      * stops everything first (the demo takes a few seconds), then closes it and runs {@code onClosed}.
      */
     public static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed) {
+        return open(stage, app, ui, onClosed, new StartupTimes(false));
+    }
+
+    private static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed, StartupTimes times) {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, Map.of(
-                Area.PARTITIONS, c -> partitionsScreen(c, app, ui),
+                Area.PARTITIONS, c -> partitionsScreen(c, app, ui, times),
                 Area.MESSAGES, c -> messagesScreen(c, app.schemas(), ui),
                 Area.LEDGER, c -> LedgerScreen.open(c, app.dataFolder().resolve("ledger-snapshots"), ui),
                 Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null
@@ -104,11 +122,17 @@ public final class DesktopUi {
             });
         });
         stage.show();
+        times.windowShown();
         return model;
     }
 
-    private static Screen partitionsScreen(LiveConnection c, Composition app, UiThread ui) {
+    private static Screen partitionsScreen(LiveConnection c, Composition app, UiThread ui, StartupTimes times) {
         PartitionsModel partitions = new PartitionsModel(c.lag(), ui);
+        partitions.groups().addListener((javafx.collections.ListChangeListener<dev.highwater.ui.partitions.GroupSummary>) change -> {
+            if (!change.getList().isEmpty()) {
+                times.firstLagFigures();
+            }
+        });
         GroupOffsetReset reset = new GroupOffsetReset(c.kafka(), c.writable(), c.profile().name());
         String where = c.profile().name() + " (" + c.kafka().bootstrapServers() + ")";
         Node root = new PartitionsView(partitions, (group, window) -> new ResetOffsetsView(

@@ -6,6 +6,7 @@ import dev.highwater.kafka.ClientFailure;
 import dev.highwater.kafka.ClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -237,7 +238,7 @@ public final class KafkaLedgerSource implements LedgerSource {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(2));
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
         admin.close(Duration.ofSeconds(2));
     }
 }

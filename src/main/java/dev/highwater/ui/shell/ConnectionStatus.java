@@ -14,6 +14,11 @@ public record ConnectionStatus(String label, String kafka, String grpc, Boolean 
         return new ConnectionStatus("Starting the embedded demo…", null, null, null, null, "");
     }
 
+    /** A step of the demo's start, said while it runs (the broker, the gRPC service, the traffic, …). */
+    static ConnectionStatus starting(String step) {
+        return new ConnectionStatus("Starting the embedded demo: " + step + "…", null, null, null, null, "");
+    }
+
     static ConnectionStatus stopping() {
         return new ConnectionStatus("Stopping…", null, null, null, null, "");
     }

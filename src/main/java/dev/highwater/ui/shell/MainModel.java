@@ -149,7 +149,8 @@ public final class MainModel {
         app.tasks().run(() -> {
             try {
                 disconnect();
-                DemoBackends started = app.demo().start(options);
+                DemoBackends started = app.demo().start(options,
+                        step -> statusUpdates.offer(ConnectionStatus.starting(step)));
                 synchronized (this) {
                     demo = started;
                 }

@@ -37,6 +37,8 @@ public final class MainView {
     private final Circle grpcDot = dot();
     private final Label statusText = new Label();
     private final Label mode = new Label();
+    private final Label startingStep = new Label();
+    private final Node starting = startingPanel();
 
     /**
      * @param screenFactories builds each built area's screen for a connection; an area without one says it is
@@ -52,6 +54,7 @@ public final class MainView {
         center.getStyleClass().add("area");
         model.liveConnectionProperty().addListener((obs, old, c) -> connected(c));
         model.areaProperty().addListener((obs, old, a) -> show(a));
+        model.busyProperty().addListener((obs, old, b) -> show(model.areaProperty().get()));
         model.connectionProperty().addListener((obs, old, c) -> paint(c));
         show(model.areaProperty().get());
         paint(model.connectionProperty().get());
@@ -179,7 +182,8 @@ public final class MainView {
     }
 
     private void show(Area a) {
-        center.getChildren().setAll(screenOf(a));
+        boolean startingUp = model.liveConnectionProperty().get() == null && model.busyProperty().get();
+        center.getChildren().setAll(startingUp ? starting : screenOf(a));
     }
 
     private Node screenOf(Area a) {
@@ -194,6 +198,22 @@ public final class MainView {
         }).root();
     }
 
+    /** Until a connection is in place, what is being started (the broker, the gRPC service, the traffic). */
+    private Node startingPanel() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(32, 32);
+        startingStep.setId("starting-step");
+        startingStep.setWrapText(true);
+        startingStep.setMaxWidth(620);
+        startingStep.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        startingStep.setAlignment(Pos.CENTER);
+        startingStep.getStyleClass().add("area-purpose");
+        VBox box = new VBox(12, spinner, startingStep);
+        box.setAlignment(Pos.CENTER);
+        box.setId("starting");
+        return box;
+    }
+
     private void paint(ConnectionStatus c) {
         StringBuilder text = new StringBuilder(c.label());
         if (c.kafka() != null) {
@@ -206,6 +226,8 @@ public final class MainView {
             text.append(" · ").append(c.detail());
         }
         statusText.setText(text.toString());
+        // a step ends in "…"; a connection in place awaits the area's first refresh before the area shows
+        startingStep.setText(c.label().endsWith("…") ? c.label() : c.label() + ": waiting for the first refresh…");
         state(kafkaDot, c.kafkaUp(), "Kafka");
         state(grpcDot, c.grpcUp(), "gRPC");
     }
