@@ -5,6 +5,8 @@ import dev.highwater.app.Wiring;
 import dev.highwater.cli.HighwaterCommand;
 import dev.highwater.ui.DesktopUi;
 
+import java.util.OptionalInt;
+
 /**
  * The entry point. A plain class (not a JavaFX Application) so that {@code java -jar} and class-path runs can
  * start JavaFX. No arguments: the desktop console on the embedded demo; otherwise a subcommand.
@@ -18,6 +20,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        OptionalInt bounded = MemoryLimits.runBoundedIfUnbounded(args);
+        if (bounded.isPresent()) {
+            System.exit(bounded.getAsInt());
+        }
         AppLogging.start();
         if (args.length == 0) {
             if (!DesktopUi.displayAvailable()) {

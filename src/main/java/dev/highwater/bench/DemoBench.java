@@ -4,12 +4,7 @@ import dev.highwater.demo.DemoBackends;
 import dev.highwater.demo.DemoOptions;
 import dev.highwater.demo.DemoStatus;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-/** The demo's figures: time until both ports accept, the ingest path's rate when asked, the process's memory. */
+/** The demo's figures: time until both ports accept, the ingest path's rate when asked (memory: FootprintBench). */
 public final class DemoBench {
 
     private DemoBench() {
@@ -22,11 +17,7 @@ public final class DemoBench {
         try (DemoBackends demo = DemoBackends.start(new DemoOptions(0, 0, null, defaults.rate(),
                 defaults.hotKeyShare()))) {
             report.add("demo", "ready (both ports accept)", (System.nanoTime() - t0) / 1e9, "s", "<= 10 s");
-            Thread.sleep(seconds * 1_000L); // the demo as a newcomer runs it: default traffic
-            System.gc();
-            report.add("demo", "memory at " + defaults.rate() + " tx/s: resident set", residentMegabytes(), "MB", null);
-            report.add("demo", "memory at " + defaults.rate() + " tx/s: heap used after GC",
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0, "MB", null);
+            // its memory is measured by the footprint suite, in a process of its own: this JVM also holds the bench
             demo.setRate(rate);
             Thread.sleep(3_000); // warm-up at the new rate: JIT, producer batches
             report.add("demo", "ingest gRPC -> Kafka, asked " + rate + " tx/s", ingestRate(demo, seconds), "tx/s",
@@ -46,18 +37,5 @@ public final class DemoBench {
         Thread.sleep(seconds * 1_000L);
         DemoStatus after = demo.status();
         return (after.ingested() - before.ingested()) / ((System.nanoTime() - start) / 1e9);
-    }
-
-    static double residentMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not Linux
-        }
-        return Double.NaN;
     }
 }

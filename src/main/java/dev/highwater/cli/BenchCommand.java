@@ -5,6 +5,7 @@ import dev.highwater.bench.CodecBench;
 import dev.highwater.bench.ConsoleCpuBench;
 import dev.highwater.bench.DecodeBench;
 import dev.highwater.bench.DemoBench;
+import dev.highwater.bench.FootprintBench;
 import dev.highwater.bench.GrpcBench;
 import dev.highwater.bench.KafkaAnchorBench;
 import dev.highwater.bench.LagBench;
@@ -26,13 +27,16 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures Highwater's figures on this machine, each beside its anchor in the same run.",
                 "Suites: " + BenchCommand.SUITE_NAMES + " (default: all;",
-                "fx and fx-messages need a display, grpc counts frames with one).",
+                "fx and fx-messages need a display, grpc counts frames with one),",
+                "and footprint (only when named: the console and the demo for an hour; needs a display).",
                 "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** The suites in the order a full run takes them (one constant, so the help cannot drift from the list). */
     static final String SUITE_NAMES = "kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages";
     static final List<String> SUITES = List.of(SUITE_NAMES.split(", "));
+    /** Run only when named: it takes an hour by default. */
+    static final String FOOTPRINT = "footprint";
 
     @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: " + SUITE_NAMES)
     List<String> suites = SUITES;
@@ -52,6 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--decode-records", paramLabel = "N", description = "decode, fx-messages: records (default 2 M and 10 M; --quick 0.5 M and 1 M)")
     Long decodeRecords;
 
+    @Option(names = "--footprint-minutes", paramLabel = "N",
+            description = "footprint: minutes the console and the demo run (default 60; --quick 5)")
+    Integer footprintMinutes;
+
     @Option(names = "--json", paramLabel = "FILE", description = "where the figures go as JSON (default ${DEFAULT-VALUE})")
     Path json = Path.of("bench-results.json");
 
@@ -64,9 +72,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String suite : suites) {
-            if (!SUITES.contains(suite)) {
+            if (!SUITES.contains(suite) && !suite.equals(FOOTPRINT)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown suite '" + suite
-                        + "'; known: " + String.join(", ", SUITES));
+                        + "'; known: " + String.join(", ", SUITES) + ", " + FOOTPRINT);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -111,6 +119,8 @@ public final class BenchCommand implements Callable<Integer> {
                     : quick ? 500_000 : 2_000_000, quick ? 2 : 3);
             case "fx-messages" -> dev.highwater.app.Wiring.runMessagesFxBench(report,
                     decodeRecords != null ? decodeRecords : quick ? 1_000_000 : 10_000_000);
+            case FOOTPRINT -> FootprintBench.run(report,
+                    60 * (footprintMinutes != null ? footprintMinutes : quick ? 5 : 60), List.of());
             default -> throw new IllegalStateException(suite);
         }
     }

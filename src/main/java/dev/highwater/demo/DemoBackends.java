@@ -2,6 +2,7 @@ package dev.highwater.demo;
 
 import dev.highwater.net.LocalPorts;
 import dev.highwater.core.demo.DemoTrafficGenerator;
+import dev.highwater.core.indexer.BlockIndex;
 import dev.highwater.core.ledger.LedgerEvent;
 import dev.highwater.grpc.IndexerServer;
 import dev.highwater.grpc.IndexerSettings;
@@ -41,6 +42,12 @@ public final class DemoBackends implements AutoCloseable {
     public static final int PROCESSOR_MEMBERS = 3;
     /** Each partition's processing capacity, as a multiple of an evenly loaded partition's produce rate. */
     public static final double PROCESSOR_HEADROOM = 2.5;
+    /**
+     * Transactions the demo's indexer keeps for history and lookups: 50 s at the default rate, about 60 MB of
+     * heap (some 600 bytes each, hash index included). The indexer's own default, a million, would hold about
+     * 600 MB: more than the console's bounded heap has, beside the broker and the screens.
+     */
+    public static final long RETAINED_TRANSACTIONS = 100_000;
     static final int DEMO_ACCOUNTS = 1_000;
     static final BigDecimal OPENING_BALANCE = new BigDecimal("50000.00");
     static final BigDecimal HOT_SENDER_OPENING_BALANCE = new BigDecimal("50000000.00");
@@ -102,7 +109,8 @@ public final class DemoBackends implements AutoCloseable {
             started.push(new DemoConsumerGroup(kafka.bootstrapServers(), PROCESSOR_GROUP, DemoTopics.TRANSACTIONS,
                     PROCESSOR_MEMBERS, perPartition));
             progress.accept("starting the gRPC indexer service");
-            IndexerServer indexer = IndexerServer.start(options.grpcPort(), sink, IndexerSettings.defaults());
+            IndexerServer indexer = IndexerServer.start(options.grpcPort(), sink, IndexerSettings.defaults()
+                    .withRetention(BlockIndex.DEFAULT_RETAINED_BLOCKS, RETAINED_TRANSACTIONS));
             started.push(indexer);
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", indexer.port()).usePlaintext().build();
             started.push(() -> {

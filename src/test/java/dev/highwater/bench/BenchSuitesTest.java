@@ -1,5 +1,7 @@
 package dev.highwater.bench;
 
+import dev.highwater.demo.DemoOptions;
+import dev.highwater.net.LocalPorts;
 import dev.highwater.ui.partitions.FxFrameBench;
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every suite runs on tiny sizes and reports numbers that make sense; no figure is asserted against a target. */
 class BenchSuitesTest {
@@ -58,6 +61,25 @@ class BenchSuitesTest {
         BenchReport.Figure heap = report.figures().stream()
                 .filter(f -> f.name().startsWith("heap live after GC")).findFirst().orElseThrow();
         assertTrue(heap.median() < 512, heap.toString());
+    }
+
+    @Test
+    void theFootprintSuiteSamplesTheConsoleAndTheDemoInProcessesOfTheirOwn() throws Exception {
+        // the console's demo starts on the default ports, as a user's does
+        assumeTrue(!LocalPorts.accepts(DemoOptions.DEFAULT_KAFKA_PORT)
+                && !LocalPorts.accepts(DemoOptions.DEFAULT_GRPC_PORT), "ports 9092 and 50051 are in use here");
+        // the console under the headless glass platform the UI tests use; the demo as `demo` runs
+        FootprintBench.run(report, 12, List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true"));
+        List<String> names = report.figures().stream().map(BenchReport.Figure::name).toList();
+        assertTrue(names.contains("console memory: resident set, highest"), names.toString());
+        assertTrue(names.contains("demo memory: resident set, highest"), names.toString());
+        for (BenchReport.Figure f : report.figures()) {
+            if (f.name().endsWith("highest")) {
+                assertTrue(f.median() > 100 && f.median() < 4_096, f.toString()); // a JVM running a broker
+            }
+        }
+        assertTrue(text.toString().contains("console memory, resident set over time:"), text.toString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,31 +73,75 @@ class PackagedAppIT {
     }
 
     @Test
-    void debDependsOnGtkAndItsInstalledLauncherRuns() throws Exception {
-        Path deb = deb();
-        Result info = run(List.of("dpkg-deb", "-I", deb.toString()));
+    void debDependsOnGtk() throws Exception {
+        Result info = run(List.of("dpkg-deb", "-I", deb().toString()));
         assertEquals(0, info.exit(), info.output());
         String depends = info.output().lines().filter(l -> l.trim().startsWith("Depends:")).findFirst().orElse("");
         assertTrue(depends.contains("libgtk-3-0"), info.output());
+    }
 
-        // dpkg installs it into a throwaway root with a dpkg database of its own. It is unpacked, not configured:
-        // configuring runs xdg-desktop-menu, which needs a desktop; dependencies are not in that root either.
-        Path root = temp.resolve("root");
+    /**
+     * A server, container or WSL: no menu folders. The real dpkg installs (unpack and configure, which runs the
+     * post-install script) and removes (pre-removal script) the package in a throwaway root with a dpkg database
+     * of its own; the scripts run outside it and are handed that root as {@code DPKG_ROOT}, as dpkg does for
+     * chrootless installs. Dependencies are not in that root, hence {@code --force-depends}.
+     */
+    @Test
+    void debInstallsAndRemovesWhereThereIsNoDesktopMenu() throws Exception {
+        Path root = throwawayRoot();
+        Result install = dpkg(root, "--install", deb().toString());
+        assertEquals(0, install.exit(), install.output());
+        assertTrue(install.output().contains("no desktop menu here"), install.output());
+        assertTrue(dpkg(root, "--status", "highwater").output().contains("Status: install ok installed"));
+        Result version = run(List.of(root.resolve("opt/highwater/bin/Highwater").toString(), "--version"));
+        assertEquals(0, version.exit(), version.output());
+        assertTrue(version.output().startsWith("Highwater " + VERSION + "\n"), version.output());
+
+        Result remove = dpkg(root, "--remove", "highwater");
+        assertEquals(0, remove.exit(), remove.output());
+        assertFalse(Files.exists(root.resolve("opt/highwater/bin/Highwater")), remove.output());
+        assertFalse(dpkg(root, "--status", "highwater").output().contains("Status: install ok installed"));
+    }
+
+    /** A desktop: the menu folders exist, so installing adds the menu entry and removing takes it away. */
+    @Test
+    void debAddsItsMenuEntryOnADesktopAndRemovesIt() throws Exception {
+        assumeTrue(run(List.of("sh", "-c", "command -v xdg-desktop-menu")).exit() == 0,
+                "xdg-desktop-menu (xdg-utils) is not installed here");
+        Path root = throwawayRoot();
+        Files.createDirectories(root.resolve("usr/share/applications"));
+        Files.createDirectories(root.resolve("usr/share/desktop-directories"));
+        Files.createDirectories(root.resolve("etc/xdg/menus"));
+        Path entry = root.resolve("usr/share/applications/highwater-Highwater.desktop");
+
+        Result install = dpkg(root, "--install", deb().toString());
+        assertEquals(0, install.exit(), install.output());
+        assertTrue(Files.isRegularFile(entry), install.output());
+        assertTrue(Files.readString(entry).contains("Exec=/opt/highwater/bin/Highwater"), Files.readString(entry));
+        assertFalse(install.output().contains("no desktop menu here"), install.output());
+
+        Result remove = dpkg(root, "--remove", "highwater");
+        assertEquals(0, remove.exit(), remove.output());
+        assertFalse(Files.exists(entry), remove.output());
+    }
+
+    /** An empty root with a dpkg database of its own. */
+    private Path throwawayRoot() throws IOException {
+        Path root = Files.createTempDirectory(temp, "root");
         Path admin = root.resolve("var/lib/dpkg");
         for (String dir : List.of("info", "updates", "triggers")) {
             Files.createDirectories(admin.resolve(dir));
         }
         Files.createFile(admin.resolve("status"));
         Files.createFile(admin.resolve("available"));
-        Result unpack = run(List.of("dpkg", "--root=" + root, "--force-depends", "--force-script-chrootless",
-                "--force-not-root", "--unpack", deb.toString()));
-        assertEquals(0, unpack.exit(), unpack.output());
-        Result status = run(List.of("dpkg", "--root=" + root, "-s", "highwater"));
-        assertTrue(status.output().contains("Status: install ok unpacked"), status.output());
-        assertTrue(Files.isRegularFile(root.resolve("opt/highwater/lib/highwater-Highwater.desktop")));
-        Result version = run(List.of(root.resolve("opt/highwater/bin/Highwater").toString(), "--version"));
-        assertEquals(0, version.exit(), version.output());
-        assertTrue(version.output().startsWith("Highwater " + VERSION + "\n"), version.output());
+        return root;
+    }
+
+    private static Result dpkg(Path root, String... action) throws Exception {
+        List<String> command = new ArrayList<>(List.of("dpkg", "--root=" + root, "--force-depends",
+                "--force-script-chrootless", "--force-not-root"));
+        command.addAll(List.of(action));
+        return run(command);
     }
 
     private static Path deb() throws IOException {
@@ -113,7 +158,7 @@ class PackagedAppIT {
     private static Result run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(p));
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finishes: " + command);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "finishes: " + command);
         return new Result(p.exitValue(), output.get(10, TimeUnit.SECONDS));
     }
 

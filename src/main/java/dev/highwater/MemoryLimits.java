@@ -1,0 +1,107 @@
+package dev.highwater;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The console and the demo run in a JVM whose memory is bounded: a heap limit, and a collector that gives
+ * unused heap back to the system. Without a limit the JVM takes a quarter of the machine's memory as its heap
+ * and keeps what it touched, so the console on the demo grew to several GB resident.
+ * <p>
+ * {@code javafx:run} (pom.xml) and the installed launcher (packaging/app.args) pass {@link #OPTIONS} themselves.
+ * {@code java -jar} cannot: a jar's manifest carries no heap or collector options. So when the console or
+ * {@code demo} starts in a JVM whose heap limit nobody chose, it runs itself again in a JVM with these options
+ * and passes on its exit code. A limit given on the command line ({@code java -Xmx2g -jar …}) is respected.
+ */
+public final class MemoryLimits {
+
+    /**
+     * The same in pom.xml and packaging/app.args (a test keeps them equal). 512 MB of heap is twice what the
+     * console on the demo keeps live; G1 returns free heap after its collections and, when idle, every 30 s;
+     * the JDK's per-thread cache of temporary direct buffers (Kafka reads fetch responses into heap buffers)
+     * keeps no buffer over 1 MB.
+     */
+    public static final List<String> OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=30000",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Djdk.nio.maxCachedBufferSize=1048576");
+
+    private static final String RELAUNCHED = "highwater.relaunched";
+    private static final List<String> HEAP_LIMITS = List.of("MaxHeapSize", "MaxRAM", "MaxRAMPercentage");
+
+    private MemoryLimits() {
+    }
+
+    /**
+     * For the console (no arguments) and {@code demo} in a JVM without a chosen heap limit: runs the same command
+     * in a JVM with {@link #OPTIONS}, waits for it and returns its exit code. Empty when this JVM should go on.
+     */
+    static OptionalInt runBoundedIfUnbounded(String[] args) throws InterruptedException {
+        boolean longRunning = args.length == 0 || args[0].equals("demo");
+        if (!longRunning || Boolean.getBoolean(RELAUNCHED) || heapLimitChosen()) {
+            return OptionalInt.empty();
+        }
+        Process child;
+        try {
+            child = new ProcessBuilder(boundedCommand(args)).inheritIO().start();
+        } catch (IOException e) {
+            return OptionalInt.empty(); // cannot start a second JVM: run here, unbounded, rather than not at all
+        }
+        Thread stopChild = new Thread(() -> stop(child), "stop-bounded-jvm");
+        Runtime.getRuntime().addShutdownHook(stopChild); // SIGTERM or Ctrl-C here reaches the JVM doing the work
+        return OptionalInt.of(child.waitFor());
+    }
+
+    private static boolean heapLimitChosen() {
+        HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        for (String name : HEAP_LIMITS) {
+            VMOption.Origin origin = vm.getVMOption(name).getOrigin();
+            if (origin != VMOption.Origin.DEFAULT && origin != VMOption.Origin.ERGONOMIC) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** This JVM's own command (its options, then -jar or the class path) with {@link #OPTIONS} added. */
+    static List<String> boundedCommand(String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(OPTIONS);
+        command.add("-D" + RELAUNCHED + "=true");
+        String classPath = System.getProperty("java.class.path", "");
+        String started = System.getProperty("sun.java.command", "");
+        if (classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator) && started.startsWith(classPath)) {
+            // java -jar: the manifest's class path and native access apply again
+            command.addAll(List.of("-jar", classPath));
+        } else {
+            command.addAll(List.of("-cp", classPath, Launcher.class.getName()));
+        }
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static void stop(Process child) {
+        if (!child.isAlive()) {
+            return;
+        }
+        child.destroy();
+        try {
+            if (!child.waitFor(25, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
