@@ -4,8 +4,12 @@ import dev.highwater.app.Composition;
 import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.app.Wiring;
 import dev.highwater.core.connect.ConnectionProfile;
+import dev.highwater.core.connect.GrpcTls;
+import dev.highwater.core.connect.KafkaSecurity;
+import dev.highwater.core.connect.Secret;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.kafka.BackendStartException;
+import dev.highwater.kafka.SecureBroker;
 import dev.highwater.ui.DesktopUi;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.partitions.GroupSummary;
@@ -60,7 +64,7 @@ class ConnectingTest {
 
     @TempDir
     static Path dir;
-    private static ScramBroker broker;
+    private static SecureBroker broker;
 
     private final FxRobot robot = new FxRobot();
     private ThreadPoolTasks tasks;
@@ -69,7 +73,7 @@ class ConnectingTest {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = new ScramBroker(dir);
+        broker = new SecureBroker(dir);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.plaintextBootstrap()));
              KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers",
                      broker.plaintextBootstrap()), new StringSerializer(), new StringSerializer())) {
@@ -128,13 +132,13 @@ class ConnectingTest {
     @Test
     void aWrongPasswordIsSaidAndTheClusterOnScreenStays() throws Exception {
         String wrong = "not-carols-password";
-        failsAndKeepsTheLocalCluster(broker.secured("Secure", wrong), "refused the credentials", "password");
+        failsAndKeepsTheLocalCluster(secured("Secure", wrong), "refused the credentials", "password");
         assertFalse(noticeText().contains(wrong), "no secret on screen");
     }
 
     @Test
     void theRightPasswordReplacesTheConnection() throws Exception {
-        robot.interact(() -> model.connectTo(broker.secured("Secure", ScramBroker.PASSWORD)));
+        robot.interact(() -> model.connectTo(secured("Secure", SecureBroker.ALICE_PASSWORD)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> statusText().startsWith("Secure"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> model.liveConnectionProperty().get().profile().name()).get().equals("Secure"));
@@ -262,5 +266,15 @@ class ConnectingTest {
 
     private String statusText() {
         return robot.lookup("#status-text").queryAs(Label.class).getText();
+    }
+
+    /** A profile for the broker's SASL_SSL listener, as its SCRAM user, with this password. */
+    private static ConnectionProfile secured(String name, String password) {
+        KafkaSecurity security = new KafkaSecurity(KafkaSecurity.Protocol.SASL_SSL,
+                KafkaSecurity.Mechanism.SCRAM_SHA_256, SecureBroker.ALICE, new Secret(password, false),
+                new KafkaSecurity.Store(broker.certs.trustStore(), "PKCS12", new Secret(broker.certs.password(), false)),
+                null);
+        return new ConnectionProfile(name, broker.saslSslBootstrap(), security, Map.of(), "", GrpcTls.PLAINTEXT,
+                false, false);
     }
 }
