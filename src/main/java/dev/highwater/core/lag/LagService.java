@@ -52,6 +52,7 @@ public final class LagService implements AutoCloseable {
     private Long lastHotKeySample; // null until the first: "now minus never" must not overflow
     private Long lastPrune;
     private volatile Duration refreshInterval;
+    private volatile boolean closed;
     // guarded by 'this' of the schedule: a new interval starts a new chain and ends the old one
     private final Object schedule = new Object();
     private boolean started;
@@ -150,17 +151,31 @@ public final class LagService implements AutoCloseable {
         LagRefresh refresh = monitor.update(source.read(selected));
         history.record(refresh);
         latest = refresh;
+        if (closed) {
+            return refresh; // a refresh that was reading when the service closed: its helpers are gone
+        }
         if (refresh.connected() && due(lastHotKeySample, now, HOT_KEY_INTERVAL)) {
             lastHotKeySample = now;
-            sampling.execute(() -> sampleHotKeys(refresh)); // reading records must not delay the refresh
+            handOver(sampling, () -> sampleHotKeys(refresh)); // reading records must not delay the refresh
         }
         if (store != null) {
-            storage.execute(() -> keep(refresh, now));
+            handOver(storage, () -> keep(refresh, now));
         }
         for (Consumer<LagRefresh> l : listeners) {
             l.accept(refresh);
         }
         return refresh;
+    }
+
+    /** Runs a task on a helper thread; when the service closed meanwhile, the task is not needed any more. */
+    private void handOver(ExecutorService helper, Runnable task) {
+        try {
+            helper.execute(task);
+        } catch (RejectedExecutionException e) {
+            if (!closed) {
+                throw e;
+            }
+        }
     }
 
     private static boolean due(Long last, long now, Duration interval) {
@@ -253,6 +268,7 @@ public final class LagService implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         refresher.shutdownNow();
         sampling.shutdownNow();
         storage.shutdown();

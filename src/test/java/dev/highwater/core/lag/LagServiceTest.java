@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,5 +134,17 @@ class LagServiceTest {
             assertThrows(IllegalArgumentException.class, () -> service.setRefreshInterval(Duration.ZERO));
             assertThrows(IllegalArgumentException.class, () -> service.setRefreshInterval(Duration.ofSeconds(-1)));
         }
+    }
+
+    @Test
+    void aRefreshStillReadingWhenTheServiceClosesEndsWithoutAnError() {
+        // a disconnect closes the service while a refresh may be waiting for the cluster's answer; when the answer
+        // comes, the refresh hands no work to the closed helper threads (that was a logged RejectedExecutionException)
+        PruneCounter store = new PruneCounter();
+        LagService service = service(new CountingSource(), store, Duration.ofSeconds(1));
+        service.close();
+        LagRefresh late = assertDoesNotThrow(service::refresh);
+        assertTrue(late.connected());
+        assertEquals(0, store.prunes.get(), "nothing is stored after closing");
     }
 }
