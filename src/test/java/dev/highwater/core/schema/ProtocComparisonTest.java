@@ -86,14 +86,20 @@ class ProtocComparisonTest {
      * value decodes, and writing them would mean encoding option values for extensions the user's own files
      * declare. Read without those extensions known, they are exactly the unknown fields of protoc's descriptor,
      * together with the features of other languages (features.(pb.cpp), left out likewise; Java's are kept and
-     * known). Nothing else is dropped: protoc was not asked for source_code_info, and both write json_name.
+     * known), so unknown fields are dropped from the *Options and FeatureSet messages only: anywhere else they
+     * would be a field of a newer descriptor.proto, a difference to see. Nothing else is dropped: protoc was not
+     * asked for source_code_info, and both write json_name.
      */
     private static FileDescriptorProto normalised(FileDescriptorProto protoc) {
         return (FileDescriptorProto) withoutUnknownFields(protoc);
     }
 
     private static Message withoutUnknownFields(Message m) {
-        Message.Builder b = m.toBuilder().setUnknownFields(UnknownFieldSet.getDefaultInstance());
+        Message.Builder b = m.toBuilder();
+        String type = m.getDescriptorForType().getName();
+        if (type.endsWith("Options") || type.equals("FeatureSet")) {
+            b.setUnknownFields(UnknownFieldSet.getDefaultInstance());
+        }
         for (Map.Entry<FieldDescriptor, Object> e : m.getAllFields().entrySet()) {
             FieldDescriptor fd = e.getKey();
             if (fd.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
