@@ -52,6 +52,12 @@ final class EditionRules {
         m.getNestedTypes().forEach(n -> collect(n, fields, enums));
     }
 
+    /** A map with a string key or value: protoc lets it set utf8_validation, which its entry's fields get. */
+    private static boolean isStringMap(FieldDescriptor f) {
+        return f.isMapField() && f.getMessageType().getFields().stream()
+                .anyMatch(e -> e.getType() == FieldDescriptor.Type.STRING);
+    }
+
     private static String reason(FieldDescriptor f) {
         FeatureSet set = f.toProto().getOptions().getFeatures();
         boolean implicit = !f.isRepeated() && !f.hasPresence();
@@ -85,8 +91,8 @@ final class EditionRules {
         if (!f.isRepeated() && set.hasRepeatedFieldEncoding()) {
             return "only repeated fields can set features.repeated_field_encoding";
         }
-        if (f.getType() != FieldDescriptor.Type.STRING && set.hasUtf8Validation()) {
-            return "only string fields can set features.utf8_validation";
+        if (f.getType() != FieldDescriptor.Type.STRING && !isStringMap(f) && set.hasUtf8Validation()) {
+            return "only string fields (and maps of strings) can set features.utf8_validation";
         }
         if (!f.isPackable() && set.getRepeatedFieldEncoding() == FeatureSet.RepeatedFieldEncoding.PACKED) {
             return "only repeated numbers, booleans and enums can be PACKED";

@@ -46,8 +46,9 @@ final class ProtoDefaults {
                     BigInteger.ONE), INT64_MAX);
             case TYPE_UINT32, TYPE_FIXED32 -> integer(c, v, negative, BigInteger.ZERO, UINT32_MAX);
             case TYPE_UINT64, TYPE_FIXED64 -> integer(c, v, negative, BigInteger.ZERO, UINT64_MAX);
-            case TYPE_FLOAT -> (negative ? "-" : "") + shortest((float) number(c, v), true);
-            case TYPE_DOUBLE -> (negative ? "-" : "") + shortest(number(c, v), false);
+            // the sign is applied to the number, not to its text: protoc writes -nan as nan
+            case TYPE_FLOAT -> shortest((float) (negative ? -number(c, v) : number(c, v)), true);
+            case TYPE_DOUBLE -> shortest(negative ? -number(c, v) : number(c, v), false);
             case TYPE_BOOL -> {
                 if (negative || !ProtoCursor.is(v, "true") && !ProtoCursor.is(v, "false")) {
                     throw c.error(v, "expected true or false as the default, found '" + v.text() + "'");
@@ -83,7 +84,9 @@ final class ProtoDefaults {
             return Double.NaN;
         }
         if (v.kind() == ProtoTokens.Kind.INT) {
-            return c.integer(v, "a number").doubleValue();
+            BigInteger n = c.integer(v, "a number");
+            // the minus is part of the token; -0 is a double of its own, which protoc writes as -0
+            return n.signum() == 0 && v.text().startsWith("-") ? -0.0 : n.doubleValue();
         }
         if (v.kind() == ProtoTokens.Kind.FLOAT) {
             try {

@@ -181,16 +181,21 @@ final class ProtoFields {
         }
         DescriptorProto.Builder entry = DescriptorProto.newBuilder().setName(entryName)
                 .setOptions(MessageOptions.newBuilder().setMapEntry(true));
-        entry.addField(entryField("key", 1, key));
-        entry.addField(entryField("value", 2, value));
+        entry.addField(entryField("key", 1, key, f));
+        entry.addField(entryField("value", 2, value, f));
         m.addNestedType(entry);
         m.addField(f);
         scope.declared(scope.qualify(name), nameToken);
     }
 
-    private static FieldDescriptorProto entryField(String name, int number, String type) {
+    /** The key or value field of a map entry, with the map field's features, which protoc copies to both. */
+    private static FieldDescriptorProto entryField(String name, int number, String type,
+                                                   FieldDescriptorProto.Builder map) {
         FieldDescriptorProto.Builder f = FieldDescriptorProto.newBuilder().setName(name).setNumber(number)
                 .setLabel(Label.LABEL_OPTIONAL).setJsonName(name);
+        if (map.getOptions().hasFeatures()) {
+            f.getOptionsBuilder().setFeatures(map.getOptions().getFeatures());
+        }
         Type scalar = SCALARS.get(type);
         if (scalar != null) {
             f.setType(scalar);

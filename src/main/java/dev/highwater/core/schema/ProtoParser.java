@@ -413,6 +413,7 @@ public final class ProtoParser {
         rpc.setOutputType(c.ident("the response type"));
         c.expect(")");
         if (c.accept("{")) {
+            rpc.getOptionsBuilder(); // a body, even an empty one, gives the method options (as protoc does)
             while (!c.accept("}")) {
                 c.notAtEnd("rpc " + rpc.getName());
                 if (c.peekIs("option")) {

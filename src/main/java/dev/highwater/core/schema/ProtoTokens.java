@@ -26,9 +26,10 @@ final class ProtoTokens {
 
     static List<Token> of(String src) {
         List<Token> out = new ArrayList<>();
-        int i = 0;
+        // a byte-order mark (editors on Windows write one) is skipped, as protoc skips it
+        int i = src.startsWith("\uFEFF") ? 1 : 0;
         int line = 1;
-        int lineStart = 0;
+        int lineStart = i;
         int n = src.length();
         while (i < n) {
             char c = src.charAt(i);

@@ -1,8 +1,6 @@
 package dev.highwater.core.schema;
 
 import com.google.protobuf.DescriptorProtos;
-import com.google.protobuf.DescriptorProtos.DescriptorProto;
-import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -44,7 +42,7 @@ class ProtoParserTest {
     @ValueSource(strings = {"proto2_groups", "proto3_basics", "editions_2023", "editions_2024", "editions_2026"})
     void writesTheDescriptorProtocWrites(String name) throws Exception {
         FileDescriptor linked = compiled().get(name + ".proto");
-        FileDescriptorProto ours = resolved(linked.toProto(), linked);
+        FileDescriptorProto ours = ResolvedNames.of(linked);
         FileDescriptorProto.Builder protoc = FileDescriptorProto.newBuilder();
         ExtensionRegistry features = ExtensionRegistry.newInstance();
         JavaFeaturesProto.registerAllExtensions(features);
@@ -211,50 +209,6 @@ class ProtoParserTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Our descriptor with type names and extendees written as protoc writes them: resolved, with a leading dot. */
-    private static FileDescriptorProto resolved(FileDescriptorProto ours, FileDescriptor linked) {
-        FileDescriptorProto.Builder b = ours.toBuilder();
-        for (int i = 0; i < b.getMessageTypeCount(); i++) {
-            resolve(b.getMessageTypeBuilder(i), linked.getMessageTypes().get(i));
-        }
-        for (int i = 0; i < b.getExtensionCount(); i++) {
-            resolve(b.getExtensionBuilder(i), linked.getExtensions().get(i));
-        }
-        for (int s = 0; s < b.getServiceCount(); s++) {
-            for (int m = 0; m < b.getService(s).getMethodCount(); m++) {
-                var method = linked.getServices().get(s).getMethods().get(m);
-                b.getServiceBuilder(s).getMethodBuilder(m).setInputType("." + method.getInputType().getFullName())
-                        .setOutputType("." + method.getOutputType().getFullName());
-            }
-        }
-        return b.build();
-    }
-
-    private static void resolve(DescriptorProto.Builder m, Descriptor d) {
-        for (int i = 0; i < m.getFieldCount(); i++) {
-            resolve(m.getFieldBuilder(i), d.getFields().get(i));
-        }
-        for (int i = 0; i < m.getExtensionCount(); i++) {
-            resolve(m.getExtensionBuilder(i), d.getExtensions().get(i));
-        }
-        for (int i = 0; i < m.getNestedTypeCount(); i++) {
-            resolve(m.getNestedTypeBuilder(i), d.getNestedTypes().get(i));
-        }
-    }
-
-    private static void resolve(FieldDescriptorProto.Builder f, FieldDescriptor d) {
-        if (f.hasTypeName()) {
-            boolean isEnum = d.getJavaType() == FieldDescriptor.JavaType.ENUM;
-            f.setTypeName("." + (isEnum ? d.getEnumType().getFullName() : d.getMessageType().getFullName()));
-            if (!f.hasType()) {
-                f.setType(isEnum ? FieldDescriptorProto.Type.TYPE_ENUM : FieldDescriptorProto.Type.TYPE_MESSAGE);
-            }
-        }
-        if (f.hasExtendee()) {
-            f.setExtendee("." + d.getContainingType().getFullName());
         }
     }
 }
