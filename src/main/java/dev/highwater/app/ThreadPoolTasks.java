@@ -1,5 +1,6 @@
 package dev.highwater.app;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Background work on a few daemon threads; a task's failure is logged once and never kills the pool. */
 public final class ThreadPoolTasks implements BackgroundTasks {
@@ -19,12 +19,7 @@ public final class ThreadPoolTasks implements BackgroundTasks {
     private final ScheduledExecutorService pool;
 
     public ThreadPoolTasks(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newScheduledThreadPool(threads, r -> {
-            Thread t = new Thread(r, "background-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newScheduledThreadPool(threads, DaemonThreads.numbered("background-"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.highwater.bench;
 
 import com.google.protobuf.ByteString;
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.proto.blockchain.Block;
 import dev.highwater.proto.blockchain.BlockchainIndexerGrpc;
@@ -64,7 +65,7 @@ public final class FirehoseIndexer implements AutoCloseable {
         @Override
         public void subscribeToBlocks(SubscribeRequest request, StreamObserver<Block> out) {
             ServerCallStreamObserver<Block> call = (ServerCallStreamObserver<Block>) out;
-            Thread.ofPlatform().name("firehose").daemon().start(() -> send(call, request.getStartHeight()));
+            DaemonThreads.start("firehose", () -> send(call, request.getStartHeight()));
         }
     }
 

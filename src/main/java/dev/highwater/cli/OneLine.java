@@ -1,5 +1,7 @@
 package dev.highwater.cli;
 
+import dev.highwater.core.text.ErrorText;
+
 /** Turns a failure into the one line a user reads: the message that explains it, never a stack trace. */
 public final class OneLine {
 
@@ -7,15 +9,6 @@ public final class OneLine {
     }
 
     public static String of(Throwable e) {
-        String message = e.getMessage();
-        Throwable t = e;
-        while ((message == null || message.isBlank()) && t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-            message = t.getMessage();
-        }
-        if (message == null || message.isBlank()) {
-            message = t.getClass().getSimpleName();
-        }
-        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+        return ErrorText.oneLine(e);
     }
 }

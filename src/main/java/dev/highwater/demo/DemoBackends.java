@@ -1,6 +1,7 @@
 package dev.highwater.demo;
 
 import dev.highwater.net.LocalPorts;
+import dev.highwater.core.Closeables;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.core.indexer.BlockIndex;
 import dev.highwater.core.ledger.LedgerEvent;
@@ -125,7 +126,7 @@ public final class DemoBackends implements AutoCloseable {
             traffic.start(); // at rate 0 it idles until setRate
             return demo;
         } catch (RuntimeException e) {
-            started.forEach(DemoBackends::closeQuietly);
+            started.forEach(Closeables::closeQuietly);
             throw e instanceof BackendStartException b ? b
                     : new BackendStartException("the demo failed to start: " + e.getMessage(), e);
         }
@@ -192,15 +193,7 @@ public final class DemoBackends implements AutoCloseable {
         }
         lastStats = indexer.stats();
         closed = true;
-        parts.forEach(DemoBackends::closeQuietly); // pushed in start order onto a stack: newest first
+        parts.forEach(Closeables::closeQuietly); // pushed in start order onto a stack: newest first
         parts.clear();
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // stopping: each part releases what it can
-        }
     }
 }

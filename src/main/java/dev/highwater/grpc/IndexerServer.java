@@ -1,5 +1,6 @@
 package dev.highwater.grpc;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.indexer.BlockIndex;
 import dev.highwater.core.indexer.TransactionSink;
 import dev.highwater.kafka.BackendStartException;
@@ -50,10 +51,8 @@ public final class IndexerServer implements AutoCloseable {
      */
     public static IndexerServer start(int port, TransactionSink sink, IndexerSettings settings) {
         BlockIndex index = new BlockIndex(settings.retainedBlocks(), settings.retainedTransactions());
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("indexer-clock").daemon().factory());
-        ExecutorService publishing = Executors.newFixedThreadPool(2,
-                Thread.ofPlatform().name("indexer-publishing-", 1).daemon().factory());
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("indexer-clock"));
+        ExecutorService publishing = Executors.newFixedThreadPool(2, DaemonThreads.numbered("indexer-publishing-"));
         Server server = NettyServerBuilder.forAddress(new InetSocketAddress(HOST, port))
                 .addService(new IndexerService(index, sink, settings, clock, publishing))
                 .addService(ProtoReflectionServiceV1.newInstance())

@@ -1,5 +1,6 @@
 package dev.highwater.grpc;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.proto.blockchain.BlockchainIndexerGrpc;
 import dev.highwater.proto.blockchain.IngestResult;
@@ -53,7 +54,7 @@ public final class IngestTrafficClient implements AutoCloseable {
         this.target = channel.authority();
         this.generator = generator;
         setRate(ratePerSecond);
-        this.sender = Thread.ofPlatform().name("demo-ingest-traffic").daemon().unstarted(this::sendUntilClosed);
+        this.sender = DaemonThreads.unstarted("demo-ingest-traffic", this::sendUntilClosed);
     }
 
     public synchronized void start() {

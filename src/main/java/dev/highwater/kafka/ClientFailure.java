@@ -1,6 +1,7 @@
 package dev.highwater.kafka;
 
 import dev.highwater.core.connect.Redaction;
+import dev.highwater.core.text.ErrorText;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.IllegalSaslStateException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -61,7 +62,7 @@ public final class ClientFailure {
     /** The sentence for a client that could not be made from these settings. */
     public static String cannotCreate(ClientSettings settings, Throwable e) {
         return definite(settings, e).orElseGet(() -> {
-            String root = EmbeddedKafka.rootMessage(e);
+            String root = ErrorText.rootMessage(e);
             boolean tls = root.contains("keystore") || root.contains("truststore") || root.contains("SSL");
             return Redaction.scrub((tls ? "The TLS settings for " : "The client settings for ")
                     + settings.bootstrapServers() + " cannot be used: " + root
@@ -142,7 +143,7 @@ public final class ClientFailure {
                         + " security.protocol";
             }
         }
-        return EmbeddedKafka.rootMessage(e) + "; check the trust store and the security protocol";
+        return ErrorText.rootMessage(e) + "; check the trust store and the security protocol";
     }
 
     /** The SASL user the settings log in as, for messages ("user alice"), never the password. */

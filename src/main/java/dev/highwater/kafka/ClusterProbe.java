@@ -1,6 +1,7 @@
 package dev.highwater.kafka;
 
 import dev.highwater.core.connect.Redaction;
+import dev.highwater.core.text.ErrorText;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.KafkaException;
@@ -70,7 +71,7 @@ public final class ClusterProbe {
     private static String explain(ClientSettings settings, Throwable cause) {
         return ClientFailure.definite(settings, cause)
                 .orElseGet(() -> "The cluster at " + settings.bootstrapServers() + " failed: "
-                        + EmbeddedKafka.rootMessage(cause));
+                        + ErrorText.rootMessage(cause));
     }
 
     private static Result failed(ClientSettings settings, String problem, boolean silent) {

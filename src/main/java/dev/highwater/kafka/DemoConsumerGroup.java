@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.DaemonThreads;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -86,7 +87,7 @@ public final class DemoConsumerGroup implements AutoCloseable {
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            this.thread = Thread.ofPlatform().name("demo-group-" + clientId).daemon().unstarted(this::run);
+            this.thread = DaemonThreads.unstarted("demo-group-" + clientId, this::run);
         }
 
         void start() {

@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.text.ErrorText;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -33,7 +34,7 @@ public final class DemoTopics {
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new BackendStartException("cannot create topic " + topic.name() + ": "
-                            + EmbeddedKafka.rootMessage(e), e);
+                            + ErrorText.rootMessage(e), e);
                 }
             } catch (TimeoutException e) {
                 throw new BackendStartException("the broker did not create topic " + topic.name() + " within 30 s", e);

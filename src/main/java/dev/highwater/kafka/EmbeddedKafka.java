@@ -1,5 +1,7 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.Closeables;
+import dev.highwater.core.text.ErrorText;
 import dev.highwater.net.LocalPorts;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -92,16 +94,16 @@ public final class EmbeddedKafka implements AutoCloseable {
                         + " is in use by another running Highwater; stop it or choose another --data-dir");
             }
         } catch (OverlappingFileLockException e) {
-            closeQuietly(channel);
+            Closeables.closeQuietly(channel);
             throw new BackendStartException("the data folder " + dir
                     + " is in use by another broker in this process; choose another --data-dir", e);
         } catch (AccessDeniedException e) {
             throw new BackendStartException("the data folder " + dir + " is not writable; choose another --data-dir", e);
         } catch (IOException e) {
-            closeQuietly(channel);
+            Closeables.closeQuietly(channel);
             throw new BackendStartException("cannot lock the data folder " + dir + ": " + e.getMessage(), e);
         } catch (BackendStartException e) {
-            closeQuietly(channel);
+            Closeables.closeQuietly(channel);
             throw e;
         }
 
@@ -136,7 +138,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw e;
         } catch (Exception e) {
             release(channel, lock, temporary ? dir : null);
-            throw new BackendStartException("the Kafka broker failed to start: " + rootMessage(e), e);
+            throw new BackendStartException("the Kafka broker failed to start: " + ErrorText.rootMessage(e), e);
         }
     }
 
@@ -264,7 +266,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException ignored) {
             // the channel close below releases it too
         }
-        closeQuietly(channel);
+        Closeables.closeQuietly(channel);
         if (deleteDir != null) {
             deleteRecursively(deleteDir);
         }
@@ -295,17 +297,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // nothing useful to report on close
-        }
-    }
-
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
@@ -313,14 +304,5 @@ public final class EmbeddedKafka implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new BackendStartException("interrupted while waiting for the Kafka broker", e);
         }
-    }
-
-    public static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        return m == null ? t.getClass().getSimpleName() : m;
     }
 }

@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.indexer.TransactionSink;
 import dev.highwater.core.ledger.LedgerEvent;
 import dev.highwater.proto.blockchain.Transaction;
@@ -71,7 +72,7 @@ public final class KafkaTransactionSink implements TransactionSink {
         this.ledgerTopic = ledgerTopic;
         this.transactionalId = transactionalId;
         this.producer = newProducer();
-        this.thread = Thread.ofPlatform().name("kafka-transaction-sink").daemon().start(this::run);
+        this.thread = DaemonThreads.start("kafka-transaction-sink", this::run);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.highwater.core.decode;
 
+import dev.highwater.core.DaemonThreads;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +137,7 @@ public final class DecodePipeline implements AutoCloseable {
 
         Worker(int index) {
             decoder = new FilteredDecoder(settings.types(), settings.keys(), settings.values(), settings.registryTypes());
-            thread = Thread.ofPlatform().name("decode-" + index).daemon().unstarted(this);
+            thread = DaemonThreads.unstarted("decode-" + index, this);
         }
 
         @Override

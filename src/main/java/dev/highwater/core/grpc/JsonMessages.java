@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonStreamParser;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
@@ -47,16 +48,31 @@ public final class JsonMessages {
      * and parses each; a failure names the message's position.
      */
     public static List<DynamicMessage> parseAll(String text, Descriptor type) {
+        List<JsonElement> values = values(text);
         List<DynamicMessage> out = new ArrayList<>();
-        List<String> objects = JsonObjects.split(text);
-        for (int i = 0; i < objects.size(); i++) {
+        for (int i = 0; i < values.size(); i++) {
             try {
-                out.add(parse(objects.get(i), type));
+                out.add(parse(values.get(i).toString(), type));
             } catch (RequestJsonException e) {
                 throw new RequestJsonException(e.field(), "message " + (i + 1) + ": " + e.getMessage());
             }
         }
         return out;
+    }
+
+    /** The top-level values one after another, or separated by commas as inside an array. */
+    private static List<JsonElement> values(String text) {
+        List<JsonElement> values = new ArrayList<>();
+        try {
+            new JsonStreamParser(text).forEachRemaining(values::add);
+            return values;
+        } catch (JsonParseException e) {
+            try {
+                return JsonParser.parseString("[" + text + "]").getAsJsonArray().asList();
+            } catch (JsonParseException notAList) {
+                throw new RequestJsonException(null, "message " + (values.size() + 1) + ": " + notJson(e));
+            }
+        }
     }
 
     public static String pretty(MessageOrBuilder message) {
@@ -82,9 +98,7 @@ public final class JsonMessages {
         try {
             root = JsonParser.parseString(json);
         } catch (JsonParseException e) {
-            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
-                    : e.getMessage();
-            return new RequestJsonException(null, "The request is not valid JSON: " + why);
+            return new RequestJsonException(null, notJson(e));
         }
         if (!root.isJsonObject()) {
             return new RequestJsonException(null, "The request must be a JSON object (" + type.getFullName()
@@ -94,6 +108,12 @@ public final class JsonMessages {
         return located != null ? located
                 : new RequestJsonException(null, "The request does not fit " + type.getFullName() + ": "
                 + reason(failure));
+    }
+
+    private static String notJson(JsonParseException e) {
+        String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                : e.getMessage();
+        return "The request is not valid JSON: " + why;
     }
 
     private static RequestJsonException locate(JsonObject object, Descriptor type, String path) {

@@ -1,5 +1,6 @@
 package dev.highwater.core.lag;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,16 +75,10 @@ public final class LagService implements AutoCloseable {
         this.monitor = new LagMonitor(settings);
         this.history = new LagHistory(settings);
         this.hotKeys = new HotKeySampler(settings);
-        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "lag-refresh"));
-        this.storage = Executors.newSingleThreadExecutor(r -> daemon(r, "lag-history-store"));
-        this.sampling = Executors.newSingleThreadExecutor(r -> daemon(r, "hot-key-sampler"));
+        this.refresher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lag-refresh"));
+        this.storage = Executors.newSingleThreadExecutor(DaemonThreads.named("lag-history-store"));
+        this.sampling = Executors.newSingleThreadExecutor(DaemonThreads.named("hot-key-sampler"));
         this.refreshInterval = settings.refreshInterval();
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     /** Starts refreshing every {@link #refreshInterval()} (at first {@link LagSettings#refreshInterval()}). */

@@ -1,5 +1,7 @@
 package dev.highwater.core.ledger;
 
+import dev.highwater.core.DaemonThreads;
+
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,11 +69,7 @@ final class BatchDecoder implements AutoCloseable {
         DecodedBatch b = filling;
         filling = null;
         if (pool == null) {
-            pool = Executors.newFixedThreadPool(THREADS, r -> {
-                Thread t = new Thread(r, "ledger-decode");
-                t.setDaemon(true);
-                return t;
-            });
+            pool = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("ledger-decode"));
         }
         ahead.add(new Decoding(b, pool.submit(() -> b.decode(new LedgerDecoder(), new EventHash()))));
         while (!ahead.isEmpty() && (ahead.size() > MAX_AHEAD || ahead.peek().done().isDone())) {

@@ -1,130 +1,85 @@
 package dev.highwater.core.text;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
- * A small streaming JSON writer for the command line's output shapes: objects, arrays, strings, numbers,
- * booleans and null, with correct escaping. Commas are placed automatically.
+ * Gson's streaming writer, compact, into a string, for the command line's output shapes. It keeps two things
+ * of ours: writing to a string cannot fail, so the calls throw no {@link IOException}; and a double is written
+ * with at most 3 decimals (null when it is not a finite number), as the documented output shapes show it.
  */
 public final class JsonWriter {
 
-    private final StringBuilder out = new StringBuilder(256);
-    private boolean needComma;
+    private final StringWriter text = new StringWriter(256);
+    private final com.google.gson.stream.JsonWriter out = new com.google.gson.stream.JsonWriter(text);
 
     public JsonWriter beginObject() {
-        comma();
-        out.append('{');
-        needComma = false;
-        return this;
+        return write(out::beginObject);
     }
 
     public JsonWriter endObject() {
-        out.append('}');
-        needComma = true;
-        return this;
+        return write(out::endObject);
     }
 
     public JsonWriter beginArray() {
-        comma();
-        out.append('[');
-        needComma = false;
-        return this;
+        return write(out::beginArray);
     }
 
     public JsonWriter endArray() {
-        out.append(']');
-        needComma = true;
-        return this;
+        return write(out::endArray);
     }
 
     public JsonWriter name(String name) {
-        comma();
-        quote(name);
-        out.append(':');
-        needComma = false;
-        return this;
+        return write(() -> out.name(name));
     }
 
     public JsonWriter value(String s) {
-        comma();
-        if (s == null) {
-            out.append("null");
-        } else {
-            quote(s);
-        }
-        needComma = true;
-        return this;
+        return write(() -> out.value(s));
     }
 
     public JsonWriter value(Long n) {
-        comma();
-        out.append(n == null ? "null" : n.toString());
-        needComma = true;
-        return this;
+        return write(() -> out.value(n));
     }
 
     public JsonWriter value(long n) {
-        return value(Long.valueOf(n));
+        return write(() -> out.value(n));
     }
 
     /** Finite doubles with up to 3 decimals; null, NaN and infinities as null. */
     public JsonWriter value(Double d) {
-        comma();
-        if (d == null || d.isNaN() || d.isInfinite()) {
-            out.append("null");
-        } else {
-            String s = String.format(Locale.ROOT, "%.3f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
-            out.append(s.equals("-0") ? "0" : s);
+        if (d == null || !Double.isFinite(d)) {
+            return write(out::nullValue);
         }
-        needComma = true;
-        return this;
+        String s = String.format(Locale.ROOT, "%.3f", d).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return write(() -> out.jsonValue(s.equals("-0") ? "0" : s));
     }
 
     public JsonWriter value(boolean b) {
-        comma();
-        out.append(b);
-        needComma = true;
-        return this;
+        return write(() -> out.value(b));
     }
 
     /** A value already written as JSON (a decoded message, say). */
     public JsonWriter raw(String json) {
-        comma();
-        out.append(json);
-        needComma = true;
-        return this;
-    }
-
-    private void comma() {
-        if (needComma) {
-            out.append(',');
-        }
-    }
-
-    private void quote(String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        return write(() -> out.jsonValue(json));
     }
 
     @Override
     public String toString() {
-        return out.toString();
+        return text.toString();
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private JsonWriter write(Step step) {
+        try {
+            step.run();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.highwater.kafka.ledger;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.LedgerTopic;
 import dev.highwater.kafka.ClientFailure;
@@ -141,7 +142,7 @@ public final class KafkaLedgerSource implements LedgerSource {
         }
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         Fetcher fetcher = new Fetcher(due, end, queue);
-        Thread thread = Thread.ofPlatform().name("ledger-fetch").daemon().start(fetcher);
+        Thread thread = DaemonThreads.start("ledger-fetch", fetcher);
         try {
             while (true) {
                 Batch b = queue.take();

@@ -3,6 +3,7 @@ package dev.highwater.kafka.offsets;
 import dev.highwater.core.lag.PartitionId;
 import dev.highwater.core.offsets.ResetPlan;
 import dev.highwater.core.offsets.ResetTarget;
+import dev.highwater.core.text.ErrorText;
 import dev.highwater.kafka.ClientFailure;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
@@ -194,7 +195,7 @@ public final class GroupOffsetReset {
             return new ResetException("A chosen topic does not exist on " + client.bootstrapServers() + ".");
         }
         return new ResetException(ClientFailure.definite(client, cause)
-                .orElseGet(() -> "The reset of " + group + " failed: " + EmbeddedKafka.rootMessage(cause)));
+                .orElseGet(() -> "The reset of " + group + " failed: " + ErrorText.rootMessage(cause)));
     }
 
     private static PartitionId id(TopicPartition tp) {

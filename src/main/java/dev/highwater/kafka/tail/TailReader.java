@@ -1,5 +1,6 @@
 package dev.highwater.kafka.tail;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.decode.RawRecord;
 import dev.highwater.kafka.ClientFailure;
 import dev.highwater.kafka.ClientSettings;
@@ -72,7 +73,7 @@ public final class TailReader implements AutoCloseable {
 
     /** Reads on a thread of its own until closed (or the end, when not following). */
     public synchronized void start() {
-        thread = new Thread(() -> {
+        thread = DaemonThreads.start("tail-" + request.topic(), () -> {
             try {
                 run();
             } catch (TailException e) {
@@ -80,9 +81,7 @@ public final class TailReader implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "tail-" + request.topic());
-        thread.setDaemon(true);
-        thread.start();
+        });
     }
 
     /**

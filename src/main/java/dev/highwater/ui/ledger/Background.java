@@ -1,15 +1,12 @@
 package dev.highwater.ui.ledger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.highwater.core.Closeables;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** The threads the Ledger models work on, and how the sources they open are let go. */
 final class Background {
-
-    private static final Logger log = LoggerFactory.getLogger(Background.class);
 
     private Background() {
     }
@@ -24,13 +21,6 @@ final class Background {
     }
 
     static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception e) {
-            log.debug("closing {}", c, e);
-        }
+        Closeables.closeQuietly(c);
     }
 }

@@ -2,6 +2,7 @@ package dev.highwater.ui.ledger;
 
 import dev.highwater.core.ledger.AuditReport;
 import dev.highwater.core.ledger.ReplayProgress;
+import dev.highwater.core.text.ErrorText;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,9 +24,7 @@ final class ScreenText {
     }
 
     static String sentence(RuntimeException e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        m = m.lines().findFirst().orElse(m);
-        return Character.toUpperCase(m.charAt(0)) + m.substring(1) + (m.endsWith(".") ? "" : ".");
+        return ErrorText.sentence(e);
     }
 
     static String instant(Instant at, ZoneId zone) {

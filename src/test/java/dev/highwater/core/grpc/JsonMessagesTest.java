@@ -69,4 +69,28 @@ class JsonMessagesTest {
                 () -> JsonMessages.parseAll("{\"sender\":\"a\"}\n{\"status\":\"x\"}", TX));
         assertTrue(e.getMessage().startsWith("message 2: field status (int32): "), e.getMessage());
     }
+
+    @Test
+    void objectsSeparatedByCommasAreSeveralMessages() {
+        assertEquals(3, JsonMessages.parseAll("{\"sender\":\"a\"},\n{\"sender\":\"b\"}, {\"sender\":\"c,}\"}", TX)
+                .size());
+    }
+
+    @Test
+    void anUnclosedObjectIsNumberedAndSaidNotToBeJson() {
+        RequestJsonException e = assertThrows(RequestJsonException.class,
+                () -> JsonMessages.parseAll("{\"sender\":\"a\"}\n{\"sender\":", TX));
+
+        assertNull(e.field());
+        assertTrue(e.getMessage().startsWith("message 2: The request is not valid JSON: "), e.getMessage());
+    }
+
+    @Test
+    void aStrayValueBetweenObjectsIsNamed() {
+        RequestJsonException e = assertThrows(RequestJsonException.class,
+                () -> JsonMessages.parseAll("{\"sender\":\"a\"}\n[1]\n", TX));
+
+        assertEquals("message 2: The request must be a JSON object (blockchain.Transaction), not an array.",
+                e.getMessage());
+    }
 }

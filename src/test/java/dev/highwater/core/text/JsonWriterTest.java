@@ -24,4 +24,18 @@ class JsonWriterTest {
         assertEquals("{\"group\":\"a\\\"b\\\\c\\n\",\"committed\":null,\"lagSeconds\":2.5,\"rate\":null,\"whole\":3,"
                 + "\"hot\":true,\"partitions\":[{\"p\":0},{\"p\":1}],\"ctl\":\"\\u0001\"}", json);
     }
+
+    @Test
+    void doublesKeepAtMostThreeDecimalsAndRawJsonGoesInAsItIs() {
+        String json = new JsonWriter().beginArray()
+                .value(100.0).value(1.23456).value(-0.0001).value(0.0005).value(Double.NEGATIVE_INFINITY)
+                .raw("{\"a\":[1,2]}").value(-3L).value((String) null)
+                .endArray().toString();
+        assertEquals("[100,1.235,0,0.001,null,{\"a\":[1,2]},-3,null]", json);
+    }
+
+    @Test
+    void aStringAloneIsAQuotedValue() {
+        assertEquals("\"tab\\there\"", new JsonWriter().value("tab\there").toString());
+    }
 }
