@@ -68,7 +68,11 @@ public final class JsonMessages {
             return values;
         } catch (JsonParseException e) {
             try {
-                return JsonParser.parseString("[" + text + "]").getAsJsonArray().asList();
+                List<JsonElement> listed = new ArrayList<>(JsonParser.parseString("[" + text + "]").getAsJsonArray().asList());
+                while (!listed.isEmpty() && listed.getLast().isJsonNull()) {
+                    listed.removeLast(); // a comma after the last message, as a list copied from a file often has
+                }
+                return listed;
             } catch (JsonParseException notAList) {
                 throw new RequestJsonException(null, "message " + (values.size() + 1) + ": " + notJson(e));
             }

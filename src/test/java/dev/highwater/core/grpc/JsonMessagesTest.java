@@ -77,6 +77,11 @@ class JsonMessagesTest {
     }
 
     @Test
+    void aCommaAfterTheLastObjectIsNotAnotherMessage() {
+        assertEquals(2, JsonMessages.parseAll("{\"sender\":\"a\"},\n{\"sender\":\"b\"},\n", TX).size());
+    }
+
+    @Test
     void anUnclosedObjectIsNumberedAndSaidNotToBeJson() {
         RequestJsonException e = assertThrows(RequestJsonException.class,
                 () -> JsonMessages.parseAll("{\"sender\":\"a\"}\n{\"sender\":", TX));
