@@ -1,6 +1,5 @@
 package dev.highwater.app;
 
-import dev.highwater.cli.AppVersion;
 import dev.highwater.core.grpc.GrpcClients;
 import dev.highwater.core.lag.LagHistoryStore;
 import dev.highwater.core.lag.LagService;

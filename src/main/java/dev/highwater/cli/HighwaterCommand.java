@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.app.AppVersion;
 import dev.highwater.core.grpc.GrpcClients;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
