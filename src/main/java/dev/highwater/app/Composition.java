@@ -2,6 +2,7 @@ package dev.highwater.app;
 
 import dev.highwater.core.connect.InMemoryProfiles;
 import dev.highwater.core.connect.ProfileRepository;
+import dev.highwater.core.grpc.GrpcClients;
 import dev.highwater.core.schema.SchemaCatalog;
 
 import java.nio.file.Path;
@@ -17,9 +18,16 @@ import java.nio.file.Path;
  * @param dataFolder where the app keeps its files (history, snapshots, settings)
  * @param schemas    the Protobuf types known from every schema source, shared by the Messages and gRPC areas
  * @param profiles   the user's connection profiles
+ * @param grpc       workbench sessions, the indexer's blocks, probes and reflection on gRPC targets
  */
 public record Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
-                          Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles) {
+                          Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles, GrpcClients grpc) {
+
+    /** With the real gRPC clients. */
+    public Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
+                       Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles) {
+        this(demo, tasks, lag, version, dataFolder, schemas, profiles, Wiring.grpcClients());
+    }
 
     /** With profiles kept for the running app only (tests). */
     public Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,

@@ -1,10 +1,11 @@
 package dev.highwater.app;
 
-import dev.highwater.cli.AppVersion;
+import dev.highwater.core.grpc.GrpcClients;
 import dev.highwater.core.lag.LagHistoryStore;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.core.lag.LagSettings;
 import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.grpc.NettyGrpcClients;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.lag.KafkaKeySampler;
 import dev.highwater.kafka.lag.KafkaOffsetsSource;
@@ -38,7 +39,12 @@ public final class Wiring {
         }
         return new Composition(DemoStarter.embedded(), new ThreadPoolTasks(4),
                 cluster -> lagService(cluster, data.resolve("lag-history")), AppVersion.get(), data,
-                SchemaCatalog.withBuiltIn(), new ProfileFile(data.resolve("profiles.properties")));
+                SchemaCatalog.withBuiltIn(), new ProfileFile(data.resolve("profiles.properties")), grpcClients());
+    }
+
+    /** What the desktop and the command line do with gRPC targets. */
+    public static GrpcClients grpcClients() {
+        return new NettyGrpcClients();
     }
 
     /** A started lag watcher with H2 history; without history (said in its storage problem) when the file is held. */

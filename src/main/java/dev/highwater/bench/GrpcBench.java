@@ -1,13 +1,13 @@
 package dev.highwater.bench;
 
 import com.google.protobuf.Descriptors;
+import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.core.grpc.CallHistory;
+import dev.highwater.core.grpc.ChannelSettings;
 import dev.highwater.core.grpc.JsonMessages;
 import dev.highwater.core.indexer.TransactionSink;
-import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.grpc.IndexerServer;
 import dev.highwater.grpc.IndexerSettings;
-import dev.highwater.grpc.workbench.ChannelSettings;
 import dev.highwater.grpc.workbench.GrpcSession;
 import dev.highwater.proto.blockchain.Block;
 import dev.highwater.proto.blockchain.BlockchainIndexerGrpc;

@@ -1,15 +1,14 @@
 package dev.highwater.cli;
 
 import dev.highwater.core.connect.BootstrapList;
-import dev.highwater.core.grpc.CallHistory;
+import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.grpc.GrpcCallException;
+import dev.highwater.core.grpc.GrpcClients;
+import dev.highwater.core.grpc.IndexerConnection;
 import dev.highwater.core.grpc.IndexerJson;
 import dev.highwater.core.grpc.MetadataHeaders;
 import dev.highwater.core.grpc.TransportSecurity;
-import dev.highwater.grpc.IndexerClient;
-import dev.highwater.grpc.StatusAdvice;
-import dev.highwater.grpc.workbench.ChannelSettings;
-import dev.highwater.grpc.workbench.GrpcSession;
-import io.grpc.StatusRuntimeException;
+import dev.highwater.proto.blockchain.Block;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Calls the blockchain indexer over gRPC: a transaction by hash, or the stream of blocks, as JSON. */
 @Command(name = "grpc", mixinStandardHelpOptions = true,
@@ -32,6 +33,8 @@ import java.util.Map;
 public final class GrpcCommand implements Runnable {
 
     private static final Duration UNARY_DEADLINE = Duration.ofSeconds(10);
+
+    private final GrpcClients grpc;
 
     @Option(names = "--target", required = true, paramLabel = "HOST:PORT", description = "the gRPC server")
     String target;
@@ -72,6 +75,11 @@ public final class GrpcCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** @param grpc how the command reaches the indexer */
+    public GrpcCommand(GrpcClients grpc) {
+        this.grpc = grpc;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -83,13 +91,13 @@ public final class GrpcCommand implements Runnable {
             throws InterruptedException {
         byte[] hash = hash(hex);
         ChannelSettings settings = settings(UNARY_DEADLINE);
-        try (GrpcSession session = session(settings)) {
-            var tx = new IndexerClient(session.callChannel()).getTransaction(hash, settings.deadline());
+        try (IndexerConnection indexer = indexer(settings)) {
+            var tx = opened(() -> indexer.transaction(hash, settings.deadline()));
             out().println(IndexerJson.transaction(tx));
             out().flush();
             return 0;
-        } catch (StatusRuntimeException e) {
-            throw failure(settings, e);
+        } catch (GrpcCallException e) {
+            throw new CommandFailure(e.getMessage());
         }
     }
 
@@ -105,27 +113,30 @@ public final class GrpcCommand implements Runnable {
         }
         ChannelSettings settings = settings(null);
         PrintWriter out = out();
-        try (GrpcSession session = session(settings)) {
-            IndexerClient client = new IndexerClient(session.callChannel());
-            java.util.function.Consumer<dev.highwater.proto.blockchain.Block> print = b -> {
+        try (IndexerConnection indexer = indexer(settings)) {
+            Consumer<Block> print = b -> {
                 out.println(IndexerJson.block(b));
                 out.flush();
             };
-            if (settings.deadline() == null) {
-                client.subscribeBlocks(from, limit, print);
-            } else {
-                client.subscribeBlocks(from, limit, settings.deadline(), print);
-            }
+            opened(() -> indexer.subscribeBlocks(from, limit, settings.deadline(), print));
             return 0;
-        } catch (StatusRuntimeException e) {
-            throw failure(settings, e);
+        } catch (GrpcCallException e) {
+            throw new CommandFailure(e.getMessage());
         }
     }
 
-    private GrpcSession session(ChannelSettings settings) {
+    private IndexerConnection indexer(ChannelSettings settings) {
         requireResolvableHost(settings.target().strip());
+        return grpc.indexer(settings);
+    }
+
+    /**
+     * Runs the first call on the connection, which opens it: settings it cannot use (a TLS file that is not
+     * what it should be) end the command in one line.
+     */
+    private static <T> T opened(Supplier<T> call) {
         try {
-            return new GrpcSession(settings, new CallHistory(1));
+            return call.get();
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }
@@ -195,10 +206,6 @@ public final class GrpcCommand implements Runnable {
         }
         throw new CommandLine.ParameterException(spec.commandLine(), "'" + hex + "' is not a transaction hash: "
                 + "give it in hex (an even number of 0-9, a-f digits)");
-    }
-
-    private CommandFailure failure(ChannelSettings settings, StatusRuntimeException e) {
-        return new CommandFailure(StatusAdvice.explain(settings.target(), settings.deadline(), e.getStatus()));
     }
 
     private PrintWriter out() {

@@ -1,5 +1,7 @@
 package dev.highwater.cli;
 
+import dev.highwater.app.AppVersion;
+import dev.highwater.core.grpc.GrpcClients;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,9 +26,19 @@ public final class HighwaterCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
-    /** Builds the command line with Highwater's exit-code rules: 0 success, 2 bad usage, 1 an explained failure. */
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new HighwaterCommand());
+    /**
+     * Builds the command line with Highwater's exit-code rules: 0 success, 2 bad usage, 1 an explained failure.
+     *
+     * @param grpc how the commands reach gRPC targets
+     */
+    public static CommandLine commandLine(GrpcClients grpc) {
+        CommandLine cl = new CommandLine(new HighwaterCommand(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == GrpcCommand.class ? type.cast(new GrpcCommand(grpc))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        });
         // the descriptions are written as lines of up to about 105 characters; at picocli's default 80 each
         // would break in two
         cl.setUsageHelpWidth(110);

@@ -1,5 +1,8 @@
 package dev.highwater.grpc;
 
+import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.grpc.GrpcProbe.Result;
+import dev.highwater.grpc.workbench.Channels;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -19,10 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Asks a gRPC target, by server reflection, which services it offers; says in one sentence when it cannot. */
 public final class TargetProbe {
 
-    /** Reachable with the services it lists (empty when it has no reflection), or not, with the reason. */
-    public record Result(boolean reachable, List<String> services, String problem) {
-    }
-
     private TargetProbe() {
     }
 
@@ -37,10 +36,10 @@ public final class TargetProbe {
     }
 
     /** As {@link #probe(String, Duration)}, over the transport (TLS, mutual TLS) the settings ask for. */
-    public static Result probe(dev.highwater.grpc.workbench.ChannelSettings settings, Duration timeout) {
+    public static Result probe(ChannelSettings settings, Duration timeout) {
         ManagedChannel channel;
         try {
-            channel = dev.highwater.grpc.workbench.Channels.open(settings);
+            channel = Channels.open(settings);
         } catch (RuntimeException e) {
             return new Result(false, List.of(), "The gRPC settings for " + settings.target() + " cannot be used: "
                     + e.getMessage());

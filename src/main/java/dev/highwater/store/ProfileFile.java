@@ -5,6 +5,7 @@ import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.connect.KafkaSecurity;
 import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.connect.Secret;
+import dev.highwater.core.grpc.TransportSecurity;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -90,8 +91,8 @@ public final class ProfileFile implements ProfileRepository {
         String cp = prefix + "client.";
         p.stringPropertyNames().stream().filter(k -> k.startsWith(cp)).sorted()
                 .forEach(k -> client.put(k.substring(cp.length()), p.getProperty(k)));
-        GrpcTls grpcTls = new GrpcTls(enumOr(GrpcTls.Mode.class, p.getProperty(prefix + "grpc.tls"),
-                GrpcTls.Mode.PLAINTEXT), path(p, prefix + "grpc.ca"), path(p, prefix + "grpc.cert"),
+        GrpcTls grpcTls = new GrpcTls(enumOr(TransportSecurity.class, p.getProperty(prefix + "grpc.tls"),
+                TransportSecurity.PLAINTEXT), path(p, prefix + "grpc.ca"), path(p, prefix + "grpc.cert"),
                 path(p, prefix + "grpc.key"));
         return new ConnectionProfile(p.getProperty(prefix + "name"), p.getProperty(prefix + "bootstrap", ""),
                 security, client, p.getProperty(prefix + "grpc.target", ""), grpcTls,

@@ -1,26 +1,27 @@
 package dev.highwater.ui;
 
 import dev.highwater.app.Composition;
-import dev.highwater.demo.DemoOptions;
+import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.grpc.ReflectedSchemas;
 import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.demo.DemoOptions;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
+import dev.highwater.ui.grpc.GrpcScreen;
+import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.messages.MessagesModel;
 import dev.highwater.ui.messages.MessagesView;
 import dev.highwater.ui.offsets.ResetOffsetsModel;
 import dev.highwater.ui.offsets.ResetOffsetsView;
-import dev.highwater.grpc.workbench.ChannelSettings;
-import dev.highwater.ui.grpc.GrpcScreen;
-import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
 import dev.highwater.ui.shell.Area;
 import dev.highwater.ui.shell.LiveConnection;
-import dev.highwater.ui.shell.Screen;
-import javafx.scene.Node;
 import dev.highwater.ui.shell.MainModel;
 import dev.highwater.ui.shell.MainView;
+import dev.highwater.ui.shell.Screen;
 import dev.highwater.ui.shell.StartFailureDialog;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -89,10 +90,11 @@ public final class DesktopUi {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, Map.of(
                 Area.PARTITIONS, c -> partitionsScreen(c, app, ui, times),
-                Area.MESSAGES, c -> messagesScreen(c, app.schemas(), ui),
+                Area.MESSAGES, c -> messagesScreen(c, app.schemas(), app.grpc(), ui),
                 Area.LEDGER, c -> LedgerScreen.open(c, app.dataFolder().resolve("ledger-snapshots"), ui),
                 Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null
-                        : ChannelSettings.of(c.grpcTarget(), c.profile().grpcTls()), app.schemas(), app.tasks(), ui)));
+                        : ChannelSettings.of(c.grpcTarget(), c.profile().grpcTls()), app.schemas(), app.grpc(),
+                        app.tasks(), ui)));
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 DesktopUi.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());
@@ -140,8 +142,10 @@ public final class DesktopUi {
         return Screen.of(root, partitions::dispose);
     }
 
-    private static Screen messagesScreen(LiveConnection c, SchemaCatalog schemas, UiThread ui) {
-        MessagesModel messages = new MessagesModel(c.kafka(), c.grpcTarget(), c.profile().grpcTls(), schemas, ui, c.demo());
+    private static Screen messagesScreen(LiveConnection c, SchemaCatalog schemas, ReflectedSchemas reflection,
+                                         UiThread ui) {
+        MessagesModel messages = new MessagesModel(c.kafka(), c.grpcTarget(), c.profile().grpcTls(), reflection,
+                schemas, ui, c.demo());
         return Screen.of(new MessagesView(messages).root(), messages::dispose);
     }
 

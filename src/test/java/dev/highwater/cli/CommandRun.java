@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.app.Wiring;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -11,7 +12,7 @@ public record CommandRun(int exit, String out, String err) {
     public static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = HighwaterCommand.commandLine();
+        CommandLine cl = HighwaterCommand.commandLine(Wiring.grpcClients());
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);

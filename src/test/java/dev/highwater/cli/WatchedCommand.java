@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.app.Wiring;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -22,7 +23,7 @@ final class WatchedCommand implements AutoCloseable {
     private final Thread thread;
 
     private WatchedCommand(String... args) {
-        CommandLine cl = HighwaterCommand.commandLine();
+        CommandLine cl = HighwaterCommand.commandLine(Wiring.grpcClients());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         thread = Thread.ofPlatform().name("watched-command").start(() -> cl.execute(args));

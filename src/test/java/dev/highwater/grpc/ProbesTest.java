@@ -1,5 +1,6 @@
 package dev.highwater.grpc;
 
+import dev.highwater.core.grpc.GrpcProbe;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.ClusterProbe;
 import dev.highwater.kafka.EmbeddedKafka;
@@ -34,11 +35,11 @@ class ProbesTest {
     @Test
     void theIndexerListsItsServicesAndAnUnreachableTargetIsOneSentence() {
         try (IndexerServer server = IndexerServer.start(0, new InMemoryTransactionSink(), IndexerSettings.defaults())) {
-            TargetProbe.Result up = TargetProbe.probe(server.target(), Duration.ofSeconds(5));
+            GrpcProbe.Result up = TargetProbe.probe(server.target(), Duration.ofSeconds(5));
             assertTrue(up.reachable(), up.problem());
             assertTrue(up.services().contains("blockchain.BlockchainIndexer"), up.services().toString());
         }
-        TargetProbe.Result down = TargetProbe.probe("127.0.0.1:1", Duration.ofSeconds(2));
+        GrpcProbe.Result down = TargetProbe.probe("127.0.0.1:1", Duration.ofSeconds(2));
         assertFalse(down.reachable());
         assertTrue(down.problem().startsWith("The gRPC server at 127.0.0.1:1 is unreachable")
                 || down.problem().startsWith("No gRPC server answered at 127.0.0.1:1"), down.problem());

@@ -1,18 +1,18 @@
 package dev.highwater.core.connect;
 
+import dev.highwater.core.grpc.TransportSecurity;
+
 import java.nio.file.Path;
 
 /**
  * How a profile reaches its gRPC backend: plaintext, TLS (optionally trusting a given CA) or mutual TLS (the
  * client's own certificate and key), all as PEM files.
  */
-public record GrpcTls(Mode mode, Path caPem, Path certPem, Path keyPem) {
+public record GrpcTls(TransportSecurity mode, Path caPem, Path certPem, Path keyPem) {
 
-    public static final GrpcTls PLAINTEXT = new GrpcTls(Mode.PLAINTEXT, null, null, null);
-
-    public enum Mode { PLAINTEXT, TLS, MUTUAL_TLS }
+    public static final GrpcTls PLAINTEXT = new GrpcTls(TransportSecurity.PLAINTEXT, null, null, null);
 
     public GrpcTls {
-        mode = mode == null ? Mode.PLAINTEXT : mode;
+        mode = mode == null ? TransportSecurity.PLAINTEXT : mode;
     }
 }

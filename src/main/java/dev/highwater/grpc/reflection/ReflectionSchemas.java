@@ -3,6 +3,7 @@ package dev.highwater.grpc.reflection;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.highwater.core.grpc.ReflectionException;
 import dev.highwater.core.schema.DescriptorLinker;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.grpc.StatusAdvice;
@@ -61,14 +62,15 @@ public final class ReflectionSchemas {
         } catch (StatusRuntimeException e) {
             Status status = e.getStatus();
             if (status.getCode() == Status.Code.UNIMPLEMENTED) {
-                throw new ReflectionException(status.getCode(), target + " does not offer server reflection; load its"
-                        + " descriptors from a .proto folder or a descriptor set instead.", e);
+                throw new ReflectionException(status.getCode().name(), target + " does not offer server reflection;"
+                        + " load its descriptors from a .proto folder or a descriptor set instead.", e);
             }
-            throw new ReflectionException(status.getCode(), "Could not read the services of " + target + ": "
+            throw new ReflectionException(status.getCode().name(), "Could not read the services of " + target + ": "
                     + StatusAdvice.explain(target, deadline, status), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReflectionException(Status.Code.CANCELLED, "Stopped reading the services of " + target + ".", e);
+            throw new ReflectionException(Status.Code.CANCELLED.name(), "Stopped reading the services of " + target
+                    + ".", e);
         }
     }
 

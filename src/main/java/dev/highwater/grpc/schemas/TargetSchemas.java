@@ -1,9 +1,9 @@
 package dev.highwater.grpc.schemas;
 
+import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.grpc.ReflectionException;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.grpc.reflection.ReflectionException;
 import dev.highwater.grpc.reflection.ReflectionSchemas;
-import dev.highwater.grpc.workbench.ChannelSettings;
 import dev.highwater.grpc.workbench.Channels;
 import io.grpc.ManagedChannel;
 

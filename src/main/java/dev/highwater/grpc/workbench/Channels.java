@@ -1,6 +1,7 @@
 package dev.highwater.grpc.workbench;
 
 import dev.highwater.core.connect.BootstrapList;
+import dev.highwater.core.grpc.ChannelSettings;
 import dev.highwater.core.grpc.TransportSecurity;
 import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;

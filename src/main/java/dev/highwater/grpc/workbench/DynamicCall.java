@@ -1,6 +1,7 @@
 package dev.highwater.grpc.workbench;
 
 import com.google.protobuf.DynamicMessage;
+import dev.highwater.core.grpc.CallOutcome;
 import dev.highwater.grpc.StatusAdvice;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
@@ -106,7 +107,8 @@ public final class DynamicCall {
         };
     }
 
-    static Metadata metadata(List<Map.Entry<String, String>> headers) {
+    /** The headers as gRPC metadata: names lower-cased, "-bin" values decoded from base64. */
+    public static Metadata metadata(List<Map.Entry<String, String>> headers) {
         Metadata m = new Metadata();
         for (Map.Entry<String, String> h : headers) {
             String name = h.getKey().strip().toLowerCase(java.util.Locale.ROOT);

@@ -3,22 +3,26 @@ package dev.highwater.grpc.workbench;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
 import dev.highwater.core.grpc.CallHistory;
+import dev.highwater.core.grpc.CallOutcome;
 import dev.highwater.core.grpc.CallRecord;
+import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.grpc.GrpcMethods;
 import dev.highwater.core.grpc.GrpcurlCommand;
 import dev.highwater.core.grpc.JsonMessages;
+import dev.highwater.core.grpc.WorkbenchSession;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.grpc.reflection.ReflectionSchemas;
 import dev.highwater.grpc.StatusAdvice;
+import dev.highwater.grpc.reflection.ReflectionSchemas;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.Context;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
-import io.grpc.ClientInterceptors;
-import io.grpc.ManagedChannel;
-import io.grpc.MethodDescriptor;
 import io.grpc.stub.MetadataUtils;
 
 import java.time.Duration;
@@ -26,25 +30,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * The workbench's connection to one target: its channel, the calls of all four types over any method the
  * descriptors know, and the history of those calls.
  */
-public final class GrpcSession implements AutoCloseable {
+public final class GrpcSession implements WorkbenchSession {
 
     private static final Duration REFLECTION_DEADLINE = Duration.ofSeconds(10);
-
-    /** A unary call's outcome and its response (null when the call failed). */
-    public record UnaryResult(CallOutcome outcome, DynamicMessage response) {
-        /** The response as indented JSON, or null. */
-        public String responseJson() {
-            return response == null ? null : JsonMessages.pretty(response);
-        }
-    }
 
     /** The last unary request's text and message: calling again with the editor unchanged skips parsing. */
     private record Parsed(String json, Descriptors.Descriptor type, DynamicMessage message) {
@@ -68,6 +64,7 @@ public final class GrpcSession implements AutoCloseable {
         this.history = history;
     }
 
+    @Override
     public ChannelSettings settings() {
         return settings;
     }
@@ -86,6 +83,7 @@ public final class GrpcSession implements AutoCloseable {
     }
 
     /** The target's types over server reflection (see {@link ReflectionSchemas}). */
+    @Override
     public SchemaCatalog.Source reflect() {
         Duration d = settings.deadline() == null ? REFLECTION_DEADLINE : settings.deadline();
         return ReflectionSchemas.load(channel, settings.target(), d);
@@ -105,6 +103,7 @@ public final class GrpcSession implements AutoCloseable {
      * It runs as a generated blocking stub does (gRPC's own blocking path, events on this thread), so the
      * workbench adds only the JSON and the history to a call.
      */
+    @Override
     public UnaryResult unary(Descriptors.MethodDescriptor method, String json, Consumer<Runnable> onStart)
             throws InterruptedException {
         DynamicMessage request = parsed(json, method.getInputType());
@@ -137,7 +136,7 @@ public final class GrpcSession implements AutoCloseable {
         CallOutcome outcome = new CallOutcome(status.getCode().name(),
                 status.isOk() ? "" : StatusAdvice.explain(settings.target(), deadline, status),
                 trailers.get() == null ? Map.of() : DynamicCall.map(trailers.get()), latency, 1, response == null ? 0 : 1);
-        history.add(new CallRecord(started, DynamicMethods.fullName(method), DynamicMethods.kind(method),
+        history.add(new CallRecord(started, GrpcMethods.fullName(method), GrpcMethods.kind(method),
                 outcome.code(), outcome.message(), latency, 1, outcome.received(),
                 () -> grpcurl(method, List.of(JsonMessages.compact(request)))));
         if (Thread.interrupted()) {
@@ -184,6 +183,7 @@ public final class GrpcSession implements AutoCloseable {
     }
 
     /** Starts a call of any type with nothing sent: the caller sends, half-closes or cancels. */
+    @Override
     public WorkbenchCall start(Descriptors.MethodDescriptor method, Consumer<DynamicMessage> onResponse) {
         Instant started = Instant.now();
         DynamicCall call = DynamicCall.start(channel, grpcMethod(method), settings.headers(), settings.deadlineFor(method),
@@ -195,7 +195,7 @@ public final class GrpcSession implements AutoCloseable {
     public String grpcurl(Descriptors.MethodDescriptor method, List<String> requestJson) {
         return new GrpcurlCommand(settings.target(), settings.security(), path(settings.ca()), path(settings.cert()),
                 path(settings.key()), settings.authority(), settings.headers(), settings.deadlineFor(method),
-                DynamicMethods.fullName(method), requestJson).render();
+                GrpcMethods.fullName(method), requestJson).render();
     }
 
     @Override
@@ -210,8 +210,8 @@ public final class GrpcSession implements AutoCloseable {
 
     private CallOutcome record(WorkbenchCall call, Instant started) {
         CallOutcome o = call.rawOutcome().join();
-        history.add(new CallRecord(started, DynamicMethods.fullName(call.method()),
-                DynamicMethods.kind(call.method()), o.code(), o.message(), o.latencyNanos(), o.sent(),
+        history.add(new CallRecord(started, GrpcMethods.fullName(call.method()),
+                GrpcMethods.kind(call.method()), o.code(), o.message(), o.latencyNanos(), o.sent(),
                 o.received(), () -> grpcurl(call.method(), call.sentJson())));
         return o;
     }

@@ -2,7 +2,9 @@ package dev.highwater.grpc.workbench;
 
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
+import dev.highwater.core.grpc.CallOutcome;
 import dev.highwater.core.grpc.JsonMessages;
+import dev.highwater.core.grpc.OpenCall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * A call in progress on the workbench: requests typed as JSON, the outcome recorded in the session's history
  * when it closes. Sending is safe from one thread at a time (the screen's background task).
  */
-public final class WorkbenchCall {
+public final class WorkbenchCall implements OpenCall {
 
     /** Requests kept for "copy as grpcurl": enough to repeat a typical call, not a whole file's worth. */
     static final int REQUESTS_KEPT = 200;
@@ -30,6 +32,7 @@ public final class WorkbenchCall {
         this.recorded = call.outcome().thenApply(o -> record.apply(this));
     }
 
+    @Override
     public Descriptors.MethodDescriptor method() {
         return method;
     }
@@ -43,6 +46,7 @@ public final class WorkbenchCall {
         send(JsonMessages.parse(json, method.getInputType()));
     }
 
+    @Override
     public synchronized void send(DynamicMessage request) {
         if (halfClosed) {
             throw new IllegalStateException("The requests are already finished (half-closed); start a new call.");
@@ -53,6 +57,7 @@ public final class WorkbenchCall {
         }
     }
 
+    @Override
     public synchronized void halfClose() {
         if (!halfClosed) {
             halfClosed = true;
@@ -60,6 +65,7 @@ public final class WorkbenchCall {
         }
     }
 
+    @Override
     public void cancel() {
         call.cancel();
     }
@@ -69,6 +75,7 @@ public final class WorkbenchCall {
     }
 
     /** Completes once the call closed and is in the history. */
+    @Override
     public CompletableFuture<CallOutcome> outcome() {
         return recorded;
     }

@@ -8,6 +8,7 @@ import dev.highwater.core.connect.KafkaSecurity.Mechanism;
 import dev.highwater.core.connect.KafkaSecurity.Protocol;
 import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.connect.Secret;
+import dev.highwater.core.grpc.TransportSecurity;
 import dev.highwater.ui.UiThread;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -66,7 +67,7 @@ public final class ProfilesModel {
     private final StringProperty keyStorePassword = new SimpleStringProperty("");
     private final StringProperty clientProperties = new SimpleStringProperty("");
     private final StringProperty grpcTarget = new SimpleStringProperty("");
-    private final ObjectProperty<GrpcTls.Mode> grpcMode = new SimpleObjectProperty<>(GrpcTls.Mode.PLAINTEXT);
+    private final ObjectProperty<TransportSecurity> grpcMode = new SimpleObjectProperty<>(TransportSecurity.PLAINTEXT);
     private final StringProperty grpcCa = new SimpleStringProperty("");
     private final StringProperty grpcCert = new SimpleStringProperty("");
     private final StringProperty grpcKey = new SimpleStringProperty("");
@@ -172,7 +173,7 @@ public final class ProfilesModel {
         return grpcTarget;
     }
 
-    public ObjectProperty<GrpcTls.Mode> grpcModeProperty() {
+    public ObjectProperty<TransportSecurity> grpcModeProperty() {
         return grpcMode;
     }
 
@@ -376,7 +377,7 @@ public final class ProfilesModel {
                 return p;
             }
         }
-        if (grpcMode.get() == GrpcTls.Mode.MUTUAL_TLS && (blank(grpcCert.get()) || blank(grpcKey.get()))) {
+        if (grpcMode.get() == TransportSecurity.MUTUAL_TLS && (blank(grpcCert.get()) || blank(grpcKey.get()))) {
             return Optional.of("Mutual TLS needs the client's certificate and key (PEM files).");
         }
         return Optional.empty();

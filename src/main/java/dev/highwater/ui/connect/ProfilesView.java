@@ -1,9 +1,9 @@
 package dev.highwater.ui.connect;
 
 import dev.highwater.core.connect.ConnectionProfile;
-import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.connect.KafkaSecurity.Mechanism;
 import dev.highwater.core.connect.KafkaSecurity.Protocol;
+import dev.highwater.core.grpc.TransportSecurity;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -163,11 +163,11 @@ public final class ProfilesView {
 
         g.add(section("gRPC"), 0, row++, 3, 1);
         row = text(g, row, "Target", "grpc-target", model.grpcTargetProperty(), "indexer.internal:50051 (optional)", null);
-        row = choice(g, row, "Transport", "grpc-tls", model.grpcModeProperty(), GrpcTls.Mode.values(), null);
-        var plainGrpc = Bindings.createBooleanBinding(() -> model.grpcModeProperty().get() == GrpcTls.Mode.PLAINTEXT,
-                model.grpcModeProperty());
-        var noMtls = Bindings.createBooleanBinding(() -> model.grpcModeProperty().get() != GrpcTls.Mode.MUTUAL_TLS,
-                model.grpcModeProperty());
+        row = choice(g, row, "Transport", "grpc-tls", model.grpcModeProperty(), TransportSecurity.values(), null);
+        var plainGrpc = Bindings.createBooleanBinding(
+                () -> model.grpcModeProperty().get() == TransportSecurity.PLAINTEXT, model.grpcModeProperty());
+        var noMtls = Bindings.createBooleanBinding(
+                () -> model.grpcModeProperty().get() != TransportSecurity.MUTUAL_TLS, model.grpcModeProperty());
         row = file(g, row, "CA certificate", "grpc-ca", model.grpcCaProperty(), "PEM; empty: the JDK's trust", plainGrpc);
         row = file(g, row, "Client certificate", "grpc-cert", model.grpcCertProperty(), "PEM, mutual TLS", noMtls);
         row = file(g, row, "Client key", "grpc-key", model.grpcKeyProperty(), "PKCS#8 PEM, mutual TLS", noMtls);

@@ -1,27 +1,17 @@
 package dev.highwater.ui.grpc;
 
-import com.google.protobuf.ByteString;
 import dev.highwater.app.BackgroundTasks;
 import dev.highwater.core.Subscription;
+import dev.highwater.core.grpc.GrpcCallException;
+import dev.highwater.core.grpc.IndexerConnection;
 import dev.highwater.core.grpc.IndexerJson;
 import dev.highwater.core.grpc.LiveBuffer;
 import dev.highwater.core.grpc.RateMeter;
 import dev.highwater.core.lag.LagFormat;
-import dev.highwater.grpc.StatusAdvice;
-import dev.highwater.grpc.workbench.ChannelSettings;
-import dev.highwater.grpc.workbench.Channels;
 import dev.highwater.proto.blockchain.Block;
-import dev.highwater.proto.blockchain.BlockchainIndexerGrpc;
-import dev.highwater.proto.blockchain.GetTransactionRequest;
-import dev.highwater.proto.blockchain.SubscribeRequest;
 import dev.highwater.proto.blockchain.Transaction;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiThread;
-import io.grpc.ManagedChannel;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,14 +24,13 @@ import javafx.collections.ObservableList;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The indexer's live blocks: {@code SubscribeToBlocks} on the connection's target into a bounded table (newest
  * first, with how many older ones are not shown), block and transaction rates, the selected block's
- * transactions, and lookup of a transaction by hash. Blocks arrive on gRPC's thread; the table changes at most
- * once per frame.
+ * transactions, and lookup of a transaction by hash. Blocks arrive on the connection's thread; the table changes
+ * at most once per frame.
  */
 public final class BlocksModel {
 
@@ -50,15 +39,14 @@ public final class BlocksModel {
     private static final Duration LOOKUP_DEADLINE = Duration.ofSeconds(5);
 
     private final String target;
-    private final ChannelSettings connection;
+    private final IndexerConnection connection;
     private final BackgroundTasks tasks;
     private final UiThread ui;
-    private ManagedChannel channel; // opened on first use, off the UI thread; guarded by this
     private final LiveBuffer<BlockRow> buffer = new LiveBuffer<>(CAPACITY);
     private final AtomicLong transactions = new AtomicLong();
     private final Coalescer<Boolean> paint;
     private final Subscription ticker;
-    private volatile ClientCallStreamObserver<SubscribeRequest> call;
+    private volatile Subscription call;
     private volatile long lastHeight;
     private volatile boolean stoppedByUser;
     private volatile boolean disposed;
@@ -74,13 +62,11 @@ public final class BlocksModel {
     private final ReadOnlyBooleanWrapper streaming = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper lookupResult = new ReadOnlyStringWrapper("");
 
-    /** @param target the connection's gRPC target, plaintext; null: none */
-    public BlocksModel(String target, BackgroundTasks tasks, UiThread ui) {
-        this(target == null ? null : ChannelSettings.plaintext(target), tasks, ui);
-    }
-
-    /** @param connection the connection's gRPC target and transport (as its profile says); null: none */
-    public BlocksModel(ChannelSettings connection, BackgroundTasks tasks, UiThread ui) {
+    /**
+     * @param connection the indexer on the connection's gRPC target (as its profile says), not yet opened; null:
+     *                   none. The model closes it when disposed.
+     */
+    public BlocksModel(IndexerConnection connection, BackgroundTasks tasks, UiThread ui) {
         this.target = connection == null ? null : connection.target();
         this.connection = connection;
         this.tasks = tasks;
@@ -130,7 +116,7 @@ public final class BlocksModel {
 
     /**
      * Subscribes from the oldest block the indexer keeps, or after the last block received when resuming. The
-     * channel is opened on a background thread (it reads the TLS files); a file it cannot use is said as the
+     * connection opens on a background thread (it reads the TLS files); a file it cannot use is said as the
      * stream's problem.
      */
     public void start() {
@@ -141,72 +127,63 @@ public final class BlocksModel {
         stoppedByUser = false;
         streamProblem.set("");
         long from = lastHeight == 0 ? 0 : lastHeight + 1;
-        tasks.run(() -> {
-            ManagedChannel ch;
-            try {
-                ch = channel();
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                String why = e.getMessage();
-                post(() -> {
-                    streaming.set(false);
-                    streamProblem.set("The block stream cannot start: " + why);
-                });
-                return;
-            }
-            subscribe(ch, from);
-        });
+        tasks.run(() -> subscribe(from));
     }
 
-    private void subscribe(ManagedChannel ch, long from) {
+    private void subscribe(long from) {
         if (stoppedByUser) {
             post(() -> streaming.set(false));
             return;
         }
-        BlockchainIndexerGrpc.newStub(ch).subscribeToBlocks(SubscribeRequest.newBuilder().setStartHeight(from)
-                .build(), new ClientResponseObserver<SubscribeRequest, Block>() {
-            @Override
-            public void beforeStart(ClientCallStreamObserver<SubscribeRequest> requestStream) {
-                call = requestStream;
-                if (stoppedByUser) { // stopped while the channel was being opened
-                    requestStream.cancel("stopped by the user", null);
+        Subscription c;
+        try {
+            c = connection.subscribe(from, new IndexerConnection.BlockListener() {
+                @Override
+                public void onBlock(Block b) {
+                    lastHeight = b.getHeight();
+                    transactions.addAndGet(b.getTransactionsCount());
+                    buffer.add(BlockRow.of(b));
+                    paint.offer(Boolean.TRUE);
                 }
-            }
 
-            @Override
-            public void onNext(Block b) {
-                lastHeight = b.getHeight();
-                transactions.addAndGet(b.getTransactionsCount());
-                buffer.add(BlockRow.of(b));
-                paint.offer(Boolean.TRUE);
-            }
+                @Override
+                public void onError(String advice) {
+                    post(() -> {
+                        streaming.set(false);
+                        if (!stoppedByUser) {
+                            streamProblem.set("The block stream ended: " + advice + " The blocks received are kept;"
+                                    + " Resume continues after block " + lastHeight + ".");
+                        }
+                    });
+                }
 
-            @Override
-            public void onError(Throwable t) {
-                Status status = Status.fromThrowable(t);
-                post(() -> {
-                    streaming.set(false);
-                    if (!stoppedByUser) {
-                        streamProblem.set("The block stream ended: " + StatusAdvice.explain(target, null, status)
-                                + " The blocks received are kept; Resume continues after block " + lastHeight + ".");
-                    }
-                });
-            }
-
-            @Override
-            public void onCompleted() {
-                post(() -> {
-                    streaming.set(false);
-                    streamProblem.set("The server ended the block stream after block " + lastHeight + ".");
-                });
-            }
-        });
+                @Override
+                public void onCompleted() {
+                    post(() -> {
+                        streaming.set(false);
+                        streamProblem.set("The server ended the block stream after block " + lastHeight + ".");
+                    });
+                }
+            });
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            String why = e.getMessage();
+            post(() -> {
+                streaming.set(false);
+                streamProblem.set("The block stream cannot start: " + why);
+            });
+            return;
+        }
+        call = c;
+        if (stoppedByUser) { // stopped while the connection was being opened
+            c.close();
+        }
     }
 
     public void stop() {
         stoppedByUser = true;
-        ClientCallStreamObserver<SubscribeRequest> c = call;
+        Subscription c = call;
         if (c != null) {
-            c.cancel("stopped by the user", null);
+            c.close();
         }
     }
 
@@ -232,15 +209,12 @@ public final class BlocksModel {
         tasks.run(() -> {
             String result;
             try {
-                Transaction tx = BlockchainIndexerGrpc.newBlockingStub(channel())
-                        .withDeadlineAfter(LOOKUP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                        .getTransaction(GetTransactionRequest.newBuilder().setHash(ByteString.copyFrom(h)).build());
-                result = describe(tx);
-            } catch (StatusRuntimeException e) {
-                result = e.getStatus().getCode() == Status.Code.NOT_FOUND
+                result = describe(connection.transaction(h, LOOKUP_DEADLINE));
+            } catch (GrpcCallException e) {
+                result = e.notFound()
                         ? "Not found: the indexer at " + target + " has no transaction " + digits.toLowerCase()
                         + " (it keeps only recent blocks; check the hash)."
-                        : StatusAdvice.explain(target, LOOKUP_DEADLINE, e.getStatus());
+                        : e.getMessage();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 result = e.getMessage();
             }
@@ -250,27 +224,12 @@ public final class BlocksModel {
     }
 
     public void dispose() {
-        ManagedChannel ch;
-        synchronized (this) {
-            disposed = true;
-            ch = channel;
-        }
+        disposed = true;
         ticker.close();
         stop();
-        if (ch != null) {
-            ch.shutdownNow();
+        if (connection != null) {
+            tasks.run(connection::close); // it waits for the channel to end: not on the UI thread
         }
-    }
-
-    /** The channel, opened on first use; on a background thread. */
-    private synchronized ManagedChannel channel() {
-        if (disposed) {
-            throw new IllegalStateException("The blocks view was closed.");
-        }
-        if (channel == null) {
-            channel = Channels.open(connection);
-        }
-        return channel;
     }
 
     private static String describe(Transaction tx) {

@@ -1,8 +1,9 @@
 package dev.highwater.ui.grpc;
 
 import dev.highwater.app.BackgroundTasks;
+import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.grpc.GrpcClients;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.grpc.workbench.ChannelSettings;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.shell.Screen;
 import javafx.beans.value.ChangeListener;
@@ -20,16 +21,17 @@ public final class GrpcScreen implements Screen {
     private final BlocksModel blocks;
     private final TabPane root;
 
-    /** @param target the connection's gRPC target, or null */
-    public GrpcScreen(String target, SchemaCatalog schemas, BackgroundTasks tasks, UiThread ui) {
-        this(target == null ? null : ChannelSettings.plaintext(target), schemas, tasks, ui);
+    /** @param target the connection's gRPC target, plaintext, or null */
+    public GrpcScreen(String target, SchemaCatalog schemas, GrpcClients grpc, BackgroundTasks tasks, UiThread ui) {
+        this(target == null ? null : ChannelSettings.plaintext(target), schemas, grpc, tasks, ui);
     }
 
     /** @param connection the connection's gRPC target and transport (TLS as its profile says), or null */
-    public GrpcScreen(ChannelSettings connection, SchemaCatalog schemas, BackgroundTasks tasks, UiThread ui) {
+    public GrpcScreen(ChannelSettings connection, SchemaCatalog schemas, GrpcClients grpc, BackgroundTasks tasks,
+                      UiThread ui) {
         String target = connection == null ? null : connection.target();
-        workbench = new WorkbenchModel(schemas, tasks, ui, connection);
-        blocks = new BlocksModel(connection, tasks, ui);
+        workbench = new WorkbenchModel(schemas, tasks, ui, grpc, connection);
+        blocks = new BlocksModel(connection == null ? null : grpc.indexer(connection), tasks, ui);
         Tab bench = new Tab("Workbench", new WorkbenchView(workbench).root());
         Tab live = new Tab("Blocks", new BlocksView(blocks).root());
         root = new TabPane(bench, live);

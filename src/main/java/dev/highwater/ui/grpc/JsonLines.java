@@ -1,8 +1,8 @@
 package dev.highwater.ui.grpc;
 
 import dev.highwater.core.grpc.JsonMessages;
+import dev.highwater.core.grpc.OpenCall;
 import dev.highwater.core.grpc.RequestJsonException;
-import dev.highwater.grpc.workbench.WorkbenchCall;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +21,7 @@ final class JsonLines {
      * @return how many requests were sent
      * @throws IllegalArgumentException naming the line that is not a valid request, or the file that cannot be read
      */
-    static int send(Path file, WorkbenchCall call) {
+    static int send(Path file, OpenCall call) {
         int sent = 0;
         int line = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

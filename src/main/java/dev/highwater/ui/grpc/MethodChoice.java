@@ -1,7 +1,7 @@
 package dev.highwater.ui.grpc;
 
 import com.google.protobuf.Descriptors;
-import dev.highwater.grpc.workbench.DynamicMethods;
+import dev.highwater.core.grpc.GrpcMethods;
 
 /** A method the workbench can call, as the method list shows it. */
 public record MethodChoice(Descriptors.MethodDescriptor method) {
@@ -11,11 +11,11 @@ public record MethodChoice(Descriptors.MethodDescriptor method) {
     }
 
     public String fullName() {
-        return DynamicMethods.fullName(method);
+        return GrpcMethods.fullName(method);
     }
 
     public String kind() {
-        return DynamicMethods.kind(method);
+        return GrpcMethods.kind(method);
     }
 
     /** Whether the call takes requests after it starts (client or bidi streaming). */

@@ -1,6 +1,7 @@
 package dev.highwater.ui.grpc;
 
 import dev.highwater.app.ThreadPoolTasks;
+import dev.highwater.app.Wiring;
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.FirehoseIndexer;
 import dev.highwater.core.schema.SchemaCatalog;
@@ -36,7 +37,7 @@ public final class StreamFrameBench {
         try (FirehoseIndexer server = new FirehoseIndexer(messages, rate);
              ThreadPoolTasks tasks = new ThreadPoolTasks(2)) {
             WorkbenchModel model = onUi(ui, () -> new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui,
-                    server.target()));
+                    Wiring.grpcClients(), server.target()));
             Stage[] stage = new Stage[1];
             FrameCounter[] counter = new FrameCounter[1];
             onUi(ui, () -> {

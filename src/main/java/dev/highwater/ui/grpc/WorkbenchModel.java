@@ -5,21 +5,20 @@ import com.google.protobuf.DynamicMessage;
 import dev.highwater.app.BackgroundTasks;
 import dev.highwater.core.Subscription;
 import dev.highwater.core.grpc.CallHistory;
+import dev.highwater.core.grpc.CallOutcome;
 import dev.highwater.core.grpc.CallRecord;
+import dev.highwater.core.grpc.ChannelSettings;
 import dev.highwater.core.grpc.GrpcurlCommand;
 import dev.highwater.core.grpc.JsonMessages;
 import dev.highwater.core.grpc.JsonTemplate;
+import dev.highwater.core.grpc.OpenCall;
+import dev.highwater.core.grpc.ReflectionException;
+import dev.highwater.core.grpc.WorkbenchSession;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.schema.DescriptorSetSource;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.grpc.reflection.ReflectionException;
-import dev.highwater.grpc.workbench.CallOutcome;
-import dev.highwater.grpc.workbench.ChannelSettings;
-import dev.highwater.grpc.workbench.GrpcSession;
-import dev.highwater.grpc.workbench.WorkbenchCall;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiThread;
-import io.grpc.Status;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,6 +32,7 @@ import javafx.collections.ObservableList;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -45,18 +45,28 @@ public final class WorkbenchModel {
 
     static final int HISTORY = 500;
 
+    /**
+     * The call the screen waits for, as one value so that no thread sees half of a change.
+     *
+     * @param call   stands for the call whose end the screen waits for; null: none
+     * @param stream the call's open stream, for send and finish; null until it is open (never for unary calls)
+     * @param cancel cancels the call; null until it has started
+     */
+    private record CallState(Object call, OpenCall stream, Runnable cancel) {
+        static final CallState NONE = new CallState(null, null, null);
+    }
+
     private final SchemaCatalog catalog;
     private final BackgroundTasks tasks;
     private final UiThread ui;
+    private final WorkbenchSession.Factory sessions;
     private final CallHistory callHistory = new CallHistory(HISTORY);
     private final Subscription catalogListener;
     private final Subscription ticker;
     private final ResponseFeed feed;
     private final Coalescer<Boolean> methodsChanged;
-    private GrpcSession session; // guarded by this
-    private volatile WorkbenchCall running; // an open stream, for send and finish
-    private volatile Object current; // the call whose end the screen waits for
-    private volatile Runnable cancelCurrent;
+    private WorkbenchSession session; // guarded by this
+    private final AtomicReference<CallState> state = new AtomicReference<>(CallState.NONE);
     private volatile boolean disposed;
 
     // ---- Properties ----
@@ -77,21 +87,27 @@ public final class WorkbenchModel {
     private final ObservableList<MethodChoice> methodsView = FXCollections.unmodifiableObservableList(methods);
     private final ObservableList<CallRecord> historyView = FXCollections.unmodifiableObservableList(history);
 
-    /** @param target the connection's gRPC target, preselected (null: none) */
-    public WorkbenchModel(SchemaCatalog catalog, BackgroundTasks tasks, UiThread ui, String target) {
-        this(catalog, tasks, ui, target == null ? null : ChannelSettings.plaintext(target));
+    /** @param target the connection's gRPC target, plaintext, preselected (null: none) */
+    public WorkbenchModel(SchemaCatalog catalog, BackgroundTasks tasks, UiThread ui,
+                          WorkbenchSession.Factory sessions, String target) {
+        this(catalog, tasks, ui, sessions, target == null ? null : ChannelSettings.plaintext(target));
     }
 
-    /** @param connection the connection's gRPC target and transport, preselected (null: none) */
-    public WorkbenchModel(SchemaCatalog catalog, BackgroundTasks tasks, UiThread ui, ChannelSettings connection) {
+    /**
+     * @param sessions   opens a session on the form's settings
+     * @param connection the connection's gRPC target and transport, preselected (null: none)
+     */
+    public WorkbenchModel(SchemaCatalog catalog, BackgroundTasks tasks, UiThread ui,
+                          WorkbenchSession.Factory sessions, ChannelSettings connection) {
         this.catalog = catalog;
         this.tasks = tasks;
         this.ui = ui;
+        this.sessions = sessions;
         this.feed = new ResponseFeed(ui);
         this.methodsChanged = new Coalescer<>(ui, ignored -> refreshMethods());
         this.catalogListener = catalog.onChange(() -> methodsChanged.offer(Boolean.TRUE));
         this.ticker = tasks.every(Duration.ofSeconds(1), () -> {
-            if (current != null) {
+            if (state.get().call() != null) {
                 feed.refresh();
             }
         });
@@ -188,7 +204,7 @@ public final class WorkbenchModel {
         connectionProblem.set("");
         tasks.run(() -> {
             try {
-                GrpcSession s = sessionFor(settings, true);
+                WorkbenchSession s = sessionFor(settings, true);
                 SchemaCatalog.Source source = s.reflect();
                 catalog.put(source);
                 post(() -> {
@@ -197,7 +213,7 @@ public final class WorkbenchModel {
                     connectionProblem.set(notLoaded(source).strip());
                 });
             } catch (ReflectionException e) {
-                boolean noReflection = e.code() == Status.Code.UNIMPLEMENTED;
+                boolean noReflection = e.noReflection();
                 post(() -> {
                     connectionText.set(noReflection ? "Connected to " + settings.target()
                             + " (no reflection: the methods below come from the loaded schema sources)."
@@ -246,12 +262,11 @@ public final class WorkbenchModel {
         if (settings == null) {
             return;
         }
-        Runnable previous = cancelCurrent;
-        current = null; // the previous call's end no longer speaks for the screen
-        running = null;
-        cancelCurrent = null;
-        if (previous != null) {
-            previous.run();
+        Object token = new Object();
+        // the previous call's end no longer speaks for the screen
+        CallState previous = state.getAndSet(new CallState(token, null, null));
+        if (previous.cancel() != null) {
+            previous.cancel().run();
         }
         String request = requestText.get();
         int generation = feed.restart();
@@ -263,12 +278,11 @@ public final class WorkbenchModel {
         canSend.set(false); // until the stream is open
         tasks.run(() -> {
             try {
-                GrpcSession s = sessionFor(settings, false);
+                WorkbenchSession s = sessionFor(settings, false);
                 if (!m.sendsStream() && !m.method().isServerStreaming()) {
                     // the same path as a blocking stub: events on this background thread, no extra hops
-                    Object token = new Object();
-                    current = token;
-                    GrpcSession.UnaryResult r = s.unary(m.method(), request, cancel -> cancelCurrent = cancel);
+                    WorkbenchSession.UnaryResult r = s.unary(m.method(), request, cancel -> started(token, null,
+                            cancel));
                     if (r.response() != null) {
                         feed.add(generation, r.response());
                     }
@@ -279,14 +293,14 @@ public final class WorkbenchModel {
                 List<DynamicMessage> requests = m.sendsStream()
                         ? JsonMessages.parseAll(request, m.method().getInputType())
                         : List.of(JsonMessages.parse(request, m.method().getInputType()));
-                WorkbenchCall call = s.start(m.method(), r -> feed.add(generation, r));
-                running = call;
-                current = call;
-                cancelCurrent = call::cancel;
-                if (m.sendsStream()) {
-                    post(() -> canSend.set(current == call));
+                OpenCall call = s.start(m.method(), r -> feed.add(generation, r));
+                call.outcome().thenAccept(o -> ended(token, o));
+                if (!started(token, call, call::cancel)) {
+                    return;
                 }
-                call.outcome().thenAccept(o -> ended(call, o));
+                if (m.sendsStream()) {
+                    post(() -> canSend.set(state.get().stream() == call));
+                }
                 requests.forEach(call::send);
                 if (!m.sendsStream()) {
                     call.halfClose();
@@ -294,6 +308,9 @@ public final class WorkbenchModel {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IllegalArgumentException | IllegalStateException e) {
+                if (state.getAndUpdate(now -> now.call() == token ? CallState.NONE : now).call() != token) {
+                    return; // another call replaced it: the screen speaks for that one
+                }
                 post(() -> {
                     requestProblem.set(e.getMessage());
                     callRunning.set(false);
@@ -306,7 +323,7 @@ public final class WorkbenchModel {
 
     /** Sends the editor's requests on the open client or bidi stream. */
     public void send() {
-        WorkbenchCall call = running;
+        OpenCall call = state.get().stream();
         if (call == null) {
             requestProblem.set("No stream is open: start one first.");
             return;
@@ -324,7 +341,7 @@ public final class WorkbenchModel {
 
     /** Sends every line of a JSONL file on the open client or bidi stream; a bad line stops it and is named. */
     public void sendFile(java.nio.file.Path file) {
-        WorkbenchCall call = running;
+        OpenCall call = state.get().stream();
         if (call == null) {
             requestProblem.set("No stream is open: start one first.");
             return;
@@ -342,7 +359,7 @@ public final class WorkbenchModel {
 
     /** Half-closes the open stream: no more requests. */
     public void finish() {
-        WorkbenchCall call = running;
+        OpenCall call = state.get().stream();
         if (call != null) {
             canSend.set(false);
             tasks.run(call::halfClose);
@@ -350,7 +367,7 @@ public final class WorkbenchModel {
     }
 
     public void cancel() {
-        Runnable c = cancelCurrent;
+        Runnable c = state.get().cancel();
         if (c != null) {
             c.run();
         }
@@ -380,7 +397,7 @@ public final class WorkbenchModel {
         catalogListener.close();
         ticker.close();
         cancel();
-        GrpcSession s;
+        WorkbenchSession s;
         synchronized (this) {
             s = session;
             session = null;
@@ -407,19 +424,31 @@ public final class WorkbenchModel {
         return o.message().startsWith(prefix) ? o.message().substring(prefix.length()) : o.message();
     }
 
-    private void ended(Object call, CallOutcome o) {
+    /**
+     * The call has started: the screen can cancel it and send on its stream. One that another call replaced
+     * meanwhile is cancelled at once.
+     *
+     * @return whether the screen still waits for it
+     */
+    private boolean started(Object token, OpenCall stream, Runnable cancel) {
+        if (state.updateAndGet(now -> now.call() == token ? new CallState(token, stream, cancel) : now).call()
+                == token) {
+            return true;
+        }
+        cancel.run();
+        return false;
+    }
+
+    private void ended(Object token, CallOutcome o) {
         List<CallRecord> calls = callHistory.calls();
         CallHistory.Percentiles p = callHistory.percentiles();
         post(() -> {
             history.setAll(calls);
             percentilesText.set(p.calls() + (p.calls() == 1 ? " call" : " calls") + " · p50 " + millis(p.p50()) + " · p90 " + millis(p.p90())
                     + " · p99 " + millis(p.p99()));
-            if (current != call) {
+            if (state.getAndUpdate(now -> now.call() == token ? CallState.NONE : now).call() != token) {
                 return; // an earlier call, cancelled when this one started: the history has it
             }
-            current = null;
-            running = null;
-            cancelCurrent = null;
             callRunning.set(false);
             canSend.set(false);
             statusCode.set(o.code());
@@ -432,7 +461,7 @@ public final class WorkbenchModel {
         });
     }
 
-    private static void sendAll(WorkbenchCall call, String text) {
+    private static void sendAll(OpenCall call, String text) {
         JsonMessages.parseAll(text, call.method().getInputType()).forEach(call::send);
     }
 
@@ -446,14 +475,14 @@ public final class WorkbenchModel {
     }
 
     /** The open session when its settings are these, else a new one (the old one closed). */
-    private synchronized GrpcSession sessionFor(ChannelSettings settings, boolean fresh) {
+    private synchronized WorkbenchSession sessionFor(ChannelSettings settings, boolean fresh) {
         if (session != null && !fresh && session.settings().equals(settings)) {
             return session;
         }
         if (session != null) {
             session.close();
         }
-        session = new GrpcSession(settings, callHistory);
+        session = sessions.open(settings, callHistory);
         return session;
     }
 

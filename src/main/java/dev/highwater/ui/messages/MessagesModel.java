@@ -10,6 +10,7 @@ import dev.highwater.core.decode.RecordFilter;
 import dev.highwater.core.decode.RecordRendering;
 import dev.highwater.core.decode.RowBuffer;
 import dev.highwater.core.decode.TypeSet;
+import dev.highwater.core.grpc.ReflectedSchemas;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.tail.LiveTail;
@@ -90,11 +91,14 @@ public final class MessagesModel {
     private final ReadOnlyStringWrapper valueDecoder = new ReadOnlyStringWrapper("auto");
 
     public MessagesModel(ClientSettings kafka, String grpcTarget, SchemaCatalog schemas, UiThread ui, boolean demo) {
-        this(kafka, grpcTarget, null, schemas, ui, demo);
+        this(kafka, grpcTarget, null, null, schemas, ui, demo);
     }
 
-    /** @param grpcTls how the connection's profile reaches its gRPC backend (null: plaintext) */
-    public MessagesModel(ClientSettings kafka, String grpcTarget, GrpcTls grpcTls,
+    /**
+     * @param grpcTls    how the connection's profile reaches its gRPC backend (null: plaintext)
+     * @param reflection loads the backend's types over reflection (null: none to load from)
+     */
+    public MessagesModel(ClientSettings kafka, String grpcTarget, GrpcTls grpcTls, ReflectedSchemas reflection,
                          SchemaCatalog schemas, UiThread ui, boolean demo) {
         this.kafka = kafka;
         this.ui = ui;
@@ -104,7 +108,8 @@ public final class MessagesModel {
                 Thread.ofPlatform().name("messages-publish").daemon().factory());
         this.updates = new Coalescer<>(ui, this::apply);
         this.uiTasks = new UiTasks(ui);
-        this.schemaSources = new SchemaSourcesModel(schemas, grpcTarget, grpcTls, background, uiTasks, ui, notice::set);
+        this.schemaSources = new SchemaSourcesModel(schemas, grpcTarget, grpcTls, reflection, background, uiTasks, ui,
+                notice::set);
         publisher.scheduleWithFixedDelay(this::publish, PUBLISH_MILLIS, PUBLISH_MILLIS, TimeUnit.MILLISECONDS);
         background.execute(() -> loadTopics(demo));
     }

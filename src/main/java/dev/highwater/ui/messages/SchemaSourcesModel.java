@@ -4,11 +4,11 @@ import dev.highwater.core.Subscription;
 import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.decode.RecordRendering;
 import dev.highwater.core.decode.TypeSet;
+import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.grpc.ReflectedSchemas;
 import dev.highwater.core.schema.DescriptorSetSource;
 import dev.highwater.core.schema.ProtoFolderSource;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.grpc.schemas.TargetSchemas;
-import dev.highwater.grpc.workbench.ChannelSettings;
 import dev.highwater.ui.UiTasks;
 import dev.highwater.ui.UiThread;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -34,6 +34,7 @@ public final class SchemaSourcesModel {
     private final SchemaCatalog schemas;
     private final String grpcTarget;
     private final GrpcTls grpcTls;
+    private final ReflectedSchemas reflection;
     private final Executor work;
     private final UiTasks uiTasks;
     private final UiThread ui;
@@ -49,15 +50,17 @@ public final class SchemaSourcesModel {
 
     /**
      * @param grpcTls how the connection's profile reaches its gRPC backend (null: plaintext)
+     * @param reflection loads the backend's types over reflection (null: no backend to load from)
      * @param work    the screen's worker thread: loading and the catalog's changes run there
      * @param uiTasks hands what the worker says to the UI thread
      * @param notice  sets the screen's notice line, on the UI thread
      */
-    SchemaSourcesModel(SchemaCatalog schemas, String grpcTarget, GrpcTls grpcTls, Executor work,
-                       UiTasks uiTasks, UiThread ui, Consumer<String> notice) {
+    SchemaSourcesModel(SchemaCatalog schemas, String grpcTarget, GrpcTls grpcTls, ReflectedSchemas reflection,
+                       Executor work, UiTasks uiTasks, UiThread ui, Consumer<String> notice) {
         this.schemas = schemas;
         this.grpcTarget = grpcTarget;
         this.grpcTls = grpcTls;
+        this.reflection = reflection;
         this.work = work;
         this.uiTasks = uiTasks;
         this.ui = ui;
@@ -65,7 +68,7 @@ public final class SchemaSourcesModel {
         this.types = TypeSet.of(schemas);
         this.rendering = new RecordRendering(types);
         this.catalogSubscription = schemas.onChange(() -> work.execute(this::catalogChanged));
-        grpcAvailable.set(grpcTarget != null && !grpcTarget.isBlank());
+        grpcAvailable.set(grpcTarget != null && !grpcTarget.isBlank() && reflection != null);
         refreshSchemaLists();
     }
 
@@ -112,7 +115,7 @@ public final class SchemaSourcesModel {
             notice.accept("There is no gRPC backend on this connection to load types from.");
             return;
         }
-        loadSource(() -> TargetSchemas.load(ChannelSettings.of(grpcTarget, grpcTls)));
+        loadSource(() -> reflection.load(ChannelSettings.of(grpcTarget, grpcTls)));
     }
 
     /** Stops following the catalog; the sources stay in it for the rest of the app. */

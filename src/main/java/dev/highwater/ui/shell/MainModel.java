@@ -5,6 +5,7 @@ import dev.highwater.core.Subscription;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.ConnectionSettingsException;
 import dev.highwater.core.connect.SecretResolver;
+import dev.highwater.core.grpc.GrpcProbe;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.demo.DemoBackends;
@@ -304,7 +305,7 @@ public final class MainModel {
         } catch (ConnectionSettingsException e) {
             return e.getMessage();
         }
-        ProbeAnswers answers = ProbeAnswers.ask(profile, settings, grpcTarget, FIRST_PROBE_TIMEOUT);
+        ProbeAnswers answers = ProbeAnswers.ask(app.grpc(), profile, settings, grpcTarget, FIRST_PROBE_TIMEOUT);
         if (!answers.kafka().reachable()) {
             return answers.kafka().problem();
         }
@@ -313,7 +314,7 @@ public final class MainModel {
             return null;
         }
         LiveConnection c = watch(settings, grpcTarget, profile);
-        Runnable probe = () -> statusUpdates.offer(probe(profile, settings, grpcTarget));
+        Runnable probe = () -> statusUpdates.offer(probe(app.grpc(), profile, settings, grpcTarget));
         Parts old;
         synchronized (this) {
             if (!a.end()) {
@@ -384,8 +385,9 @@ public final class MainModel {
                 detail);
     }
 
-    static ConnectionStatus probe(ConnectionProfile profile, ClientSettings settings, String grpcTarget) {
-        return ProbeAnswers.ask(profile, settings, grpcTarget, PROBE_TIMEOUT)
+    static ConnectionStatus probe(GrpcProbe grpc, ConnectionProfile profile, ClientSettings settings,
+                                  String grpcTarget) {
+        return ProbeAnswers.ask(grpc, profile, settings, grpcTarget, PROBE_TIMEOUT)
                 .status(profile.name(), settings, grpcTarget);
     }
 }

@@ -2,6 +2,9 @@ package dev.highwater.grpc.workbench;
 
 import com.google.protobuf.Descriptors;
 import dev.highwater.core.grpc.CallHistory;
+import dev.highwater.core.grpc.CallOutcome;
+import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.grpc.TransportSecurity;
 import dev.highwater.proto.blockchain.BlockchainIndexerProto;
 import dev.highwater.tls.TestCertificates;
 import io.grpc.Server;
@@ -121,7 +124,7 @@ class ChannelSecurityTest {
     @Test
     void aProfilesMutualTlsReachesTheBackendAndItsProbeAgrees() throws Exception {
         dev.highwater.core.connect.GrpcTls profileTls = new dev.highwater.core.connect.GrpcTls(
-                dev.highwater.core.connect.GrpcTls.Mode.MUTUAL_TLS, certs.caPem(), certs.clientCertPem(),
+                TransportSecurity.MUTUAL_TLS, certs.caPem(), certs.clientCertPem(),
                 certs.clientKeyPem());
         ChannelSettings fromProfile = ChannelSettings.of("localhost:" + mutual.getPort(), profileTls)
                 .withDeadline(Duration.ofSeconds(5));

@@ -1,12 +1,14 @@
 package dev.highwater.ui.grpc;
 
 import dev.highwater.app.ThreadPoolTasks;
+import dev.highwater.app.Wiring;
 import dev.highwater.core.connect.GrpcTls;
+import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.grpc.TransportSecurity;
 import dev.highwater.core.indexer.ChainHashing;
 import dev.highwater.grpc.IndexerServer;
 import dev.highwater.grpc.IndexerSettings;
 import dev.highwater.grpc.reflection.NoSink;
-import dev.highwater.grpc.workbench.ChannelSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,8 @@ class BlocksModelTest {
     private final ThreadPoolTasks tasks = new ThreadPoolTasks(2);
     private final IndexerServer indexer = IndexerServer.start(0, new NoSink(),
             IndexerSettings.defaults().withBlockInterval(Duration.ofMillis(50)));
-    private final BlocksModel model = new BlocksModel(indexer.target(), tasks, ui);
+    private final BlocksModel model = new BlocksModel(Wiring.grpcClients().indexer(ChannelSettings.plaintext(
+            indexer.target())), tasks, ui);
 
     @AfterEach
     void close() {
@@ -59,10 +62,10 @@ class BlocksModelTest {
     @Test
     void certificateFilesAreReadOffTheUiThreadAndOneThatCannotBeUsedIsSaid(@TempDir Path dir) throws Exception {
         Path cert = Files.writeString(dir.resolve("client.pem"), "not a certificate");
-        ChannelSettings mutual = ChannelSettings.of(indexer.target(), new GrpcTls(GrpcTls.Mode.MUTUAL_TLS, null, cert,
-                dir.resolve("missing-key.pem")));
+        ChannelSettings mutual = ChannelSettings.of(indexer.target(), new GrpcTls(TransportSecurity.MUTUAL_TLS, null,
+                cert, dir.resolve("missing-key.pem")));
         // made on the UI thread when the screen is first shown: it must neither read the files nor throw there
-        BlocksModel broken = new BlocksModel(mutual, tasks, ui);
+        BlocksModel broken = new BlocksModel(Wiring.grpcClients().indexer(mutual), tasks, ui);
         try {
             broken.start();
             ui.until("the problem", () -> !broken.streamProblem().get().isEmpty());

@@ -1,6 +1,7 @@
 package dev.highwater.ui.grpc;
 
 import dev.highwater.app.ThreadPoolTasks;
+import dev.highwater.app.Wiring;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.grpc.IndexerServer;
 import dev.highwater.grpc.IndexerSettings;
@@ -38,7 +39,7 @@ class GrpcScreenTest {
 
     @Start
     void start(Stage stage) {
-        screen = new GrpcScreen(indexer.target(), new SchemaCatalog(), tasks, UiThread.fx());
+        screen = new GrpcScreen(indexer.target(), new SchemaCatalog(), Wiring.grpcClients(), tasks, UiThread.fx());
         stage.setScene(new Scene((Parent) screen.root(), 1280, 800));
         stage.show();
     }

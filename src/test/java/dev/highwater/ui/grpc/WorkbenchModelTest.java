@@ -1,6 +1,7 @@
 package dev.highwater.ui.grpc;
 
 import dev.highwater.app.ThreadPoolTasks;
+import dev.highwater.app.Wiring;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.grpc.IndexerServer;
 import dev.highwater.grpc.IndexerSettings;
@@ -44,7 +45,7 @@ class WorkbenchModelTest {
     @Test
     void reflectionPutsTheTargetsTypesInTheSharedCatalog() throws Exception {
         indexer = IndexerServer.start(0, new NoSink(), IndexerSettings.defaults());
-        model = new WorkbenchModel(catalog, tasks, ui, indexer.target());
+        model = new WorkbenchModel(catalog, tasks, ui, Wiring.grpcClients(), indexer.target());
 
         model.connect();
         ui.until("methods", () -> model.methods().stream().anyMatch(m -> m.fullName().endsWith("/GetTransaction")));
@@ -72,7 +73,7 @@ class WorkbenchModelTest {
     void aDescriptorSetServesAServerWithoutReflection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         startScripted();
-        model = new WorkbenchModel(catalog, tasks, ui, target());
+        model = new WorkbenchModel(catalog, tasks, ui, Wiring.grpcClients(), target());
         java.nio.file.Path set = dir.resolve("indexer.desc");
         java.nio.file.Files.write(set, com.google.protobuf.DescriptorProtos.FileDescriptorSet.newBuilder()
                 .addFile(dev.highwater.proto.blockchain.TransactionProto.getDescriptor().toProto())
@@ -94,7 +95,7 @@ class WorkbenchModelTest {
     @Test
     void aFileThatIsNotADescriptorSetIsSaidAndLoadsNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        model = new WorkbenchModel(catalog, tasks, ui, (String) null);
+        model = new WorkbenchModel(catalog, tasks, ui, Wiring.grpcClients(), (String) null);
         java.nio.file.Path junk = dir.resolve("notes.txt");
         java.nio.file.Files.writeString(junk, "not protobuf at all");
         int sources = catalog.sources().size();
@@ -226,7 +227,7 @@ class WorkbenchModelTest {
 
     private void openOnScripted() throws Exception {
         startScripted();
-        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, target());
+        model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, Wiring.grpcClients(), target());
     }
 
     private void startScripted() throws Exception {

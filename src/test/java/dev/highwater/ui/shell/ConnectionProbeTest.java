@@ -1,5 +1,6 @@
 package dev.highwater.ui.shell;
 
+import dev.highwater.app.Wiring;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.kafka.ClientSettings;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,8 @@ class ConnectionProbeTest {
             String bootstrap = "127.0.0.1:" + kafka.getLocalPort();
             String target = "127.0.0.1:" + grpc.getLocalPort();
             long started = System.nanoTime();
-            ConnectionStatus s = MainModel.probe(ConnectionProfile.plain("silent", bootstrap, target),
-                    ClientSettings.of(bootstrap), target);
+            ConnectionStatus s = MainModel.probe(Wiring.grpcClients(),
+                    ConnectionProfile.plain("silent", bootstrap, target), ClientSettings.of(bootstrap), target);
             double seconds = (System.nanoTime() - started) / 1e9;
             assertFalse(s.kafkaUp());
             assertTrue(s.detail().contains("within 5 s"), s.detail());

@@ -1,4 +1,4 @@
-package dev.highwater.grpc.workbench;
+package dev.highwater.core.grpc;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
-package dev.highwater.grpc.workbench;
+package dev.highwater.core.grpc;
 
-import dev.highwater.core.grpc.TransportSecurity;
+import com.google.protobuf.Descriptors;
+import dev.highwater.core.connect.GrpcTls;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +40,9 @@ public record ChannelSettings(String target, TransportSecurity security, Path ca
     }
 
     /** The gRPC transport a connection profile asks for (plaintext, TLS with an optional CA, mutual TLS from PEM). */
-    public static ChannelSettings of(String target, dev.highwater.core.connect.GrpcTls tls) {
+    public static ChannelSettings of(String target, GrpcTls tls) {
         ChannelSettings plain = plaintext(target);
-        return switch (tls == null ? dev.highwater.core.connect.GrpcTls.Mode.PLAINTEXT : tls.mode()) {
+        return switch (tls == null ? TransportSecurity.PLAINTEXT : tls.mode()) {
             case PLAINTEXT -> plain;
             case TLS -> plain.withTls(tls.caPem(), null);
             case MUTUAL_TLS -> plain.withMutualTls(tls.caPem(), tls.certPem(), tls.keyPem(), null);
@@ -59,7 +60,7 @@ public record ChannelSettings(String target, TransportSecurity security, Path ca
     }
 
     /** The deadline a call of this method gets: none for streamed responses unless asked for. */
-    public Duration deadlineFor(com.google.protobuf.Descriptors.MethodDescriptor method) {
+    public Duration deadlineFor(Descriptors.MethodDescriptor method) {
         return method.isServerStreaming() && !deadlineOnStreams ? null : deadline;
     }
 
