@@ -49,7 +49,7 @@ public final class TargetProbe {
 
     private static Result probe(ManagedChannel channel, String target, Duration timeout) {
         try {
-            List<String> services = new ArrayList<>();
+            List<String> services = new java.util.concurrent.CopyOnWriteArrayList<>(); // filled on a gRPC thread
             AtomicReference<Throwable> failure = new AtomicReference<>();
             CountDownLatch done = new CountDownLatch(1);
             StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel)
@@ -73,7 +73,10 @@ public final class TargetProbe {
                     });
             requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
             requests.onCompleted();
-            done.await(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            if (!done.await(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)) {
+                // the call's own deadline should have ended it; a busy machine can delay that, and silence is no answer
+                return new Result(false, List.of(), describe(target, timeout, Status.DEADLINE_EXCEEDED));
+            }
             Throwable t = failure.get();
             if (t == null) {
                 return new Result(true, List.copyOf(services), null);
