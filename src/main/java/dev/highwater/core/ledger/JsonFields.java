@@ -6,15 +6,36 @@ import java.util.Arrays;
 /**
  * Reads the top-level fields of the ledger's JSON shape into reusable buffers: string values unescaped as
  * UTF-8, number values as their text (so an amount written as a JSON number stays exact). Other fields, nested
- * values included, are skipped. Strict enough to call anything malformed malformed.
+ * values included, are checked and skipped.
+ *
+ * <p>Accepts exactly one JSON object (RFC 8259) followed by nothing but blanks, and rejects, with the reason,
+ * everything that grammar rejects: an unterminated value, a control character (below U+0020) inside a string,
+ * an escape other than {@code \" \\ \/ \b \f \n \r \t \}{@code uXXXX}, a {@code \}{@code u} escape without four
+ * hex digits or that leaves a surrogate unpaired, a number with a leading zero, a sign other than a leading
+ * minus, a point without digits on both sides or an exponent without digits, and text after the object. Two
+ * limits of its own: a field the ledger reads appearing twice is refused (a JSON reader would keep the last; an
+ * audit refuses to choose silently), and values nested deeper than {@link #MAX_DEPTH} levels are refused. Bytes
+ * of 0x80 and above in strings are taken as they are, not checked as UTF-8: an account id keeps its bytes
+ * whatever they are (see {@link AccountId}). Every end of input is found by comparing with the length, never
+ * by an exception.
  */
 final class JsonFields {
 
+    /** Deepest nesting of skipped values: a limit the grammar allows a reader to set, keeping the stack small. */
+    static final int MAX_DEPTH = 256;
+    private static final String CUT_SHORT = "the JSON object is cut short";
+
     /** One field's value: UTF-8 bytes in a buffer reused from record to record. */
     static final class Value {
+        /** The field's name in the JSON shape, or null for a buffer that is not a field. */
+        private final String name;
         byte[] bytes = new byte[64];
         int len;
         boolean present;
+
+        Value(String name) {
+            this.name = name;
+        }
 
         void put(byte c) {
             if (len == bytes.length) {
@@ -48,188 +69,366 @@ final class JsonFields {
         }
     }
 
-    final Value type = new Value();
-    final Value id = new Value();
-    final Value account = new Value();
-    final Value amount = new Value();
-    final Value reference = new Value();
-    final Value timestamp = new Value();
-    private final Value ignored = new Value();
-    private final Value key = new Value();
-    /** The fields read, and their names in the JSON shape, in the same order. */
+    final Value type = new Value("eventType");
+    final Value id = new Value("eventId");
+    final Value account = new Value("accountId");
+    final Value amount = new Value("amount");
+    final Value reference = new Value("reference");
+    final Value timestamp = new Value("timestamp");
+    private final Value ignored = new Value(null);
+    private final Value key = new Value(null);
     private final Value[] fields = {type, id, account, amount, reference, timestamp};
-    private static final String[] NAMES = {"eventType", "eventId", "accountId", "amount", "reference", "timestamp"};
 
     private byte[] b;
+    private int end;
     private int pos;
+    /** Why the value being read is not JSON, set where a read returns false. */
+    private String error;
 
-    /** @return null when the object was read, else what is wrong with it */
+    /** @return null when the object starting at {@code start} (its '{') was read, else what is wrong with it */
     String read(byte[] bytes, int start) {
         b = bytes;
+        end = bytes.length;
         pos = start + 1;
+        error = null;
         for (Value v : fields) {
             v.present = false;
             v.len = 0;
         }
-        try {
+        skipBlank();
+        if (pos < end && b[pos] == '}') {
+            pos++;
+            return trailing();
+        }
+        while (true) {
             skipBlank();
-            if (peek() == '}') {
-                pos++;
+            if (!expect('"')) {
+                return error;
+            }
+            key.len = 0;
+            if (!readString(key) || !colon()) {
+                return error;
+            }
+            Value target = target();
+            if (target.present) {
+                return "field " + key.text() + " appears twice";
+            }
+            target.len = 0;
+            byte c = b[pos];
+            if (c == '"') {
+                if (!readString(target)) {
+                    return error;
+                }
+            } else if (c == '-' || (c >= '0' && c <= '9')) {
+                if (!readNumber(target)) {
+                    return error;
+                }
+            } else if (c == '{' || c == '[' || c == 't' || c == 'f') {
+                if (target != ignored) {
+                    return "field " + key.text() + " is not a string or number";
+                }
+                if (!skipValue(1)) {
+                    return error;
+                }
+            } else if (c == 'n') {
+                if (!literal("null")) {
+                    return error;
+                }
+                target = ignored; // a null field is as good as a missing one
+            } else {
+                return "malformed JSON at byte " + pos;
+            }
+            target.present = target != ignored;
+            skipBlank();
+            if (pos == end) {
+                return CUT_SHORT;
+            }
+            byte next = b[pos++];
+            if (next == '}') {
                 return trailing();
             }
-            while (true) {
-                skipBlank();
-                if (peek() != '"') {
-                    return "malformed JSON at byte " + pos;
-                }
-                key.len = 0;
-                readString(key);
-                skipBlank();
-                if (b[pos++] != ':') {
-                    return "malformed JSON at byte " + (pos - 1);
-                }
-                skipBlank();
-                Value target = target();
-                if (target.present) {
-                    // a JSON reader would keep the last one; an audit refuses to choose silently
-                    return "field " + key.text() + " appears twice";
-                }
-                target.len = 0;
-                byte c = peek();
-                if (c == '"') {
-                    readString(target);
-                } else if (c == '-' || (c >= '0' && c <= '9')) {
-                    while (pos < b.length && isNumberChar(b[pos])) {
-                        target.put(b[pos++]);
-                    }
-                } else if (c == '{' || c == '[') {
-                    if (target != ignored) {
-                        return "field " + key.text() + " is not a string or number";
-                    }
-                    skipNested();
-                } else if (matches("true") || matches("false")) {
-                    if (target != ignored) {
-                        return "field " + key.text() + " is not a string or number";
-                    }
-                } else if (matches("null")) {
-                    target = ignored; // a null field is as good as a missing one
-                } else {
-                    return "malformed JSON at byte " + pos;
-                }
-                target.present = target != ignored;
-                skipBlank();
-                byte next = b[pos++];
-                if (next == '}') {
-                    return trailing();
-                }
-                if (next != ',') {
-                    return "malformed JSON at byte " + (pos - 1);
-                }
+            if (next != ',') {
+                return "malformed JSON at byte " + (pos - 1);
             }
-        } catch (ArrayIndexOutOfBoundsException | StringIndexOutOfBoundsException e) {
-            return "the JSON object is cut short";
-        } catch (IllegalArgumentException e) {
-            return "malformed JSON escape";
         }
     }
 
     private String trailing() {
         skipBlank();
-        return pos == b.length ? null : "text after the JSON object";
+        return pos == end ? null : "text after the JSON object";
     }
 
+    /** The field the key names, or {@link #ignored}: told apart by length and first byte, then compared once. */
     private Value target() {
-        for (int i = 0; i < NAMES.length; i++) {
-            if (key.is(NAMES[i])) {
-                return fields[i];
-            }
-        }
-        return ignored;
+        Value v = switch (key.len) {
+            case 6 -> amount;
+            case 7 -> id;
+            case 9 -> switch (key.bytes[0]) {
+                case 'e' -> type;
+                case 'a' -> account;
+                case 'r' -> reference;
+                case 't' -> timestamp;
+                default -> ignored;
+            };
+            default -> ignored;
+        };
+        return v != ignored && key.is(v.name) ? v : ignored;
     }
 
-    /** A literal true/false/null: consumed when it matches. */
-    private boolean matches(String literal) {
-        if (pos + literal.length() > b.length) {
+    private boolean fail(String why) {
+        error = why;
+        return false;
+    }
+
+    private boolean malformed(int at) {
+        return fail(at >= end ? CUT_SHORT : "malformed JSON at byte " + at);
+    }
+
+    /** True, at the byte, when the next byte is {@code c}; it is not consumed. */
+    private boolean expect(char c) {
+        return pos < end && b[pos] == c || malformed(pos);
+    }
+
+    /** Reads blanks, a ':' and blanks, leaving a byte of the value next. */
+    private boolean colon() {
+        skipBlank();
+        if (!expect(':')) {
             return false;
         }
-        for (int i = 0; i < literal.length(); i++) {
-            if (b[pos + i] != literal.charAt(i)) {
-                return false;
-            }
-        }
-        pos += literal.length();
-        return true;
-    }
-
-    private static boolean isNumberChar(byte c) {
-        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-    }
-
-    private byte peek() {
-        return b[pos];
+        pos++;
+        skipBlank();
+        return pos < end || fail(CUT_SHORT);
     }
 
     private void skipBlank() {
-        while (pos < b.length && (b[pos] == ' ' || b[pos] == '\n' || b[pos] == '\r' || b[pos] == '\t')) {
+        while (pos < end) {
+            byte c = b[pos];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                return;
+            }
             pos++;
         }
     }
 
-    private void readString(Value into) {
-        pos++; // the opening quote
-        // most strings have no escape: copy the run up to the closing quote at once
+    /** A literal true, false or null, consumed. */
+    private boolean literal(String word) {
+        int n = word.length();
+        for (int i = 0; i < n; i++) {
+            if (pos + i == end) {
+                return fail(CUT_SHORT);
+            }
+            if (b[pos + i] != word.charAt(i)) {
+                return malformed(pos + i);
+            }
+        }
+        pos += n;
+        return true;
+    }
+
+    /** A number: {@code -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?}, its text copied into the value. */
+    private boolean readNumber(Value into) {
         int start = pos;
-        byte first;
-        while ((first = b[pos]) != '"' && first != '\\') {
+        if (b[pos] == '-') {
             pos++;
         }
+        if (pos < end && b[pos] == '0') {
+            pos++; // a leading zero stands alone: "01" leaves "1" where a ',' or '}' belongs
+        } else if (!digits()) {
+            return false;
+        }
+        if (pos < end && b[pos] == '.') {
+            pos++;
+            if (!digits()) {
+                return false;
+            }
+        }
+        if (pos < end && (b[pos] == 'e' || b[pos] == 'E')) {
+            pos++;
+            if (pos < end && (b[pos] == '+' || b[pos] == '-')) {
+                pos++;
+            }
+            if (!digits()) {
+                return false;
+            }
+        }
         into.put(b, start, pos - start);
+        return true;
+    }
+
+    /** One digit or more. */
+    private boolean digits() {
+        int first = pos;
+        while (pos < end && b[pos] >= '0' && b[pos] <= '9') {
+            pos++;
+        }
+        return pos > first || malformed(pos);
+    }
+
+    /** A string from its opening quote, unescaped into the value. */
+    private boolean readString(Value into) {
+        pos++; // the opening quote
         while (true) {
-            byte c = b[pos++];
+            // most strings have no escape: copy each run up to a quote, a backslash or a control character at once
+            int start = pos;
+            byte c = 0;
+            while (pos < end && (c = b[pos]) != '"' && c != '\\' && (c & 0xE0) != 0) {
+                pos++;
+            }
+            into.put(b, start, pos - start);
+            if (pos == end) {
+                return fail(CUT_SHORT);
+            }
+            pos++;
             if (c == '"') {
-                return;
+                return true;
             }
             if (c != '\\') {
-                into.put(c);
-                continue;
+                return fail("a control character in a JSON string at byte " + (pos - 1));
+            }
+            if (pos == end) {
+                return fail(CUT_SHORT);
             }
             byte e = b[pos++];
             switch (e) {
+                case '"', '\\', '/' -> into.put(e);
                 case 'n' -> into.put((byte) '\n');
                 case 't' -> into.put((byte) '\t');
                 case 'r' -> into.put((byte) '\r');
                 case 'b' -> into.put((byte) '\b');
                 case 'f' -> into.put((byte) '\f');
                 case 'u' -> {
-                    int cp = Integer.parseInt(new String(b, pos, 4, StandardCharsets.US_ASCII), 16);
-                    pos += 4;
-                    if (Character.isHighSurrogate((char) cp) && b[pos] == '\\' && b[pos + 1] == 'u') {
-                        int low = Integer.parseInt(new String(b, pos + 2, 4, StandardCharsets.US_ASCII), 16);
-                        pos += 6;
-                        cp = Character.toCodePoint((char) cp, (char) low);
-                    }
-                    for (byte x : new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8)) {
-                        into.put(x);
+                    if (!unicode(into)) {
+                        return false;
                     }
                 }
-                default -> into.put(e); // \" \\ \/
+                default -> {
+                    return fail("malformed JSON escape at byte " + (pos - 2));
+                }
             }
         }
     }
 
-    private void skipNested() {
-        int depth = 0;
-        do {
-            byte c = b[pos++];
-            if (c == '"') {
-                pos--;
-                readString(ignored);
-                ignored.len = 0;
-            } else if (c == '{' || c == '[') {
-                depth++;
-            } else if (c == '}' || c == ']') {
-                depth--;
+    /** The four hex digits after a backslash-u (and a second escape when they are a high surrogate), as UTF-8. */
+    private boolean unicode(Value into) {
+        int at = pos - 2;
+        int cp = hex4(pos);
+        if (cp < 0) {
+            return fail(cp == -2 ? CUT_SHORT : "malformed JSON escape at byte " + at);
+        }
+        pos += 4;
+        if (Character.isHighSurrogate((char) cp)) {
+            int low = -1;
+            if (pos + 2 <= end && b[pos] == '\\' && b[pos + 1] == 'u') {
+                low = hex4(pos + 2);
+                if (low == -2) {
+                    return fail(CUT_SHORT);
+                }
+            } else if (pos == end || pos + 1 == end && b[pos] == '\\') {
+                return fail(CUT_SHORT);
             }
-        } while (depth > 0);
+            if (low < 0 || !Character.isLowSurrogate((char) low)) {
+                return fail("malformed JSON escape at byte " + at + ": a surrogate without its pair");
+            }
+            pos += 6;
+            cp = Character.toCodePoint((char) cp, (char) low);
+        } else if (Character.isLowSurrogate((char) cp)) {
+            return fail("malformed JSON escape at byte " + at + ": a surrogate without its pair");
+        }
+        if (cp < 0x80) {
+            into.put((byte) cp);
+        } else if (cp < 0x800) {
+            into.put((byte) (0xC0 | cp >> 6));
+            into.put((byte) (0x80 | cp & 0x3F));
+        } else if (cp < 0x10000) {
+            into.put((byte) (0xE0 | cp >> 12));
+            into.put((byte) (0x80 | cp >> 6 & 0x3F));
+            into.put((byte) (0x80 | cp & 0x3F));
+        } else {
+            into.put((byte) (0xF0 | cp >> 18));
+            into.put((byte) (0x80 | cp >> 12 & 0x3F));
+            into.put((byte) (0x80 | cp >> 6 & 0x3F));
+            into.put((byte) (0x80 | cp & 0x3F));
+        }
+        return true;
+    }
+
+    /** Four hex digits at {@code at} as a number; -1 when they are not hex digits, -2 when the input ends first. */
+    private int hex4(int at) {
+        if (at + 4 > end) {
+            return -2;
+        }
+        int v = 0;
+        for (int i = at; i < at + 4; i++) {
+            int d = Character.digit(b[i], 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v << 4 | d;
+        }
+        return v;
+    }
+
+    /** Checks and skips one value of any kind, nested {@code depth} levels into the object. */
+    private boolean skipValue(int depth) {
+        if (pos == end) {
+            return fail(CUT_SHORT);
+        }
+        byte c = b[pos];
+        if (c == '"') {
+            ignored.len = 0;
+            return readString(ignored);
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            ignored.len = 0;
+            return readNumber(ignored);
+        }
+        if (c == 't') {
+            return literal("true");
+        }
+        if (c == 'f') {
+            return literal("false");
+        }
+        if (c == 'n') {
+            return literal("null");
+        }
+        if (c != '{' && c != '[') {
+            return malformed(pos);
+        }
+        if (depth > MAX_DEPTH) {
+            return fail("JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
+        byte close = c == '{' ? (byte) '}' : (byte) ']';
+        pos++;
+        skipBlank();
+        if (pos < end && b[pos] == close) {
+            pos++;
+            return true;
+        }
+        while (true) {
+            skipBlank();
+            if (close == '}') {
+                if (!expect('"')) {
+                    return false;
+                }
+                ignored.len = 0;
+                if (!readString(ignored) || !colon()) {
+                    return false;
+                }
+            }
+            if (!skipValue(depth + 1)) {
+                return false;
+            }
+            skipBlank();
+            if (pos == end) {
+                return fail(CUT_SHORT);
+            }
+            byte next = b[pos++];
+            if (next == close) {
+                return true;
+            }
+            if (next != ',') {
+                return malformed(pos - 1);
+            }
+        }
     }
 }

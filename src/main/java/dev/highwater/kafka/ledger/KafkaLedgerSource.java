@@ -152,9 +152,18 @@ public final class KafkaLedgerSource implements LedgerSource {
                 if (b.end()) {
                     return;
                 }
-                for (ConsumerRecord<byte[], byte[]> r : b.records()) {
-                    if (r.offset() < end[r.partition()]) {
-                        sink.record(r.partition(), r.offset(), r.key(), r.value());
+                ConsumerRecords<byte[], byte[]> records = b.records();
+                // partition by partition, in the order the batch holds them: a list is cheaper to walk than the
+                // batch's own iterator, and the records of a partition share its end
+                for (TopicPartition tp : records.partitions()) {
+                    List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
+                    int partition = tp.partition();
+                    long stop = end[partition];
+                    for (int i = 0, n = list.size(); i < n; i++) {
+                        ConsumerRecord<byte[], byte[]> r = list.get(i);
+                        if (r.offset() < stop) {
+                            sink.record(partition, r.offset(), r.key(), r.value());
+                        }
                     }
                 }
             }
