@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.BackendStartException;
 import dev.highwater.net.LocalPorts;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
