@@ -121,7 +121,6 @@ class BenchSuitesTest {
             assertEquals("ms", parse.unit());
             assertTrue(parse.median() > 0 && parse.runs() == 2, parse.toString());
         }
-        assertTrue(f.get(3).median() < f.get(5).median(), "generated Protobuf parses faster than JSON: " + text);
     }
 
     @Test
