@@ -76,21 +76,6 @@ public final class Wiring {
         return service;
     }
 
-    /** The screen benchmark lives with the screen; the command line reaches it through here. */
-    public static void runFxBench(dev.highwater.bench.BenchReport report, int partitions, int seconds)
-            throws Exception {
-        dev.highwater.ui.partitions.FxFrameBench.run(report, partitions, seconds);
-    }
-
-    public static void runGrpcStreamBench(dev.highwater.bench.BenchReport report, int rate, int seconds)
-            throws Exception {
-        dev.highwater.ui.grpc.StreamFrameBench.run(report, rate, seconds);
-    }
-
-    public static void runMessagesFxBench(dev.highwater.bench.BenchReport report, long records) throws Exception {
-        dev.highwater.ui.messages.MessagesFxBench.run(report, records);
-    }
-
     /** ~/.highwater (or HIGHWATER_HOME): history and settings live here. */
     public static Path userDataFolder() {
         return AppLogging.dataFolder();

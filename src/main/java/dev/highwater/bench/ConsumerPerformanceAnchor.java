@@ -25,6 +25,7 @@ public final class ConsumerPerformanceAnchor {
 
     /** Reads {@code records} records of the topic from the beginning with ConsumerPerformance. */
     public static synchronized Result run(String bootstrap, String topic, long records) {
+        KafkaTools.require();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         Exit.setExitProcedure((code, message) -> {

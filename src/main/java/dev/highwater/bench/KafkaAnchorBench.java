@@ -24,6 +24,10 @@ public final class KafkaAnchorBench {
     public static void run(BenchReport report, long records, int runs) throws Exception {
         report.heading("kafka: Kafka's own ProducerPerformance and ConsumerPerformance on the embedded broker, "
                 + "12 partitions, " + String.format("%,d", records) + " records of 100 B a run");
+        if (!KafkaTools.present()) {
+            report.note("skipped: " + KafkaTools.ABSENT);
+            return;
+        }
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, null)) {
             String bootstrap = kafka.bootstrapServers();
             try (Admin admin = Admin.create(ClientSettings.of(bootstrap).admin("bench-setup"))) {

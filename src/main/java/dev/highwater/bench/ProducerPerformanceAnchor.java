@@ -33,6 +33,7 @@ public final class ProducerPerformanceAnchor {
      */
     public static synchronized Result run(String bootstrap, String topic, long records, int recordSize,
                                           String... producerProps) throws Exception {
+        KafkaTools.require();
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         Exit.setExitProcedure((code, message) -> {

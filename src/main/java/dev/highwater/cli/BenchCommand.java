@@ -11,6 +11,9 @@ import dev.highwater.bench.GrpcBench;
 import dev.highwater.bench.KafkaAnchorBench;
 import dev.highwater.bench.LagBench;
 import dev.highwater.bench.LedgerBench;
+import dev.highwater.bench.fx.FxFrameBench;
+import dev.highwater.bench.fx.MessagesFxBench;
+import dev.highwater.bench.fx.StreamFrameBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,16 +112,16 @@ public final class BenchCommand implements Callable<Integer> {
                     lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
             case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
             case "codec" -> CodecBench.run(report, quick ? 5 : 11);
-            case "fx" -> dev.highwater.app.Wiring.runFxBench(report, 48, quick ? 10 : 30);
+            case "fx" -> FxFrameBench.run(report, 48, quick ? 10 : 30);
             case "grpc" -> {
                 GrpcBench.runUnary(report, quick ? 6_000 : 20_000, 15_000);
-                dev.highwater.app.Wiring.runGrpcStreamBench(report, 50_000, quick ? 5 : 20);
+                StreamFrameBench.run(report, 50_000, quick ? 5 : 20);
             }
             case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
                     quick ? 1 : 3);
             case "decode" -> DecodeBench.run(report, decodeRecords != null ? decodeRecords
                     : quick ? 500_000 : 2_000_000, quick ? 2 : 3);
-            case "fx-messages" -> dev.highwater.app.Wiring.runMessagesFxBench(report,
+            case "fx-messages" -> MessagesFxBench.run(report,
                     decodeRecords != null ? decodeRecords : quick ? 1_000_000 : 10_000_000);
             case FOOTPRINT -> FootprintBench.run(report,
                     60 * (footprintMinutes != null ? footprintMinutes : quick ? 5 : 60), List.of());

@@ -2,6 +2,7 @@ package dev.highwater.demo;
 
 import dev.highwater.net.LocalPorts;
 import dev.highwater.core.Closeables;
+import dev.highwater.core.BackendStartException;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.core.indexer.BlockIndex;
 import dev.highwater.core.ledger.LedgerEvent;
@@ -9,7 +10,6 @@ import dev.highwater.grpc.IndexerServer;
 import dev.highwater.grpc.IndexerSettings;
 import dev.highwater.grpc.IndexerStats;
 import dev.highwater.grpc.IngestTrafficClient;
-import dev.highwater.kafka.BackendStartException;
 import dev.highwater.kafka.DemoConsumerGroup;
 import dev.highwater.kafka.DemoTopics;
 import dev.highwater.kafka.EmbeddedKafka;

@@ -1,9 +1,9 @@
 package dev.highwater.grpc;
 
 import dev.highwater.core.DaemonThreads;
+import dev.highwater.core.BackendStartException;
 import dev.highwater.core.indexer.BlockIndex;
 import dev.highwater.core.indexer.TransactionSink;
-import dev.highwater.kafka.BackendStartException;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;

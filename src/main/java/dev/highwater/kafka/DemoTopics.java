@@ -1,6 +1,7 @@
 package dev.highwater.kafka;
 
 import dev.highwater.core.text.ErrorText;
+import dev.highwater.core.BackendStartException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;

@@ -2,6 +2,7 @@ package dev.highwater.kafka;
 
 import dev.highwater.core.Closeables;
 import dev.highwater.core.text.ErrorText;
+import dev.highwater.core.BackendStartException;
 import dev.highwater.net.LocalPorts;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;

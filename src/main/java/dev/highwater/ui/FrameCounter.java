@@ -27,18 +27,27 @@ public final class FrameCounter extends AnimationTimer {
         }
     }
 
+    /** What {@link #startToolkit()} found: the toolkit running, or why no window can be opened. */
+    public enum Toolkit {
+        /** Started now, or by an earlier suite in this process and still running. */
+        RUNNING,
+        /** No display to open a window on (a headless machine without Xvfb). */
+        NO_DISPLAY,
+        /** Started earlier in this process and ended since: JavaFX cannot be started twice. */
+        ENDED
+    }
+
     /**
-     * Starts JavaFX for a benchmark (or finds it started by an earlier suite); false, said in the report, when
-     * there is no display to open a window on.
+     * Starts JavaFX for a benchmark (or finds it started by an earlier one); the caller says what it means for
+     * its own figures, so this class knows nothing of how they are reported.
      */
-    public static boolean startToolkit(dev.highwater.bench.BenchReport report) {
+    public static Toolkit startToolkit() {
         try {
             javafx.application.Platform.startup(() -> { });
         } catch (IllegalStateException alreadyStarted) {
             // a toolkit from an earlier suite in this process
         } catch (UnsupportedOperationException noDisplay) {
-            report.note("skipped: no display to open a window on (run under a desktop or Xvfb)");
-            return false;
+            return Toolkit.NO_DISPLAY;
         }
         // a suite closing its window must not end the toolkit for the suites after it
         javafx.application.Platform.setImplicitExit(false);
@@ -46,13 +55,12 @@ public final class FrameCounter extends AnimationTimer {
         javafx.application.Platform.runLater(alive::countDown);
         try {
             if (alive.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                return true;
+                return Toolkit.RUNNING;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        report.note("skipped: the UI toolkit of an earlier suite has ended");
-        return false;
+        return Toolkit.ENDED;
     }
 
     /** Forgets the seconds counted so far (after a warm-up); from any thread. */

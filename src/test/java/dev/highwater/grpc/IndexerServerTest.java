@@ -1,6 +1,6 @@
 package dev.highwater.grpc;
 
-import dev.highwater.kafka.BackendStartException;
+import dev.highwater.core.BackendStartException;
 import dev.highwater.proto.blockchain.Block;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;

@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.BackendStartException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

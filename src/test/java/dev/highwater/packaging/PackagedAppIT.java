@@ -52,6 +52,23 @@ class PackagedAppIT {
     }
 
     @Test
+    void appImageLeavesOutTheBenchmarkOnlyKafkaTools() throws Exception {
+        List<String> jars;
+        try (Stream<Path> files = Files.walk(INSTALLERS.resolve("Highwater"))) {
+            jars = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jar")).toList();
+        }
+        assertTrue(jars.contains("highwater.jar") && jars.stream().anyMatch(n -> n.startsWith("kafka-clients-")),
+                jars.toString());
+        assertTrue(jars.stream().noneMatch(n -> n.matches("kafka-tools-\\d.*\\.jar")), jars.toString());
+
+        Result r = run(List.of(LAUNCHER.toString(), "bench", "kafka", "--json",
+                temp.resolve("bench.json").toString()));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("skipped: Kafka's performance tools (kafka-tools) are not on the class path"),
+                r.output());
+    }
+
+    @Test
     void appImageRunsTheDemoAndStopsOnSigterm() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "demo", "--kafka-port", "0", "--grpc-port", "0",
                 "--rate", "50").redirectError(temp.resolve("demo.err").toFile());

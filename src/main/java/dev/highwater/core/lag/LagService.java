@@ -66,6 +66,16 @@ public final class LagService implements AutoCloseable {
      */
     public LagService(OffsetsSource source, KeySampleSource keys, LagHistoryStore store, String cluster,
                       LagSettings settings, Clock clock) {
+        this(source, keys, store, cluster, settings, clock,
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lag-refresh")));
+    }
+
+    /**
+     * As the public constructor, with the scheduler the refreshes run on (shut down by {@link #close()}): a test
+     * hands in one it advances by hand, so the schedule is checked without waiting for real time to pass.
+     */
+    LagService(OffsetsSource source, KeySampleSource keys, LagHistoryStore store, String cluster,
+               LagSettings settings, Clock clock, ScheduledExecutorService refresher) {
         this.source = source;
         this.keys = keys;
         this.store = store;
@@ -75,7 +85,7 @@ public final class LagService implements AutoCloseable {
         this.monitor = new LagMonitor(settings);
         this.history = new LagHistory(settings);
         this.hotKeys = new HotKeySampler(settings);
-        this.refresher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lag-refresh"));
+        this.refresher = refresher;
         this.storage = Executors.newSingleThreadExecutor(DaemonThreads.named("lag-history-store"));
         this.sampling = Executors.newSingleThreadExecutor(DaemonThreads.named("hot-key-sampler"));
         this.refreshInterval = settings.refreshInterval();

@@ -308,7 +308,7 @@ public final class MessagesModel {
     }
 
     /** Records the current tail has read (benchmarks and tests). */
-    long readSoFar() {
+    public long readSoFar() {
         LiveTail t = tail;
         return t == null ? 0 : t.rows().snapshot().read();
     }

@@ -1,6 +1,7 @@
 package dev.highwater.ui.shell;
 
 import dev.highwater.app.Composition;
+import dev.highwater.core.BackendStartException;
 import dev.highwater.core.Subscription;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.ConnectionSettingsException;
@@ -11,7 +12,6 @@ import dev.highwater.core.lag.LagService;
 import dev.highwater.demo.DemoBackends;
 import dev.highwater.demo.DemoOptions;
 import dev.highwater.demo.DemoStatus;
-import dev.highwater.kafka.BackendStartException;
 import dev.highwater.kafka.ClientSettings;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiThread;

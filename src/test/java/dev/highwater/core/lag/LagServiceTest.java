@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LagServiceTest {
 
     /** Counts reads of a connected cluster with one group on a one-partition topic. */
-    private static final class CountingSource implements OffsetsSource {
+    private static class CountingSource implements OffsetsSource {
         final AtomicInteger reads = new AtomicInteger();
         final FakeCluster cluster = new FakeCluster().topic("orders", 1);
 
@@ -86,10 +86,15 @@ class LagServiceTest {
     }
 
     private static LagService service(CountingSource source, LagHistoryStore store, Duration interval) {
+        return service(source, store, interval, new ManualScheduler());
+    }
+
+    private static LagService service(CountingSource source, LagHistoryStore store, Duration interval,
+                                      java.util.concurrent.ScheduledExecutorService refresher) {
         LagSettings d = LagSettings.defaults();
         LagSettings settings = new LagSettings(interval, d.hotspotFactor(), d.hotspotMinLag(), d.criticalTotalLag(),
                 d.statusWindow(), d.hotKeyShare(), d.historyCapacity());
-        return new LagService(source, ONE_KEY, store, "test", settings, Clock.systemUTC());
+        return new LagService(source, ONE_KEY, store, "test", settings, Clock.systemUTC(), refresher);
     }
 
     @Test
@@ -108,23 +113,58 @@ class LagServiceTest {
     }
 
     @Test
-    void aShorterIntervalTakesEffectAtOnceAndALongerOneSlowsRefreshesDown() throws InterruptedException {
+    void aShorterIntervalTakesEffectAtOnceAndALongerOneSlowsRefreshesDown() {
         CountingSource source = new CountingSource();
-        try (LagService service = service(source, Duration.ofMinutes(1))) {
+        ManualScheduler scheduler = new ManualScheduler();
+        try (LagService service = service(source, null, Duration.ofMinutes(1), scheduler)) {
             service.start();
-            Thread.sleep(300);
-            assertEquals(1, source.reads.get(), "the first refresh comes at once, the next a minute later");
+            scheduler.runDue();
+            assertEquals(1, source.reads.get(), "the first refresh comes at once");
+            scheduler.advance(Duration.ofSeconds(59));
+            assertEquals(1, source.reads.get(), "the next a minute later");
 
             service.setRefreshInterval(Duration.ofMillis(50));
-            Thread.sleep(600);
-            int fast = source.reads.get();
-            assertTrue(fast >= 5 && fast <= 14, "one chain of refreshes every 50 ms: " + fast);
+            scheduler.advance(Duration.ofMillis(49));
+            assertEquals(1, source.reads.get(), "the new interval counts from the change");
+            scheduler.advance(Duration.ofMillis(1));
+            assertEquals(2, source.reads.get(), "one new interval after the change, not the rest of the minute");
+            scheduler.advance(Duration.ofMillis(500));
+            assertEquals(12, source.reads.get(), "ten more intervals of 50 ms, ten more refreshes");
+            assertEquals(1, scheduler.pending(), "one chain of refreshes, the old one ended");
             assertEquals(Duration.ofMillis(50), service.refreshInterval());
 
             service.setRefreshInterval(Duration.ofMinutes(1));
-            int atChange = source.reads.get();
-            Thread.sleep(400);
-            assertTrue(source.reads.get() <= atChange + 1, "at most the refresh already under way finishes");
+            scheduler.advance(Duration.ofSeconds(59));
+            assertEquals(12, source.reads.get(), "no refresh until a minute after slowing down");
+            scheduler.advance(Duration.ofSeconds(1));
+            assertEquals(13, source.reads.get());
+            assertEquals(1, scheduler.pending());
+        }
+    }
+
+    @Test
+    void aRefreshUnderWayWhenTheIntervalChangesFinishesWithoutSchedulingAnother() {
+        ManualScheduler scheduler = new ManualScheduler();
+        LagService[] service = new LagService[1];
+        CountingSource source = new CountingSource() {
+            @Override
+            public OffsetsSnapshot read(Set<String> groups) {
+                if (reads.get() == 1) {
+                    service[0].setRefreshInterval(Duration.ofSeconds(5)); // the second refresh, while it runs
+                }
+                return super.read(groups);
+            }
+        };
+        try (LagService s = service(source, null, Duration.ofSeconds(1), scheduler)) {
+            service[0] = s;
+            s.start();
+            scheduler.advance(Duration.ofSeconds(1));
+            assertEquals(2, source.reads.get());
+            assertEquals(1, scheduler.pending(), "only the new interval's chain goes on");
+            scheduler.advance(Duration.ofMillis(4_999));
+            assertEquals(2, source.reads.get());
+            scheduler.advance(Duration.ofMillis(1));
+            assertEquals(3, source.reads.get(), "five seconds after the change made during the refresh");
         }
     }
 

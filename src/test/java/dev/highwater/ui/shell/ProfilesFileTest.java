@@ -2,10 +2,10 @@ package dev.highwater.ui.shell;
 
 import dev.highwater.app.Composition;
 import dev.highwater.app.ThreadPoolTasks;
+import dev.highwater.core.BackendStartException;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.BackendStartException;
 import dev.highwater.store.ProfileFile;
 import dev.highwater.ui.DesktopUi;
 import dev.highwater.ui.UiThread;

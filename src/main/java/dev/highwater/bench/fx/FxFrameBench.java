@@ -1,4 +1,4 @@
-package dev.highwater.ui.partitions;
+package dev.highwater.bench.fx;
 
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.SyntheticCluster;
@@ -6,6 +6,8 @@ import dev.highwater.core.lag.LagService;
 import dev.highwater.core.lag.LagSettings;
 import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
+import dev.highwater.ui.partitions.PartitionsModel;
+import dev.highwater.ui.partitions.PartitionsView;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -27,7 +29,7 @@ public final class FxFrameBench {
 
     public static void run(BenchReport report, int partitions, int seconds) throws Exception {
         report.heading("fx: the Partitions screen with " + partitions + " partitions refreshed every second");
-        if (!FrameCounter.startToolkit(report)) {
+        if (!FxToolkit.start(report)) {
             return;
         }
         SyntheticCluster cluster = new SyntheticCluster(partitions, Clock.systemUTC());

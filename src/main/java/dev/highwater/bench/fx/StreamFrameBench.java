@@ -1,4 +1,4 @@
-package dev.highwater.ui.grpc;
+package dev.highwater.bench.fx;
 
 import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.app.Wiring;
@@ -7,6 +7,9 @@ import dev.highwater.bench.FirehoseIndexer;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
+import dev.highwater.ui.grpc.ResponseFeed;
+import dev.highwater.ui.grpc.WorkbenchModel;
+import dev.highwater.ui.grpc.WorkbenchView;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -31,7 +34,7 @@ public final class StreamFrameBench {
         long messages = (long) rate * seconds;
         report.heading("grpc: a server stream of " + String.format("%,d", rate) + " messages/s for " + seconds
                 + " s into the workbench's bounded feed (" + ResponseFeed.CAPACITY + " shown)");
-        boolean display = FrameCounter.startToolkit(report);
+        boolean display = FxToolkit.start(report);
         ExecutorService standIn = display ? null : Executors.newSingleThreadExecutor();
         UiThread ui = display ? UiThread.fx() : standIn::execute;
         try (FirehoseIndexer server = new FirehoseIndexer(messages, rate);

@@ -1,4 +1,4 @@
-package dev.highwater.ui.messages;
+package dev.highwater.bench.fx;
 
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.TransactionTopic;
@@ -7,6 +7,8 @@ import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
+import dev.highwater.ui.messages.MessagesModel;
+import dev.highwater.ui.messages.MessagesView;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -43,7 +45,7 @@ public final class MessagesFxBench {
     public static void run(BenchReport report, long records) throws Exception {
         report.heading("fx-messages: the Messages screen tailing " + String.format("%,d", records)
                 + " records from the beginning at full rate");
-        if (!FrameCounter.startToolkit(report)) {
+        if (!FxToolkit.start(report)) {
             return;
         }
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, null)) { // a temporary folder, removed at close
