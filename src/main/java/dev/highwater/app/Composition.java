@@ -2,6 +2,7 @@ package dev.highwater.app;
 
 import dev.highwater.core.connect.InMemoryProfiles;
 import dev.highwater.core.connect.ProfileRepository;
+import dev.highwater.core.demo.DemoStarter;
 import dev.highwater.core.schema.SchemaCatalog;
 
 import java.nio.file.Path;
@@ -17,11 +18,18 @@ import java.nio.file.Path;
  * @param dataFolder where the app keeps its files (history, snapshots, settings)
  * @param schemas    the Protobuf types known from every schema source, shared by the Messages and gRPC areas
  * @param profiles   the user's connection profiles
+ * @param adapters   what the screens reach a cluster and the snapshots through
  */
 public record Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
-                          Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles) {
+                          Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles, Adapters adapters) {
 
-    /** With profiles kept for the running app only (tests). */
+    /** With the real adapters. */
+    public Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
+                       Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles) {
+        this(demo, tasks, lag, version, dataFolder, schemas, profiles, Adapters.real());
+    }
+
+    /** With profiles kept for the running app only and the real adapters (tests). */
     public Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
                        Path dataFolder, SchemaCatalog schemas) {
         this(demo, tasks, lag, version, dataFolder, schemas, new InMemoryProfiles());

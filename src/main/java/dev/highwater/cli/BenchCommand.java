@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.app.AppVersion;
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.CodecBench;
 import dev.highwater.bench.ConsoleCpuBench;

@@ -1,5 +1,8 @@
 package dev.highwater.cli;
 
+import dev.highwater.app.Adapters;
+import dev.highwater.app.AppVersion;
+import dev.highwater.app.Wiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +22,17 @@ public final class HighwaterCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Adapters adapters;
+
+    private HighwaterCommand(Adapters adapters) {
+        this.adapters = adapters;
+    }
+
+    /** What the subcommands reach clusters, the demo and snapshots through. */
+    Adapters adapters() {
+        return adapters;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
@@ -26,7 +40,12 @@ public final class HighwaterCommand implements Runnable {
 
     /** Builds the command line with Highwater's exit-code rules: 0 success, 2 bad usage, 1 an explained failure. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new HighwaterCommand());
+        return commandLine(Wiring.commandLine());
+    }
+
+    /** As {@link #commandLine()}, the subcommands using the given adapters. */
+    public static CommandLine commandLine(Adapters adapters) {
+        CommandLine cl = new CommandLine(new HighwaterCommand(adapters));
         // the descriptions are written as lines of up to about 105 characters; at picocli's default 80 each
         // would break in two
         cl.setUsageHelpWidth(110);

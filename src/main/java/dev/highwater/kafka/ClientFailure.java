@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.core.connect.Redaction;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.IllegalSaslStateException;

@@ -1,6 +1,6 @@
 package dev.highwater.bench;
 
-import dev.highwater.demo.DemoOptions;
+import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.net.LocalPorts;
 import dev.highwater.ui.partitions.FxFrameBench;
 import org.junit.jupiter.api.Test;

@@ -11,11 +11,12 @@ import dev.highwater.core.decode.RecordRendering;
 import dev.highwater.core.decode.RowBuffer;
 import dev.highwater.core.decode.TypeSet;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.tail.LiveTail;
-import dev.highwater.kafka.tail.TailException;
-import dev.highwater.kafka.tail.TailReader;
-import dev.highwater.kafka.tail.TailStart;
+import dev.highwater.core.tail.LiveTail;
+import dev.highwater.core.tail.TailException;
+import dev.highwater.core.tail.TailRequest;
+import dev.highwater.core.tail.TailSource;
+import dev.highwater.core.tail.TailStart;
+import dev.highwater.core.tail.TailStatus;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiTasks;
 import dev.highwater.ui.UiThread;
@@ -43,7 +44,7 @@ import java.util.stream.Collectors;
 /**
  * The Messages screen's state: what is tailed (topic, partition, start, decoders), the filter, the live rows (the
  * newest {@link #CAPACITY}, with what is not shown) and the selected record's detail; where the types come from is
- * its {@link SchemaSourcesModel}. It never holds a Node. Kafka, decoding, schema loading and exports run on its own
+ * its {@link SchemaSourcesModel}. It never holds a Node. It reads through a {@link TailSource}; reading, decoding, schema loading and exports run on its own
  * threads; the rows reach the UI thread at most four times a second, coalesced.
  */
 public final class MessagesModel {
@@ -59,7 +60,7 @@ public final class MessagesModel {
     private record Update(RowBuffer.Snapshot snapshot, String counts, String state) {
     }
 
-    private final ClientSettings kafka;
+    private final TailSource source;
     private final UiThread ui;
     private final ExecutorService background;
     private final ScheduledExecutorService publisher;
@@ -89,14 +90,17 @@ public final class MessagesModel {
     private final ReadOnlyObjectWrapper<MessageDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper valueDecoder = new ReadOnlyStringWrapper("auto");
 
-    public MessagesModel(ClientSettings kafka, String grpcTarget, SchemaCatalog schemas, UiThread ui, boolean demo) {
-        this(kafka, grpcTarget, null, schemas, ui, demo);
+    public MessagesModel(TailSource source, String grpcTarget, SchemaCatalog schemas, UiThread ui, boolean demo) {
+        this(source, grpcTarget, null, schemas, ui, demo);
     }
 
-    /** @param grpcTls how the connection's profile reaches its gRPC backend (null: plaintext) */
-    public MessagesModel(ClientSettings kafka, String grpcTarget, GrpcTls grpcTls,
+    /**
+     * @param source  the connection's topics
+     * @param grpcTls how the connection's profile reaches its gRPC backend (null: plaintext)
+     */
+    public MessagesModel(TailSource source, String grpcTarget, GrpcTls grpcTls,
                          SchemaCatalog schemas, UiThread ui, boolean demo) {
-        this.kafka = kafka;
+        this.source = source;
         this.ui = ui;
         this.background = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("messages-work").daemon().factory());
@@ -169,25 +173,15 @@ public final class MessagesModel {
     // ---- Commands ----
 
     /**
-     * (Re)starts the tail: a topic, a partition or all (null), where to start (the text is an offset or an
-     * ISO-8601 instant when asked for), the decoders (auto, json, text, hex or a type name) and the filter.
-     * Bad input is one sentence in {@link #noticeProperty()}, or for the condition in
-     * {@link #filterProblemProperty()}, and changes nothing.
+     * (Re)starts the tail as the form asks: a topic, a partition or all, where to start, the decoders, the types
+     * of schema-registry ids and the filter. Bad input is one sentence in {@link #noticeProperty()}, or for the
+     * condition in {@link #filterProblemProperty()}, and changes nothing.
      */
-    public void start(String topicName, Integer partition, StartAt at, String atText, String valueChoice,
-                      String keyChoice, String keyText, String text, String condition) {
-        start(topicName, partition, at, atText, valueChoice, keyChoice, "", keyText, text, condition);
-    }
-
-    /**
-     * As {@link #start(String, Integer, StartAt, String, String, String, String, String, String)}, with the types
-     * of schema-registry schema ids written as {@code 7=pkg.Type, 8=pkg.Other}.
-     */
-    public void start(String topicName, Integer partition, StartAt at, String atText, String valueChoice,
-                      String keyChoice, String registryIds, String keyText, String text, String condition) {
+    public void start(TailForm form) {
         if (disposed) {
             return;
         }
+        String topicName = form.topic();
         if (topicName == null || topicName.isBlank()) {
             notice.set("Pick a topic to tail.");
             return;
@@ -197,16 +191,19 @@ public final class MessagesModel {
         DecoderChoice keys;
         Map<Integer, String> registry;
         try {
-            start = TailInput.start(at, atText);
-            values = DecoderChoice.parse(valueChoice == null ? "auto" : valueChoice);
-            registry = TailInput.registryIds(registryIds);
-            keys = DecoderChoice.parse(keyChoice == null ? "auto" : keyChoice);
+            start = TailInput.start(form.at(), form.atText());
+            values = DecoderChoice.parse(form.valueDecoder() == null ? "auto" : form.valueDecoder());
+            registry = TailInput.registryIds(form.registryIds());
+            keys = DecoderChoice.parse(form.keyDecoder() == null ? "auto" : form.keyDecoder());
         } catch (IllegalArgumentException e) {
             notice.set(e.getMessage());
             return;
         }
         startAsked = true;
-        TailReader.Request request = new TailReader.Request(topicName, partition, start, true, 0);
+        TailRequest request = new TailRequest(topicName, form.partition(), start, true, 0);
+        String keyText = form.keyText();
+        String text = form.text();
+        String condition = form.condition();
         if (condition == null || condition.isBlank()) {
             filterProblem.set(null); // the key and text filters are plain text: nothing to parse
             begin(request, keys, values, registry, new RecordFilter(Set.of(), keyText, text, null));
@@ -238,7 +235,7 @@ public final class MessagesModel {
     }
 
     /** Shows the tail as started and starts it in the background. */
-    private void begin(TailReader.Request request, DecoderChoice keys, DecoderChoice values,
+    private void begin(TailRequest request, DecoderChoice keys, DecoderChoice values,
                        Map<Integer, String> registry, RecordFilter filter) {
         if (disposed) {
             return;
@@ -360,7 +357,7 @@ public final class MessagesModel {
     private void loadTopics(boolean demo) {
         List<String> names;
         try {
-            names = TailReader.topics(kafka);
+            names = source.topics();
         } catch (TailException e) {
             String m = e.getMessage();
             uiTasks.offer(() -> notice.set(m));
@@ -370,14 +367,14 @@ public final class MessagesModel {
         uiTasks.offer(() -> {
             topics.setAll(names);
             if (first != null && !startAsked) {
-                start(first, null, StartAt.END, "", "auto", "auto", "", "", "");
+                start(TailForm.of(first, StartAt.END));
             } else if (names.isEmpty()) {
                 notice.set("The cluster has no topics yet.");
             }
         });
     }
 
-    private void startTail(TailReader.Request request, DecodePipeline.Settings settings) {
+    private void startTail(TailRequest request, DecodePipeline.Settings settings) {
         LiveTail old = tail;
         tail = null;
         if (old != null) {
@@ -398,9 +395,9 @@ public final class MessagesModel {
         tailState = "starting";
         int parts = partitionsOf(request.topic());
         uiTasks.offer(() -> partitionCount.set(parts));
-        tail = new LiveTail(kafka, request, pipeline, governor, s -> {
+        tail = new LiveTail(source, request, pipeline, governor, s -> {
             tailState = s.message();
-            if (s.state() == TailReader.TailStatus.State.FAILED) {
+            if (s.state() == TailStatus.State.FAILED) {
                 String m = s.message();
                 uiTasks.offer(() -> notice.set(m));
             }
@@ -410,7 +407,7 @@ public final class MessagesModel {
 
     private int partitionsOf(String topicName) {
         try {
-            return dev.highwater.kafka.tail.TopicInfo.partitions(kafka, topicName);
+            return source.partitions(topicName);
         } catch (RuntimeException e) {
             return 0;
         }

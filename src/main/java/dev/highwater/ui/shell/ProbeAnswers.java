@@ -3,24 +3,24 @@ package dev.highwater.ui.shell;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.grpc.TargetProbe;
 import dev.highwater.grpc.workbench.ChannelSettings;
-import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.ClusterProbe;
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.connect.ClusterCheck;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** What a cluster and its gRPC backend (null: none asked) answered to one probe. */
-record ProbeAnswers(ClusterProbe.Result kafka, TargetProbe.Result grpc) {
+record ProbeAnswers(ClusterCheck.Result kafka, TargetProbe.Result grpc) {
 
-    static ProbeAnswers ask(ConnectionProfile profile, ClientSettings settings, String grpcTarget,
-                            Duration timeout) {
+    static ProbeAnswers ask(ClusterCheck cluster, ConnectionProfile profile, ClientSettings settings,
+                            String grpcTarget, Duration timeout) {
         // side by side, so a silent cluster and a silent backend are both said within the one timeout the
         // messages name, not one after the other
         CompletableFuture<TargetProbe.Result> grpcProbe = grpcTarget == null || grpcTarget.isBlank()
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> TargetProbe.probe(ChannelSettings.of(grpcTarget,
                 profile.grpcTls()), timeout), task -> Thread.ofVirtual().name("grpc-probe").start(task));
-        ClusterProbe.Result kafka = ClusterProbe.probe(settings, timeout);
+        ClusterCheck.Result kafka = cluster.probe(settings, timeout);
         return new ProbeAnswers(kafka, grpcProbe.join());
     }
 

@@ -8,7 +8,7 @@ import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.connect.KafkaSecurity;
 import dev.highwater.core.connect.Secret;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.BackendStartException;
+import dev.highwater.core.demo.DemoStartException;
 import dev.highwater.kafka.SecureBroker;
 import dev.highwater.ui.DesktopUi;
 import dev.highwater.ui.UiThread;
@@ -99,7 +99,7 @@ class ConnectingTest {
     void openOnTheLocalCluster() throws Exception {
         tasks = new ThreadPoolTasks(2);
         app = new Composition(options -> {
-            throw new BackendStartException("no demo in this test");
+            throw new DemoStartException("no demo in this test");
         }, tasks, cluster -> Wiring.lagService(cluster, dir.resolve("history-" + System.nanoTime())), "test",
                 dir, SchemaCatalog.withBuiltIn());
         Stage stage = FxToolkit.registerStage(Stage::new);

@@ -1,7 +1,8 @@
 package dev.highwater.ui.shell;
 
+import dev.highwater.app.Adapters;
 import dev.highwater.core.connect.ConnectionProfile;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -20,7 +21,7 @@ class ConnectionProbeTest {
             String bootstrap = "127.0.0.1:" + kafka.getLocalPort();
             String target = "127.0.0.1:" + grpc.getLocalPort();
             long started = System.nanoTime();
-            ConnectionStatus s = MainModel.probe(ConnectionProfile.plain("silent", bootstrap, target),
+            ConnectionStatus s = MainModel.probe(Adapters.real().probe(), ConnectionProfile.plain("silent", bootstrap, target),
                     ClientSettings.of(bootstrap), target);
             double seconds = (System.nanoTime() - started) / 1e9;
             assertFalse(s.kafkaUp());

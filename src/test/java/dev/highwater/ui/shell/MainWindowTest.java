@@ -6,8 +6,8 @@ import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.app.Wiring;
 import dev.highwater.demo.DemoBackends;
-import dev.highwater.demo.DemoOptions;
-import dev.highwater.kafka.BackendStartException;
+import dev.highwater.core.demo.DemoOptions;
+import dev.highwater.core.demo.DemoStartException;
 import dev.highwater.ui.DesktopUi;
 import dev.highwater.ui.UiThread;
 import javafx.scene.Node;
@@ -126,7 +126,7 @@ class MainWindowTest {
         tasks = new ThreadPoolTasks(1);
         String why = "port 9092 on 127.0.0.1 is already in use; stop what holds it or choose another --kafka-port";
         Composition app = new Composition(options -> {
-            throw new BackendStartException(why);
+            throw new DemoStartException(why);
         }, tasks, bootstrap -> {
             throw new AssertionError("no lag watcher without a connection");
         }, "test", data, SchemaCatalog.withBuiltIn());

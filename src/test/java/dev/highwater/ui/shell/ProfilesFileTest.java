@@ -5,7 +5,7 @@ import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.BackendStartException;
+import dev.highwater.core.demo.DemoStartException;
 import dev.highwater.store.ProfileFile;
 import dev.highwater.ui.DesktopUi;
 import dev.highwater.ui.UiThread;
@@ -74,7 +74,7 @@ class ProfilesFileTest {
         };
         tasks = new ThreadPoolTasks(1);
         Composition app = new Composition(options -> {
-            throw new BackendStartException("no demo in this test");
+            throw new DemoStartException("no demo in this test");
         }, tasks, cluster -> {
             throw new AssertionError("no connection in this test");
         }, "test", data, SchemaCatalog.withBuiltIn(), watched);

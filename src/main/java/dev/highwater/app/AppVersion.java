@@ -1,4 +1,4 @@
-package dev.highwater.cli;
+package dev.highwater.app;
 
 import java.io.IOException;
 import java.io.InputStream;
