@@ -54,8 +54,8 @@ final class ClusterOptions {
     }
 
     /**
-     * As {@link #answeredSettings(ClusterCheck)}; with {@code waitIfSilent}, a cluster that merely does not answer yet is
-     * left to the caller to wait for, while a refusal still ends the command.
+     * As {@link #answeredSettings(ClusterCheck)}; with {@code waitIfSilent}, a cluster that merely does not answer
+     * yet is left to the caller to wait for, while a refusal still ends the command.
      */
     ClientSettings answeredSettings(ClusterCheck cluster, boolean waitIfSilent) {
         ClientSettings settings = settings();

@@ -18,7 +18,8 @@ class ProbesTest {
     @Test
     void aRunningBrokerAnswersWithItsClusterAndADeadAddressIsOneSentenceWithinSeconds() {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, null)) {
-            ClusterCheck.Result up = ClusterProbe.probe(ClientSettings.of(kafka.bootstrapServers()), Duration.ofSeconds(5));
+            ClusterCheck.Result up = ClusterProbe.probe(ClientSettings.of(kafka.bootstrapServers()),
+                    Duration.ofSeconds(5));
             assertTrue(up.reachable(), up.problem());
             assertEquals(1, up.brokers());
         }

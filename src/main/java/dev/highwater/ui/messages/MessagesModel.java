@@ -44,8 +44,10 @@ import java.util.stream.Collectors;
 /**
  * The Messages screen's state: what is tailed (topic, partition, start, decoders), the filter, the live rows (the
  * newest {@link #CAPACITY}, with what is not shown) and the selected record's detail; where the types come from is
- * its {@link SchemaSourcesModel}. It never holds a Node. It reads through a {@link TailSource}; reading, decoding, schema loading and exports run on its own
- * threads; the rows reach the UI thread at most four times a second, coalesced.
+ * its {@link SchemaSourcesModel}. It never holds a Node. It reads through a {@link TailSource}; reading, decoding,
+ * schema loading and exports run on its own threads (one serial lane for work whose order matters, such as closing
+ * a tail before the next starts, and one timer for publishing); the rows reach the UI thread at most four times a
+ * second, coalesced.
  */
 public final class MessagesModel {
 

@@ -28,7 +28,8 @@ public record TailForm(String topic, Integer partition, MessagesModel.StartAt at
 
     /** The offset or instant the start asks for. */
     public TailForm withStartText(String aText) {
-        return new TailForm(topic, partition, at, aText, valueDecoder, keyDecoder, registryIds, keyText, text, condition);
+        return new TailForm(topic, partition, at, aText, valueDecoder, keyDecoder, registryIds, keyText, text,
+                condition);
     }
 
     public TailForm withValueDecoder(String v) {

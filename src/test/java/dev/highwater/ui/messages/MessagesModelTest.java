@@ -143,7 +143,8 @@ class MessagesModelTest {
 
     @Test
     void registryFramedValuesDecodeWithTheTypeOfTheirSchemaId() throws Exception {
-        open().start(TailForm.of("registry", MessagesModel.StartAt.BEGINNING).withRegistryIds("7=blockchain.Transaction"));
+        open().start(TailForm.of("registry", MessagesModel.StartAt.BEGINNING)
+                .withRegistryIds("7=blockchain.Transaction"));
         waitFor(() -> model.rows().size() == 1);
         DecodedRecord r = model.rows().getFirst();
         assertEquals("blockchain.Transaction", r.typeLabel());

@@ -21,7 +21,8 @@ class ConnectionProbeTest {
             String bootstrap = "127.0.0.1:" + kafka.getLocalPort();
             String target = "127.0.0.1:" + grpc.getLocalPort();
             long started = System.nanoTime();
-            ConnectionStatus s = MainModel.probe(Adapters.real().probe(), ConnectionProfile.plain("silent", bootstrap, target),
+            ConnectionStatus s = MainModel.probe(Adapters.real().probe(),
+                    ConnectionProfile.plain("silent", bootstrap, target),
                     ClientSettings.of(bootstrap), target);
             double seconds = (System.nanoTime() - started) / 1e9;
             assertFalse(s.kafkaUp());
