@@ -2,6 +2,7 @@ package dev.highwater.app;
 
 import dev.highwater.core.connect.InMemoryProfiles;
 import dev.highwater.core.connect.ProfileRepository;
+import dev.highwater.core.demo.DemoStarter;
 import dev.highwater.core.grpc.GrpcClients;
 import dev.highwater.core.schema.SchemaCatalog;
 
@@ -18,18 +19,23 @@ import java.nio.file.Path;
  * @param dataFolder where the app keeps its files (history, snapshots, settings)
  * @param schemas    the Protobuf types known from every schema source, shared by the Messages and gRPC areas
  * @param profiles   the user's connection profiles
- * @param grpc       workbench sessions, the indexer's blocks, probes and reflection on gRPC targets
+ * @param adapters   what the screens reach a cluster and the snapshots through
  */
 public record Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
-                          Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles, GrpcClients grpc) {
+                          Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles, Adapters adapters) {
 
-    /** With the real gRPC clients. */
-    public Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
-                       Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles) {
-        this(demo, tasks, lag, version, dataFolder, schemas, profiles, Wiring.grpcClients());
+    /** Workbench sessions, the indexer's blocks, probes and reflection on gRPC targets. */
+    public GrpcClients grpc() {
+        return adapters.grpc();
     }
 
-    /** With profiles kept for the running app only (tests). */
+    /** With the real adapters. */
+    public Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
+                       Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles) {
+        this(demo, tasks, lag, version, dataFolder, schemas, profiles, Adapters.real());
+    }
+
+    /** With profiles kept for the running app only and the real adapters (tests). */
     public Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
                        Path dataFolder, SchemaCatalog schemas) {
         this(demo, tasks, lag, version, dataFolder, schemas, new InMemoryProfiles());

@@ -1,7 +1,7 @@
 package dev.highwater.app;
 
 import dev.highwater.core.lag.LagService;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 
 /** Makes a started lag watcher for a cluster; called off the UI thread. */
 @FunctionalInterface

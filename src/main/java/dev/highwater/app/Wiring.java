@@ -1,18 +1,17 @@
 package dev.highwater.app;
 
-import dev.highwater.core.grpc.GrpcClients;
 import dev.highwater.core.lag.LagHistoryStore;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.core.lag.LagSettings;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.grpc.NettyGrpcClients;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.grpc.GrpcClients;
 import dev.highwater.kafka.lag.KafkaKeySampler;
 import dev.highwater.kafka.lag.KafkaOffsetsSource;
 import dev.highwater.store.H2LagHistoryStore;
 import dev.highwater.store.OwnerOnlyFiles;
 import dev.highwater.store.ProfileFile;
-import dev.highwater.store.StoreException;
+import dev.highwater.core.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,14 +36,20 @@ public final class Wiring {
             // each store says in its own words what it cannot do without the folder
             log.warn("The data folder {} cannot be made private to you: {}", data, e.toString());
         }
-        return new Composition(DemoStarter.embedded(), new ThreadPoolTasks(4),
+        Adapters adapters = Adapters.real();
+        return new Composition(adapters.demo(), new ThreadPoolTasks(4),
                 cluster -> lagService(cluster, data.resolve("lag-history")), AppVersion.get(), data,
-                SchemaCatalog.withBuiltIn(), new ProfileFile(data.resolve("profiles.properties")), grpcClients());
+                SchemaCatalog.withBuiltIn(), new ProfileFile(data.resolve("profiles.properties")), adapters);
     }
 
     /** What the desktop and the command line do with gRPC targets. */
     public static GrpcClients grpcClients() {
-        return new NettyGrpcClients();
+        return commandLine().grpc();
+    }
+
+    /** The command line's adapters: the same ones the desktop app uses. */
+    public static Adapters commandLine() {
+        return Adapters.real();
     }
 
     /** A started lag watcher with H2 history; without history (said in its storage problem) when the file is held. */

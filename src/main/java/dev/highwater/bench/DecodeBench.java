@@ -1,15 +1,18 @@
 package dev.highwater.bench;
 
+import dev.highwater.core.tail.TailListener;
+import dev.highwater.core.tail.TailRequest;
+import dev.highwater.core.tail.TailStatus;
 import dev.highwater.core.decode.DecodePipeline;
 import dev.highwater.core.decode.DecoderChoice;
 import dev.highwater.core.decode.RawRecord;
 import dev.highwater.core.decode.RecordFilter;
 import dev.highwater.core.decode.TypeSet;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.kafka.tail.TailReader;
-import dev.highwater.kafka.tail.TailStart;
+import dev.highwater.core.tail.TailStart;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -92,15 +95,15 @@ public final class DecodeBench {
         DecodePipeline.Settings s = new DecodePipeline.Settings(types, DecoderChoice.AUTO, DecoderChoice.AUTO,
                 Map.of(), RecordFilter.of(Set.of(), "", "", FILTER), 5_000, DecodePipeline.Settings.defaultWorkers());
         try (DecodePipeline pipeline = new DecodePipeline(s)) {
-            TailReader reader = new TailReader(settings, new TailReader.Request(TOPIC, null, TailStart.beginning(),
-                    false, records), new TailReader.Listener() {
+            TailReader reader = new TailReader(settings, new TailRequest(TOPIC, null, TailStart.beginning(),
+                    false, records), new TailListener() {
                 @Override
                 public void records(List<RawRecord> batch) throws InterruptedException {
                     pipeline.accept(batch);
                 }
 
                 @Override
-                public void status(TailReader.TailStatus status) {
+                public void status(TailStatus status) {
                 }
             });
             long t0 = System.nanoTime();

@@ -1,8 +1,8 @@
 package dev.highwater.bench;
 
 import dev.highwater.demo.DemoBackends;
-import dev.highwater.demo.DemoOptions;
-import dev.highwater.demo.DemoStatus;
+import dev.highwater.core.demo.DemoOptions;
+import dev.highwater.core.demo.DemoStatus;
 
 /** The demo's figures: time until both ports accept, the ingest path's rate when asked (memory: FootprintBench). */
 public final class DemoBench {

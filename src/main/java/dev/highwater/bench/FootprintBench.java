@@ -1,7 +1,7 @@
 package dev.highwater.bench;
 
 import dev.highwater.Launcher;
-import dev.highwater.demo.DemoOptions;
+import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.net.LocalPorts;
 
 import java.io.BufferedReader;

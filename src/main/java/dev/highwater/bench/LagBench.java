@@ -5,7 +5,7 @@ import dev.highwater.core.lag.LagMonitor;
 import dev.highwater.core.lag.LagRefresh;
 import dev.highwater.core.lag.LagSettings;
 import dev.highwater.core.lag.PartitionLag;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.kafka.lag.KafkaOffsetsSource;
 import org.apache.kafka.clients.admin.Admin;

@@ -4,7 +4,7 @@ import dev.highwater.core.ledger.AuditReport;
 import dev.highwater.core.ledger.BalanceTable;
 import dev.highwater.core.ledger.LedgerReplay;
 import dev.highwater.core.ledger.SnapshotStore;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import dev.highwater.store.H2SnapshotStore;

@@ -3,7 +3,7 @@ package dev.highwater.bench;
 import dev.highwater.core.ledger.AuditReport;
 import dev.highwater.core.ledger.LedgerReplay;
 import dev.highwater.core.ledger.SnapshotStore;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.ledger.KafkaLedgerSource;
 
 import java.lang.management.ManagementFactory;

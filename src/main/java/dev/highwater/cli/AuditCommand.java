@@ -1,18 +1,18 @@
 package dev.highwater.cli;
 
+import dev.highwater.app.SnapshotFiles;
 import dev.highwater.core.ledger.AuditExport;
 import dev.highwater.core.ledger.AuditInstant;
 import dev.highwater.core.ledger.AuditReport;
 import dev.highwater.core.ledger.BalanceTable;
 import dev.highwater.core.ledger.LedgerReplay;
 import dev.highwater.core.ledger.LedgerReplayException;
+import dev.highwater.core.ledger.LedgerSource;
+import dev.highwater.core.ledger.LedgerSources;
 import dev.highwater.core.ledger.Problem;
 import dev.highwater.core.ledger.SnapshotStore;
-import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.ledger.KafkaLedgerSource;
-import dev.highwater.store.H2SnapshotStore;
-import dev.highwater.store.OwnerOnlyFiles;
-import dev.highwater.store.StoreException;
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,8 +63,11 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--snapshots", paramLabel = "PATH",
             description = "an H2 file for replay snapshots (made if missing); in a folder, its "
-                    + H2SnapshotStore.FILE_NAME)
+                    + SnapshotFiles.FILE_NAME)
     Path snapshots;
+
+    @CommandLine.ParentCommand
+    HighwaterCommand top;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,11 +80,12 @@ public final class AuditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--at: " + e.getMessage());
         }
-        ClientSettings settings = cluster.answeredSettings();
+        ClientSettings settings = cluster.answeredSettings(top.adapters().probe());
+        LedgerSources ledgers = top.adapters().ledgers();
         PrintWriter err = spec.commandLine().getErr();
         AuditReport report;
-        try (SnapshotStore store = snapshots == null ? SnapshotStore.NONE : openSnapshots(err);
-             KafkaLedgerSource source = new KafkaLedgerSource(settings)) {
+        try (SnapshotStore store = snapshots == null ? SnapshotStore.NONE : openSnapshots(ledgers, err);
+             LedgerSource source = ledgers.reader(settings)) {
             LedgerReplay replay = new LedgerReplay(source, store, LedgerReplay.Settings.defaults());
             report = replay.balancesAt(topic, List.of(instant), LedgerReplay.Listener.NONE, () -> false).getFirst();
         } catch (LedgerReplayException | IllegalArgumentException | IllegalStateException | StoreException e) {
@@ -108,11 +112,11 @@ public final class AuditCommand implements Callable<Integer> {
      * The snapshots file {@code --snapshots} means (inside it when it is a folder), its missing folders made
      * owner-only; says on stderr which file it is and which folder was made, apart from the report on stdout.
      */
-    private SnapshotStore openSnapshots(PrintWriter err) {
-        Path file = H2SnapshotStore.fileFor(snapshots).toAbsolutePath();
+    private SnapshotStore openSnapshots(LedgerSources ledgers, PrintWriter err) {
+        Path file = SnapshotFiles.fileFor(snapshots).toAbsolutePath();
         Path created;
         try {
-            created = OwnerOnlyFiles.createFolders(file.getParent());
+            created = SnapshotFiles.createFolders(file.getParent());
         } catch (IOException e) {
             throw new CommandFailure("--snapshots: cannot create the folder " + file.getParent() + " ("
                     + why(e) + ")");
@@ -120,7 +124,7 @@ public final class AuditCommand implements Callable<Integer> {
         err.println("highwater: snapshots in " + file
                 + (created == null ? "" : " (created the folder " + created + ")"));
         err.flush();
-        return H2SnapshotStore.open(file);
+        return ledgers.snapshots(file);
     }
 
     private static String why(IOException e) {

@@ -1,8 +1,8 @@
 package dev.highwater.cli;
 
 import dev.highwater.core.connect.BootstrapList;
-import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.ClusterProbe;
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.connect.ClusterCheck;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -49,17 +49,17 @@ final class ClusterOptions {
      * the cause in one line. Asked first because a command's own calls fail later and in the client library's
      * words ("Failed to find brokers to send ListGroups"), which name neither the password nor the certificate.
      */
-    ClientSettings answeredSettings() {
-        return answeredSettings(false);
+    ClientSettings answeredSettings(ClusterCheck cluster) {
+        return answeredSettings(cluster, false);
     }
 
     /**
-     * As {@link #answeredSettings()}; with {@code waitIfSilent}, a cluster that merely does not answer yet is
-     * left to the caller to wait for, while a refusal still ends the command.
+     * As {@link #answeredSettings(ClusterCheck)}; with {@code waitIfSilent}, a cluster that merely does not answer
+     * yet is left to the caller to wait for, while a refusal still ends the command.
      */
-    ClientSettings answeredSettings(boolean waitIfSilent) {
+    ClientSettings answeredSettings(ClusterCheck cluster, boolean waitIfSilent) {
         ClientSettings settings = settings();
-        ClusterProbe.Result probe = ClusterProbe.probe(settings, PROBE_TIMEOUT);
+        ClusterCheck.Result probe = cluster.probe(settings, PROBE_TIMEOUT);
         if (!probe.reachable() && !(waitIfSilent && probe.silent())) {
             throw new CommandFailure(probe.problem());
         }

@@ -1,7 +1,7 @@
 package dev.highwater.cli;
 
-import dev.highwater.demo.DemoBackends;
-import dev.highwater.demo.DemoOptions;
+import dev.highwater.core.demo.DemoOptions;
+import dev.highwater.core.demo.RunningDemo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +34,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--hot-key-share", paramLabel = "F", description = "share of transactions sent by the hot sender, 0 to 1 (default ${DEFAULT-VALUE})")
     double hotKeyShare = DemoOptions.DEFAULT_HOT_KEY_SHARE;
 
+    @CommandLine.ParentCommand
+    HighwaterCommand top;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,7 +49,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        DemoBackends demo = DemoBackends.start(options);
+        RunningDemo demo = top.adapters().demo().start(options);
         Thread hook = new Thread(() -> {
             demo.close();
             stopped.countDown();

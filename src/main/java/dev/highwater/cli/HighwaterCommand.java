@@ -1,7 +1,8 @@
 package dev.highwater.cli;
 
+import dev.highwater.app.Adapters;
 import dev.highwater.app.AppVersion;
-import dev.highwater.core.grpc.GrpcClients;
+import dev.highwater.app.Wiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,21 +22,33 @@ public final class HighwaterCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Adapters adapters;
+
+    private HighwaterCommand(Adapters adapters) {
+        this.adapters = adapters;
+    }
+
+    /** What the subcommands reach clusters, the demo and snapshots through. */
+    Adapters adapters() {
+        return adapters;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
-    /**
-     * Builds the command line with Highwater's exit-code rules: 0 success, 2 bad usage, 1 an explained failure.
-     *
-     * @param grpc how the commands reach gRPC targets
-     */
-    public static CommandLine commandLine(GrpcClients grpc) {
-        CommandLine cl = new CommandLine(new HighwaterCommand(), new CommandLine.IFactory() {
+    /** Builds the command line with Highwater's exit-code rules: 0 success, 2 bad usage, 1 an explained failure. */
+    public static CommandLine commandLine() {
+        return commandLine(Wiring.commandLine());
+    }
+
+    /** As {@link #commandLine()}, the subcommands using the given adapters. */
+    public static CommandLine commandLine(Adapters adapters) {
+        CommandLine cl = new CommandLine(new HighwaterCommand(adapters), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return type == GrpcCommand.class ? type.cast(new GrpcCommand(grpc))
+                return type == GrpcCommand.class ? type.cast(new GrpcCommand(adapters.grpc()))
                         : CommandLine.defaultFactory().create(type);
             }
         });

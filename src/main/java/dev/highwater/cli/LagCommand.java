@@ -3,14 +3,13 @@ package dev.highwater.cli;
 import dev.highwater.core.lag.LagMonitor;
 import dev.highwater.core.lag.LagRefresh;
 import dev.highwater.core.lag.LagSettings;
-import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.lag.KafkaOffsetsSource;
+import dev.highwater.core.lag.OffsetsSource;
+import dev.highwater.core.connect.ClientSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,6 +50,9 @@ public final class LagCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "SECONDS", description = "seconds between reads (default ${DEFAULT-VALUE})")
     double intervalSeconds = 1;
 
+    @CommandLine.ParentCommand
+    HighwaterCommand top;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -59,13 +61,13 @@ public final class LagCommand implements Callable<Integer> {
         if (!(intervalSeconds >= 0.1 && intervalSeconds <= 3600)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--interval must be 0.1 to 3600 seconds");
         }
-        ClientSettings settings = cluster.answeredSettings(watch);
+        ClientSettings settings = cluster.answeredSettings(top.adapters().probe(), watch);
         PrintWriter out = spec.commandLine().getOut();
         Duration interval = Duration.ofMillis((long) (intervalSeconds * 1000));
         // the status window is twice what the reads before showing span, so the first table is judged
         Duration statusWindow = interval.multipliedBy(2L * (READS_BEFORE_SHOWING - 1));
         LagSettings lagSettings = new LagSettings(interval, 3.0, 100, 500_000, statusWindow, 0.2, 60);
-        try (KafkaOffsetsSource source = new KafkaOffsetsSource(settings, Clock.systemUTC())) {
+        try (OffsetsSource source = top.adapters().offsets().on(settings)) {
             Set<String> wanted = new LinkedHashSet<>(groups);
             LagMonitor monitor = new LagMonitor(lagSettings);
             LagTableWriter writer = new LagTableWriter(out, format.name());
@@ -80,7 +82,7 @@ public final class LagCommand implements Callable<Integer> {
     }
 
     /** Reads {@value #READS_BEFORE_SHOWING} times and shows the last; a cluster that does not answer ends it. */
-    private void showOnce(KafkaOffsetsSource source, Set<String> wanted, LagMonitor monitor, LagTableWriter writer,
+    private void showOnce(OffsetsSource source, Set<String> wanted, LagMonitor monitor, LagTableWriter writer,
                           Duration interval) throws InterruptedException {
         requireGroupsExist(source, wanted);
         LagRefresh refresh = null;
@@ -98,7 +100,7 @@ public final class LagCommand implements Callable<Integer> {
      * Refreshes until interrupted. A cluster that does not answer is waited for, before the first refresh as
      * after it: until then the values read before are shown as stale, never as current.
      */
-    private void watch(KafkaOffsetsSource source, Set<String> wanted, LagMonitor monitor, LagTableWriter writer,
+    private void watch(OffsetsSource source, Set<String> wanted, LagMonitor monitor, LagTableWriter writer,
                        Duration interval) throws InterruptedException {
         WaitingNotice waiting = new WaitingNotice(spec.commandLine().getErr(), cluster.bootstrap(), intervalSeconds);
         while (!groupsExist(source, wanted, waiting)) {
@@ -123,7 +125,7 @@ public final class LagCommand implements Callable<Integer> {
     }
 
     /** False while the cluster does not answer (said on stderr); a group it does not know ends the command. */
-    private boolean groupsExist(KafkaOffsetsSource source, Set<String> wanted, WaitingNotice waiting) {
+    private boolean groupsExist(OffsetsSource source, Set<String> wanted, WaitingNotice waiting) {
         try {
             requireGroupsExist(source, wanted);
             return true;
@@ -133,7 +135,7 @@ public final class LagCommand implements Callable<Integer> {
         }
     }
 
-    private void requireGroupsExist(KafkaOffsetsSource source, Set<String> wanted) {
+    private void requireGroupsExist(OffsetsSource source, Set<String> wanted) {
         Set<String> known;
         try {
             known = source.groups();

@@ -2,10 +2,11 @@ package dev.highwater.cli;
 
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.offsets.PartitionReset;
+import dev.highwater.core.offsets.OffsetReset;
+import dev.highwater.core.offsets.ResetException;
 import dev.highwater.core.offsets.ResetPlan;
 import dev.highwater.core.offsets.ResetTarget;
 import dev.highwater.core.text.JsonWriter;
-import dev.highwater.kafka.offsets.GroupOffsetReset;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -63,6 +64,9 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "table or json (default ${DEFAULT-VALUE})")
     Format format = Format.table;
 
+    @CommandLine.ParentCommand
+    HighwaterCommand top;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,13 +74,13 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
     public Integer call() {
         ResetTarget to = target();
         // --execute is the command line's confirmation; without it the reset is a preview only
-        GroupOffsetReset reset = new GroupOffsetReset(cluster.answeredSettings(), execute,
-                "of the command line");
+        OffsetReset reset = top.adapters().offsetResets().on(cluster.answeredSettings(top.adapters().probe()),
+                execute, "of the command line");
         PrintWriter out = spec.commandLine().getOut();
         ResetPlan plan;
         try {
             plan = reset.preview(group, topics, to);
-        } catch (GroupOffsetReset.ResetException e) {
+        } catch (ResetException e) {
             throw new CommandFailure(e.getMessage());
         }
         print(plan, out);
@@ -92,7 +96,7 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
         }
         try {
             reset.apply(plan);
-        } catch (GroupOffsetReset.ResetException e) {
+        } catch (ResetException e) {
             throw new CommandFailure(e.getMessage());
         }
         if (format == Format.table) {

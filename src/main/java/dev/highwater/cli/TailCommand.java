@@ -10,10 +10,13 @@ import dev.highwater.core.decode.TypeSet;
 import dev.highwater.core.schema.DescriptorSetSource;
 import dev.highwater.core.schema.ProtoFolderSource;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.tail.TailException;
-import dev.highwater.kafka.tail.TailReader;
-import dev.highwater.kafka.tail.TailStart;
+import dev.highwater.core.tail.TailException;
+import dev.highwater.core.tail.TailListener;
+import dev.highwater.core.tail.TailReading;
+import dev.highwater.core.tail.TailRequest;
+import dev.highwater.core.tail.TailSource;
+import dev.highwater.core.tail.TailStatus;
+import dev.highwater.core.tail.TailStart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,6 +102,9 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "F", description = "json (one object a record) or text (default ${DEFAULT-VALUE})")
     Format format = Format.text;
 
+    @CommandLine.ParentCommand
+    HighwaterCommand top;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -126,15 +132,15 @@ public final class TailCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage());
         }
         RecordRendering rendering = new RecordRendering(types);
-        ClientSettings settings = cluster.answeredSettings();
+        TailSource source = top.adapters().tails().on(cluster.answeredSettings(top.adapters().probe()));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tail-watchdog");
             t.setDaemon(true);
             return t;
         });
         boolean[] gaveUp = {false};
-        TailReader[] reader = new TailReader[1];
-        TailReader.Listener listener = new TailReader.Listener() {
+        TailReading[] reader = new TailReading[1];
+        TailListener listener = new TailListener() {
             private ScheduledFuture<?> giveUp;
 
             @Override
@@ -149,7 +155,7 @@ public final class TailCommand implements Callable<Integer> {
             }
 
             @Override
-            public void status(TailReader.TailStatus status) {
+            public void status(TailStatus status) {
                 switch (status.state()) {
                     case DISCONNECTED -> {
                         err.println("highwater: " + status.message());
@@ -174,8 +180,8 @@ public final class TailCommand implements Callable<Integer> {
                 }
             }
         };
-        TailReader.Request request = new TailReader.Request(topic, partition, start, follow, limit == null ? 0 : limit);
-        reader[0] = new TailReader(settings, request, listener);
+        TailRequest request = new TailRequest(topic, partition, start, follow, limit == null ? 0 : limit);
+        reader[0] = source.open(request, listener);
         Thread stopOnSignal = new Thread(reader[0]::close, "tail-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         try {

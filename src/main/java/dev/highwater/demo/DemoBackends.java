@@ -1,5 +1,8 @@
 package dev.highwater.demo;
 
+import dev.highwater.core.demo.DemoStatus;
+import dev.highwater.core.demo.DemoOptions;
+import dev.highwater.core.demo.RunningDemo;
 import dev.highwater.net.LocalPorts;
 import dev.highwater.core.Closeables;
 import dev.highwater.core.BackendStartException;
@@ -36,7 +39,7 @@ import java.util.concurrent.TimeoutException;
  * real services do ({@value #PROCESSOR_GROUP}, whose hot partition falls behind, and {@value #PROJECTION_GROUP},
  * which keeps up).
  */
-public final class DemoBackends implements AutoCloseable {
+public final class DemoBackends implements RunningDemo {
 
     public static final String PROCESSOR_GROUP = "transaction-processor";
     public static final String PROJECTION_GROUP = "ledger-projection";

@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.core.connect.Redaction;
 import dev.highwater.core.text.ErrorText;
 import org.apache.kafka.common.errors.AuthenticationException;

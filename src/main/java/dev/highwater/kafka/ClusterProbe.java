@@ -1,5 +1,7 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.connect.ClusterCheck.Result;
 import dev.highwater.core.connect.Redaction;
 import dev.highwater.core.text.ErrorText;
 import org.apache.kafka.clients.admin.Admin;
@@ -15,21 +17,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * Asks a cluster who it is, within a few seconds, and says in one sentence what is wrong when it does not
  * answer: an address that does not resolve, a port where no broker speaks, refused credentials, a certificate
- * the trust store does not vouch for. No message repeats a secret.
+ * the trust store does not vouch for. No message repeats a secret. The Kafka side of {@link
+ * dev.highwater.core.connect.ClusterCheck}.
  */
 public final class ClusterProbe {
-
-    /**
-     * What a probe found: reachable with broker count and cluster id, or not, with the reason.
-     *
-     * @param silent when not reachable, whether that is because nothing answered in time (a broker that is down
-     *               may still come), as opposed to a refusal or settings that cannot work as they are
-     */
-    public record Result(boolean reachable, int brokers, String clusterId, String problem, boolean silent) {
-        public Result(boolean reachable, int brokers, String clusterId, String problem) {
-            this(reachable, brokers, clusterId, problem, false);
-        }
-    }
 
     private ClusterProbe() {
     }

@@ -1,5 +1,6 @@
 package dev.highwater.store;
 
+import dev.highwater.core.StoreException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

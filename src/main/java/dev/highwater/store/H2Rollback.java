@@ -1,5 +1,6 @@
 package dev.highwater.store;
 
+import dev.highwater.core.StoreException;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;

@@ -1,5 +1,6 @@
 package dev.highwater.store;
 
+import dev.highwater.core.StoreException;
 import dev.highwater.core.ledger.SnapshotInfo;
 import dev.highwater.core.ledger.SnapshotStore;
 

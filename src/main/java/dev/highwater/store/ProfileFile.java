@@ -1,5 +1,6 @@
 package dev.highwater.store;
 
+import dev.highwater.core.StoreException;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.connect.KafkaSecurity;

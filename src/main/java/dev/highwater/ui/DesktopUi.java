@@ -1,11 +1,9 @@
 package dev.highwater.ui;
 
 import dev.highwater.app.Composition;
+import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.core.grpc.ChannelSettings;
-import dev.highwater.core.grpc.ReflectedSchemas;
-import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.demo.DemoOptions;
-import dev.highwater.kafka.offsets.GroupOffsetReset;
+import dev.highwater.core.offsets.OffsetReset;
 import dev.highwater.ui.grpc.GrpcScreen;
 import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.messages.MessagesModel;
@@ -90,8 +88,9 @@ public final class DesktopUi {
         MainModel model = new MainModel(app, ui);
         MainView view = new MainView(model, Map.of(
                 Area.PARTITIONS, c -> partitionsScreen(c, app, ui, times),
-                Area.MESSAGES, c -> messagesScreen(c, app.schemas(), app.grpc(), ui),
-                Area.LEDGER, c -> LedgerScreen.open(c, app.dataFolder().resolve("ledger-snapshots"), ui),
+                Area.MESSAGES, c -> messagesScreen(c, app, ui),
+                Area.LEDGER, c -> LedgerScreen.open(c, app.adapters().ledgers(),
+                        app.dataFolder().resolve("ledger-snapshots"), ui),
                 Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null
                         : ChannelSettings.of(c.grpcTarget(), c.profile().grpcTls()), app.schemas(), app.grpc(),
                         app.tasks(), ui)));
@@ -135,17 +134,16 @@ public final class DesktopUi {
                 times.firstLagFigures();
             }
         });
-        GroupOffsetReset reset = new GroupOffsetReset(c.kafka(), c.writable(), c.profile().name());
+        OffsetReset reset = app.adapters().offsetResets().on(c.kafka(), c.writable(), c.profile().name());
         String where = c.profile().name() + " (" + c.kafka().bootstrapServers() + ")";
         Node root = new PartitionsView(partitions, (group, window) -> new ResetOffsetsView(
                 new ResetOffsetsModel(reset, group, app.tasks()::run, ui), where, window).show()).root();
         return Screen.of(root, partitions::dispose);
     }
 
-    private static Screen messagesScreen(LiveConnection c, SchemaCatalog schemas, ReflectedSchemas reflection,
-                                         UiThread ui) {
-        MessagesModel messages = new MessagesModel(c.kafka(), c.grpcTarget(), c.profile().grpcTls(), reflection,
-                schemas, ui, c.demo());
+    private static Screen messagesScreen(LiveConnection c, Composition app, UiThread ui) {
+        MessagesModel messages = new MessagesModel(app.adapters().tails().on(c.kafka()), c.grpcTarget(),
+                c.profile().grpcTls(), app.grpc(), app.schemas(), ui, c.demo());
         return Screen.of(new MessagesView(messages).root(), messages::dispose);
     }
 

@@ -89,4 +89,21 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("dev.highwater.kafka..")
                 .check(CLASSES);
     }
+
+    @Test
+    void screensAndCommandsReachKafkaStorageAndTheDemoThroughPorts() {
+        noClasses().that().resideInAnyPackage("dev.highwater.ui..", "dev.highwater.cli..")
+                .and().haveSimpleNameNotEndingWith("Bench") // a benchmark starts its own broker
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.store..",
+                        "dev.highwater.demo..", "org.apache.kafka..", "org.h2..")
+                .because("only the composition root in dev.highwater.app chooses and builds adapters")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCompositionRootDoesNotReachIntoTheCommandLine() {
+        noClasses().that().resideInAPackage("dev.highwater.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.highwater.cli..")
+                .check(CLASSES);
+    }
 }

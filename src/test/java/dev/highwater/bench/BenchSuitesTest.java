@@ -1,6 +1,6 @@
 package dev.highwater.bench;
 
-import dev.highwater.demo.DemoOptions;
+import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.net.LocalPorts;
 import dev.highwater.bench.fx.FxFrameBench;
 import dev.highwater.bench.fx.MessagesFxBench;

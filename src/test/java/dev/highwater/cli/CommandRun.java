@@ -12,7 +12,7 @@ public record CommandRun(int exit, String out, String err) {
     public static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = HighwaterCommand.commandLine(Wiring.grpcClients());
+        CommandLine cl = HighwaterCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);

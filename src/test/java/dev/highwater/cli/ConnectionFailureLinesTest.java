@@ -1,6 +1,7 @@
 package dev.highwater.cli;
 
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClusterCheck;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.ClusterProbe;
 import dev.highwater.kafka.SecureBroker;
 import dev.highwater.net.LocalPorts;
@@ -50,7 +51,7 @@ class ConnectionFailureLinesTest {
         good.load(new StringReader(scram(SecureBroker.ALICE_PASSWORD, broker.certs.trustStore())));
         Map<String, String> props = new HashMap<>();
         good.stringPropertyNames().forEach(k -> props.put(k, good.getProperty(k)));
-        ClusterProbe.Result warm = ClusterProbe.probe(new ClientSettings(broker.saslSslBootstrap(), props),
+        ClusterCheck.Result warm = ClusterProbe.probe(new ClientSettings(broker.saslSslBootstrap(), props),
                 Duration.ofSeconds(60));
         assertTrue(warm.reachable(), warm.problem());
     }

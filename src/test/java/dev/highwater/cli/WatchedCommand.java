@@ -23,7 +23,7 @@ final class WatchedCommand implements AutoCloseable {
     private final Thread thread;
 
     private WatchedCommand(String... args) {
-        CommandLine cl = HighwaterCommand.commandLine(Wiring.grpcClients());
+        CommandLine cl = HighwaterCommand.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         thread = Thread.ofPlatform().name("watched-command").start(() -> cl.execute(args));

@@ -1,5 +1,7 @@
 package dev.highwater.demo;
 
+import dev.highwater.core.demo.DemoStatus;
+import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.grpc.IndexerClient;
 import dev.highwater.kafka.DemoTopics;

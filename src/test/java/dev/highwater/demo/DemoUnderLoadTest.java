@@ -1,5 +1,7 @@
 package dev.highwater.demo;
 
+import dev.highwater.core.demo.DemoStatus;
+import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.app.AppLogging;
 import dev.highwater.core.ledger.LedgerEvent;
 import dev.highwater.core.ledger.LedgerEventCodec;

@@ -1,7 +1,8 @@
 package dev.highwater.grpc;
 
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.connect.ClusterCheck;
 import dev.highwater.core.grpc.GrpcProbe;
-import dev.highwater.kafka.ClientSettings;
 import dev.highwater.kafka.ClusterProbe;
 import dev.highwater.kafka.EmbeddedKafka;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,13 @@ class ProbesTest {
     @Test
     void aRunningBrokerAnswersWithItsClusterAndADeadAddressIsOneSentenceWithinSeconds() {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(0, null)) {
-            ClusterProbe.Result up = ClusterProbe.probe(ClientSettings.of(kafka.bootstrapServers()), Duration.ofSeconds(5));
+            ClusterCheck.Result up = ClusterProbe.probe(ClientSettings.of(kafka.bootstrapServers()),
+                    Duration.ofSeconds(5));
             assertTrue(up.reachable(), up.problem());
             assertEquals(1, up.brokers());
         }
         long t0 = System.nanoTime();
-        ClusterProbe.Result down = ClusterProbe.probe(ClientSettings.of("127.0.0.1:1"), Duration.ofSeconds(2));
+        ClusterCheck.Result down = ClusterProbe.probe(ClientSettings.of("127.0.0.1:1"), Duration.ofSeconds(2));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertFalse(down.reachable());
         assertEquals("No Kafka broker answered at 127.0.0.1:1: nothing listens there (connection refused); check the"

@@ -1,5 +1,7 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.connect.ClusterCheck;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.ConnectionSettingsException;
 import dev.highwater.core.connect.GrpcTls;
@@ -71,7 +73,7 @@ class SecureConnectionTest {
         ConnectionProfile p = profile(Mechanism.SCRAM_SHA_256, SecureBroker.ALICE, "${env:KAFKA_PASS}",
                 broker.certs.trustStore());
         ClientSettings settings = ClientSettings.of(p, env("KAFKA_PASS", SecureBroker.ALICE_PASSWORD));
-        ClusterProbe.Result r = ClusterProbe.probe(settings, TIMEOUT);
+        ClusterCheck.Result r = ClusterProbe.probe(settings, TIMEOUT);
         assertTrue(r.reachable(), r.problem());
         try (Admin admin = Admin.create(settings.admin("t"))) {
             admin.createTopics(List.of(new NewTopic("secured", 1, (short) 1))).all().get(20, TimeUnit.SECONDS);
@@ -84,7 +86,7 @@ class SecureConnectionTest {
     void plainOverSslConnectsToo() {
         ConnectionProfile p = profile(Mechanism.PLAIN, SecureBroker.BOB, SecureBroker.BOB_PASSWORD,
                 broker.certs.trustStore());
-        ClusterProbe.Result r = ClusterProbe.probe(ClientSettings.of(p, SecretResolver.system()), TIMEOUT);
+        ClusterCheck.Result r = ClusterProbe.probe(ClientSettings.of(p, SecretResolver.system()), TIMEOUT);
         assertTrue(r.reachable(), r.problem());
     }
 
@@ -93,7 +95,7 @@ class SecureConnectionTest {
         String wrong = "not-the-Password-999";
         ConnectionProfile p = profile(Mechanism.SCRAM_SHA_256, SecureBroker.ALICE, wrong, broker.certs.trustStore());
         long start = System.nanoTime();
-        ClusterProbe.Result r = ClusterProbe.probe(ClientSettings.of(p, SecretResolver.system()), TIMEOUT);
+        ClusterCheck.Result r = ClusterProbe.probe(ClientSettings.of(p, SecretResolver.system()), TIMEOUT);
         assertFalse(r.reachable());
         assertTrue(r.problem().contains("refused the credentials of user alice (SASL SCRAM-SHA-256 authentication"
                 + " failed)"),
@@ -106,7 +108,7 @@ class SecureConnectionTest {
     void aTrustStoreWithoutTheBrokersCaSaysWhichCertificateCheckFailed() {
         ConnectionProfile p = profile(Mechanism.SCRAM_SHA_256, SecureBroker.ALICE, SecureBroker.ALICE_PASSWORD,
                 broker.certs.otherTrustStore());
-        ClusterProbe.Result r = ClusterProbe.probe(ClientSettings.of(p, SecretResolver.system()), TIMEOUT);
+        ClusterCheck.Result r = ClusterProbe.probe(ClientSettings.of(p, SecretResolver.system()), TIMEOUT);
         assertFalse(r.reachable());
         assertTrue(r.problem().startsWith("The TLS handshake with " + broker.saslSslBootstrap() + " failed: the"
                 + " broker's certificate is not signed by a CA in the trust store " + broker.certs.otherTrustStore()),
@@ -133,7 +135,7 @@ class SecureConnectionTest {
 
     @Test
     void anUnknownHostAndAPortThatIsNotKafkaAreSaidPlainlyWithinSeconds() throws Exception {
-        ClusterProbe.Result unknown = ClusterProbe.probe(ClientSettings.of("no-such-host.invalid:9092"), TIMEOUT);
+        ClusterCheck.Result unknown = ClusterProbe.probe(ClientSettings.of("no-such-host.invalid:9092"), TIMEOUT);
         assertEquals("No bootstrap server in no-such-host.invalid:9092 resolves to an address: check the host"
                 + " names.", unknown.problem());
         try (ServerSocket notKafka = new ServerSocket(0)) {
@@ -147,7 +149,7 @@ class SecureConnectionTest {
                 }
             });
             long start = System.nanoTime();
-            ClusterProbe.Result r = ClusterProbe.probe(ClientSettings.of("127.0.0.1:" + notKafka.getLocalPort()),
+            ClusterCheck.Result r = ClusterProbe.probe(ClientSettings.of("127.0.0.1:" + notKafka.getLocalPort()),
                     Duration.ofSeconds(3));
             assertTrue(r.problem().startsWith("Something answers at 127.0.0.1:" + notKafka.getLocalPort()
                     + " but no Kafka reply came within 3 s"), r.problem());

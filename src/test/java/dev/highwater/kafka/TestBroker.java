@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.connect.ClientSettings;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,5 +1,6 @@
 package dev.highwater.kafka;
 
+import dev.highwater.core.connect.ClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -3,12 +3,14 @@ package dev.highwater.bench.fx;
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.TransactionTopic;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.kafka.tail.KafkaTailSource;
 import dev.highwater.ui.FrameCounter;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.messages.MessagesModel;
 import dev.highwater.ui.messages.MessagesView;
+import dev.highwater.ui.messages.TailForm;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -56,10 +58,10 @@ public final class MessagesFxBench {
             System.gc();
             Platform.runLater(() -> {
               try {
-                model[0] = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null,
+                model[0] = new MessagesModel(new KafkaTailSource(ClientSettings.of(kafka.bootstrapServers())), null,
                         SchemaCatalog.withBuiltIn(), UiThread.fx(), false);
                 // tail the end first (nothing arrives): the window settles before the full-rate read starts
-                model[0].start(TOPIC, null, MessagesModel.StartAt.END, "", "auto", "auto", "", "", "");
+                model[0].start(TailForm.of(TOPIC, MessagesModel.StartAt.END));
                 Stage stage = new Stage();
                 stage.setScene(new Scene((Parent) new MessagesView(model[0]).root(), 1400, 900));
                 stage.show();
@@ -73,8 +75,7 @@ public final class MessagesFxBench {
             Stage stage = shown.get(30, TimeUnit.SECONDS);
             Thread.sleep(4_000); // warm-up: first layout, CSS, JIT
             timer[0].clear();
-            Platform.runLater(() -> model[0].start(TOPIC, null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto",
-                    "", "", ""));
+            Platform.runLater(() -> model[0].start(TailForm.of(TOPIC, MessagesModel.StartAt.BEGINNING)));
             Thread.sleep(300);
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             long maxHeap = memory.getHeapMemoryUsage().getUsed();

@@ -8,7 +8,7 @@ import dev.highwater.core.lag.OffsetsSnapshot.RecordTime;
 import dev.highwater.core.lag.OffsetsSource;
 import dev.highwater.core.lag.PartitionId;
 import dev.highwater.kafka.ClientFailure;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;

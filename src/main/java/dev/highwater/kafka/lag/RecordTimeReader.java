@@ -1,7 +1,7 @@
 package dev.highwater.kafka.lag;
 
 import dev.highwater.core.lag.OffsetsSnapshot.RecordTime;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

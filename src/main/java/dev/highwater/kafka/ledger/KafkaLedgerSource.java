@@ -4,7 +4,7 @@ import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.LedgerTopic;
 import dev.highwater.kafka.ClientFailure;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.CloseOptions;

@@ -1,11 +1,13 @@
 package dev.highwater.kafka.offsets;
 
 import dev.highwater.core.lag.PartitionId;
+import dev.highwater.core.offsets.OffsetReset;
+import dev.highwater.core.offsets.ResetException;
 import dev.highwater.core.offsets.ResetPlan;
 import dev.highwater.core.offsets.ResetTarget;
 import dev.highwater.core.text.ErrorText;
 import dev.highwater.kafka.ClientFailure;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -38,7 +40,7 @@ import java.util.stream.Collectors;
  * first (old and new offset per partition, nothing changed), then, only on a writable profile and only while the
  * group has no active members, the commit of the previewed offsets.
  */
-public final class GroupOffsetReset {
+public final class GroupOffsetReset implements OffsetReset {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -56,22 +58,12 @@ public final class GroupOffsetReset {
         this.profileName = profileName;
     }
 
-    /** A reset could not be previewed or applied; the message is one sentence for the user. */
-    public static final class ResetException extends RuntimeException {
-        public ResetException(String message) {
-            super(message);
-        }
-    }
-
+    @Override
     public boolean writable() {
         return writable;
     }
 
-    /**
-     * Plans a reset; changes nothing.
-     *
-     * @param topics the topics to reset; empty: every topic the group has committed on
-     */
+    @Override
     public ResetPlan preview(String group, Collection<String> topics, ResetTarget target) {
         try (Admin admin = Admin.create(client.admin("highwater-offset-reset"))) {
             ConsumerGroupDescription description = describe(admin, group);
@@ -106,6 +98,7 @@ public final class GroupOffsetReset {
      * Commits a previewed plan's offsets. Refused on a read-only profile, and while the group has active
      * members (checked again now, not only at preview time).
      */
+    @Override
     public void apply(ResetPlan plan) {
         if (!writable) {
             throw new ResetException("Profile " + profileName + " is read-only: offset resets are off. Make the"

@@ -3,7 +3,13 @@ package dev.highwater.kafka.tail;
 import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.decode.RawRecord;
 import dev.highwater.kafka.ClientFailure;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.tail.TailException;
+import dev.highwater.core.tail.TailListener;
+import dev.highwater.core.tail.TailReading;
+import dev.highwater.core.tail.TailRequest;
+import dev.highwater.core.tail.TailStart;
+import dev.highwater.core.tail.TailStatus;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,50 +34,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #close()} come from any thread. When the broker stops answering it says so and keeps trying; the read
  * carries on from where it was when the broker returns.
  */
-public final class TailReader implements AutoCloseable {
-
-    /** Where the records and the reader's state go; called on the reading thread. */
-    public interface Listener {
-        /** A batch of records in partition order; may block (the reader waits: memory stays bounded). */
-        void records(List<RawRecord> batch) throws InterruptedException;
-
-        /** The reader's state changed: reading, caught up, paused, disconnected (with why), finished or failed. */
-        void status(TailStatus status);
-    }
-
-    /**
-     * What the reader is doing.
-     *
-     * @param state   one of the states
-     * @param message one sentence for a person
-     */
-    public record TailStatus(State state, String message) {
-        public enum State { READING, CAUGHT_UP, PAUSED, DISCONNECTED, FINISHED, FAILED }
-    }
-
-    /** What to read: a topic, one partition or all (null), where to start, whether to follow past the end. */
-    public record Request(String topic, Integer partition, TailStart start, boolean follow, long limit) {
-    }
+public final class TailReader implements TailReading {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration CHECK = Duration.ofSeconds(3);
     private static final Duration METADATA_WAIT = Duration.ofSeconds(10);
 
     private final ClientSettings settings;
-    private final Request request;
-    private final Listener listener;
+    private final TailRequest request;
+    private final TailListener listener;
     private final AtomicBoolean paused = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    public TailReader(ClientSettings settings, Request request, Listener listener) {
+    public TailReader(ClientSettings settings, TailRequest request, TailListener listener) {
         this.settings = settings;
         this.request = request;
         this.listener = listener;
     }
 
-    /** Reads on a thread of its own until closed (or the end, when not following). */
+    @Override
     public synchronized void start() {
         thread = DaemonThreads.start("tail-" + request.topic(), () -> {
             try {
@@ -84,11 +67,7 @@ public final class TailReader implements AutoCloseable {
         });
     }
 
-    /**
-     * Reads on the calling thread until the end (when not following), the limit, or {@link #close()}.
-     *
-     * @throws TailException when the topic, partition or cluster cannot be read (one sentence)
-     */
+    @Override
     public void run() throws InterruptedException {
         Map<String, Object> props = settings.groupLessConsumer("highwater-tail");
         props.putIfAbsent("max.poll.records", 5_000);
@@ -115,10 +94,12 @@ public final class TailReader implements AutoCloseable {
         }
     }
 
+    @Override
     public void pause() {
         paused.set(true);
     }
 
+    @Override
     public void resume() {
         paused.set(false);
     }

@@ -1,6 +1,6 @@
 package dev.highwater.kafka.tail;
 
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 

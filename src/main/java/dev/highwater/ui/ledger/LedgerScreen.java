@@ -1,7 +1,6 @@
 package dev.highwater.ui.ledger;
 
-import dev.highwater.kafka.ledger.KafkaLedgerSource;
-import dev.highwater.store.H2SnapshotStore;
+import dev.highwater.core.ledger.LedgerSources;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.shell.LiveConnection;
 import dev.highwater.ui.shell.Screen;
@@ -23,10 +22,13 @@ public final class LedgerScreen implements Screen {
         this.root = new LedgerView(model).root();
     }
 
-    /** @param snapshots the H2 file of replay snapshots, opened on first use off the UI thread */
-    public static LedgerScreen open(LiveConnection connection, Path snapshots, UiThread ui) {
-        return new LedgerScreen(new LedgerModel(() -> new KafkaLedgerSource(connection.kafka()),
-                () -> H2SnapshotStore.open(snapshots), ui, Clock.systemDefaultZone(), DEMO_TOPIC, connection.demo()));
+    /**
+     * @param sources   where the ledger is read and the snapshots kept
+     * @param snapshots the file of replay snapshots, opened on first use off the UI thread
+     */
+    public static LedgerScreen open(LiveConnection connection, LedgerSources sources, Path snapshots, UiThread ui) {
+        return new LedgerScreen(new LedgerModel(() -> sources.reader(connection.kafka()),
+                () -> sources.snapshots(snapshots), ui, Clock.systemDefaultZone(), DEMO_TOPIC, connection.demo()));
     }
 
     @Override

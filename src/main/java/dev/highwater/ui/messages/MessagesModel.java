@@ -12,11 +12,12 @@ import dev.highwater.core.decode.RowBuffer;
 import dev.highwater.core.decode.TypeSet;
 import dev.highwater.core.grpc.ReflectedSchemas;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.tail.LiveTail;
-import dev.highwater.kafka.tail.TailException;
-import dev.highwater.kafka.tail.TailReader;
-import dev.highwater.kafka.tail.TailStart;
+import dev.highwater.core.tail.LiveTail;
+import dev.highwater.core.tail.TailException;
+import dev.highwater.core.tail.TailRequest;
+import dev.highwater.core.tail.TailSource;
+import dev.highwater.core.tail.TailStart;
+import dev.highwater.core.tail.TailStatus;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiTasks;
 import dev.highwater.ui.UiThread;
@@ -44,8 +45,10 @@ import java.util.stream.Collectors;
 /**
  * The Messages screen's state: what is tailed (topic, partition, start, decoders), the filter, the live rows (the
  * newest {@link #CAPACITY}, with what is not shown) and the selected record's detail; where the types come from is
- * its {@link SchemaSourcesModel}. It never holds a Node. Kafka, decoding, schema loading and exports run on its own
- * threads; the rows reach the UI thread at most four times a second, coalesced.
+ * its {@link SchemaSourcesModel}. It never holds a Node. It reads through a {@link TailSource}; reading, decoding,
+ * schema loading and exports run on its own threads (one serial lane for work whose order matters, such as closing
+ * a tail before the next starts, and one timer for publishing); the rows reach the UI thread at most four times a
+ * second, coalesced.
  */
 public final class MessagesModel {
 
@@ -60,7 +63,7 @@ public final class MessagesModel {
     private record Update(RowBuffer.Snapshot snapshot, String counts, String state) {
     }
 
-    private final ClientSettings kafka;
+    private final TailSource source;
     private final UiThread ui;
     private final ExecutorService background;
     private final ScheduledExecutorService publisher;
@@ -90,17 +93,18 @@ public final class MessagesModel {
     private final ReadOnlyObjectWrapper<MessageDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper valueDecoder = new ReadOnlyStringWrapper("auto");
 
-    public MessagesModel(ClientSettings kafka, String grpcTarget, SchemaCatalog schemas, UiThread ui, boolean demo) {
-        this(kafka, grpcTarget, null, null, schemas, ui, demo);
+    public MessagesModel(TailSource source, String grpcTarget, SchemaCatalog schemas, UiThread ui, boolean demo) {
+        this(source, grpcTarget, null, null, schemas, ui, demo);
     }
 
     /**
+     * @param source     the connection's topics
      * @param grpcTls    how the connection's profile reaches its gRPC backend (null: plaintext)
      * @param reflection loads the backend's types over reflection (null: none to load from)
      */
-    public MessagesModel(ClientSettings kafka, String grpcTarget, GrpcTls grpcTls, ReflectedSchemas reflection,
+    public MessagesModel(TailSource source, String grpcTarget, GrpcTls grpcTls, ReflectedSchemas reflection,
                          SchemaCatalog schemas, UiThread ui, boolean demo) {
-        this.kafka = kafka;
+        this.source = source;
         this.ui = ui;
         this.background = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("messages-work").daemon().factory());
@@ -174,25 +178,15 @@ public final class MessagesModel {
     // ---- Commands ----
 
     /**
-     * (Re)starts the tail: a topic, a partition or all (null), where to start (the text is an offset or an
-     * ISO-8601 instant when asked for), the decoders (auto, json, text, hex or a type name) and the filter.
-     * Bad input is one sentence in {@link #noticeProperty()}, or for the condition in
-     * {@link #filterProblemProperty()}, and changes nothing.
+     * (Re)starts the tail as the form asks: a topic, a partition or all, where to start, the decoders, the types
+     * of schema-registry ids and the filter. Bad input is one sentence in {@link #noticeProperty()}, or for the
+     * condition in {@link #filterProblemProperty()}, and changes nothing.
      */
-    public void start(String topicName, Integer partition, StartAt at, String atText, String valueChoice,
-                      String keyChoice, String keyText, String text, String condition) {
-        start(topicName, partition, at, atText, valueChoice, keyChoice, "", keyText, text, condition);
-    }
-
-    /**
-     * As {@link #start(String, Integer, StartAt, String, String, String, String, String, String)}, with the types
-     * of schema-registry schema ids written as {@code 7=pkg.Type, 8=pkg.Other}.
-     */
-    public void start(String topicName, Integer partition, StartAt at, String atText, String valueChoice,
-                      String keyChoice, String registryIds, String keyText, String text, String condition) {
+    public void start(TailForm form) {
         if (disposed) {
             return;
         }
+        String topicName = form.topic();
         if (topicName == null || topicName.isBlank()) {
             notice.set("Pick a topic to tail.");
             return;
@@ -202,16 +196,19 @@ public final class MessagesModel {
         DecoderChoice keys;
         Map<Integer, String> registry;
         try {
-            start = TailInput.start(at, atText);
-            values = DecoderChoice.parse(valueChoice == null ? "auto" : valueChoice);
-            registry = TailInput.registryIds(registryIds);
-            keys = DecoderChoice.parse(keyChoice == null ? "auto" : keyChoice);
+            start = TailInput.start(form.at(), form.atText());
+            values = DecoderChoice.parse(form.valueDecoder() == null ? "auto" : form.valueDecoder());
+            registry = TailInput.registryIds(form.registryIds());
+            keys = DecoderChoice.parse(form.keyDecoder() == null ? "auto" : form.keyDecoder());
         } catch (IllegalArgumentException e) {
             notice.set(e.getMessage());
             return;
         }
         startAsked = true;
-        TailReader.Request request = new TailReader.Request(topicName, partition, start, true, 0);
+        TailRequest request = new TailRequest(topicName, form.partition(), start, true, 0);
+        String keyText = form.keyText();
+        String text = form.text();
+        String condition = form.condition();
         if (condition == null || condition.isBlank()) {
             filterProblem.set(null); // the key and text filters are plain text: nothing to parse
             begin(request, keys, values, registry, new RecordFilter(Set.of(), keyText, text, null));
@@ -243,7 +240,7 @@ public final class MessagesModel {
     }
 
     /** Shows the tail as started and starts it in the background. */
-    private void begin(TailReader.Request request, DecoderChoice keys, DecoderChoice values,
+    private void begin(TailRequest request, DecoderChoice keys, DecoderChoice values,
                        Map<Integer, String> registry, RecordFilter filter) {
         if (disposed) {
             return;
@@ -365,7 +362,7 @@ public final class MessagesModel {
     private void loadTopics(boolean demo) {
         List<String> names;
         try {
-            names = TailReader.topics(kafka);
+            names = source.topics();
         } catch (TailException e) {
             String m = e.getMessage();
             uiTasks.offer(() -> notice.set(m));
@@ -375,14 +372,14 @@ public final class MessagesModel {
         uiTasks.offer(() -> {
             topics.setAll(names);
             if (first != null && !startAsked) {
-                start(first, null, StartAt.END, "", "auto", "auto", "", "", "");
+                start(TailForm.of(first, StartAt.END));
             } else if (names.isEmpty()) {
                 notice.set("The cluster has no topics yet.");
             }
         });
     }
 
-    private void startTail(TailReader.Request request, DecodePipeline.Settings settings) {
+    private void startTail(TailRequest request, DecodePipeline.Settings settings) {
         LiveTail old = tail;
         tail = null;
         if (old != null) {
@@ -403,9 +400,9 @@ public final class MessagesModel {
         tailState = "starting";
         int parts = partitionsOf(request.topic());
         uiTasks.offer(() -> partitionCount.set(parts));
-        tail = new LiveTail(kafka, request, pipeline, governor, s -> {
+        tail = new LiveTail(source, request, pipeline, governor, s -> {
             tailState = s.message();
-            if (s.state() == TailReader.TailStatus.State.FAILED) {
+            if (s.state() == TailStatus.State.FAILED) {
                 String m = s.message();
                 uiTasks.offer(() -> notice.set(m));
             }
@@ -415,7 +412,7 @@ public final class MessagesModel {
 
     private int partitionsOf(String topicName) {
         try {
-            return dev.highwater.kafka.tail.TopicInfo.partitions(kafka, topicName);
+            return source.partitions(topicName);
         } catch (RuntimeException e) {
             return 0;
         }

@@ -318,9 +318,9 @@ public final class MessagesView {
     private void start() {
         String p = partition.getValue();
         Integer part = p == null || p.equals(ALL) ? null : Integer.valueOf(p.substring("Partition ".length()));
-        model.start(topic.getValue(), part, from.getValue(), fromText.getText(), valueDecoder.getValue(),
+        model.start(new TailForm(topic.getValue(), part, from.getValue(), fromText.getText(), valueDecoder.getValue(),
                 keyDecoder.getValue(), registryIds.getText(), keyFilter.getText(), textFilter.getText(),
-                condition.getText());
+                condition.getText()));
     }
 
     private void exportTo(List<DecodedRecord> records) {

@@ -1,6 +1,6 @@
 package dev.highwater.ui.messages;
 
-import dev.highwater.kafka.tail.TailStart;
+import dev.highwater.core.tail.TailStart;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

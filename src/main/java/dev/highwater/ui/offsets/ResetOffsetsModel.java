@@ -1,9 +1,9 @@
 package dev.highwater.ui.offsets;
 
+import dev.highwater.core.offsets.OffsetReset;
 import dev.highwater.core.offsets.PartitionReset;
 import dev.highwater.core.offsets.ResetPlan;
 import dev.highwater.core.offsets.ResetTarget;
-import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.ui.UiThread;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -26,7 +26,7 @@ import java.util.concurrent.Executor;
 /**
  * An offset reset for one group: choose where to, preview (old and new offsets per partition, nothing changed),
  * then apply the previewed plan, only on a writable profile and after the view asked the user to confirm.
- * Kafka is called on the background executor; results reach the UI thread.
+ * The cluster is asked on the background executor; results reach the UI thread.
  */
 public final class ResetOffsetsModel {
 
@@ -46,7 +46,7 @@ public final class ResetOffsetsModel {
         }
     }
 
-    private final GroupOffsetReset reset;
+    private final OffsetReset reset;
     private final String group;
     private final Executor background;
     private final UiThread ui;
@@ -60,7 +60,7 @@ public final class ResetOffsetsModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper applied = new ReadOnlyBooleanWrapper();
 
-    public ResetOffsetsModel(GroupOffsetReset reset, String group, Executor background, UiThread ui) {
+    public ResetOffsetsModel(OffsetReset reset, String group, Executor background, UiThread ui) {
         this.reset = reset;
         this.group = group;
         this.background = background;

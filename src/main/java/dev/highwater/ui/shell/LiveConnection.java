@@ -2,7 +2,7 @@ package dev.highwater.ui.shell;
 
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.lag.LagService;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 
 /**
  * What the console is connected to, handed to every area's screen when a connection is up: how to reach the

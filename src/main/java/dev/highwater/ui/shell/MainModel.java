@@ -9,10 +9,13 @@ import dev.highwater.core.connect.SecretResolver;
 import dev.highwater.core.grpc.GrpcProbe;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.LagService;
-import dev.highwater.demo.DemoBackends;
-import dev.highwater.demo.DemoOptions;
-import dev.highwater.demo.DemoStatus;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.connect.ClusterCheck;
+import dev.highwater.core.demo.DemoOptions;
+import dev.highwater.core.BackendStartException;
+import dev.highwater.core.demo.DemoStatus;
+import dev.highwater.core.demo.RunningDemo;
+import dev.highwater.core.grpc.GrpcProbe;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.connect.ProfilesModel;
@@ -63,7 +66,7 @@ public final class MainModel {
     private ProfilesModel profiles; // UI thread
 
     // Owned by the background tasks (one connection at a time; guarded by this)
-    private DemoBackends demo;
+    private RunningDemo demo;
     private LagService lag;
     private Subscription polling;
     private DemoOptions lastDemoOptions = DemoOptions.defaults();
@@ -150,7 +153,7 @@ public final class MainModel {
         app.tasks().run(() -> {
             try {
                 disconnect();
-                DemoBackends started = app.demo().start(options,
+                RunningDemo started = app.demo().start(options,
                         step -> statusUpdates.offer(ConnectionStatus.starting(step)));
                 synchronized (this) {
                     demo = started;
@@ -305,7 +308,8 @@ public final class MainModel {
         } catch (ConnectionSettingsException e) {
             return e.getMessage();
         }
-        ProbeAnswers answers = ProbeAnswers.ask(app.grpc(), profile, settings, grpcTarget, FIRST_PROBE_TIMEOUT);
+        ProbeAnswers answers = ProbeAnswers.ask(app.adapters().probe(), app.grpc(), profile, settings, grpcTarget,
+                FIRST_PROBE_TIMEOUT);
         if (!answers.kafka().reachable()) {
             return answers.kafka().problem();
         }
@@ -314,7 +318,9 @@ public final class MainModel {
             return null;
         }
         LiveConnection c = watch(settings, grpcTarget, profile);
-        Runnable probe = () -> statusUpdates.offer(probe(app.grpc(), profile, settings, grpcTarget));
+        ClusterCheck check = app.adapters().probe();
+        GrpcProbe grpc = app.grpc();
+        Runnable probe = () -> statusUpdates.offer(probe(check, grpc, profile, settings, grpcTarget));
         Parts old;
         synchronized (this) {
             if (!a.end()) {
@@ -346,7 +352,7 @@ public final class MainModel {
     }
 
     /** What one connection runs, to be closed together. */
-    private record Parts(DemoBackends demo, LagService lag, Subscription polling) {
+    private record Parts(RunningDemo demo, LagService lag, Subscription polling) {
         void close() {
             if (polling != null) {
                 polling.close();
@@ -375,7 +381,7 @@ public final class MainModel {
         old.close();
     }
 
-    static ConnectionStatus demoStatus(DemoBackends d) {
+    static ConnectionStatus demoStatus(RunningDemo d) {
         DemoStatus s = d.status();
         String detail = LagFormat.count(s.targetRate()) + " tx/s asked · " + LagFormat.count(Math.round(s.ingestRate()))
                 + " tx/s ingested · " + LagFormat.count(s.ingested()) + " in all"
@@ -385,9 +391,9 @@ public final class MainModel {
                 detail);
     }
 
-    static ConnectionStatus probe(GrpcProbe grpc, ConnectionProfile profile, ClientSettings settings,
-                                  String grpcTarget) {
-        return ProbeAnswers.ask(grpc, profile, settings, grpcTarget, PROBE_TIMEOUT)
+    static ConnectionStatus probe(ClusterCheck check, GrpcProbe grpc, ConnectionProfile profile,
+                                  ClientSettings settings, String grpcTarget) {
+        return ProbeAnswers.ask(check, grpc, profile, settings, grpcTarget, PROBE_TIMEOUT)
                 .status(profile.name(), settings, grpcTarget);
     }
 }

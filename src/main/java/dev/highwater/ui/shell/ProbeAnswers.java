@@ -1,26 +1,26 @@
 package dev.highwater.ui.shell;
 
 import dev.highwater.core.connect.ConnectionProfile;
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.connect.ClusterCheck;
 import dev.highwater.core.grpc.ChannelSettings;
 import dev.highwater.core.grpc.GrpcProbe;
-import dev.highwater.kafka.ClientSettings;
-import dev.highwater.kafka.ClusterProbe;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** What a cluster and its gRPC backend (null: none asked) answered to one probe. */
-record ProbeAnswers(ClusterProbe.Result kafka, GrpcProbe.Result grpc) {
+record ProbeAnswers(ClusterCheck.Result kafka, GrpcProbe.Result grpc) {
 
-    static ProbeAnswers ask(GrpcProbe grpc, ConnectionProfile profile, ClientSettings settings, String grpcTarget,
-                            Duration timeout) {
+    static ProbeAnswers ask(ClusterCheck cluster, GrpcProbe grpc, ConnectionProfile profile, ClientSettings settings,
+                            String grpcTarget, Duration timeout) {
         // side by side, so a silent cluster and a silent backend are both said within the one timeout the
         // messages name, not one after the other
         CompletableFuture<GrpcProbe.Result> grpcProbe = grpcTarget == null || grpcTarget.isBlank()
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> grpc.probe(ChannelSettings.of(grpcTarget,
                 profile.grpcTls()), timeout), task -> Thread.ofVirtual().name("grpc-probe").start(task));
-        ClusterProbe.Result kafka = ClusterProbe.probe(settings, timeout);
+        ClusterCheck.Result kafka = cluster.probe(settings, timeout);
         return new ProbeAnswers(kafka, grpcProbe.join());
     }
 

@@ -3,7 +3,7 @@ package dev.highwater.kafka.lag;
 import dev.highwater.core.lag.OffsetsSnapshot;
 import dev.highwater.core.lag.OffsetsSnapshot.GroupOffsets;
 import dev.highwater.core.lag.PartitionId;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;

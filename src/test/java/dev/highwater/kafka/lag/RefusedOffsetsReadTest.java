@@ -1,7 +1,7 @@
 package dev.highwater.kafka.lag;
 
 import dev.highwater.core.lag.OffsetsSnapshot;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.LogLines;
 import dev.highwater.kafka.TestBroker;
 import org.junit.jupiter.api.Test;

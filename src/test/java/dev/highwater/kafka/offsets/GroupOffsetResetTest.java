@@ -1,11 +1,12 @@
 package dev.highwater.kafka.offsets;
 
+import dev.highwater.core.offsets.ResetException;
 import dev.highwater.cli.CommandRun;
 import dev.highwater.core.lag.PartitionId;
 import dev.highwater.core.offsets.PartitionReset;
 import dev.highwater.core.offsets.ResetPlan;
 import dev.highwater.core.offsets.ResetTarget;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.TestBroker;
 import dev.highwater.kafka.TestTopics;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -90,7 +91,7 @@ class GroupOffsetResetTest {
         consumeAll("refunds", 12);
         ResetPlan plan = new GroupOffsetReset(client, false, "prod").preview("refunds", List.of(),
                 new ResetTarget.ToOffset(3));
-        GroupOffsetReset.ResetException refused = assertThrows(GroupOffsetReset.ResetException.class,
+        ResetException refused = assertThrows(ResetException.class,
                 () -> new GroupOffsetReset(client, false, "prod").apply(plan));
         assertTrue(refused.getMessage().startsWith("Profile prod is read-only: offset resets are off."),
                 refused.getMessage());
@@ -125,7 +126,7 @@ class GroupOffsetResetTest {
             assertEquals(1, plan.activeMembers());
             assertTrue(plan.refusal().startsWith("Group live has 1 active member (state Stable)"), plan.refusal());
             ResetPlan p = plan;
-            GroupOffsetReset.ResetException e = assertThrows(GroupOffsetReset.ResetException.class, () -> reset.apply(p));
+            ResetException e = assertThrows(ResetException.class, () -> reset.apply(p));
             assertTrue(e.getMessage().contains("stop its consumers, then reset"), e.getMessage());
         } finally {
             running.set(false);

@@ -1,7 +1,11 @@
 package dev.highwater.kafka.tail;
 
+import dev.highwater.core.tail.TailListener;
+import dev.highwater.core.tail.TailRequest;
+import dev.highwater.core.tail.TailStart;
+import dev.highwater.core.tail.TailStatus;
 import dev.highwater.core.decode.RawRecord;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -31,16 +35,16 @@ class TailReaderTest {
         int port = kafka.port();
         send(kafka, 0, 5);
         List<Long> offsets = new CopyOnWriteArrayList<>();
-        List<TailReader.TailStatus> states = new CopyOnWriteArrayList<>();
+        List<TailStatus> states = new CopyOnWriteArrayList<>();
         TailReader reader = new TailReader(ClientSettings.of(kafka.bootstrapServers()),
-                new TailReader.Request("t", null, TailStart.beginning(), true, 0), new TailReader.Listener() {
+                new TailRequest("t", null, TailStart.beginning(), true, 0), new TailListener() {
             @Override
             public void records(List<RawRecord> batch) {
                 batch.forEach(r -> offsets.add(r.offset()));
             }
 
             @Override
-            public void status(TailReader.TailStatus status) {
+            public void status(TailStatus status) {
                 states.add(status);
             }
         });
@@ -48,8 +52,8 @@ class TailReaderTest {
         try {
             waitFor(() -> offsets.size() == 5);
             kafka.close();
-            waitFor(() -> states.stream().anyMatch(s -> s.state() == TailReader.TailStatus.State.DISCONNECTED));
-            String said = states.stream().filter(s -> s.state() == TailReader.TailStatus.State.DISCONNECTED)
+            waitFor(() -> states.stream().anyMatch(s -> s.state() == TailStatus.State.DISCONNECTED));
+            String said = states.stream().filter(s -> s.state() == TailStatus.State.DISCONNECTED)
                     .findFirst().orElseThrow().message();
             assertTrue(said.contains("does not answer"), said);
 

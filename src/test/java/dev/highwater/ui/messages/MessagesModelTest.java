@@ -3,8 +3,9 @@ package dev.highwater.ui.messages;
 import dev.highwater.core.decode.DecodedRecord;
 import dev.highwater.core.decode.TooDeepFilters;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
+import dev.highwater.kafka.tail.KafkaTailSource;
 import dev.highwater.proto.blockchain.Transaction;
 import dev.highwater.ui.UiThread;
 import org.apache.kafka.clients.admin.Admin;
@@ -80,14 +81,14 @@ class MessagesModelTest {
     }
 
     private MessagesModel open() {
-        model = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null, SchemaCatalog.withBuiltIn(),
-                UiThread.direct(), false);
+        model = new MessagesModel(new KafkaTailSource(ClientSettings.of(kafka.bootstrapServers())), null,
+                SchemaCatalog.withBuiltIn(), UiThread.direct(), false);
         return model;
     }
 
     @Test
     void tailsFromTheBeginningWithThePoisonPillAsARowOfItsOwn() throws Exception {
-        open().start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        open().start(TailForm.of("payments", MessagesModel.StartAt.BEGINNING));
         waitFor(() -> model.rows().size() == 31);
         DecodedRecord pill = model.rows().stream().filter(DecodedRecord::poison).findFirst().orElseThrow();
         assertEquals(2, pill.raw().partition());
@@ -113,7 +114,7 @@ class MessagesModelTest {
 
     @Test
     void aFilterOnDecodedFieldsAppliesToTheRowsKeptAndKeepsPoisonPillsInView() throws Exception {
-        open().start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        open().start(TailForm.of("payments", MessagesModel.StartAt.BEGINNING));
         waitFor(() -> model.rows().size() == 31);
         model.applyFilter("", "", "sender == \"acme\" && amount > 50");
         waitFor(() -> model.rows().size() == 3);
@@ -126,7 +127,7 @@ class MessagesModelTest {
 
     @Test
     void exportsTheRowsAsJsonLinesOrCsv(@TempDir Path dir) throws Exception {
-        open().start("payments", 1, MessagesModel.StartAt.OFFSET, "5", "auto", "auto", "", "", "");
+        open().start(TailForm.of("payments", MessagesModel.StartAt.OFFSET).withPartition(1).withStartText("5"));
         waitFor(() -> model.rows().size() == 5);
         Path jsonl = dir.resolve("out.jsonl");
         model.export(model.rows(), jsonl);
@@ -142,25 +143,25 @@ class MessagesModelTest {
 
     @Test
     void registryFramedValuesDecodeWithTheTypeOfTheirSchemaId() throws Exception {
-        open().start("registry", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "7=blockchain.Transaction",
-                "", "", "");
+        open().start(TailForm.of("registry", MessagesModel.StartAt.BEGINNING)
+                .withRegistryIds("7=blockchain.Transaction"));
         waitFor(() -> model.rows().size() == 1);
         DecodedRecord r = model.rows().getFirst();
         assertEquals("blockchain.Transaction", r.typeLabel());
         assertTrue(r.summary().startsWith("[schema 7] sender=framed"), r.summary());
-        model.start("registry", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "seven", "", "", "");
+        model.start(TailForm.of("registry", MessagesModel.StartAt.BEGINNING).withRegistryIds("seven"));
         assertTrue(model.noticeProperty().get().contains("is not a schema id and a type"));
     }
 
     @Test
     void badInputIsOneSentenceAndChangesNothing() throws Exception {
-        open().start("payments", null, MessagesModel.StartAt.OFFSET, "twelve", "auto", "auto", "", "", "");
+        open().start(TailForm.of("payments", MessagesModel.StartAt.OFFSET).withStartText("twelve"));
         assertTrue(model.noticeProperty().get().contains("is not an offset"));
-        model.start("payments", null, MessagesModel.StartAt.INSTANT, "yesterday", "auto", "auto", "", "", "");
+        model.start(TailForm.of("payments", MessagesModel.StartAt.INSTANT).withStartText("yesterday"));
         assertTrue(model.noticeProperty().get().contains("is not an instant"));
-        model.start("nope", null, MessagesModel.StartAt.END, "", "auto", "auto", "", "", "");
+        model.start(TailForm.of("nope", MessagesModel.StartAt.END));
         waitFor(() -> model.noticeProperty().get() != null && model.noticeProperty().get().contains("does not exist"));
-        model.start("payments", null, MessagesModel.StartAt.END, "", "blockchain.Nope", "auto", "", "", "");
+        model.start(TailForm.of("payments", MessagesModel.StartAt.END).withValueDecoder("blockchain.Nope"));
         waitFor(() -> model.noticeProperty().get() != null
                 && model.noticeProperty().get().contains("not among the loaded types"));
         assertNull(model.detailProperty().get());
@@ -189,7 +190,7 @@ class MessagesModelTest {
 
     @Test
     void aFilterNestedTooDeepIsAFilterProblemAndTheRowsStayAsTheyWere() throws Exception {
-        open().start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        open().start(TailForm.of("payments", MessagesModel.StartAt.BEGINNING));
         waitFor(() -> model.rows().size() == 31);
         for (String deep : TooDeepFilters.ALL) {
             model.applyFilter("", "", "sender == \"acme\"");
@@ -201,19 +202,19 @@ class MessagesModelTest {
 
             model.applyFilter("", "", "sender == \"acme\"");
             waitFor(() -> model.filterProblemProperty().get() == null);
-            model.start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", deep);
+            model.start(TailForm.of("payments", MessagesModel.StartAt.BEGINNING).withCondition(deep));
             waitFor(() -> model.filterProblemProperty().get() != null);
             assertTrue(model.filterProblemProperty().get().contains("nested more than"),
                     model.filterProblemProperty().get());
             assertEquals(4, model.rows().size(), "the filter in force stays in force");
         }
-        model.start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "amount > 200");
+        model.start(TailForm.of("payments", MessagesModel.StartAt.BEGINNING).withCondition("amount > 200"));
         waitFor(() -> model.filterProblemProperty().get() == null && model.rows().size() == 11);
     }
 
     @Test
     void aBinaryKeyIsShownInHexWithAMarkerAndItsValueDecoded() throws Exception {
-        open().start("keys", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        open().start(TailForm.of("keys", MessagesModel.StartAt.BEGINNING));
         waitFor(() -> model.rows().size() == 1);
         DecodedRecord r = model.rows().getFirst();
         assertFalse(r.poison(), r.summary());
@@ -230,8 +231,8 @@ class MessagesModelTest {
     @Test
     void oneOffTasksForTheUiThreadOfferedCloseTogetherAllRun(@TempDir Path dir) throws Exception {
         HeldUiThread ui = new HeldUiThread();
-        model = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null, SchemaCatalog.withBuiltIn(), ui,
-                false);
+        model = new MessagesModel(new KafkaTailSource(ClientSettings.of(kafka.bootstrapServers())), null,
+                SchemaCatalog.withBuiltIn(), ui, false);
         // the schema lists, then the topic list read from the broker, wait for the UI thread
         waitFor(() -> ui.waiting() == 2);
         Path file = dir.resolve("none.jsonl");
@@ -248,9 +249,9 @@ class MessagesModelTest {
     @Test
     void whatIsPublishedIsDecidedWithoutReadingTheUiThreadsProperties() throws Exception {
         HeldUiThread ui = new HeldUiThread();
-        model = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null, SchemaCatalog.withBuiltIn(), ui,
-                false);
-        model.start("payments", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        model = new MessagesModel(new KafkaTailSource(ClientSettings.of(kafka.bootstrapServers())), null,
+                SchemaCatalog.withBuiltIn(), ui, false);
+        model.start(TailForm.of("payments", MessagesModel.StartAt.BEGINNING));
         waitFor(() -> model.readSoFar() == 31);
         Thread.sleep(1_000); // caught up: nothing changes from here on
         long offered = model.updatesOffered();

@@ -1,7 +1,8 @@
 package dev.highwater.ui.messages;
 
+import dev.highwater.kafka.tail.KafkaTailSource;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.LogLines;
 import dev.highwater.kafka.TestBroker;
 import dev.highwater.ui.UiThread;
@@ -40,13 +41,13 @@ class MessagesRefusedConnectionTest {
         Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(t.getName() + ": " + e));
         String why = "The listener at " + broker.bootstrapServers() + " does not use SASL";
-        MessagesModel model = new MessagesModel(saslAgainstPlaintext(), null, SchemaCatalog.withBuiltIn(),
-                UiThread.direct(), false);
+        MessagesModel model = new MessagesModel(new KafkaTailSource(saslAgainstPlaintext()), null,
+                SchemaCatalog.withBuiltIn(), UiThread.direct(), false);
         try (LogLines log = new LogLines()) {
             waitFor(() -> model.noticeProperty().get() != null);
             assertTrue(model.noticeProperty().get().startsWith(why), model.noticeProperty().get());
 
-            model.start("payments", null, MessagesModel.StartAt.END, "", "auto", "auto", "", "", "");
+            model.start(TailForm.of("payments", MessagesModel.StartAt.END));
             waitFor(() -> model.noticeProperty().get() != null);
             assertTrue(model.noticeProperty().get().startsWith(why), model.noticeProperty().get());
             long failed = System.currentTimeMillis();

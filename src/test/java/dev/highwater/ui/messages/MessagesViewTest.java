@@ -1,9 +1,10 @@
 package dev.highwater.ui.messages;
 
+import dev.highwater.kafka.tail.KafkaTailSource;
 import dev.highwater.core.decode.DecodedRecord;
 import dev.highwater.core.decode.TooDeepFilters;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.kafka.ClientSettings;
+import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.proto.blockchain.Transaction;
 import dev.highwater.ui.UiThread;
@@ -67,9 +68,9 @@ class MessagesViewTest {
 
     @Start
     void start(Stage stage) {
-        model = new MessagesModel(ClientSettings.of(kafka.bootstrapServers()), null, SchemaCatalog.withBuiltIn(),
-                UiThread.fx(), true);
-        model.start("transactions", null, MessagesModel.StartAt.BEGINNING, "", "auto", "auto", "", "", "");
+        model = new MessagesModel(new KafkaTailSource(ClientSettings.of(kafka.bootstrapServers())), null,
+                SchemaCatalog.withBuiltIn(), UiThread.fx(), true);
+        model.start(TailForm.of("transactions", MessagesModel.StartAt.BEGINNING));
         view = new MessagesView(model);
         stage.setScene(new Scene((Parent) view.root(), 1280, 800));
         stage.show();

@@ -9,6 +9,7 @@ import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.connect.KafkaSecurity;
 import dev.highwater.core.connect.Secret;
 import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.core.BackendStartException;
 import dev.highwater.kafka.SecureBroker;
 import dev.highwater.ui.DesktopUi;
 import dev.highwater.ui.UiThread;

@@ -6,6 +6,7 @@ import dev.highwater.core.BackendStartException;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.core.BackendStartException;
 import dev.highwater.store.ProfileFile;
 import dev.highwater.ui.DesktopUi;
 import dev.highwater.ui.UiThread;

@@ -1,11 +1,11 @@
 package dev.highwater.ui.shell;
 
 import dev.highwater.app.Composition;
-import dev.highwater.app.DemoStarter;
+import dev.highwater.core.demo.DemoStarter;
 import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.demo.DemoBackends;
-import dev.highwater.demo.DemoOptions;
+import dev.highwater.core.demo.DemoOptions;
+import dev.highwater.core.demo.RunningDemo;
 import dev.highwater.ui.DesktopUi;
 import dev.highwater.ui.UiThread;
 import javafx.scene.control.Label;
@@ -54,12 +54,12 @@ class StartingScreenTest {
         CountDownLatch atBroker = new CountDownLatch(1);
         DemoStarter starter = new DemoStarter() {
             @Override
-            public DemoBackends start(DemoOptions options) {
+            public RunningDemo start(DemoOptions options) {
                 throw new AssertionError("the console says its steps");
             }
 
             @Override
-            public DemoBackends start(DemoOptions options, Consumer<String> progress) {
+            public RunningDemo start(DemoOptions options, Consumer<String> progress) {
                 progress.accept("starting the Kafka broker");
                 atBroker.countDown();
                 // a broker that never finishes starting: a failure would open a dialog over the next test's window

@@ -1,4 +1,4 @@
-package dev.highwater.demo;
+package dev.highwater.core.demo;
 
 /**
  * A moment's view of the embedded backends, cheap to take from any thread.

@@ -1,4 +1,4 @@
-package dev.highwater.kafka.tail;
+package dev.highwater.core.tail;
 
 /** A tail cannot read what it was asked to; the message is one sentence a user can act on. */
 public final class TailException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.highwater.store;
+package dev.highwater.core;
 
 /** Local storage failed; the message is one sentence a user can act on. */
 public final class StoreException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.highwater.kafka.tail;
+package dev.highwater.core.tail;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

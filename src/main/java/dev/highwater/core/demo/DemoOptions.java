@@ -1,4 +1,4 @@
-package dev.highwater.demo;
+package dev.highwater.core.demo;
 
 import java.nio.file.Path;
 

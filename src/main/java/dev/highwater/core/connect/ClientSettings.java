@@ -1,8 +1,4 @@
-package dev.highwater.kafka;
-
-import dev.highwater.core.connect.ConnectionProfile;
-import dev.highwater.core.connect.Redaction;
-import dev.highwater.core.connect.SecretResolver;
+package dev.highwater.core.connect;
 
 import java.io.IOException;
 import java.io.Reader;

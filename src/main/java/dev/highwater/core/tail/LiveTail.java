@@ -1,37 +1,35 @@
-package dev.highwater.kafka.tail;
+package dev.highwater.core.tail;
 
 import dev.highwater.core.decode.DecodePipeline;
 import dev.highwater.core.decode.Pace;
 import dev.highwater.core.decode.RawRecord;
 import dev.highwater.core.decode.RowBuffer;
-import dev.highwater.kafka.ClientSettings;
 
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A tail for a live view: a {@link TailReader} on its own thread feeding a {@link DecodePipeline}, whose bounded
+ * A tail for a live view: a {@link TailReading} on its own thread feeding a {@link DecodePipeline}, whose bounded
  * rows a view takes snapshots of. Closing stops both.
  */
 public final class LiveTail implements AutoCloseable {
 
-    private final TailReader reader;
+    private final TailReading reader;
     private final DecodePipeline pipeline;
 
     /**
      * Starts reading. The pipeline's settings were checked when it was made; the reader's problems (no such
      * topic, no cluster) arrive as a FAILED status.
      */
-    public LiveTail(ClientSettings settings, TailReader.Request request, DecodePipeline pipeline,
-                    Consumer<TailReader.TailStatus> status) {
-        this(settings, request, pipeline, Pace.FULL_SPEED, status);
+    public LiveTail(TailSource source, TailRequest request, DecodePipeline pipeline, Consumer<TailStatus> status) {
+        this(source, request, pipeline, Pace.FULL_SPEED, status);
     }
 
     /** As above, the reader asking {@code pace} after each batch whether to yield the CPU for a moment. */
-    public LiveTail(ClientSettings settings, TailReader.Request request, DecodePipeline pipeline, Pace pace,
-                    Consumer<TailReader.TailStatus> status) {
+    public LiveTail(TailSource source, TailRequest request, DecodePipeline pipeline, Pace pace,
+                    Consumer<TailStatus> status) {
         this.pipeline = pipeline;
-        this.reader = new TailReader(settings, request, new TailReader.Listener() {
+        this.reader = source.open(request, new TailListener() {
             @Override
             public void records(List<RawRecord> batch) throws InterruptedException {
                 pipeline.accept(batch);
@@ -39,7 +37,7 @@ public final class LiveTail implements AutoCloseable {
             }
 
             @Override
-            public void status(TailReader.TailStatus s) {
+            public void status(TailStatus s) {
                 status.accept(s);
             }
         });

@@ -1,0 +1,73 @@
+package dev.highwater.app;
+
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.connect.ClusterCheck;
+import dev.highwater.core.demo.DemoOptions;
+import dev.highwater.core.demo.DemoStarter;
+import dev.highwater.core.demo.RunningDemo;
+import dev.highwater.core.grpc.GrpcClients;
+import dev.highwater.core.lag.OffsetsSources;
+import dev.highwater.core.ledger.LedgerSource;
+import dev.highwater.core.ledger.LedgerSources;
+import dev.highwater.core.ledger.SnapshotStore;
+import dev.highwater.core.offsets.OffsetResets;
+import dev.highwater.core.tail.TailSources;
+import dev.highwater.demo.DemoBackends;
+import dev.highwater.grpc.NettyGrpcClients;
+import dev.highwater.kafka.ClusterProbe;
+import dev.highwater.kafka.lag.KafkaOffsetsSource;
+import dev.highwater.kafka.ledger.KafkaLedgerSource;
+import dev.highwater.kafka.offsets.GroupOffsetReset;
+import dev.highwater.kafka.tail.KafkaTailSource;
+import dev.highwater.store.H2SnapshotStore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * The implementations behind the ports the screens and commands use, chosen here and nowhere else: the front
+ * ends ask these factories for a cluster's tail, offsets, ledger and so on, and never name an adapter.
+ *
+ * @param tails        a cluster's topics, read without a group
+ * @param offsetResets a cluster's offset resets for a profile
+ * @param ledgers      a cluster's ledger topics and the snapshots files
+ * @param probe        asks a cluster who it is
+ * @param offsets      a cluster's committed and end offsets
+ * @param demo         starts the embedded demo
+ * @param grpc         workbench sessions, the indexer's blocks, probes and reflection on gRPC targets
+ */
+public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSources ledgers, ClusterCheck probe,
+                       OffsetsSources offsets, DemoStarter demo, GrpcClients grpc) {
+
+    /** Kafka, H2 and the embedded demo. */
+    public static Adapters real() {
+        return new Adapters(KafkaTailSource::new, GroupOffsetReset::new, new LedgerSources() {
+            @Override
+            public LedgerSource reader(ClientSettings cluster) {
+                return new KafkaLedgerSource(cluster);
+            }
+
+            @Override
+            public SnapshotStore snapshots(Path file) {
+                return H2SnapshotStore.open(file);
+            }
+        }, ClusterProbe::probe, cluster -> new KafkaOffsetsSource(cluster, Clock.systemUTC()), embeddedDemo(),
+                new NettyGrpcClients());
+    }
+
+    /** The real embedded demo, with its steps; a start failure is its one line ({@link dev.highwater.core.BackendStartException}). */
+    public static DemoStarter embeddedDemo() {
+        return new DemoStarter() {
+            @Override
+            public RunningDemo start(DemoOptions options) {
+                return DemoBackends.start(options);
+            }
+
+            @Override
+            public RunningDemo start(DemoOptions options, Consumer<String> progress) {
+                return DemoBackends.start(options, progress);
+            }
+        };
+    }
+}

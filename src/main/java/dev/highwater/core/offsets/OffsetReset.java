@@ -1,0 +1,24 @@
+package dev.highwater.core.offsets;
+
+import java.util.Collection;
+
+/**
+ * Offset resets for the consumer groups of one cluster, as one profile may do them: a preview first (old and new
+ * offset per partition, nothing changed), then the commit of the previewed offsets, only on a writable profile
+ * and only while the group has no active members. Failures are a {@link ResetException}.
+ */
+public interface OffsetReset {
+
+    /** Whether the profile allows writing actions; a read-only one refuses {@link #apply}. */
+    boolean writable();
+
+    /**
+     * Plans a reset; changes nothing.
+     *
+     * @param topics the topics to reset; empty: every topic the group has committed on
+     */
+    ResetPlan preview(String group, Collection<String> topics, ResetTarget target);
+
+    /** Commits a previewed plan's offsets. */
+    void apply(ResetPlan plan);
+}

@@ -1,0 +1,14 @@
+package dev.highwater.core.tail;
+
+import dev.highwater.core.decode.RawRecord;
+
+import java.util.List;
+
+/** Where a tail's records and state go; called on the reading thread. */
+public interface TailListener {
+    /** A batch of records in partition order; may block (the reader waits: memory stays bounded). */
+    void records(List<RawRecord> batch) throws InterruptedException;
+
+    /** The reader's state changed: reading, caught up, paused, disconnected (with why), finished or failed. */
+    void status(TailStatus status);
+}
