@@ -7,7 +7,7 @@ import dev.highwater.core.grpc.GrpcClients;
 import dev.highwater.core.grpc.IndexerConnection;
 import dev.highwater.core.grpc.IndexerJson;
 import dev.highwater.core.grpc.MetadataHeaders;
-import dev.highwater.core.grpc.TransportSecurity;
+import dev.highwater.core.connect.TransportSecurity;
 import dev.highwater.proto.blockchain.Block;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -9,6 +9,7 @@ import dev.highwater.core.decode.RecordRendering;
 import dev.highwater.core.decode.TypeSet;
 import dev.highwater.core.schema.DescriptorSetSource;
 import dev.highwater.core.schema.ProtoFolderSource;
+import dev.highwater.core.grpc.ChannelSettings;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.core.tail.TailException;
 import dev.highwater.core.tail.TailListener;
@@ -227,7 +228,7 @@ public final class TailCommand implements Callable<Integer> {
                 catalog.put(DescriptorSetSource.load(f));
             }
             if (grpcReflection != null) {
-                catalog.put(dev.highwater.grpc.schemas.TargetSchemas.load(grpcReflection));
+                catalog.put(top.adapters().grpc().load(ChannelSettings.plaintext(grpcReflection)));
             }
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());

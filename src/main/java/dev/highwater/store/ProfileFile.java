@@ -6,7 +6,7 @@ import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.connect.KafkaSecurity;
 import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.connect.Secret;
-import dev.highwater.core.grpc.TransportSecurity;
+import dev.highwater.core.connect.TransportSecurity;
 
 import java.io.IOException;
 import java.io.Reader;

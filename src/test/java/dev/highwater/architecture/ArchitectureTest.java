@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layers stay as designed: a UI-free core, adapters behind it, front ends on top. */
 class ArchitectureTest {
@@ -91,13 +92,42 @@ class ArchitectureTest {
     }
 
     @Test
-    void screensAndCommandsReachKafkaStorageAndTheDemoThroughPorts() {
+    void screensAndCommandsReachKafkaGrpcStorageAndTheDemoThroughPorts() {
         noClasses().that().resideInAnyPackage("dev.highwater.ui..", "dev.highwater.cli..")
-                .and().haveSimpleNameNotEndingWith("Bench") // a benchmark starts its own broker
-                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.store..",
-                        "dev.highwater.demo..", "org.apache.kafka..", "org.h2..")
-                .because("only the composition root in dev.highwater.app chooses and builds adapters")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
+                        "dev.highwater.store..", "dev.highwater.demo..", "org.apache.kafka..", "kafka..",
+                        "io.grpc..", "org.h2..", "java.sql..")
+                .because("only the composition root in dev.highwater.app chooses and builds adapters: a screen or a"
+                        + " command is tested with a fake of its port")
                 .check(CLASSES);
+    }
+
+    @Test
+    void theStorageAdapterUsesNeitherKafkaNorGrpc() {
+        noClasses().that().resideInAPackage("dev.highwater.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
+                        "dev.highwater.demo..", "org.apache.kafka..", "io.grpc..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theKafkaAdapterUsesNeitherGrpcNorStorage() {
+        noClasses().that().resideInAPackage("dev.highwater.kafka..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.grpc..", "dev.highwater.store..",
+                        "dev.highwater.demo..", "io.grpc..", "org.h2..")
+                .because("the embedded demo (dev.highwater.demo) is the one place that runs Kafka and gRPC together")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.highwater.(*)..").should().beFreeOfCycles()
+                .because("each layer builds on the ones under it only").check(CLASSES);
+    }
+
+    @Test
+    void noCyclesBetweenTheEnginesFeatures() {
+        slices().matching("dev.highwater.core.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

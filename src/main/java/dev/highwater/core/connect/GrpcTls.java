@@ -1,6 +1,5 @@
 package dev.highwater.core.connect;
 
-import dev.highwater.core.grpc.TransportSecurity;
 
 import java.nio.file.Path;
 

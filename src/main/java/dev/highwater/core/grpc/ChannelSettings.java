@@ -1,5 +1,6 @@
 package dev.highwater.core.grpc;
 
+import dev.highwater.core.connect.TransportSecurity;
 import com.google.protobuf.Descriptors;
 import dev.highwater.core.connect.GrpcTls;
 

@@ -1,5 +1,6 @@
 package dev.highwater.core.grpc;
 
+import dev.highwater.core.connect.TransportSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.highwater.grpc.workbench;
 
 import dev.highwater.core.connect.BootstrapList;
 import dev.highwater.core.grpc.ChannelSettings;
-import dev.highwater.core.grpc.TransportSecurity;
+import dev.highwater.core.connect.TransportSecurity;
 import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;

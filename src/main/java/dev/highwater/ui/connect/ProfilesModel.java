@@ -8,7 +8,7 @@ import dev.highwater.core.connect.KafkaSecurity.Mechanism;
 import dev.highwater.core.connect.KafkaSecurity.Protocol;
 import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.connect.Secret;
-import dev.highwater.core.grpc.TransportSecurity;
+import dev.highwater.core.connect.TransportSecurity;
 import dev.highwater.ui.UiThread;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

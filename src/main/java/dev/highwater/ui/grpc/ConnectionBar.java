@@ -1,6 +1,6 @@
 package dev.highwater.ui.grpc;
 
-import dev.highwater.core.grpc.TransportSecurity;
+import dev.highwater.core.connect.TransportSecurity;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;

@@ -2,7 +2,7 @@ package dev.highwater.ui.grpc;
 
 import dev.highwater.core.grpc.ChannelSettings;
 import dev.highwater.core.grpc.MetadataHeaders;
-import dev.highwater.core.grpc.TransportSecurity;
+import dev.highwater.core.connect.TransportSecurity;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;

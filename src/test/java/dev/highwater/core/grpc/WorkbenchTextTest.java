@@ -1,5 +1,6 @@
 package dev.highwater.core.grpc;
 
+import dev.highwater.core.connect.TransportSecurity;
 import dev.highwater.proto.blockchain.Block;
 import dev.highwater.proto.blockchain.SubscribeRequest;
 import org.junit.jupiter.api.Test;

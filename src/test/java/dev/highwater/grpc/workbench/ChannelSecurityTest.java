@@ -4,7 +4,7 @@ import com.google.protobuf.Descriptors;
 import dev.highwater.core.grpc.CallHistory;
 import dev.highwater.core.grpc.CallOutcome;
 import dev.highwater.core.grpc.ChannelSettings;
-import dev.highwater.core.grpc.TransportSecurity;
+import dev.highwater.core.connect.TransportSecurity;
 import dev.highwater.proto.blockchain.BlockchainIndexerProto;
 import dev.highwater.tls.TestCertificates;
 import io.grpc.Server;

@@ -4,7 +4,7 @@ import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.app.Wiring;
 import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.grpc.ChannelSettings;
-import dev.highwater.core.grpc.TransportSecurity;
+import dev.highwater.core.connect.TransportSecurity;
 import dev.highwater.core.indexer.ChainHashing;
 import dev.highwater.grpc.IndexerServer;
 import dev.highwater.grpc.IndexerSettings;

@@ -1,4 +1,4 @@
-package dev.highwater.core.grpc;
+package dev.highwater.core.connect;
 
 /** How a channel protects its connection. */
 public enum TransportSecurity {
