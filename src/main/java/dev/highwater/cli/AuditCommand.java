@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.core.text.ErrorText;
 import dev.highwater.app.SnapshotFiles;
 import dev.highwater.core.ledger.AuditExport;
 import dev.highwater.core.ledger.AuditInstant;
@@ -89,7 +90,7 @@ public final class AuditCommand implements Callable<Integer> {
             LedgerReplay replay = new LedgerReplay(source, store, LedgerReplay.Settings.defaults());
             report = replay.balancesAt(topic, List.of(instant), LedgerReplay.Listener.NONE, () -> false).getFirst();
         } catch (LedgerReplayException | IllegalArgumentException | IllegalStateException | StoreException e) {
-            throw new CommandFailure(OneLine.of(e));
+            throw new CommandFailure(ErrorText.oneLine(e));
         }
         if (!accounts.isEmpty()) {
             report = report.only(accounts);
@@ -131,7 +132,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : OneLine.of(e);
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : ErrorText.oneLine(e);
     }
 
     static void table(PrintWriter out, AuditReport r) {

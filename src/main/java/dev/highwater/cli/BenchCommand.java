@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.core.text.ErrorText;
 import dev.highwater.app.AppVersion;
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.CodecBench;
@@ -93,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (Exception | Error e) {
                 // one suite's failure is reported and the others still run
                 failed.add(suite);
-                report.note("suite " + suite + " failed: " + OneLine.of(e));
+                report.note("suite " + suite + " failed: " + ErrorText.oneLine(e));
             }
         }
         writeResults(report, out);

@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.core.text.ErrorText;
 import dev.highwater.app.Adapters;
 import dev.highwater.app.AppVersion;
 import dev.highwater.app.Wiring;
@@ -59,7 +60,7 @@ public final class HighwaterCommand implements Runnable {
         // bad usage is one line like any other failure; the usage help is one --help away, not 40 lines of noise
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine at = ex.getCommandLine();
-            at.getErr().println("highwater: " + OneLine.of(ex));
+            at.getErr().println("highwater: " + ErrorText.oneLine(ex));
             at.getErr().flush();
             return 2;
         });
@@ -77,7 +78,7 @@ public final class HighwaterCommand implements Runnable {
                 // an explained failure is its line; an unexpected one shows where it came from when asked
                 ex.printStackTrace(err);
             }
-            err.println("highwater: " + OneLine.of(ex));
+            err.println("highwater: " + ErrorText.oneLine(ex));
             err.flush();
             return 1;
         });

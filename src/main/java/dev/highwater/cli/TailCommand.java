@@ -1,5 +1,6 @@
 package dev.highwater.cli;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.decode.DecodedRecord;
 import dev.highwater.core.decode.DecoderChoice;
 import dev.highwater.core.decode.FilteredDecoder;
@@ -134,11 +135,8 @@ public final class TailCommand implements Callable<Integer> {
         }
         RecordRendering rendering = new RecordRendering(types);
         TailSource source = top.adapters().tails().on(cluster.answeredSettings(top.adapters().probe()));
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tail-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("tail-watchdog"));
         boolean[] gaveUp = {false};
         TailReading[] reader = new TailReading[1];
         TailListener listener = new TailListener() {

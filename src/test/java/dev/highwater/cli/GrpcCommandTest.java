@@ -137,12 +137,9 @@ class GrpcCommandTest {
 
     @Test
     void aTargetThatIsNotHostAndPortIsRefusedAtOnceInOneLine() {
-        long t0 = System.nanoTime();
         CommandRun r = CommandRun.of("grpc", "--target", "127.0.0.1:99999", "get-transaction", "01");
-        double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(2, r.exit(), r.err());
         assertEquals("highwater: gRPC target '127.0.0.1:99999': port 99999 is not between 1 and 65535.", r.err().strip());
-        assertTrue(seconds < 3, "refused in " + seconds + " s");
 
         CommandRun noPort = CommandRun.of("grpc", "--target", "localhost", "subscribe-blocks");
         assertEquals(2, noPort.exit(), noPort.err());

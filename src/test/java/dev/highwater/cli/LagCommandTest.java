@@ -113,14 +113,11 @@ class LagCommandTest {
                 }
             });
             String address = "127.0.0.1:" + silent.getLocalPort();
-            long t0 = System.nanoTime();
             CommandRun r = run("lag", "--bootstrap", address, "--group", "g");
-            double seconds = (System.nanoTime() - t0) / 1e9;
             assertEquals(1, r.exit(), r.err());
             assertEquals("highwater: Something answers at " + address + " but no Kafka reply came within 10 s: check"
                     + " the port, and the security protocol (a TLS or SASL listener needs those settings).",
                     r.err().strip());
-            assertTrue(seconds < 11.5, "said after " + seconds + " s");
             silent.close();
             accepting.join();
             for (Socket s : held) {

@@ -24,14 +24,11 @@ class ProbesTest {
             assertTrue(up.reachable(), up.problem());
             assertEquals(1, up.brokers());
         }
-        long t0 = System.nanoTime();
         ClusterCheck.Result down = ClusterProbe.probe(ClientSettings.of("127.0.0.1:1"), Duration.ofSeconds(2));
-        double seconds = (System.nanoTime() - t0) / 1e9;
         assertFalse(down.reachable());
         assertEquals("No Kafka broker answered at 127.0.0.1:1: nothing listens there (connection refused); check the"
                 + " port and that the broker is running.", down.problem());
         assertTrue(down.silent(), "a broker may yet start there");
-        assertTrue(seconds < 6, "answered in " + seconds + " s");
     }
 
     @Test

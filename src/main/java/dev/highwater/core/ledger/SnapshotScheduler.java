@@ -1,5 +1,6 @@
 package dev.highwater.core.ledger;
 
+import dev.highwater.core.DaemonThreads;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -81,11 +82,7 @@ final class SnapshotScheduler {
             return;
         }
         if (writer == null) {
-            writer = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "ledger-snapshot-writer");
-                t.setDaemon(true);
-                return t;
-            });
+            writer = Executors.newSingleThreadExecutor(DaemonThreads.named("ledger-snapshot-writer"));
         }
         saving = writer.submit(() -> store.save(info, state, keys));
     }

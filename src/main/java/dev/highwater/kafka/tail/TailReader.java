@@ -130,79 +130,107 @@ public final class TailReader implements TailReading {
 
     private void loop(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> parts, Map<TopicPartition, Long> stopAt)
             throws InterruptedException {
-        long delivered = 0;
-        long lastRecordAt = System.nanoTime();
-        long lastCheckAt = System.nanoTime();
-        boolean disconnected = false;
-        boolean pausedNow = false;
-        TailStatus.State said = null;
-        long[] stops = null; // by partition number: an array lookup per record, not a map
-        if (stopAt != null) {
-            stops = new long[parts.stream().mapToInt(TopicPartition::partition).max().orElse(0) + 1];
-            java.util.Arrays.fill(stops, Long.MAX_VALUE);
-            for (var e : stopAt.entrySet()) {
-                stops[e.getKey().partition()] = e.getValue();
-            }
-        }
-        said = say(TailStatus.State.READING, "reading " + describe(parts) + " from " + request.start(), said);
+        Reading reading = new Reading(parts, stopAt);
+        reading.said = say(TailStatus.State.READING, "reading " + describe(parts) + " from " + request.start(), null);
         while (!stopped) {
-            if (paused.get() != pausedNow) {
-                pausedNow = paused.get();
-                if (pausedNow) {
-                    c.pause(parts);
-                    said = say(TailStatus.State.PAUSED, "paused; resume to read on", said);
-                } else {
-                    c.resume(parts);
-                    said = say(TailStatus.State.READING, "reading", said);
-                }
-            }
+            reading.followPause(c);
             ConsumerRecords<byte[], byte[]> polled = c.poll(POLL);
-            if (!polled.isEmpty()) {
-                List<RawRecord> batch = new ArrayList<>(polled.count());
-                for (ConsumerRecord<byte[], byte[]> r : polled) {
-                    if (stops != null && r.offset() >= stops[r.partition()]) {
-                        continue;
-                    }
-                    batch.add(raw(r));
-                    if (request.limit() > 0 && delivered + batch.size() >= request.limit()) {
-                        break;
-                    }
-                }
-                delivered += batch.size();
-                listener.records(batch);
-                lastRecordAt = System.nanoTime();
-                if (disconnected || said == TailStatus.State.CAUGHT_UP) {
-                    disconnected = false;
-                    said = say(TailStatus.State.READING, "reading", said);
-                }
-                if (request.limit() > 0 && delivered >= request.limit()) {
-                    break;
-                }
+            if (!polled.isEmpty() && reading.deliver(polled)) {
+                break; // the limit asked for is reached
             }
             if (stopAt != null && reached(c, stopAt)) {
                 break;
             }
-            long now = System.nanoTime();
-            if (!pausedNow && now - lastRecordAt > CHECK.toNanos() && now - lastCheckAt > CHECK.toNanos()) {
-                lastCheckAt = now;
-                try {
-                    Map<TopicPartition, Long> ends = c.endOffsets(parts, Duration.ofSeconds(2));
-                    if (disconnected) {
-                        disconnected = false;
-                        said = say(TailStatus.State.READING, "the broker answers again; reading on", null);
-                    }
-                    if (caughtUp(c, ends)) {
-                        said = say(TailStatus.State.CAUGHT_UP, "caught up: waiting for new records", said);
-                    }
-                } catch (TimeoutException e) {
-                    disconnected = true;
-                    said = say(TailStatus.State.DISCONNECTED, "the broker at " + settings.bootstrapServers()
-                            + " does not answer; still trying, and reading on from where it stopped when it returns",
-                            said);
+            reading.checkWhenQuiet(c);
+        }
+        listener.status(new TailStatus(TailStatus.State.FINISHED, "finished: " + reading.delivered + " records"));
+    }
+
+    /** One read's state, on the reading thread: what was delivered, when, and what the listener was last told. */
+    private final class Reading {
+        private final List<TopicPartition> parts;
+        /** By partition number, the offset to stop before (an array lookup per record, not a map); null: none. */
+        private final long[] stops;
+        private long delivered;
+        private long lastRecordAt = System.nanoTime();
+        private long lastCheckAt = System.nanoTime();
+        private boolean disconnected;
+        private boolean pausedNow;
+        private TailStatus.State said;
+
+        Reading(List<TopicPartition> parts, Map<TopicPartition, Long> stopAt) {
+            this.parts = parts;
+            if (stopAt == null) {
+                stops = null;
+            } else {
+                stops = new long[parts.stream().mapToInt(TopicPartition::partition).max().orElse(0) + 1];
+                java.util.Arrays.fill(stops, Long.MAX_VALUE);
+                for (var e : stopAt.entrySet()) {
+                    stops[e.getKey().partition()] = e.getValue();
                 }
             }
         }
-        listener.status(new TailStatus(TailStatus.State.FINISHED, "finished: " + delivered + " records"));
+
+        /** Pauses or resumes the consumer when the user's choice changed. */
+        void followPause(KafkaConsumer<byte[], byte[]> c) {
+            if (paused.get() == pausedNow) {
+                return;
+            }
+            pausedNow = paused.get();
+            if (pausedNow) {
+                c.pause(parts);
+                said = say(TailStatus.State.PAUSED, "paused; resume to read on", said);
+            } else {
+                c.resume(parts);
+                said = say(TailStatus.State.READING, "reading", said);
+            }
+        }
+
+        /** Hands the polled records over (up to the stop offsets and the limit); true when the limit is reached. */
+        boolean deliver(ConsumerRecords<byte[], byte[]> polled) throws InterruptedException {
+            List<RawRecord> batch = new ArrayList<>(polled.count());
+            for (ConsumerRecord<byte[], byte[]> r : polled) {
+                if (stops != null && r.offset() >= stops[r.partition()]) {
+                    continue;
+                }
+                batch.add(raw(r));
+                if (request.limit() > 0 && delivered + batch.size() >= request.limit()) {
+                    break;
+                }
+            }
+            delivered += batch.size();
+            listener.records(batch);
+            lastRecordAt = System.nanoTime();
+            if (disconnected || said == TailStatus.State.CAUGHT_UP) {
+                disconnected = false;
+                said = say(TailStatus.State.READING, "reading", said);
+            }
+            return request.limit() > 0 && delivered >= request.limit();
+        }
+
+        /** When nothing came for a while, asks the broker: caught up, or not answering (said once each). */
+        void checkWhenQuiet(KafkaConsumer<byte[], byte[]> c) {
+            long now = System.nanoTime();
+            if (pausedNow || now - lastRecordAt <= CHECK.toNanos() || now - lastCheckAt <= CHECK.toNanos()) {
+                return;
+            }
+            lastCheckAt = now;
+            try {
+                Map<TopicPartition, Long> ends = c.endOffsets(parts, Duration.ofSeconds(2));
+                if (disconnected) {
+                    disconnected = false;
+                    said = say(TailStatus.State.READING, "the broker answers again; reading on", null);
+                }
+                if (caughtUp(c, ends)) {
+                    said = say(TailStatus.State.CAUGHT_UP, "caught up: waiting for new records", said);
+                }
+            } catch (TimeoutException e) {
+                disconnected = true;
+                said = say(TailStatus.State.DISCONNECTED, "the broker at " + settings.bootstrapServers()
+                        + " does not answer; still trying, and reading on from where it stopped when it returns",
+                        said);
+            }
+        }
     }
 
     private TailStatus.State say(TailStatus.State state, String message, TailStatus.State previous) {

@@ -1,5 +1,6 @@
 package dev.highwater.ui.ledger;
 
+import dev.highwater.core.Closeables;
 import dev.highwater.core.ledger.AccountHistory;
 import dev.highwater.core.ledger.AccountHistoryReader;
 import dev.highwater.core.ledger.AuditReport;
@@ -117,7 +118,7 @@ public final class AccountHistoryModel {
     /** Stops the read under way and closes the reader, on the history thread, after what is queued there. */
     void dispose() {
         cancel.set(true);
-        historyThread.execute(() -> Background.closeQuietly(source));
+        historyThread.execute(() -> Closeables.closeQuietly(source));
         historyThread.shutdown();
     }
 

@@ -1,5 +1,6 @@
 package dev.highwater.ui.ledger;
 
+import dev.highwater.core.Closeables;
 import dev.highwater.core.ledger.AccountHistory;
 import dev.highwater.core.ledger.AuditExport;
 import dev.highwater.core.ledger.AuditReport;
@@ -308,8 +309,8 @@ public final class LedgerModel {
         disposed = true;
         cancel.set(true);
         replayThread.execute(() -> {
-            Background.closeQuietly(replaySource);
-            Background.closeQuietly(store);
+            Closeables.closeQuietly(replaySource);
+            Closeables.closeQuietly(store);
         });
         replayThread.shutdown();
         viewThread.shutdown();

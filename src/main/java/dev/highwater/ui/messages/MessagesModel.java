@@ -1,5 +1,6 @@
 package dev.highwater.ui.messages;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.decode.DecodePipeline;
 import dev.highwater.core.decode.DecodedRecord;
@@ -106,10 +107,8 @@ public final class MessagesModel {
                          SchemaCatalog schemas, UiThread ui, boolean demo) {
         this.source = source;
         this.ui = ui;
-        this.background = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("messages-work").daemon().factory());
-        this.publisher = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("messages-publish").daemon().factory());
+        this.background = Executors.newSingleThreadExecutor(DaemonThreads.named("messages-work"));
+        this.publisher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("messages-publish"));
         this.updates = new Coalescer<>(ui, this::apply);
         this.uiTasks = new UiTasks(ui);
         this.schemaSources = new SchemaSourcesModel(schemas, grpcTarget, grpcTls, reflection, background, uiTasks, ui,

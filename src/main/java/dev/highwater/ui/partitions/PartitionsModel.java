@@ -1,5 +1,6 @@
 package dev.highwater.ui.partitions;
 
+import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.Subscription;
 import dev.highwater.core.lag.Alert;
 import dev.highwater.core.lag.GroupLag;
@@ -99,11 +100,7 @@ public final class PartitionsModel {
     public PartitionsModel(LagService service, UiThread ui) {
         this.service = service;
         this.updates = new Coalescer<>(ui, this::apply);
-        this.background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "partitions-history");
-            t.setDaemon(true);
-            return t;
-        });
+        this.background = Executors.newSingleThreadExecutor(DaemonThreads.named("partitions-history"));
         refreshInterval.set(service.refreshInterval());
         chartWindow.set(charts.window());
         subscription = service.subscribe(this::publish);

@@ -172,12 +172,9 @@ class KafkaOffsetsSourceTest {
         try (KafkaOffsetsSource source = new KafkaOffsetsSource(ClientSettings.of(bootstrap), Clock.systemUTC())) {
             assertTrue(source.read(Set.of()).connected());
             shortLived.close();
-            long t0 = System.nanoTime();
             OffsetsSnapshot s = source.read(Set.of());
-            double seconds = (System.nanoTime() - t0) / 1e9;
             assertFalse(s.connected());
             assertTrue(s.error().contains(bootstrap), s.error());
-            assertTrue(seconds < 15, "answered in " + seconds + " s");
         }
     }
 

@@ -212,11 +212,8 @@ class ConnectingTest {
     }
 
     private void failsAndKeepsTheLocalCluster(ConnectionProfile bad, String... reasonHas) throws Exception {
-        long started = System.nanoTime();
         robot.interact(() -> model.connectTo(bad));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> noticeText().startsWith("Not connected to "));
-        double seconds = (System.nanoTime() - started) / 1e9;
-        assertTrue(seconds < ATTEMPT_LIMIT_SECONDS, "said after " + seconds + " s");
         String notice = noticeText();
         assertTrue(notice.startsWith("Not connected to " + bad.name() + ": "), notice);
         for (String part : reasonHas) {
