@@ -100,6 +100,7 @@ public final class PartitionsModel {
     public PartitionsModel(LagService service, UiThread ui) {
         this.service = service;
         this.updates = new Coalescer<>(ui, this::apply);
+        // one thread of its own: stored history is read in the order asked (the composition's tasks keep none)
         this.background = Executors.newSingleThreadExecutor(DaemonThreads.named("partitions-history"));
         refreshInterval.set(service.refreshInterval());
         chartWindow.set(charts.window());
