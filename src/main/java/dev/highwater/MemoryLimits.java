@@ -33,6 +33,14 @@ public final class MemoryLimits {
     public static final List<String> OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=30000",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Djdk.nio.maxCachedBufferSize=1048576");
 
+    /**
+     * Also for the JVM it starts, when the command did not give them: Kafka's broker unmaps its index files through
+     * sun.misc.Unsafe and JavaFX loads its native libraries, and the JVM warns of both on the terminal in words a
+     * user cannot act on. (javafx:run and the launcher pass them themselves.)
+     */
+    static final List<String> QUIET = List.of("--sun-misc-unsafe-memory-access=allow",
+            "--enable-native-access=ALL-UNNAMED");
+
     private static final String RELAUNCHED = "highwater.relaunched";
     private static final List<String> HEAP_LIMITS = List.of("MaxHeapSize", "MaxRAM", "MaxRAMPercentage");
 
@@ -75,7 +83,14 @@ public final class MemoryLimits {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        command.addAll(given);
+        for (String option : QUIET) {
+            String name = option.substring(0, option.indexOf('=') + 1);
+            if (given.stream().noneMatch(g -> g.startsWith(name))) {
+                command.add(option);
+            }
+        }
         command.addAll(OPTIONS);
         command.add("-D" + RELAUNCHED + "=true");
         String classPath = System.getProperty("java.class.path", "");
