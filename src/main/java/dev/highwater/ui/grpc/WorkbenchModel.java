@@ -298,11 +298,12 @@ public final class WorkbenchModel {
                 if (!started(token, call, call::cancel)) {
                     return;
                 }
-                if (m.sendsStream()) {
-                    post(() -> canSend.set(state.get().stream() == call));
-                }
                 requests.forEach(call::send);
-                if (!m.sendsStream()) {
+                if (m.sendsStream()) {
+                    // only now: more requests (Send, a JSON lines file, Finish) come after the editor's, never
+                    // between them or before them on another thread
+                    post(() -> canSend.set(state.get().stream() == call));
+                } else {
                     call.halfClose();
                 }
             } catch (InterruptedException e) {

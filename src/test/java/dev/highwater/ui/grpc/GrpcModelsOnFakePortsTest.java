@@ -186,6 +186,28 @@ class GrpcModelsOnFakePortsTest {
         model.dispose();
     }
 
+    @Test
+    void moreRequestsAreOfferedOnlyOnceTheEditorsAreSent() throws Exception {
+        FakeSession session = new FakeSession();
+        WorkbenchModel model = new WorkbenchModel(SchemaCatalog.withBuiltIn(), tasks, ui, session, TARGET);
+        select(model, "IngestTransactions");
+        model.requestText().set("{\"sender\":\"a\"}\n{\"sender\":\"b\"}");
+        List<Boolean> offeredWhileSending = new ArrayList<>();
+        session.duringSend = () -> {
+            ui.runPosted(); // the UI thread goes on meanwhile
+            offeredWhileSending.add(model.canSend().get());
+        };
+
+        model.call();
+        ui.until("the stream to be open for more", () -> model.canSend().get());
+
+        // Send, Send JSONL file and Finish run on other threads: offered before the editor's last request went
+        // out, they could overtake it (a half-close before it, and the call ended as "Not sent.")
+        assertEquals(List.of(false, false), offeredWhileSending);
+        assertEquals(2, session.calls.getFirst().sent.size());
+        model.dispose();
+    }
+
     private static void select(WorkbenchModel model, String method) {
         model.selectedMethod().set(model.methods().stream().filter(m -> m.method().getName().equals(method))
                 .findFirst().orElseThrow());
@@ -256,6 +278,7 @@ class GrpcModelsOnFakePortsTest {
         CallOutcome unaryOutcome;
         String unaryJson;
         boolean closed;
+        Runnable duringSend = () -> { };
 
         @Override
         public WorkbenchSession open(ChannelSettings settings, CallHistory history) {
@@ -282,7 +305,7 @@ class GrpcModelsOnFakePortsTest {
 
         @Override
         public OpenCall start(Descriptors.MethodDescriptor method, Consumer<DynamicMessage> onResponse) {
-            FakeCall call = new FakeCall(method);
+            FakeCall call = new FakeCall(method, duringSend);
             calls.add(call);
             return call;
         }
@@ -299,8 +322,11 @@ class GrpcModelsOnFakePortsTest {
         final CompletableFuture<CallOutcome> outcome = new CompletableFuture<>();
         volatile boolean cancelled;
 
-        FakeCall(Descriptors.MethodDescriptor method) {
+        final Runnable duringSend;
+
+        FakeCall(Descriptors.MethodDescriptor method, Runnable duringSend) {
             this.method = method;
+            this.duringSend = duringSend;
         }
 
         @Override
@@ -310,6 +336,7 @@ class GrpcModelsOnFakePortsTest {
 
         @Override
         public void send(DynamicMessage request) {
+            duringSend.run();
             sent.add(request);
         }
 

@@ -17,6 +17,13 @@ final class PumpedUiThread implements UiThread {
         posted.add(task);
     }
 
+    /** Runs what was posted so far, as the UI thread would meanwhile. */
+    void runPosted() {
+        for (Runnable r = posted.poll(); r != null; r = posted.poll()) {
+            r.run();
+        }
+    }
+
     /** Runs posted work until {@code condition} holds, failing after ten seconds. */
     void until(String what, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
