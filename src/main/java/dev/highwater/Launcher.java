@@ -20,7 +20,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        OptionalInt bounded = MemoryLimits.runBoundedIfUnbounded(args);
+        OptionalInt bounded = MemoryLimits.runBoundedIfUnbounded(Launcher.class, args);
         if (bounded.isPresent()) {
             System.exit(bounded.getAsInt());
         }

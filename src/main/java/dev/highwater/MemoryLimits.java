@@ -51,14 +51,14 @@ public final class MemoryLimits {
      * For the console (no arguments) and {@code demo} in a JVM without a chosen heap limit: runs the same command
      * in a JVM with {@link #OPTIONS}, waits for it and returns its exit code. Empty when this JVM should go on.
      */
-    static OptionalInt runBoundedIfUnbounded(String[] args) throws InterruptedException {
+    static OptionalInt runBoundedIfUnbounded(Class<?> mainClass, String[] args) throws InterruptedException {
         boolean longRunning = args.length == 0 || args[0].equals("demo");
         if (!longRunning || Boolean.getBoolean(RELAUNCHED) || heapLimitChosen()) {
             return OptionalInt.empty();
         }
         Process child;
         try {
-            child = new ProcessBuilder(boundedCommand(args)).inheritIO().start();
+            child = new ProcessBuilder(boundedCommand(mainClass, args)).inheritIO().start();
         } catch (IOException e) {
             return OptionalInt.empty(); // cannot start a second JVM: run here, unbounded, rather than not at all
         }
@@ -79,7 +79,7 @@ public final class MemoryLimits {
     }
 
     /** This JVM's own command (its options, then -jar or the class path) with {@link #OPTIONS} added. */
-    static List<String> boundedCommand(String[] args) {
+    static List<String> boundedCommand(Class<?> mainClass, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -99,7 +99,7 @@ public final class MemoryLimits {
             // java -jar: the manifest's class path and native access apply again
             command.addAll(List.of("-jar", classPath));
         } else {
-            command.addAll(List.of("-cp", classPath, Launcher.class.getName()));
+            command.addAll(List.of("-cp", classPath, mainClass.getName()));
         }
         command.addAll(List.of(args));
         return command;

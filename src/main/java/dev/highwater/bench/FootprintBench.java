@@ -1,6 +1,5 @@
 package dev.highwater.bench;
 
-import dev.highwater.Launcher;
 import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.net.LocalPorts;
 
@@ -23,12 +22,14 @@ import java.util.regex.Pattern;
  * Memory as a user's machine sees it: the console on its embedded demo, and the headless {@code demo}, each
  * started in a process of its own the way a user starts it (no JVM options), their resident set read from
  * {@code /proc/PID/status} over time. A process's figure is the sum over it and the processes it started
- * (the JVM that runs {@code java -jar} with bounded memory, see {@link dev.highwater.MemoryLimits}).
+ * (the JVM that runs {@code java -jar} with bounded memory, see {@code dev.highwater.MemoryLimits}).
  */
 public final class FootprintBench {
 
     private static final Pattern READY = Pattern.compile("kafka=\\S+ grpc=\\S+");
     private static final double MB = 1024;
+    /** The app's main class, as a user's command names it (a name, not a dependency: the app runs in its own process). */
+    private static final String MAIN_CLASS = "dev.highwater.Launcher";
 
     private FootprintBench() {
     }
@@ -102,11 +103,11 @@ public final class FootprintBench {
     /** {@code java -jar highwater.jar} when this runs from the jar, else the same class path and main class. */
     private static List<String> javaCommand() throws URISyntaxException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path source = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path source = Path.of(FootprintBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (source.toString().endsWith(".jar")) {
             return new ArrayList<>(List.of(java, "-jar", source.toString()));
         }
-        return new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        return new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), MAIN_CLASS));
     }
 
     private static Process start(List<String> command, Path work, String name) throws IOException {
