@@ -29,7 +29,7 @@ final class HistoryTable {
         t.getColumns().add(column("Method", 300, CallRecord::method));
         t.getColumns().add(column("Type", 120, CallRecord::kind));
         t.getColumns().add(column("Status", 140, CallRecord::code));
-        t.getColumns().add(column("Latency", 90, c -> WorkbenchModel.millis(c.latencyNanos())));
+        t.getColumns().add(column("Latency", 90, c -> WorkbenchWords.millis(c.latencyNanos())));
         t.getColumns().add(column("Sent", 60, c -> LagFormat.count(c.sent())));
         t.getColumns().add(column("Received", 80, c -> LagFormat.count(c.received())));
         t.getColumns().add(column("Message", 300, CallRecord::message));

@@ -208,9 +208,9 @@ public final class WorkbenchModel {
                 SchemaCatalog.Source source = s.reflect();
                 catalog.put(source);
                 post(() -> {
-                    connectionText.set("Connected to " + settings.target() + ": " + services(source)
+                    connectionText.set("Connected to " + settings.target() + ": " + WorkbenchWords.services(source)
                             + " services learned by reflection.");
-                    connectionProblem.set(notLoaded(source).strip());
+                    connectionProblem.set(WorkbenchWords.notLoaded(source).strip());
                 });
             } catch (ReflectionException e) {
                 boolean noReflection = e.noReflection();
@@ -240,7 +240,7 @@ public final class WorkbenchModel {
                 SchemaCatalog.Source source = DescriptorSetSource.load(file);
                 catalog.put(source);
                 post(() -> connectionProblem.set(file.getFileName() + ": " + source.files().size() + " files, "
-                        + services(source) + " services loaded." + notLoaded(source)));
+                        + WorkbenchWords.services(source) + " services loaded." + WorkbenchWords.notLoaded(source)));
             } catch (IllegalArgumentException e) {
                 post(() -> connectionProblem.set(e.getMessage()));
             }
@@ -333,7 +333,7 @@ public final class WorkbenchModel {
         requestProblem.set("");
         tasks.run(() -> {
             try {
-                sendAll(call, request);
+                JsonMessages.parseAll(request, call.method().getInputType()).forEach(call::send);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 post(() -> requestProblem.set(e.getMessage()));
             }
@@ -386,7 +386,8 @@ public final class WorkbenchModel {
                     .parseAll(requestText.get(), m.method().getInputType()).stream()
                     .map(JsonMessages::compact).toList();
             return new GrpcurlCommand(settings.target(), settings.security(),
-                    str(settings.ca()), str(settings.cert()), str(settings.key()), settings.authority(),
+                    WorkbenchWords.path(settings.ca()), WorkbenchWords.path(settings.cert()),
+                    WorkbenchWords.path(settings.key()), settings.authority(),
                     settings.headers(), settings.deadlineFor(m.method()), m.fullName(), requests).render();
         } catch (IllegalArgumentException e) {
             return "# " + e.getMessage();
@@ -410,21 +411,6 @@ public final class WorkbenchModel {
 
     // ---- inside ----
 
-    private static long services(SchemaCatalog.Source source) {
-        return source.files().stream().mapToLong(f -> f.getServices().size()).sum();
-    }
-
-    /** " Not loaded: …" naming the files that did not link, or empty. */
-    private static String notLoaded(SchemaCatalog.Source source) {
-        return source.problems().isEmpty() ? "" : " Not loaded: " + String.join("; ", source.problems());
-    }
-
-    /** The explanation without the code it starts with: the status line shows the code first already. */
-    private static String withoutCode(CallOutcome o) {
-        String prefix = o.code() + ": ";
-        return o.message().startsWith(prefix) ? o.message().substring(prefix.length()) : o.message();
-    }
-
     /**
      * The call has started: the screen can cancel it and send on its stream. One that another call replaced
      * meanwhile is cancelled at once.
@@ -445,25 +431,22 @@ public final class WorkbenchModel {
         CallHistory.Percentiles p = callHistory.percentiles();
         post(() -> {
             history.setAll(calls);
-            percentilesText.set(p.calls() + (p.calls() == 1 ? " call" : " calls") + " · p50 " + millis(p.p50()) + " · p90 " + millis(p.p90())
-                    + " · p99 " + millis(p.p99()));
+            percentilesText.set(p.calls() + (p.calls() == 1 ? " call" : " calls")
+                    + " · p50 " + WorkbenchWords.millis(p.p50()) + " · p90 " + WorkbenchWords.millis(p.p90())
+                    + " · p99 " + WorkbenchWords.millis(p.p99()));
             if (state.getAndUpdate(now -> now.call() == token ? CallState.NONE : now).call() != token) {
                 return; // an earlier call, cancelled when this one started: the history has it
             }
             callRunning.set(false);
             canSend.set(false);
             statusCode.set(o.code());
-            statusText.set(o.code() + " · " + millis(o.latencyNanos()) + " · " + o.sent() + " sent, "
-                    + LagFormat.count(o.received()) + " received" + (o.message().isEmpty() ? "" : " · " + withoutCode(o)));
+            statusText.set(o.code() + " · " + WorkbenchWords.millis(o.latencyNanos()) + " · " + o.sent() + " sent, "
+                    + LagFormat.count(o.received()) + " received" + (o.message().isEmpty() ? "" : " · " + WorkbenchWords.withoutCode(o)));
             trailersText.set(o.trailers().isEmpty() ? "no trailers" : o.trailers().entrySet().stream()
                     .map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
                     .collect(Collectors.joining("\n")));
             feed.refresh();
         });
-    }
-
-    private static void sendAll(OpenCall call, String text) {
-        JsonMessages.parseAll(text, call.method().getInputType()).forEach(call::send);
     }
 
     private ChannelSettings settingsOrSay() {
@@ -511,14 +494,4 @@ public final class WorkbenchModel {
             ui.post(r);
         }
     }
-
-    static String millis(long nanos) {
-        double ms = nanos / 1e6;
-        return ms >= 100 ? Math.round(ms) + " ms" : String.format(java.util.Locale.ROOT, "%.2f ms", ms);
-    }
-
-    private static String str(java.nio.file.Path p) {
-        return p == null ? null : p.toString();
-    }
-
 }
