@@ -21,7 +21,12 @@ final class EventTable {
     private static final int BIG = 0x40;
     private static final int SCALE_BITS = 0x1F;
 
-    private int[] slots = new int[2048]; // entry + 1; 0 = empty
+    /**
+     * The index: per slot, the entry + 1 in the low 32 bits (0 = empty) and 32 bits of the id's second hash half
+     * in the high ones, so a probe past another id's slot is told apart without reading that id's keys (a cache
+     * miss each, in a table of millions of ids): a new id, most of a replay, costs the one line of its slot.
+     */
+    private long[] slots = new long[2048];
     private int mask = 2047;
     private int size;
     long[] k1 = new long[1024];
@@ -57,7 +62,7 @@ final class EventTable {
 
     /** Lets the ids go, once a replay's answers are made; the table is empty afterwards. */
     void release() {
-        slots = new int[2];
+        slots = new long[2];
         mask = 1;
         size = 0;
         savedUpTo = 0;
@@ -97,16 +102,26 @@ final class EventTable {
 
     private int findHere(long key1, long key2) {
         int slot = home(key1);
+        long tag = tag(key2);
         while (true) {
-            int v = slots[slot];
+            long v = slots[slot];
             if (v == 0) {
                 return -1;
             }
-            if (k1[v - 1] == key1 && k2[v - 1] == key2) {
-                return v - 1;
+            if ((v & TAG) == tag) {
+                int e = (int) v - 1;
+                if (k1[e] == key1 && k2[e] == key2) {
+                    return e;
+                }
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    private static final long TAG = 0xFFFF_FFFF_0000_0000L;
+
+    private static long tag(long key2) {
+        return key2 & TAG;
     }
 
     /** Adds an id not in the table with its event's content; returns its entry. */
@@ -145,7 +160,7 @@ final class EventTable {
         while (slots[slot] != 0) {
             slot = (slot + 1) & mask;
         }
-        slots[slot] = e + 1;
+        slots[slot] = tag(key2) | (e + 1);
         return e;
     }
 
@@ -217,14 +232,14 @@ final class EventTable {
     }
 
     private void rehash(int slotCount) {
-        slots = new int[slotCount];
+        slots = new long[slotCount];
         mask = slotCount - 1;
         for (int e = 0; e < size; e++) {
             int slot = home(k1[e]);
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = e + 1;
+            slots[slot] = tag(k2[e]) | (e + 1);
         }
     }
 
