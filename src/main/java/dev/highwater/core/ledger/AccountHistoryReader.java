@@ -28,9 +28,16 @@ public final class AccountHistoryReader {
     }
 
     private final LedgerSource source;
+    private final LedgerSchemas schemas;
 
     public AccountHistoryReader(LedgerSource source) {
+        this(source, LedgerSchemas.NONE);
+    }
+
+    /** @param schemas the schemas of events framed for a schema registry */
+    public AccountHistoryReader(LedgerSource source, LedgerSchemas schemas) {
         this.source = source;
+        this.schemas = schemas;
     }
 
     public AccountHistory read(String topic, String account, Instant at, int maxRows, LedgerReplay.Listener listener,
@@ -38,7 +45,7 @@ public final class AccountHistoryReader {
         LedgerTopic now = source.describe(topic);
         byte[] accountKey = AccountId.bytes(account);
         long limit = at.toEpochMilli();
-        LedgerDecoder decoder = new LedgerDecoder();
+        LedgerDecoder decoder = new LedgerDecoder(schemas);
         EventHash hash = new EventHash();
         // the account's event records in read order, all under account index 0; which count is decided after
         TailEvents events = new TailEvents();

@@ -25,15 +25,20 @@ final class BatchDecoder implements AutoCloseable {
     }
 
     private final Consumer<DecodedBatch> fold;
+    private final LedgerSchemas schemas;
     /** Started by the first full batch, so a replay with nothing to read starts no thread. */
     private ExecutorService pool;
     private final ArrayDeque<Decoding> ahead = new ArrayDeque<>();
     private final ArrayDeque<DecodedBatch> spare = new ArrayDeque<>();
     private DecodedBatch filling;
 
-    /** @param fold takes each decoded batch, on the caller's thread; an exception from it is thrown to the caller */
-    BatchDecoder(Consumer<DecodedBatch> fold) {
+    /**
+     * @param fold    takes each decoded batch, on the caller's thread; an exception from it is thrown to the caller
+     * @param schemas the schemas of records framed for a schema registry
+     */
+    BatchDecoder(Consumer<DecodedBatch> fold, LedgerSchemas schemas) {
         this.fold = fold;
+        this.schemas = schemas;
     }
 
     /** Adds a record; once a batch is full, the batches before it that are decoded are folded. */
@@ -71,7 +76,7 @@ final class BatchDecoder implements AutoCloseable {
         if (pool == null) {
             pool = Executors.newFixedThreadPool(THREADS, DaemonThreads.named("ledger-decode"));
         }
-        ahead.add(new Decoding(b, pool.submit(() -> b.decode(new LedgerDecoder(), new EventHash()))));
+        ahead.add(new Decoding(b, pool.submit(() -> b.decode(new LedgerDecoder(schemas), new EventHash()))));
         while (!ahead.isEmpty() && (ahead.size() > MAX_AHEAD || ahead.peek().done().isDone())) {
             foldNext();
         }

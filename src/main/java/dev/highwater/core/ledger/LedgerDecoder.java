@@ -34,10 +34,28 @@ public final class LedgerDecoder {
     String reason;
 
     private final JsonFields json = new JsonFields();
+    private final LedgerSchemas schemas;
+    /** The layout last used for a framed record's first message, by its schema id (most records share one). */
+    private int lastId = -1;
+    private LedgerSchemas.Layout lastLayout;
+    private FramedAvro avro;
+
+    /** A decoder for records of our own schema (and JSON); framed records need {@link #LedgerDecoder(LedgerSchemas)}. */
+    public LedgerDecoder() {
+        this(LedgerSchemas.NONE);
+    }
+
+    /** A decoder that also reads records framed for a schema registry, each with its own schema. */
+    public LedgerDecoder(LedgerSchemas schemas) {
+        this.schemas = schemas;
+    }
 
     public Outcome decode(byte[] value) {
         if (value == null) {
             return fail("the record has no value (a tombstone)");
+        }
+        if (value.length > 0 && value[0] == 0) {
+            return decodeFramed(value); // our Protobuf never starts with 0 (there is no field 0), JSON neither
         }
         int i = 0;
         while (i < value.length && (value[i] == ' ' || value[i] == '\n' || value[i] == '\r' || value[i] == '\t')) {
@@ -46,7 +64,126 @@ public final class LedgerDecoder {
         if (i < value.length && value[i] == '{') {
             return decodeJson(value, i);
         }
-        return decodeProtobuf(value);
+        return decodeProtobuf(value, 0, DEFAULT_ROLES, 1, 2, false);
+    }
+
+    /** Our own schema's tags: tag n carries field n. */
+    private static final int[] DEFAULT_ROLES = {0, 1, 2, 3, 4, 5, 6};
+
+    // ---------------------------------------------------------------- registry-framed
+
+    private Outcome decodeFramed(byte[] b) {
+        if (b.length < 5) {
+            return fail("a schema-registry frame cut short (" + b.length + " bytes, no schema id)");
+        }
+        int id = (b[1] & 0xff) << 24 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 8 | (b[4] & 0xff);
+        if (!schemas.present()) {
+            return fail("framed for a schema registry (schema id " + id + "), and no registry is given: give the"
+                    + " schema registry (--schema-registry, or the connection profile's) to read it");
+        }
+        LedgerSchemas.Layout layout;
+        int pos = 5;
+        Object schema = id == lastId ? lastLayout : schemas.schemaOf(id);
+        if (schema instanceof LedgerSchemas.Proto || !(schema instanceof LedgerSchemas.Layout)) {
+            // Protobuf: the message indexes come first; a single 0 byte is the first message, the usual case
+            if (pos < b.length && b[pos] == 0 && schema instanceof LedgerSchemas.Proto p && p.path().length == 1
+                    && p.path()[0] == 0) {
+                layout = p;
+                pos++;
+            } else {
+                int[] path = messagePath(b, pos);
+                if (path == null) {
+                    return fail("a schema-registry frame with malformed message indexes (schema id " + id + ")");
+                }
+                pos = pathEnd;
+                layout = schemas.layout(id, path);
+            }
+        } else {
+            layout = (LedgerSchemas.Layout) schema;
+        }
+        if (layout instanceof LedgerSchemas.Proto p && p.path().length == 1 && p.path()[0] == 0) {
+            lastId = id;
+            lastLayout = p;
+        } else if (!(layout instanceof LedgerSchemas.Proto) && !(layout instanceof LedgerSchemas.Unusable)) {
+            lastId = id;
+            lastLayout = layout;
+        }
+        return switch (layout) {
+            case LedgerSchemas.Proto p -> decodeProtobuf(b, pos, p.roles(), p.credit(), p.debit(), p.typeIsText());
+            case LedgerSchemas.Avro a -> (avro == null ? avro = new FramedAvro() : avro).decode(this, a, id, b, pos);
+            case LedgerSchemas.Json j -> decode(java.util.Arrays.copyOfRange(b, pos, b.length));
+            case LedgerSchemas.Unusable u -> fail(u.reason());
+        };
+    }
+
+    private int pathEnd;
+
+    /** The message indexes of a Protobuf frame (zig-zag varints: a count, then that many), or null. */
+    private int[] messagePath(byte[] b, int pos) {
+        long[] v = new long[1];
+        pos = zigZag(b, pos, v);
+        if (pos < 0 || v[0] < 0 || v[0] > 100) {
+            return null;
+        }
+        int count = (int) v[0];
+        if (count == 0) {
+            pathEnd = pos;
+            return new int[] {0};
+        }
+        int[] path = new int[count];
+        for (int i = 0; i < count; i++) {
+            pos = zigZag(b, pos, v);
+            if (pos < 0 || v[0] < 0 || v[0] > Integer.MAX_VALUE) {
+                return null;
+            }
+            path[i] = (int) v[0];
+        }
+        pathEnd = pos;
+        return path;
+    }
+
+    private static int zigZag(byte[] b, int pos, long[] out) {
+        long result = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (pos >= b.length) {
+                return -1;
+            }
+            int x = b[pos++];
+            result |= (long) (x & 0x7f) << shift;
+            if (x >= 0) {
+                out[0] = (result >>> 1) ^ -(result & 1);
+                return pos;
+            }
+        }
+        return -1;
+    }
+
+    /** Sets the decoded event's fields from another form of it (an Avro record), then checks it as any other. */
+    Outcome set(byte[] id, byte[] account, byte[] reference, Boolean isCredit, long ts, byte[] amountText) {
+        idBytes = id;
+        idOff = 0;
+        idLen = id == null ? 0 : id.length;
+        accountBytes = account;
+        accountOff = 0;
+        accountLen = account == null ? 0 : account.length;
+        referenceBytes = reference;
+        referenceOff = 0;
+        referenceLen = reference == null ? 0 : reference.length;
+        timestamp = ts;
+        if (isCredit == null) {
+            return Outcome.UNKNOWN_TYPE;
+        }
+        credit = isCredit;
+        return checkAndParseAmount(amountText, 0, amountText == null ? 0 : amountText.length);
+    }
+
+    Outcome failWith(String why) {
+        return fail(why);
+    }
+
+    Outcome unknownType(String why) {
+        reason = why;
+        return Outcome.UNKNOWN_TYPE;
     }
 
     private Outcome fail(String why) {
@@ -56,15 +193,24 @@ public final class LedgerDecoder {
 
     // ---------------------------------------------------------------- Protobuf
 
-    private Outcome decodeProtobuf(byte[] b) {
+    /**
+     * @param roles    the ledger field each tag carries ({@link LedgerSchemas#ID}…; 0: none of ours)
+     * @param creditNumber the event type's number for a credit
+     * @param debitNumber  the event type's number for a debit
+     * @param typeText the event type is a string (its name) rather than an enum
+     */
+    private Outcome decodeProtobuf(byte[] b, int start, int[] roles, long creditNumber, long debitNumber,
+                                   boolean typeText) {
         idLen = accountLen = referenceLen = 0;
         idBytes = accountBytes = referenceBytes = b;
         int amountOff = 0;
         int amountLen = -1;
         long type = 0;
+        int typeOff = 0;
+        int typeLen = -1;
         timestamp = 0;
         int fieldsSeen = 0;
-        int pos = 0;
+        int pos = start;
         int end = b.length;
         try {
             while (pos < end) {
@@ -81,12 +227,13 @@ public final class LedgerDecoder {
                         return fail("not a ledger event: malformed Protobuf varint");
                     }
                 }
-                int field = (int) (tag >>> 3);
+                int tagNumber = (int) (tag >>> 3);
                 int wire = (int) (tag & 7);
-                if (field == 0) {
+                if (tagNumber == 0) {
                     return fail("not a ledger event: Protobuf field number 0");
                 }
-                if (field <= 6) {
+                int field = tagNumber > 0 && tagNumber < roles.length ? roles[tagNumber] : 0;
+                if (field != 0) {
                     // Protobuf lets a later copy of a field win; an audit refuses to pick one silently
                     if ((fieldsSeen & (1 << field)) != 0) {
                         return fail("field " + FIELD_NAMES[field] + " appears twice in the record");
@@ -107,12 +254,12 @@ public final class LedgerDecoder {
                             return fail("not a ledger event: malformed Protobuf varint");
                         }
                     }
-                    if (field == 3) {
+                    if (field == 3 && !typeText) {
                         type = v;
                     } else if (field == 6) {
                         timestamp = v;
-                    } else if (field <= 5) {
-                        return fail("not a ledger event: field " + field + " should be a string");
+                    } else if (field != 0) {
+                        return fail("not a ledger event: field " + tagNumber + " should be a string");
                     }
                 } else if (wire == 2) {
                     int len = 0;
@@ -136,8 +283,15 @@ public final class LedgerDecoder {
                         case 2 -> { accountOff = pos; accountLen = len; }
                         case 4 -> { amountOff = pos; amountLen = len; }
                         case 5 -> { referenceOff = pos; referenceLen = len; }
-                        case 3, 6 -> {
-                            return fail("not a ledger event: field " + field + " should be a number");
+                        case 3 -> {
+                            if (!typeText) {
+                                return fail("not a ledger event: field " + tagNumber + " should be a number");
+                            }
+                            typeOff = pos;
+                            typeLen = len;
+                        }
+                        case 6 -> {
+                            return fail("not a ledger event: field " + tagNumber + " should be a number");
                         }
                         default -> { }
                     }
@@ -159,14 +313,25 @@ public final class LedgerDecoder {
         if (b.length == 0) {
             return fail("an empty record");
         }
-        if (type != 1 && type != 2) {
+        if (typeText) {
+            String name = typeLen <= 0 ? "" : new String(b, typeOff, typeLen, StandardCharsets.UTF_8);
+            type = name.equals("ACCOUNT_CREDITED") ? creditNumber : name.equals("ACCOUNT_DEBITED") ? debitNumber : -1;
+            if (type == -1) {
+                if (idLen == 0 && accountLen == 0) {
+                    return fail("not a ledger event: no event id, account or type");
+                }
+                reason = name.isEmpty() ? "event type unspecified" : "unknown event type " + abbreviate(name);
+                return Outcome.UNKNOWN_TYPE;
+            }
+        }
+        if (type != creditNumber && type != debitNumber) {
             if (idLen == 0 && accountLen == 0) {
                 return fail("not a ledger event: no event id, account or type");
             }
             reason = type == 0 ? "event type unspecified" : "unknown event type " + type;
             return Outcome.UNKNOWN_TYPE;
         }
-        credit = type == 1;
+        credit = type == creditNumber;
         return checkAndParseAmount(b, amountOff, amountLen);
     }
 

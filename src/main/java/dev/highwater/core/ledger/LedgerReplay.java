@@ -38,12 +38,19 @@ public final class LedgerReplay {
     private final SnapshotStore store;
     private final Settings settings;
     private final ReplayPlanner planner;
+    private final LedgerSchemas schemas;
 
     public LedgerReplay(LedgerSource source, SnapshotStore store, Settings settings) {
+        this(source, store, settings, LedgerSchemas.NONE);
+    }
+
+    /** @param schemas the schemas of events framed for a schema registry, each read with its own */
+    public LedgerReplay(LedgerSource source, SnapshotStore store, Settings settings, LedgerSchemas schemas) {
         this.source = source;
         this.store = store;
         this.settings = settings;
         this.planner = new ReplayPlanner(store);
+        this.schemas = schemas;
     }
 
     /**
@@ -104,7 +111,7 @@ public final class LedgerReplay {
         private final EventFold events;
         private final SnapshotScheduler snapshots;
         /** Decodes batches of records on every core ahead of the fold, which takes them in reading order. */
-        private final BatchDecoder decoder = new BatchDecoder(this::fold);
+        private final BatchDecoder decoder = new BatchDecoder(this::fold, schemas);
 
         Fold(LedgerTopic topic, ReplayPlanner.Plan plan, long[] at, Listener listener, BooleanSupplier cancelled,
              List<String> notes) {

@@ -38,7 +38,7 @@ class BatchDecoderTest {
                 folded.add(b.partitions[i] + "/" + b.offsets[i] + "/"
                         + (b.outcomes[i] == DecodedBatch.EVENT ? "t" + b.timestamps[i] : "not an event"));
             }
-        })) {
+        }, LedgerSchemas.NONE)) {
             for (int i = 0; i < RECORDS; i++) {
                 decoder.record(i % 12, i / 12, value(i));
             }
@@ -58,7 +58,7 @@ class BatchDecoderTest {
         BatchDecoder decoder = new BatchDecoder(b -> {
             decoding.addAll(decodingThreads());
             throw stop;
-        });
+        }, LedgerSchemas.NONE);
         RuntimeException thrown;
         try (decoder) {
             thrown = assertThrows(RuntimeException.class, () -> {
@@ -79,7 +79,7 @@ class BatchDecoderTest {
     @Test
     void nothingReadFoldsNothing() {
         List<Integer> batches = new ArrayList<>();
-        try (BatchDecoder decoder = new BatchDecoder(b -> batches.add(b.size))) {
+        try (BatchDecoder decoder = new BatchDecoder(b -> batches.add(b.size), LedgerSchemas.NONE)) {
             decoder.drain();
         }
         assertEquals(List.of(), batches);
