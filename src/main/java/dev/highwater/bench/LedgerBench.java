@@ -1,8 +1,15 @@
 package dev.highwater.bench;
 
+import dev.highwater.core.BackendStartException;
 import dev.highwater.core.ledger.AuditReport;
 import dev.highwater.core.ledger.BalanceTable;
 import dev.highwater.core.ledger.LedgerReplay;
+import dev.highwater.core.ledger.LedgerSchemas;
+import dev.highwater.core.connect.RegistrySettings;
+import dev.highwater.core.connect.SecretResolver;
+import dev.highwater.core.registry.SchemaRegistry;
+import dev.highwater.demo.SchemaRegistryServer;
+import dev.highwater.registry.HttpSchemaRegistries;
 import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.kafka.EmbeddedKafka;
@@ -23,7 +30,8 @@ import java.util.regex.Pattern;
 /**
  * The ledger figures, in one run against the embedded broker: full replay speed against Kafka's
  * ConsumerPerformance on the same topic, a snapshot-assisted query in the last 1 % of the ledger against the
- * full replay, and the heap a replay of many accounts needs (in a JVM capped at 512 MB).
+ * full replay, the heap a replay of many accounts needs (in a JVM capped at 512 MB), and the full replay of a
+ * ledger written through a schema registry against ConsumerPerformance on that topic.
  */
 public final class LedgerBench {
 
@@ -43,42 +51,91 @@ public final class LedgerBench {
             if (!anchored) {
                 report.note("no anchor: " + KafkaTools.ABSENT);
             }
-            double[] anchor = new double[runs];
-            double[] replay = new double[runs];
-            double[] ratio = new double[runs];
-            double[] fullSeconds = new double[runs];
-            try (KafkaLedgerSource source = new KafkaLedgerSource(client)) {
-                query(source, SnapshotStore.NONE, fill.topic, Instant.now()); // warms the JIT up, untimed
-            }
-            for (int r = 0; r < runs; r++) {
-                if (anchored) {
-                    anchor[r] = ConsumerPerformanceAnchor.run(kafka.bootstrapServers(), fill.topic, fill.records)
-                            .fetchRecordsPerSecond();
-                }
-                try (KafkaLedgerSource source = new KafkaLedgerSource(client)) {
-                    long t0 = System.nanoTime();
-                    AuditReport full = query(source, SnapshotStore.NONE, fill.topic, Instant.now());
-                    fullSeconds[r] = (System.nanoTime() - t0) / 1e9;
-                    replay[r] = full.stats().recordsRead() / fullSeconds[r];
-                }
-                ratio[r] = replay[r] / anchor[r];
-            }
-            if (anchored) {
-                report.add("ledger", "Kafka ConsumerPerformance fetch rate (anchor)", anchor, "rec/s", null);
-            }
-            report.add("ledger", "full replay: read_committed, decode, dedup, fold", replay, "rec/s", null);
-            if (anchored) {
-                report.add("ledger", "full replay / ConsumerPerformance", ratio, "x", ">= 0.6");
-            }
+            replayFigures(report, kafka, fill, LedgerSchemas.NONE, "", runs, anchored);
             snapshotFigures(report, client, fill, snapshots.resolve("snapshots"), runs);
             heap(report, kafka, heapAccounts);
+            registryFigures(report, kafka, events, runs, anchored, snapshots);
         } finally {
             deleteQuietly(snapshots);
         }
     }
 
+    /** Full replays against ConsumerPerformance on the same topic, alternated. */
+    private static void replayFigures(BenchReport report, EmbeddedKafka kafka, LedgerFill fill, LedgerSchemas schemas,
+                                      String what, int runs, boolean anchored) {
+        ClientSettings client = ClientSettings.of(kafka.bootstrapServers());
+        double[] anchor = new double[runs];
+        double[] replay = new double[runs];
+        double[] ratio = new double[runs];
+        try (KafkaLedgerSource source = new KafkaLedgerSource(client)) {
+            query(source, SnapshotStore.NONE, schemas, fill.topic, Instant.now()); // warms the JIT up, untimed
+        }
+        for (int r = 0; r < runs; r++) {
+            if (anchored) {
+                anchor[r] = ConsumerPerformanceAnchor.run(kafka.bootstrapServers(), fill.topic, fill.records)
+                        .fetchRecordsPerSecond();
+            }
+            try (KafkaLedgerSource source = new KafkaLedgerSource(client)) {
+                long t0 = System.nanoTime();
+                AuditReport full = query(source, SnapshotStore.NONE, schemas, fill.topic, Instant.now());
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                if (full.undecodable() + full.unknownType() > 0) {
+                    throw new IllegalStateException("the replay" + what + " could not read " + full.undecodable()
+                            + " records: " + full.problems().getFirst().reason());
+                }
+                replay[r] = full.stats().recordsRead() / seconds;
+            }
+            ratio[r] = replay[r] / anchor[r];
+        }
+        if (anchored) {
+            report.add("ledger", "Kafka ConsumerPerformance fetch rate (anchor)" + what, anchor, "rec/s", null);
+        }
+        report.add("ledger", "full replay: read_committed, decode, dedup, fold" + what, replay, "rec/s", null);
+        if (anchored) {
+            report.add("ledger", "full replay / ConsumerPerformance" + what, ratio, "x", ">= 0.6");
+        }
+    }
+
+    /**
+     * The same figures for a ledger written through a schema registry (a real one, on loopback): a quarter of
+     * the events in Avro, the rest in Protobuf whose schema evolves twice as the ledger goes (v1, v2 with a field
+     * added, v3 with one removed), each read with the version it was written with.
+     */
+    private static void registryFigures(BenchReport report, EmbeddedKafka kafka, long events, int runs,
+                                        boolean anchored, Path cache) throws Exception {
+        SchemaRegistryServer started;
+        try {
+            started = SchemaRegistryServer.start(SchemaRegistryServer.Options.defaults(cache.resolve("registry")));
+        } catch (BackendStartException e) {
+            report.note("no registry-framed figures: " + e.getMessage());
+            return;
+        }
+        try (SchemaRegistryServer server = started) {
+            String subject = "bench-ledger-registry-value";
+            int v1 = server.register(subject, "PROTOBUF", FramedLedgerEvents.PROTO_V1, List.of());
+            int v2 = server.register(subject, "PROTOBUF", FramedLedgerEvents.PROTO_V2, List.of());
+            int v3 = server.register(subject, "PROTOBUF", FramedLedgerEvents.PROTO_V3, List.of());
+            int avro = server.register("bench-ledger-registry-avro-value", "AVRO", FramedLedgerEvents.AVRO, List.of());
+            LedgerFill fill = LedgerFill.write(kafka, "bench-ledger-registry", events, 10_000, (e, other, at) ->
+                    other ? FramedLedgerEvents.avro(avro, e)
+                            : FramedLedgerEvents.protobuf(at < 1 / 3.0 ? v1 : at < 2 / 3.0 ? v2 : v3,
+                            at < 1 / 3.0 ? 1 : at < 2 / 3.0 ? 2 : 3, e));
+            report.note(String.format("registry-framed ledger: %,d records (Protobuf v1, v2, v3 in turn; a quarter"
+                    + " Avro), schemas at %s", fill.records, server.url()));
+            try (SchemaRegistry registry = new HttpSchemaRegistries().open(RegistrySettings.of(server.url()),
+                    SecretResolver.system())) {
+                replayFigures(report, kafka, fill, LedgerSchemas.of(registry), ", registry-framed", runs, anchored);
+            }
+        }
+    }
+
     private static AuditReport query(KafkaLedgerSource source, SnapshotStore store, String topic, Instant at) {
-        return new LedgerReplay(source, store, LedgerReplay.Settings.defaults())
+        return query(source, store, LedgerSchemas.NONE, topic, at);
+    }
+
+    private static AuditReport query(KafkaLedgerSource source, SnapshotStore store, LedgerSchemas schemas,
+                                     String topic, Instant at) {
+        return new LedgerReplay(source, store, LedgerReplay.Settings.defaults(), schemas)
                 .balancesAt(topic, List.of(at), LedgerReplay.Listener.NONE, () -> false).getFirst();
     }
 

@@ -45,8 +45,26 @@ final class LedgerFill {
         return firstTimestamp + (long) ((lastTimestamp - firstTimestamp) * fraction);
     }
 
+    /** How an event is written: the ledger's own Protobuf, or JSON for about a quarter of them. */
+    @FunctionalInterface
+    interface Encoding {
+        Encoding OWN = (e, json, fraction) -> json ? LedgerEventCodec.toJson(e) : LedgerEventCodec.toProtobuf(e);
+
+        /**
+         * @param json     true for the quarter of events a mixed ledger writes in its other shape
+         * @param fraction how far into the ledger the event is (0 to 1), for encodings that change as it goes
+         */
+        byte[] encode(LedgerEvent e, boolean json, double fraction);
+    }
+
     /** Writes about {@code events} events over {@code accounts} accounts. */
     static LedgerFill write(EmbeddedKafka kafka, String topic, long events, int accounts) throws Exception {
+        return write(kafka, topic, events, accounts, Encoding.OWN);
+    }
+
+    /** As {@link #write(EmbeddedKafka, String, long, int)}, each event written as {@code encoding} says. */
+    static LedgerFill write(EmbeddedKafka kafka, String topic, long events, int accounts, Encoding encoding)
+            throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(60, TimeUnit.SECONDS);
         }
@@ -68,7 +86,7 @@ final class LedgerFill {
             for (int a = 0; a < accounts; a++) {
                 LedgerEvent open = new LedgerEvent("opening:" + account(a), account(a),
                         LedgerEvent.Type.ACCOUNT_CREDITED, new BigDecimal("50000.00"), "opening balance", t0);
-                written += send(producer, topic, open, false);
+                written += send(producer, topic, open, encoding.encode(open, false, 0));
             }
             LedgerEvent previous = null;
             for (long p = 0; p < payments; p++) {
@@ -86,10 +104,12 @@ final class LedgerFill {
                         amount, "tx " + id, ts);
                 LedgerEvent credit = new LedgerEvent(id + ":credit", account(to), LedgerEvent.Type.ACCOUNT_CREDITED,
                         amount, "tx " + id, ts);
-                written += send(producer, topic, debit, json);
-                written += send(producer, topic, credit, json);
+                double fraction = (double) p / payments;
+                written += send(producer, topic, debit, encoding.encode(debit, json, fraction));
+                written += send(producer, topic, credit, encoding.encode(credit, json, fraction));
                 if (previous != null && random.nextInt(200) == 0) {
-                    written += send(producer, topic, previous, !json); // a redelivery, in the other shape
+                    // a redelivery, in the other shape
+                    written += send(producer, topic, previous, encoding.encode(previous, !json, fraction));
                 }
                 previous = credit;
                 if (p % PER_TRANSACTION == PER_TRANSACTION - 1) {
@@ -106,9 +126,9 @@ final class LedgerFill {
         return String.format("acct-%07d", a);
     }
 
-    private static int send(KafkaProducer<byte[], byte[]> producer, String topic, LedgerEvent e, boolean json) {
+    private static int send(KafkaProducer<byte[], byte[]> producer, String topic, LedgerEvent e, byte[] value) {
         producer.send(new ProducerRecord<>(topic, null, e.timestamp(), e.accountId().getBytes(StandardCharsets.UTF_8),
-                json ? LedgerEventCodec.toJson(e) : LedgerEventCodec.toProtobuf(e)));
+                value));
         return 1;
     }
 }

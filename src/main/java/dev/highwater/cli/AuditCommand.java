@@ -13,6 +13,11 @@ import dev.highwater.core.ledger.LedgerSources;
 import dev.highwater.core.ledger.Problem;
 import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.connect.RegistrySettings;
+import dev.highwater.core.connect.SecretResolver;
+import dev.highwater.core.ledger.LedgerSchemas;
+import dev.highwater.core.registry.RegistryException;
+import dev.highwater.core.registry.SchemaRegistry;
 import dev.highwater.core.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +38,8 @@ import java.util.concurrent.Callable;
 /** Every account's exact balance on a ledger topic at an instant, by replaying the topic (read_committed). */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {
-                "Replays a ledger topic (Protobuf and JSON events, committed records only) into every account's",
+                "Replays a ledger topic (Protobuf and JSON events, and events framed for a schema registry",
+                "with --schema-registry, each read with its own schema version; committed records only) into every account's",
                 "exact balance at an instant: distinct events by their own timestamps, redeliveries counted once,",
                 "undecodable records and unknown types listed. --snapshots keeps cuts in an H2 file so later",
                 "queries replay only the rest. Never joins a group or commits."})
@@ -48,6 +54,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     VerboseOption verbose;
+
+    @CommandLine.Mixin
+    RegistryOptions registry;
 
     @Option(names = "--topic", required = true, paramLabel = "T", description = "the ledger topic, e.g. payment-ledger")
     String topic;
@@ -85,11 +94,16 @@ public final class AuditCommand implements Callable<Integer> {
         LedgerSources ledgers = top.adapters().ledgers();
         PrintWriter err = spec.commandLine().getErr();
         AuditReport report;
-        try (SnapshotStore store = snapshots == null ? SnapshotStore.NONE : openSnapshots(ledgers, err);
+        RegistrySettings registrySettings = registry.settings();
+        try (SchemaRegistry schemas = registrySettings.present()
+                ? top.adapters().registries().open(registrySettings, SecretResolver.system()) : null;
+             SnapshotStore store = snapshots == null ? SnapshotStore.NONE : openSnapshots(ledgers, err);
              LedgerSource source = ledgers.reader(settings)) {
-            LedgerReplay replay = new LedgerReplay(source, store, LedgerReplay.Settings.defaults());
+            LedgerReplay replay = new LedgerReplay(source, store, LedgerReplay.Settings.defaults(),
+                    LedgerSchemas.of(schemas));
             report = replay.balancesAt(topic, List.of(instant), LedgerReplay.Listener.NONE, () -> false).getFirst();
-        } catch (LedgerReplayException | IllegalArgumentException | IllegalStateException | StoreException e) {
+        } catch (LedgerReplayException | IllegalArgumentException | IllegalStateException | StoreException
+                 | RegistryException e) {
             throw new CommandFailure(ErrorText.oneLine(e));
         }
         if (!accounts.isEmpty()) {
