@@ -53,10 +53,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
      *                      registry without authentication
      * @param compatibility the global compatibility rule (Confluent's default is BACKWARD; Apicurio's is none)
      * @param cacheFolder   where the distribution is unpacked (and downloaded, when no copy is found)
+     * @param tls           HTTPS on a second port besides plain HTTP, or null for plain HTTP only
      */
-    public record Options(Map<String, String> users, String compatibility, Path cacheFolder) {
+    public record Options(Map<String, String> users, String compatibility, Path cacheFolder, Tls tls) {
         public Options {
             users = Map.copyOf(users);
+        }
+
+        public Options(Map<String, String> users, String compatibility, Path cacheFolder) {
+            this(users, compatibility, cacheFolder, null);
         }
 
         public static Options defaults(Path cacheFolder) {
@@ -66,19 +71,36 @@ public final class SchemaRegistryServer implements AutoCloseable {
         public Options withUser(String name, String password) {
             Map<String, String> u = new LinkedHashMap<>(users);
             u.put(name, password);
-            return new Options(u, compatibility, cacheFolder);
+            return new Options(u, compatibility, cacheFolder, tls);
         }
+
+        public Options withTls(Tls tls) {
+            return new Options(users, compatibility, cacheFolder, tls);
+        }
+    }
+
+    /**
+     * HTTPS for a registry whose clients use TLS: the plain HTTP port stays open (registering and the start-up
+     * check use it), the HTTPS port is {@link #tlsUrl()}. Server-side TLS only: whether Quarkus asks for a client
+     * certificate is fixed when the app is built, and Apicurio's is built not to.
+     *
+     * @param certificatePem the server's certificate chain, PEM
+     * @param keyPem         its private key, PEM (PKCS#8)
+     */
+    public record Tls(Path certificatePem, Path keyPem) {
     }
 
     private final Process process;
     private final int port;
+    private final int tlsPort;
     private final Path log;
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private SchemaRegistryServer(Process process, int port, Path log, Options options) {
+    private SchemaRegistryServer(Process process, int port, int tlsPort, Path log, Options options) {
         this.process = process;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.log = log;
         this.options = options;
     }
@@ -149,6 +171,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/apis/ccompat/v7";
     }
 
+    /** The API's HTTPS base URL, e.g. {@code https://localhost:40124/apis/ccompat/v7}, for a registry with TLS. */
+    public String tlsUrl() {
+        if (options.tls() == null) {
+            throw new IllegalStateException("this schema registry was started without TLS");
+        }
+        return "https://localhost:" + tlsPort + "/apis/ccompat/v7";
+    }
+
     public int port() {
         return port;
     }
@@ -182,6 +212,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 command.add("-Dquarkus.security.users.embedded.roles." + user + "=sr-admin");
             });
         }
+        int tlsPort = 0;
+        Tls tls = options.tls();
+        if (tls != null) {
+            tlsPort = LocalPorts.free();
+            command.addAll(List.of("-Dquarkus.http.ssl-port=" + tlsPort, "-Dquarkus.http.insecure-requests=enabled",
+                    "-Dquarkus.http.ssl.certificate.files=" + tls.certificatePem().toAbsolutePath(),
+                    "-Dquarkus.http.ssl.certificate.key-files=" + tls.keyPem().toAbsolutePath()));
+        }
         command.addAll(List.of("-jar", "quarkus-run.jar"));
         Path log;
         Process process;
@@ -192,7 +230,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (IOException e) {
             throw new BackendStartException("the schema registry could not be started: " + e.getMessage(), e);
         }
-        SchemaRegistryServer server = new SchemaRegistryServer(process, port, log, options);
+        SchemaRegistryServer server = new SchemaRegistryServer(process, port, tlsPort, log, options);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-schema-registry"));
         server.awaitUp(options);
         return server;

@@ -47,6 +47,8 @@ import java.util.regex.Pattern;
  */
 final class RegistryTls {
 
+    private static final Pattern PEM_CERTIFICATE = Pattern.compile(
+            "-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\\s]+-----END CERTIFICATE-----");
     private static final Pattern PEM_KEY = Pattern.compile(
             "-----BEGIN (ENCRYPTED )?PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END (?:ENCRYPTED )?PRIVATE KEY-----");
     private static final List<String> KEY_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448");
@@ -152,10 +154,17 @@ final class RegistryTls {
         }
     }
 
+    /** The certificates of a PEM file, which may hold a private key too (a PEM key store). */
     private static List<X509Certificate> certificates(byte[] pem, Path file, String what) {
+        StringBuilder blocks = new StringBuilder();
+        Matcher m = PEM_CERTIFICATE.matcher(new String(pem, StandardCharsets.US_ASCII));
+        while (m.find()) {
+            blocks.append(m.group()).append('\n');
+        }
         try {
             List<X509Certificate> out = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem)).stream()
+                    .generateCertificates(new ByteArrayInputStream(blocks.toString().getBytes(StandardCharsets.US_ASCII)))
+                    .stream()
                     .map(X509Certificate.class::cast).toList();
             if (!out.isEmpty()) {
                 return out;
