@@ -41,8 +41,9 @@ class AuditCommandTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.start(0, null);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("ledger", 1, (short) 1), new NewTopic("junk", 2, (short) 1)))
-                    .all().get();
+            // events of 2024: a ledger topic keeps them (the default retention would delete them within minutes)
+            admin.createTopics(List.of(new NewTopic("ledger", 1, (short) 1).configs(Map.of("retention.ms", "-1")),
+                    new NewTopic("junk", 2, (short) 1))).all().get();
         }
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

@@ -29,7 +29,7 @@ class AuditIntegrityCommandTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.start(0, null);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("crafted", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic("crafted", 1, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get();
         }
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),

@@ -56,7 +56,7 @@ class AuditSnapshotsFileTest {
     @BeforeAll
     static void ledger() throws Exception {
         try (Admin admin = Admin.create(broker.client().admin("audit-snapshots-test"))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(20, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1).configs(Map.of("retention.ms", "-1")))).all().get(20, TimeUnit.SECONDS);
         }
         Random r = new Random(5);
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers",

@@ -106,8 +106,11 @@ public record RegistrySettings(List<URI> urls, Auth auth, String username, Secre
         String source = p.getOrDefault("basic.auth.credentials.source", "").toUpperCase(Locale.ROOT);
         String userInfo = p.getOrDefault("basic.auth.user.info", p.getOrDefault("schema.registry.basic.auth.user.info", ""));
         if (!userInfo.isEmpty() && (source.isEmpty() || source.equals("USER_INFO"))) {
-            int colon = userInfo.indexOf(':');
-            if (colon <= 0 && !userInfo.startsWith("${")) {
+            // a value starting with a reference (${file:…} or ${env:…}, whose own colon is no separator) is the whole
+            // user:password, split once resolved; otherwise the user is plain text before the first colon
+            boolean reference = userInfo.startsWith("${");
+            int colon = reference ? -1 : userInfo.indexOf(':');
+            if (colon <= 0 && !reference) {
                 throw new ConnectionSettingsException("basic.auth.user.info should be user:password");
             }
             auth = Auth.BASIC;

@@ -78,8 +78,10 @@ public final class LedgerDecoder {
         }
         int id = (b[1] & 0xff) << 24 | (b[2] & 0xff) << 16 | (b[3] & 0xff) << 8 | (b[4] & 0xff);
         if (!schemas.present()) {
-            return fail("framed for a schema registry (schema id " + id + "), and no registry is given: give the"
-                    + " schema registry (--schema-registry, or the connection profile's) to read it");
+            // a ledger event like the others, only unreadable here: a balance without it would be wrong
+            throw new LedgerReplayException("the topic holds records framed for a schema registry (schema id " + id
+                    + ") and no registry is given, so they cannot be counted: give the schema registry"
+                    + " (--schema-registry, or the connection profile's)");
         }
         LedgerSchemas.Layout layout;
         int pos = 5;

@@ -82,14 +82,19 @@ public final class LedgerSchemas {
     /**
      * What an id's schema is: a compiled Protobuf file (its layout depends on the record's message path, see
      * {@link #layout}) or the {@link Layout} of an Avro or JSON schema, or {@link Unusable} saying why it cannot be
-     * read. An unreachable registry's answer is not kept (the next record asks again, through the registry's own
-     * short memory of failures); every other answer is, as an id never changes its schema.
+     * read. Only what stays true is kept and made a record's problem: an id the registry does not know, a schema that
+     * is no ledger event. A registry that does not answer, refuses the credentials or answers as no registry would
+     * stops the replay instead: the records it holds back are ledger events like the others, and a balance without
+     * them (or a snapshot made without them) would be a wrong answer given as a right one.
+     *
+     * @throws LedgerReplayException when the registry cannot be asked
      */
     Object schemaOf(int id) {
         try {
             return compiled.computeIfAbsent(id, this::fetch);
         } catch (RegistryException e) {
-            return new Unusable(e.getMessage());
+            throw new LedgerReplayException(e.getMessage() + "; the replay stops rather than leave out the records"
+                    + " framed with schema id " + id + ": try again once the registry answers");
         }
     }
 
@@ -98,7 +103,7 @@ public final class LedgerSchemas {
         try {
             s = registry.schema(id);
         } catch (RegistryException e) {
-            if (e.kind() == RegistryException.Kind.UNREACHABLE) {
+            if (e.kind() != RegistryException.Kind.UNKNOWN_ID && e.kind() != RegistryException.Kind.UNKNOWN_SUBJECT) {
                 throw e;
             }
             return new Unusable(e.getMessage());

@@ -2,6 +2,7 @@ package dev.highwater.kafka.ledger;
 
 import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.ledger.LedgerSource;
+import dev.highwater.core.ledger.LedgerReplayException;
 import dev.highwater.core.ledger.LedgerTopic;
 import dev.highwater.kafka.ClientFailure;
 import dev.highwater.core.connect.ClientSettings;
@@ -11,12 +12,14 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +121,19 @@ public final class KafkaLedgerSource implements LedgerSource {
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new IllegalStateException("the cluster at " + settings.bootstrapServers() + " does not answer ("
                 + why.lines().findFirst().orElse("") + ")", e);
+    }
+
+    /**
+     * Records deleted from under the read (the topic's retention, or a delete-records): the replay cannot count them,
+     * and says so rather than pass for a cluster that does not answer.
+     */
+    private static LedgerReplayException gone(OffsetOutOfRangeException e) {
+        Map.Entry<TopicPartition, Long> first = e.offsetOutOfRangePartitions().entrySet().stream()
+                .min(Map.Entry.comparingByKey(Comparator.comparing(TopicPartition::partition))).orElseThrow();
+        return new LedgerReplayException("the records of " + first.getKey().topic() + " partition "
+                + first.getKey().partition() + " from offset " + first.getValue() + " were deleted while the replay read"
+                + " them (by the topic's retention or a delete-records), so no exact balance can be given from it;"
+                + " a ledger topic keeps its events (retention.ms=-1), or audit from snapshots taken before");
     }
 
     /** A fetched batch, the end of the read, or the fetcher's failure. */
@@ -257,6 +273,8 @@ public final class KafkaLedgerSource implements LedgerSource {
                     }
                 }
                 hand(new Batch(null, null, true));
+            } catch (OffsetOutOfRangeException e) {
+                hand(new Batch(null, gone(e), false));
             } catch (RuntimeException e) {
                 hand(new Batch(null, e instanceof KafkaException ? unreachable(e) : e, false));
             }

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FramedLedgerReplayTest {
 
     /** The registry's schemas in memory: the port, as a test of the core needs it. */
-    static final class SchemasInMemory implements SchemaRegistry {
+    static class SchemasInMemory implements SchemaRegistry {
         final Map<Integer, RegisteredSchema> byId = new HashMap<>();
         int asked;
 
@@ -142,11 +142,33 @@ class FramedLedgerReplayTest {
                 withRegistry.problems().get(0).reason());
         assertTrue(withRegistry.problems().get(1).reason().contains("cut short"), withRegistry.problems().get(1).reason());
 
-        AuditReport without = new LedgerReplay(source, SnapshotStore.NONE, LedgerReplay.Settings.defaults())
-                .balancesAt("ledger", List.of(END), LedgerReplay.Listener.NONE, () -> false).getFirst();
-        assertEquals(3, without.undecodable());
-        assertTrue(without.problems().getFirst().reason().contains("no registry is given"),
-                without.problems().getFirst().reason());
+        LedgerReplayException without = org.junit.jupiter.api.Assertions.assertThrows(LedgerReplayException.class,
+                () -> new LedgerReplay(source, SnapshotStore.NONE, LedgerReplay.Settings.defaults())
+                        .balancesAt("ledger", List.of(END), LedgerReplay.Listener.NONE, () -> false));
+        assertTrue(without.getMessage().contains("no registry is given, so they cannot be counted"),
+                without.getMessage());
+    }
+
+    @Test
+    void aRegistryThatCannotBeAskedStopsTheReplayRatherThanLeaveItsRecordsOut() {
+        ListLedgerSource source = new ListLedgerSource("ledger", 1);
+        source.add(0, null, FramedLedgerEvents.protobuf(1, 1, new LedgerEvent("a", "acct-1",
+                LedgerEvent.Type.ACCOUNT_CREDITED, BigDecimal.TEN, "r", 1)));
+        for (RegistryException.Kind kind : List.of(RegistryException.Kind.UNREACHABLE, RegistryException.Kind.REFUSED,
+                RegistryException.Kind.BAD_ANSWER)) {
+            SchemasInMemory failing = new SchemasInMemory() {
+                @Override
+                public RegisteredSchema schema(int id) {
+                    throw new RegistryException(kind, "the schema registry at memory said " + kind);
+                }
+            };
+            LedgerReplayException e = org.junit.jupiter.api.Assertions.assertThrows(LedgerReplayException.class,
+                    () -> new LedgerReplay(source, SnapshotStore.NONE, LedgerReplay.Settings.defaults(),
+                            LedgerSchemas.of(failing)).balancesAt("ledger", List.of(END), LedgerReplay.Listener.NONE,
+                            () -> false));
+            assertTrue(e.getMessage().startsWith("the schema registry at memory said " + kind
+                    + "; the replay stops rather than leave out the records framed with schema id 1"), e.getMessage());
+        }
     }
 
     @Test
