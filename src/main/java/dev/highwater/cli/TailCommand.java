@@ -277,6 +277,6 @@ public final class TailCommand implements Callable<Integer> {
         if (d.poison()) {
             return head + "UNDECODABLE  " + d.problem() + "  hex " + dev.highwater.core.decode.HexDump.hex(r.value(), 64);
         }
-        return head + d.typeLabel() + "  " + d.summary();
+        return head + d.typeLabel() + (d.schemaLabel() == null ? "" : " · " + d.schemaLabel()) + "  " + d.summary();
     }
 }

@@ -1,7 +1,6 @@
 package dev.highwater.core.decode;
 
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,11 +44,10 @@ public final class AvscFiles {
                     order.add(f);
                     pending.remove(f);
                     progress = true;
-                } catch (SchemaParseException e) {
-                    lastProblem = e.getMessage();
-                    lastFile = f;
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException(f + " is not an Avro schema: " + e.getMessage());
+                    // perhaps a type a file not read yet defines: tried again after the others
+                    lastProblem = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
+                    lastFile = f;
                 }
             }
             if (!progress) {

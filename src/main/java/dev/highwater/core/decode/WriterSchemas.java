@@ -158,7 +158,7 @@ public final class WriterSchemas {
             }
             return new Compiled(s, null, AvroType.of(parser.parse(s.text())), null);
         } catch (org.apache.avro.AvroRuntimeException e) {
-            return failed(s, e.getMessage());
+            return failed(s, String.valueOf(e.getMessage()).replaceAll("\\s+", " "));
         }
     }
 
