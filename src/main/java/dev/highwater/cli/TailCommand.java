@@ -1,6 +1,9 @@
 package dev.highwater.cli;
 
 import dev.highwater.core.DaemonThreads;
+import dev.highwater.core.connect.SecretResolver;
+import dev.highwater.core.decode.AvroType;
+import dev.highwater.core.decode.AvscFiles;
 import dev.highwater.core.decode.DecodedRecord;
 import dev.highwater.core.decode.DecoderChoice;
 import dev.highwater.core.decode.FilteredDecoder;
@@ -8,6 +11,8 @@ import dev.highwater.core.decode.RawRecord;
 import dev.highwater.core.decode.RecordFilter;
 import dev.highwater.core.decode.RecordRendering;
 import dev.highwater.core.decode.TypeSet;
+import dev.highwater.core.decode.WriterSchemas;
+import dev.highwater.core.registry.SchemaRegistry;
 import dev.highwater.core.schema.DescriptorSetSource;
 import dev.highwater.core.schema.ProtoFolderSource;
 import dev.highwater.core.grpc.ChannelSettings;
@@ -44,6 +49,8 @@ import java.util.concurrent.TimeUnit;
                 "Prints a topic's records, keys and values decoded: Protobuf (our proto/ types,",
                 "a .proto folder, a descriptor set, gRPC reflection), schema-registry framed",
                 "Protobuf, JSON, text or hex, detected per record unless --type pins one.",
+                "With --schema-registry, framed records (Protobuf, Avro, JSON Schema) are read",
+                "with the schema of their id; --avsc files read plain Avro (--type avro:NAME).",
                 "A record nothing decodes is printed with the reason and its bytes; the tail",
                 "goes on. Reads without a consumer group: it never joins or commits for one."})
 public final class TailCommand implements Callable<Integer> {
@@ -58,6 +65,9 @@ public final class TailCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     VerboseOption verbose;
+
+    @CommandLine.Mixin
+    RegistryOptions registry;
 
     @Option(names = "--topic", required = true, paramLabel = "T", description = "the topic")
     String topic;
@@ -86,11 +96,15 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--grpc-reflection", paramLabel = "HOST:PORT", description = "also load the types a gRPC backend offers over server reflection")
     String grpcReflection;
 
-    @Option(names = "--type", paramLabel = "FULL.NAME", description = "the value's Protobuf type, or auto (default), json, text, hex")
+    @Option(names = {"--type", "--value"}, paramLabel = "FULL.NAME",
+            description = "the value's Protobuf type, avro:FULL.NAME (an --avsc type), or auto (default), json, text, hex")
     String type = "auto";
 
     @Option(names = "--key-type", paramLabel = "FULL.NAME", description = "the key's decoder, as --type (default: auto)")
     String keyType = "auto";
+
+    @Option(names = "--avsc", paramLabel = "FILE", description = "an Avro schema file (repeatable), for --type avro:FULL.NAME")
+    List<Path> avscFiles = new ArrayList<>();
 
     @Option(names = "--registry-type", paramLabel = "ID=FULL.NAME", description = "the type of a schema-registry schema id (repeatable)")
     Map<Integer, String> registryTypes = new HashMap<>();
@@ -117,22 +131,32 @@ public final class TailCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
         }
         TailStart start = start();
-        RecordFilter recordFilter;
-        try {
-            recordFilter = RecordFilter.of(Set.of(), "", grep, filter);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        RecordFilter recordFilter = filter();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TypeSet types = TypeSet.of(schemas(err));
         FilteredDecoder decoder;
+        SchemaRegistry schemaRegistry = null;
         try {
+            Map<String, AvroType> avroTypes = AvscFiles.load(avscFiles);
+            if (registry.given()) {
+                schemaRegistry = top.adapters().registries().open(registry.settings(), SecretResolver.system());
+            }
             decoder = new FilteredDecoder(types, DecoderChoice.parse(keyType), DecoderChoice.parse(type),
-                    registryTypes);
+                    registryTypes, WriterSchemas.of(schemaRegistry, avroTypes));
         } catch (IllegalArgumentException e) {
+            if (schemaRegistry != null) {
+                schemaRegistry.close();
+            }
             throw new CommandFailure(e.getMessage());
         }
+        try (SchemaRegistry closing = schemaRegistry) {
+            return tail(start, recordFilter, decoder, types, out, err);
+        }
+    }
+
+    private int tail(TailStart start, RecordFilter recordFilter, FilteredDecoder decoder, TypeSet types,
+                     PrintWriter out, PrintWriter err) throws InterruptedException {
         RecordRendering rendering = new RecordRendering(types);
         TailSource source = top.adapters().tails().on(cluster.answeredSettings(top.adapters().probe()));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
@@ -202,6 +226,14 @@ public final class TailCommand implements Callable<Integer> {
         return 0;
     }
 
+    private RecordFilter filter() {
+        try {
+            return RecordFilter.of(Set.of(), "", grep, filter);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private TailStart start() {
         try {
             if (offset != null) {
@@ -245,6 +277,6 @@ public final class TailCommand implements Callable<Integer> {
         if (d.poison()) {
             return head + "UNDECODABLE  " + d.problem() + "  hex " + dev.highwater.core.decode.HexDump.hex(r.value(), 64);
         }
-        return head + d.typeLabel() + "  " + d.summary();
+        return head + d.typeLabel() + (d.schemaLabel() == null ? "" : " · " + d.schemaLabel()) + "  " + d.summary();
     }
 }

@@ -114,11 +114,12 @@ public record RegistrySettings(List<URI> urls, Auth auth, String username, Secre
                 throw new ConnectionSettingsException("basic.auth.user.info should be user:password");
             }
             auth = Auth.BASIC;
-            if (colon > 0) {
+            if (colon > 0 && !userInfo.substring(0, colon).contains("${")) {
                 user = userInfo.substring(0, colon);
                 password = Secret.of(userInfo.substring(colon + 1));
             } else {
-                password = Secret.of(userInfo); // a reference to the whole user:password, split once resolved
+                // a reference to the whole user:password, or to the user too (${env:U}:${env:P}): split once resolved
+                password = Secret.of(userInfo);
             }
         } else if (!source.isEmpty() && !source.equals("USER_INFO")) {
             throw new ConnectionSettingsException("basic.auth.credentials.source=" + source + " is not supported;"

@@ -1,6 +1,7 @@
 package dev.highwater.core.decode;
 
 import dev.highwater.core.DaemonThreads;
+import dev.highwater.core.registry.SchemaRegistry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DecodePipeline implements AutoCloseable {
 
-    /** What to decode with and what to keep. */
+    /**
+     * What to decode with and what to keep.
+     *
+     * @param registry the schema registry framed records are read by (their schema id's schema), or null for
+     *                 none: then a framed record needs its id mapped to a type ({@code registryTypes})
+     */
     public record Settings(TypeSet types, DecoderChoice keys, DecoderChoice values, Map<Integer, String> registryTypes,
-                           RecordFilter filter, int capacity, int workers) {
+                           RecordFilter filter, int capacity, int workers, SchemaRegistry registry) {
         public Settings {
             registryTypes = Map.copyOf(registryTypes);
             workers = Math.max(1, workers);
+        }
+
+        /** Settings without a schema registry. */
+        public Settings(TypeSet types, DecoderChoice keys, DecoderChoice values, Map<Integer, String> registryTypes,
+                        RecordFilter filter, int capacity, int workers) {
+            this(types, keys, values, registryTypes, filter, capacity, workers, null);
         }
 
         /** Decode workers for this machine: every core but the one the reader uses. */
@@ -35,6 +47,7 @@ public final class DecodePipeline implements AutoCloseable {
     private static final List<RawRecord> STOP = List.of();
 
     private final Settings settings;
+    private final WriterSchemas schemas;
     private final RowBuffer rows;
     private final List<Worker> workers = new ArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
@@ -45,6 +58,7 @@ public final class DecodePipeline implements AutoCloseable {
     /** Checks the settings (a pinned type must exist: IllegalArgumentException) and starts the workers. */
     public DecodePipeline(Settings settings) {
         this.settings = settings;
+        this.schemas = WriterSchemas.of(settings.registry(), Map.of());
         this.filter = settings.filter();
         this.rows = new RowBuffer(settings.capacity());
         for (int i = 0; i < settings.workers(); i++) {
@@ -93,7 +107,8 @@ public final class DecodePipeline implements AutoCloseable {
     /** Applies a new filter to the records read from now on and to the rows already kept. */
     public void setFilter(RecordFilter newFilter) {
         filter = newFilter;
-        RecordDecoder again = new RecordDecoder(settings.types(), settings.values(), settings.registryTypes(), false);
+        RecordDecoder again = new RecordDecoder(settings.types(), settings.values(), settings.registryTypes(), false,
+                schemas);
         again.wantFields(newFilter.fields());
         rows.retain(r -> {
             if (newFilter.fields().isEmpty() || r.poison()) {
@@ -136,7 +151,8 @@ public final class DecodePipeline implements AutoCloseable {
         final FilteredDecoder decoder;
 
         Worker(int index) {
-            decoder = new FilteredDecoder(settings.types(), settings.keys(), settings.values(), settings.registryTypes());
+            decoder = new FilteredDecoder(settings.types(), settings.keys(), settings.values(), settings.registryTypes(),
+                    schemas);
             thread = DaemonThreads.unstarted("decode-" + index, this);
         }
 

@@ -65,6 +65,18 @@ public final class DecodedRecord {
         return t != null ? t : value.format().label();
     }
 
+    /**
+     * The registry schema the value was read with, as "subject v3 (id 7)" (or "id 7" when the registry did not
+     * say where it is registered), or null for a value read without a registry.
+     */
+    public String schemaLabel() {
+        var used = value.schema();
+        if (used == null) {
+            return null;
+        }
+        return used.subject() == null ? "id " + used.id() : used.toString();
+    }
+
     /** True when the key is shown as its bytes in hex: it is not text, or nothing else reads it. */
     public boolean keyInHex() {
         return raw.key() != null && (key.failed() || key.format() == Format.HEX);
@@ -109,7 +121,10 @@ public final class DecodedRecord {
         }
         return switch (d.format()) {
             case PROTOBUF, REGISTRY_PROTOBUF -> protobufSummary(d, bytes);
-            case JSON, TEXT -> new String(bytes, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+            case JSON, TEXT, REGISTRY_JSON -> new String(bytes, d.payloadOffset(), bytes.length - d.payloadOffset(),
+                    StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+            case AVRO, REGISTRY_AVRO -> avroSummary(d, bytes);
+            case REGISTRY -> HexDump.hex(bytes, 48);
             case HEX -> HexDump.hex(bytes, 48);
             case NULL -> "(null: a tombstone)";
         };
@@ -131,6 +146,14 @@ public final class DecodedRecord {
             }
         }
         return sb.isEmpty() ? "(all fields default)" : sb.toString().strip();
+    }
+
+    private static String avroSummary(Decoding d, byte[] bytes) {
+        try {
+            return d.avro() == null ? AvroJson.container(bytes) : d.avro().json(bytes, d.payloadOffset());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private static String clip(String s) {

@@ -16,8 +16,14 @@ public final class FilteredDecoder {
     /** A pinned type that is not loaded is an IllegalArgumentException that says so. */
     public FilteredDecoder(TypeSet types, DecoderChoice keyChoice, DecoderChoice valueChoice,
                            Map<Integer, String> registryTypes) {
-        this.keys = new RecordDecoder(types, keyChoice, Map.of(), true);
-        this.values = new RecordDecoder(types, valueChoice, registryTypes, false);
+        this(types, keyChoice, valueChoice, registryTypes, WriterSchemas.NONE);
+    }
+
+    /** As the other constructor, keys and values read by {@code schemas} too (a registry, .avsc types). */
+    public FilteredDecoder(TypeSet types, DecoderChoice keyChoice, DecoderChoice valueChoice,
+                           Map<Integer, String> registryTypes, WriterSchemas schemas) {
+        this.keys = new RecordDecoder(types, keyChoice, Map.of(), true, schemas);
+        this.values = new RecordDecoder(types, valueChoice, registryTypes, false, schemas);
     }
 
     /** The record decoded when {@code filter} keeps it, or null when it does not. */

@@ -4,6 +4,14 @@ package dev.highwater.core.decode;
 public enum Format {
     PROTOBUF("protobuf"),
     REGISTRY_PROTOBUF("registry-protobuf"),
+    /** Registry framing whose schema could not be had (an unknown id, a registry that does not answer). */
+    REGISTRY("registry"),
+    /** Avro behind registry framing, read with the writer's schema from the registry. */
+    REGISTRY_AVRO("registry-avro"),
+    /** JSON behind registry framing, its JSON Schema from the registry. */
+    REGISTRY_JSON("registry-json"),
+    /** Avro binary read with a schema from an .avsc file, or an Avro object container file. */
+    AVRO("avro"),
     JSON("json"),
     TEXT("text"),
     HEX("hex"),

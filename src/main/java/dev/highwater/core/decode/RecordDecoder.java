@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Decodes one side (key or value) of records, choosing per record when the choice is {@link DecoderChoice#AUTO}:
- * the record's content-type header first, then schema-registry framing, JSON, the Protobuf type that last fitted
- * this topic, every loaded Protobuf type (the best fit wins), UTF-8 text; bytes nothing reads are a failure that
+ * the record's content-type header first, then schema-registry framing (read by the registry's schema of its id
+ * when there is a registry), an Avro object container, JSON, the Protobuf type that last fitted this topic, every loaded Protobuf type (the best fit wins), UTF-8 text; bytes nothing reads are a failure that
  * says what was tried. A pinned decoder is used as told and fails visibly when the bytes are not what it reads.
  * Not thread-safe: one per decoding thread (it reuses its scanner and remembers each topic's type).
  */
@@ -30,6 +30,9 @@ public final class RecordDecoder {
     private final Map<String, ProtoShape> topicTypes = new HashMap<>();
     private final Map<ProtoShape, FieldPlan> plans = new IdentityHashMap<>();
     private final ProtoShape pinned;
+    private final AvroType pinnedAvro;
+    private final WriterSchemas schemas;
+    private final SchemaIdDecoder byId;
     private List<String> paths = List.of();
     private byte[] lastContentType;
     private Header lastHeader;
@@ -42,7 +45,24 @@ public final class RecordDecoder {
      * @param keys          true to decode keys (auto tries text before anything else)
      */
     public RecordDecoder(TypeSet types, DecoderChoice choice, Map<Integer, String> registryTypes, boolean keys) {
+        this(types, choice, registryTypes, keys, WriterSchemas.NONE);
+    }
+
+    /**
+     * As {@link #RecordDecoder(TypeSet, DecoderChoice, Map, boolean)}, reading framed records by the registry's
+     * schema of their id (an id mapped to a type by hand keeps that type) and Avro by the .avsc types of
+     * {@code schemas}; a pinned Avro type that is not among them is an IllegalArgumentException.
+     */
+    public RecordDecoder(TypeSet types, DecoderChoice choice, Map<Integer, String> registryTypes, boolean keys,
+                         WriterSchemas schemas) {
         this.types = types;
+        this.schemas = schemas;
+        this.byId = new SchemaIdDecoder(schemas, keys, this::protobuf);
+        this.pinnedAvro = choice.kind() == DecoderChoice.Kind.AVRO ? schemas.avroType(choice.typeName()) : null;
+        if (choice.kind() == DecoderChoice.Kind.AVRO && pinnedAvro == null) {
+            throw new IllegalArgumentException("the Avro type " + choice.typeName() + " is not among the loaded "
+                    + "types; " + schemas.avroTypesSentence());
+        }
         this.choice = choice;
         this.registryTypes = Map.copyOf(registryTypes);
         this.keys = keys;
@@ -79,6 +99,8 @@ public final class RecordDecoder {
             case HEX -> Decoding.ok(Format.HEX, null, 0, -1, null, "hex");
             case TEXT -> text(bytes, true);
             case JSON -> json(bytes, true);
+            case AVRO -> SchemaIdDecoder.avro(pinnedAvro, bytes, 0, Format.AVRO, -1, "avro " + pinnedAvro.name(),
+                    paths);
             case PROTOBUF -> RegistryFrame.looksFramed(bytes) ? registry(bytes, pinned)
                     : protobuf(bytes, 0, pinned, Format.PROTOBUF, -1, "protobuf " + pinned.type().getFullName());
             case AUTO -> keys ? autoKey(topic, bytes) : auto(topic, bytes, contentType);
@@ -121,8 +143,15 @@ public final class RecordDecoder {
                                 + "load its schema (a .proto folder or a descriptor set)");
             }
         }
+        if (schemas.hasRegistry() && RegistryFrame.hasSchemaId(bytes)
+                && !registryTypes.containsKey(RegistryFrame.schemaId(bytes))) {
+            return byId.decode(topic, bytes, paths);
+        }
         if (RegistryFrame.looksFramed(bytes)) {
             return registry(bytes, null);
+        }
+        if (AvroJson.looksLikeContainer(bytes)) {
+            return SchemaIdDecoder.container(bytes, paths);
         }
         if (JsonFields.looksLikeJson(bytes)) {
             Decoding j = json(bytes, false);

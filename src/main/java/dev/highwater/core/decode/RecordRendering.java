@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
+import dev.highwater.core.registry.SubjectVersion;
 import dev.highwater.core.text.JsonWriter;
 
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ public final class RecordRendering {
         }
         try {
             return new ValueJson(json(r.value(), r.raw().value(), indented), null);
-        } catch (InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
             return new ValueJson(null, r.value().decoder() + ": " + e.getMessage());
         }
     }
@@ -62,7 +63,7 @@ public final class RecordRendering {
         }
         try {
             return json(r.key(), r.raw().key(), false);
-        } catch (InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
             return null;
         }
     }
@@ -73,14 +74,21 @@ public final class RecordRendering {
         }
         return switch (d.format()) {
             case PROTOBUF, REGISTRY_PROTOBUF -> (indented ? pretty : compact).print(parse(d, bytes));
-            case JSON -> indented
-                    ? new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                    .toJson(JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8)))
-                    : JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8)).toString();
+            case JSON, REGISTRY_JSON -> jsonText(new String(bytes, d.payloadOffset(),
+                    bytes.length - d.payloadOffset(), StandardCharsets.UTF_8), indented);
+            case AVRO, REGISTRY_AVRO -> {
+                String json = d.avro() == null ? AvroJson.container(bytes) : d.avro().json(bytes, d.payloadOffset());
+                yield indented ? jsonText(json, true) : json;
+            }
             case TEXT -> quote(new String(bytes, StandardCharsets.UTF_8));
             case HEX -> quote(HexDump.hex(bytes, HEX_LIMIT));
-            case NULL -> null;
+            case NULL, REGISTRY -> null;
         };
+    }
+
+    private static String jsonText(String json, boolean indented) {
+        return indented ? new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
+                .toJson(JsonParser.parseString(json)) : JsonParser.parseString(json).toString();
     }
 
     /** The full message of a Protobuf value (for a tree view). */
@@ -93,7 +101,8 @@ public final class RecordRendering {
      * {@code {"topic","partition","offset","timestamp","key","format","type","value"}}, or with {@code "error"} and
      * {@code "hex"} in place of {@code "value"} for a value that cannot be decoded. A key that is not text is its
      * bytes in hex followed by {@code "keyEncoding":"hex"} (and {@code "keyError"} when a pinned key decoder
-     * failed), so it never passes for a text key.
+     * failed), so it never passes for a text key. A value read by a schema registry's schema adds
+     * {@code "schema":{"id","subject","version"}}: the schema it was read with.
      */
     public String jsonLine(DecodedRecord r) {
         RawRecord raw = r.raw();
@@ -118,6 +127,14 @@ public final class RecordRendering {
         w.raw(r.value().typeName() == null ? "null" : quote(r.value().typeName()));
         if (r.value().schemaId() >= 0) {
             w.name("schemaId").value(r.value().schemaId());
+        }
+        SubjectVersion used = r.value().schema();
+        if (used != null) {
+            w.name("schema").beginObject().name("id").value(used.id());
+            if (used.subject() != null) {
+                w.name("subject").value(used.subject()).name("version").value(used.version());
+            }
+            w.endObject();
         }
         ValueJson value = value(r, false);
         if (value.error() != null) {

@@ -17,12 +17,25 @@ public record RegistryFrame(int schemaId, int[] messageIndexes, int payloadOffse
         return bytes != null && bytes.length >= 6 && bytes[0] == 0;
     }
 
+    /**
+     * True when the bytes can carry a schema id: magic byte 0 and the 4-byte id. Avro and JSON frames have no
+     * message indexes, and an empty Avro record is nothing more than that.
+     */
+    public static boolean hasSchemaId(byte[] bytes) {
+        return bytes != null && bytes.length >= 5 && bytes[0] == 0;
+    }
+
+    /** The schema id of bytes that {@link #hasSchemaId have one}. */
+    public static int schemaId(byte[] bytes) {
+        return (bytes[1] & 0xff) << 24 | (bytes[2] & 0xff) << 16 | (bytes[3] & 0xff) << 8 | (bytes[4] & 0xff);
+    }
+
     /** Reads the framing; an IllegalArgumentException says what is wrong with it. */
     public static RegistryFrame parse(byte[] bytes) {
         if (!looksFramed(bytes)) {
             throw new IllegalArgumentException("not a schema-registry frame (no magic byte 0 and schema id)");
         }
-        int id = (bytes[1] & 0xff) << 24 | (bytes[2] & 0xff) << 16 | (bytes[3] & 0xff) << 8 | (bytes[4] & 0xff);
+        int id = schemaId(bytes);
         int[] pos = {5};
         int count = zigZag(bytes, pos);
         int[] indexes;

@@ -38,7 +38,9 @@ public record MessageDetail(String title, List<String> facts, String problem, St
         facts.add("Key   " + (raw.key() == null ? "(none)" : r.keyLabel() + "  (" + keyForm(r) + ")"));
         facts.add("Value " + (raw.value() == null ? "null (a tombstone)" : String.format(Locale.ROOT, "%,d bytes",
                 raw.value().length)) + "  read as " + r.value().decoder());
-        if (r.value().schemaId() >= 0) {
+        if (r.schemaLabel() != null) {
+            facts.add("Schema " + r.schemaLabel() + " (read with the registry's schema)");
+        } else if (r.value().schemaId() >= 0) {
             facts.add("Schema id " + r.value().schemaId() + " (schema-registry framing)");
         }
         raw.headers().forEach(h -> facts.add("Header " + h.name() + " = "

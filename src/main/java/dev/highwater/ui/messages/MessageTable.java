@@ -32,7 +32,8 @@ final class MessageTable {
         table.getColumns().add(number("Offset", 80, r -> r.raw().offset()));
         table.getColumns().add(column("Time", 96, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
         table.getColumns().add(column("Key", 120, DecodedRecord::keyLabel));
-        table.getColumns().add(column("Type", 150, r -> r.poison() ? "⚠ undecodable" : r.typeLabel()));
+        table.getColumns().add(column("Type", 150, r -> (r.poison() ? "⚠ undecodable" : r.typeLabel())
+                + (r.schemaLabel() == null ? "" : " · " + r.schemaLabel())));
         TableColumn<DecodedRecord, String> summary = column("Summary", 600, DecodedRecord::summary);
         table.getColumns().add(summary);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
