@@ -106,11 +106,8 @@ public record RegistrySettings(List<URI> urls, Auth auth, String username, Secre
         String source = p.getOrDefault("basic.auth.credentials.source", "").toUpperCase(Locale.ROOT);
         String userInfo = p.getOrDefault("basic.auth.user.info", p.getOrDefault("schema.registry.basic.auth.user.info", ""));
         if (!userInfo.isEmpty() && (source.isEmpty() || source.equals("USER_INFO"))) {
-            // a value starting with a reference (${file:…} or ${env:…}, whose own colon is no separator) is the whole
-            // user:password, split once resolved; otherwise the user is plain text before the first colon
-            boolean reference = userInfo.startsWith("${");
-            int colon = reference ? -1 : userInfo.indexOf(':');
-            if (colon <= 0 && !reference) {
+            int colon = userInfo.indexOf(':');
+            if (colon <= 0 && !userInfo.startsWith("${")) {
                 throw new ConnectionSettingsException("basic.auth.user.info should be user:password");
             }
             auth = Auth.BASIC;
@@ -118,7 +115,8 @@ public record RegistrySettings(List<URI> urls, Auth auth, String username, Secre
                 user = userInfo.substring(0, colon);
                 password = Secret.of(userInfo.substring(colon + 1));
             } else {
-                // a reference to the whole user:password, or to the user too (${env:U}:${env:P}): split once resolved
+                // a reference to the whole user:password (${file:…}, whose own colon is no separator), or to the user
+                // too (${env:U}:${env:P}): split once resolved
                 password = Secret.of(userInfo);
             }
         } else if (!source.isEmpty() && !source.equals("USER_INFO")) {
