@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -43,15 +44,42 @@ public final class RegistryTraffic implements AutoCloseable {
      * @param recordsPerSecond payments and refunds written per second; accounts at a tenth of that
      */
     public record Settings(Path cacheFolder, Duration evolveEvery, int recordsPerSecond) {
+
+        /** The system property that sets {@link #evolveEvery()} for {@link #defaults(Path)}. */
+        public static final String EVOLVE_EVERY_PROPERTY = "highwater.demo.schemaEvolveEvery";
+
         public Settings {
             if (evolveEvery.isNegative() || evolveEvery.isZero()) {
                 throw new IllegalArgumentException("the schema's evolution needs a period, not " + evolveEvery);
             }
         }
 
-        /** A new version a minute, 50 records a second: every version on the topic within a few minutes. */
+        /**
+         * A new version a minute, 50 records a second: every version on the topic within a few minutes. The
+         * system property {@value #EVOLVE_EVERY_PROPERTY} (an ISO-8601 duration such as {@code PT5S}) sets another
+         * period, for a presenter who cannot wait two minutes for v3; a value that is not a positive duration is
+         * said in the log and the minute stays.
+         */
         public static Settings defaults(Path cacheFolder) {
-            return new Settings(cacheFolder, Duration.ofMinutes(1), 50);
+            return new Settings(cacheFolder, evolveEvery(System.getProperty(EVOLVE_EVERY_PROPERTY)), 50);
+        }
+
+        static Duration evolveEvery(String given) {
+            Duration standard = Duration.ofMinutes(1);
+            if (given == null || given.isBlank()) {
+                return standard;
+            }
+            try {
+                Duration d = Duration.parse(given.strip());
+                if (!d.isNegative() && !d.isZero()) {
+                    return d;
+                }
+            } catch (DateTimeParseException e) {
+                // said below, with the value
+            }
+            log.warn("{}={} is not a positive ISO-8601 duration such as PT5S; the demo's schema evolves every"
+                    + " minute", EVOLVE_EVERY_PROPERTY, given);
+            return standard;
         }
     }
 
