@@ -14,6 +14,7 @@ import dev.highwater.core.offsets.OffsetResets;
 import dev.highwater.core.registry.SchemaRegistries;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
+import dev.highwater.demo.RegistryTraffic;
 import dev.highwater.grpc.NettyGrpcClients;
 import dev.highwater.kafka.ClusterProbe;
 import dev.highwater.kafka.lag.KafkaOffsetsSource;
@@ -62,15 +63,18 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
 
     /** The real embedded demo, with its steps; a start failure is its one line ({@link dev.highwater.core.BackendStartException}). */
     public static DemoStarter embeddedDemo() {
+        // the schema registry's distribution is unpacked once, with the app's other files, and kept for next time
+        RegistryTraffic.Settings registry = RegistryTraffic.Settings.defaults(
+                AppLogging.dataFolder().resolve("schema-registry"));
         return new DemoStarter() {
             @Override
             public RunningDemo start(DemoOptions options) {
-                return DemoBackends.start(options);
+                return DemoBackends.start(options, step -> { }, registry);
             }
 
             @Override
             public RunningDemo start(DemoOptions options, Consumer<String> progress) {
-                return DemoBackends.start(options, progress);
+                return DemoBackends.start(options, progress, registry);
             }
         };
     }

@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
         description = {
                 "Starts a real Kafka broker (KRaft) and the gRPC indexer in this process, with demo traffic",
                 "and demo consumer groups. Prints one line 'kafka=HOST:PORT grpc=HOST:PORT' once both accept",
-                "connections; stops cleanly on Ctrl-C or SIGTERM."})
+                "connections (with --schema-registry, ' schema-registry=URL' follows); stops cleanly on Ctrl-C",
+                "or SIGTERM."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--kafka-port", paramLabel = "N", description = "Kafka port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 = any free port)")
@@ -34,6 +35,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--hot-key-share", paramLabel = "F", description = "share of transactions sent by the hot sender, 0 to 1 (default ${DEFAULT-VALUE})")
     double hotKeyShare = DemoOptions.DEFAULT_HOT_KEY_SHARE;
 
+    @Option(names = "--schema-registry", description = {
+            "also start a schema registry on loopback (a JVM of its own) and write registry-framed records:",
+            "Protobuf payments on payments.registry whose schema evolves (v2 after a minute, v3 after two)",
+            "and Avro accounts on accounts.avro. A registry that cannot start is said on stderr and the demo",
+            "runs without it."})
+    boolean schemaRegistry;
+
     @CommandLine.ParentCommand
     HighwaterCommand top;
 
@@ -44,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DemoOptions options;
         try {
-            options = new DemoOptions(kafkaPort, grpcPort, dataDir, rate, hotKeyShare);
+            options = new DemoOptions(kafkaPort, grpcPort, dataDir, rate, hotKeyShare, schemaRegistry);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -56,8 +64,14 @@ public final class DemoCommand implements Callable<Integer> {
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("kafka=" + demo.kafkaBootstrap() + " grpc=" + demo.grpcTarget());
+        out.println("kafka=" + demo.kafkaBootstrap() + " grpc=" + demo.grpcTarget()
+                + demo.registryUrl().map(url -> " schema-registry=" + url).orElse(""));
         out.flush();
+        demo.registryProblem().ifPresent(problem -> {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("highwater: " + problem.replaceAll("\\.$", "") + "; the demo runs without a schema registry.");
+            err.flush();
+        });
         stopped.await();
         return 0;
     }

@@ -6,6 +6,7 @@ import dev.highwater.core.demo.RunningDemo;
 import dev.highwater.net.LocalPorts;
 import dev.highwater.core.Closeables;
 import dev.highwater.core.BackendStartException;
+import dev.highwater.core.text.ErrorText;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.core.indexer.BlockIndex;
 import dev.highwater.core.ledger.LedgerEvent;
@@ -23,11 +24,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +61,20 @@ public final class DemoBackends implements RunningDemo {
     static final BigDecimal OPENING_BALANCE = new BigDecimal("50000.00");
     static final BigDecimal HOT_SENDER_OPENING_BALANCE = new BigDecimal("50000000.00");
 
+    /**
+     * Where the schema registry's distribution is unpacked when the caller names no folder; the app names its
+     * data folder.
+     */
+    static final Path DEFAULT_REGISTRY_CACHE = Path.of(System.getProperty("java.io.tmpdir"),
+            "highwater-schema-registry");
+
     private final DemoOptions options;
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final EmbeddedKafka kafka;
     private final IndexerServer indexer;
     private final IngestTrafficClient traffic;
+    private SchemaRegistryServer registry; // set once, before the demo is handed out
+    private String registryProblem;
     private volatile boolean closed;
     private volatile IndexerStats lastStats = new IndexerStats(0, 0, -1, 0);
 
@@ -87,9 +101,26 @@ public final class DemoBackends implements RunningDemo {
      * screen to show what the wait is for.
      */
     public static DemoBackends start(DemoOptions options, Consumer<String> progress) {
+        return start(options, progress, RegistryTraffic.Settings.defaults(DEFAULT_REGISTRY_CACHE));
+    }
+
+    /**
+     * As {@link #start(DemoOptions, Consumer)}; with {@link DemoOptions#schemaRegistry()} on, the registry and
+     * its traffic run as the settings say. A registry that cannot start does not stop the demo: it runs
+     * without, and {@link #registryProblem()} says why.
+     */
+    public static DemoBackends start(DemoOptions options, Consumer<String> progress,
+                                     RegistryTraffic.Settings registrySettings) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        // the registry is a JVM of its own that takes a while to come up: it starts beside the broker
+        CompletableFuture<SchemaRegistryServer> registry = options.schemaRegistry()
+                ? CompletableFuture.supplyAsync(() -> SchemaRegistryServer.start(
+                        SchemaRegistryServer.Options.defaults(registrySettings.cacheFolder())),
+                        task -> Thread.ofPlatform().daemon().name("start-schema-registry").start(task))
+                : null;
         try {
-            progress.accept("starting the Kafka broker");
+            progress.accept(registry == null ? "starting the Kafka broker"
+                    : "starting the Kafka broker and the schema registry");
             EmbeddedKafka kafka = EmbeddedKafka.start(options.kafkaPort(), options.dataDir());
             started.push(kafka);
             progress.accept("creating the demo topics");
@@ -124,14 +155,49 @@ public final class DemoBackends implements RunningDemo {
             IngestTrafficClient traffic = new IngestTrafficClient(channel, generator, options.rate());
             started.push(traffic);
             DemoBackends demo = new DemoBackends(options, kafka, indexer, traffic);
+            if (registry != null) {
+                progress.accept("waiting for the schema registry");
+                demo.startRegistryTraffic(registry, started, progress, registrySettings);
+            }
             demo.parts.addAll(started);
             progress.accept("starting the demo traffic");
             traffic.start(); // at rate 0 it idles until setRate
             return demo;
         } catch (RuntimeException e) {
+            if (registry != null) {
+                registry.thenAccept(SchemaRegistryServer::close); // now, or once it has come up
+            }
             started.forEach(Closeables::closeQuietly);
             throw e instanceof BackendStartException b ? b
                     : new BackendStartException("the demo failed to start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Joins the registry's start; what fails is said in {@link #registryProblem} and the demo goes on. */
+    private void startRegistryTraffic(CompletableFuture<SchemaRegistryServer> starting, Deque<AutoCloseable> started,
+                                      Consumer<String> progress, RegistryTraffic.Settings settings) {
+        SchemaRegistryServer server;
+        try {
+            server = starting.join();
+        } catch (CompletionException e) {
+            registryProblem = e.getCause() instanceof BackendStartException b ? b.getMessage()
+                    : "the schema registry did not start: " + ErrorText.oneLine(e.getCause());
+            return;
+        }
+        started.push(server);
+        try {
+            progress.accept("registering the demo's schemas at " + server.url());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers()))) {
+                DemoTopics.recreateRegistryTopics(admin);
+            }
+            started.push(RegistryTraffic.start(server, kafka.bootstrapServers(), settings));
+            registry = server;
+        } catch (RuntimeException e) {
+            started.pop();
+            server.close();
+            registryProblem = "the demo's schemas could not be set up in the schema registry: "
+                    + ErrorText.rootMessage(e);
         }
     }
 
@@ -162,6 +228,16 @@ public final class DemoBackends implements RunningDemo {
         return indexer.target();
     }
 
+    @Override
+    public Optional<String> registryUrl() {
+        return Optional.ofNullable(registry).map(SchemaRegistryServer::url);
+    }
+
+    @Override
+    public Optional<String> registryProblem() {
+        return Optional.ofNullable(registryProblem);
+    }
+
     public DemoOptions options() {
         return options;
     }
@@ -188,7 +264,7 @@ public final class DemoBackends implements RunningDemo {
     }
 
 
-    /** Stops traffic, the indexer, the groups and the broker, in that order. Idempotent. */
+    /** Stops traffic, the registry, the indexer, the groups and the broker, in that order. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -10,8 +10,11 @@ import java.nio.file.Path;
  * @param dataDir     a folder kept across runs, or null for a temporary one removed at exit
  * @param rate        demo transactions per second (0: no traffic)
  * @param hotKeyShare the share of transactions sent by the hot sender, 0 to 1
+ * @param schemaRegistry also run a schema registry on loopback and write registry-framed records whose schema
+ *                       evolves while the demo runs (off by default: the registry is a JVM of its own)
  */
-public record DemoOptions(int kafkaPort, int grpcPort, Path dataDir, int rate, double hotKeyShare) {
+public record DemoOptions(int kafkaPort, int grpcPort, Path dataDir, int rate, double hotKeyShare,
+                          boolean schemaRegistry) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_GRPC_PORT = 50051;
@@ -33,15 +36,24 @@ public record DemoOptions(int kafkaPort, int grpcPort, Path dataDir, int rate, d
         }
     }
 
+    /** Without a schema registry. */
+    public DemoOptions(int kafkaPort, int grpcPort, Path dataDir, int rate, double hotKeyShare) {
+        this(kafkaPort, grpcPort, dataDir, rate, hotKeyShare, false);
+    }
+
     public static DemoOptions defaults() {
         return new DemoOptions(DEFAULT_KAFKA_PORT, DEFAULT_GRPC_PORT, null, DEFAULT_RATE, DEFAULT_HOT_KEY_SHARE);
     }
 
     public DemoOptions withPorts(int kafka, int grpc) {
-        return new DemoOptions(kafka, grpc, dataDir, rate, hotKeyShare);
+        return new DemoOptions(kafka, grpc, dataDir, rate, hotKeyShare, schemaRegistry);
     }
 
     public DemoOptions withRate(int newRate) {
-        return new DemoOptions(kafkaPort, grpcPort, dataDir, newRate, hotKeyShare);
+        return new DemoOptions(kafkaPort, grpcPort, dataDir, newRate, hotKeyShare, schemaRegistry);
+    }
+
+    public DemoOptions withSchemaRegistry(boolean on) {
+        return new DemoOptions(kafkaPort, grpcPort, dataDir, rate, hotKeyShare, on);
     }
 }

@@ -19,12 +19,14 @@ import dev.highwater.core.grpc.GrpcProbe;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.connect.ProfilesModel;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,7 @@ public final class MainModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<LiveConnection> live = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper connecting = new ReadOnlyStringWrapper("");
+    private final BooleanProperty demoSchemaRegistry = new SimpleBooleanProperty(); // off: the light demo
     private ConnectionAttempt attempt; // the one the UI shows as under way; UI thread
     private ProfilesModel profiles; // UI thread
 
@@ -116,6 +119,11 @@ public final class MainModel {
         return live.getReadOnlyProperty();
     }
 
+    /** Whether the demo, when next started from the console, also runs a schema registry and its topics. */
+    public BooleanProperty demoSchemaRegistryProperty() {
+        return demoSchemaRegistry;
+    }
+
     public String version() {
         return app.version();
     }
@@ -159,6 +167,8 @@ public final class MainModel {
                     demo = started;
                 }
                 statusUpdates.offer(demoStatus(started));
+                started.registryProblem().ifPresent(problem -> ui.post(() -> notice.set(
+                        "The demo runs without a schema registry: " + problem)));
                 LiveConnection c = watch(ClientSettings.of(started.kafkaBootstrap()), started.grpcTarget(),
                         ConnectionProfile.demo(started.kafkaBootstrap(), started.grpcTarget(), demoWritable));
                 synchronized (this) {
@@ -176,9 +186,12 @@ public final class MainModel {
         });
     }
 
-    /** The demo again, as it was last started (on the same ports, free ones if those were taken). */
+    /**
+     * The demo again, as it was last started (on the same ports, free ones if those were taken), with or
+     * without a schema registry as {@link #demoSchemaRegistryProperty()} says now.
+     */
     public void restartDemo() {
-        startDemo(lastDemoOptions);
+        startDemo(lastDemoOptions.withSchemaRegistry(demoSchemaRegistry.get()));
     }
 
     /** After a start failure: the same demo on ports the system picks. */
@@ -195,7 +208,7 @@ public final class MainModel {
     public void connectTo(ConnectionProfile profile) {
         if (profile.demo()) {
             demoWritable = profile.writable();
-            startDemo(lastDemoOptions);
+            startDemo(lastDemoOptions.withSchemaRegistry(demoSchemaRegistry.get()));
             return;
         }
         ConnectionAttempt a = new ConnectionAttempt(profile);
@@ -386,7 +399,8 @@ public final class MainModel {
         String detail = LagFormat.count(s.targetRate()) + " tx/s asked · " + LagFormat.count(Math.round(s.ingestRate()))
                 + " tx/s ingested · " + LagFormat.count(s.ingested()) + " in all"
                 + (s.failed() > 0 ? " · " + LagFormat.count(s.failed()) + " failed" : "")
-                + (s.blockHeight() >= 0 ? " · block #" + LagFormat.count(s.blockHeight()) : "");
+                + (s.blockHeight() >= 0 ? " · block #" + LagFormat.count(s.blockHeight()) : "")
+                + d.registryUrl().map(url -> " · schema registry " + url).orElse("");
         return new ConnectionStatus("Embedded demo", s.kafkaBootstrap(), s.grpcTarget(), s.brokerUp(), s.grpcUp(),
                 detail);
     }

@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
@@ -92,9 +93,17 @@ public final class MainView {
         demo.setId("start-demo");
         demo.setMaxWidth(Double.MAX_VALUE);
         demo.setOnAction(e -> model.restartDemo());
+        CheckBox withRegistry = new CheckBox("with a schema registry");
+        withRegistry.setId("demo-schema-registry");
+        withRegistry.selectedProperty().bindBidirectional(model.demoSchemaRegistryProperty());
+        withRegistry.setTooltip(new Tooltip("On the next restart, the demo also runs a schema registry on this"
+                + " machine and writes registry-framed topics whose schema evolves while it runs: Protobuf"
+                + " payments on payments.registry (v2 after a minute, v3 after two) and Avro accounts on"
+                + " accounts.avro. The registry is a Java process of its own, about 200 MB."));
         connect.disableProperty().bind(model.busyProperty());
         demo.disableProperty().bind(model.busyProperty());
-        nav.getChildren().addAll(spacer, connect, demo);
+        withRegistry.disableProperty().bind(model.busyProperty());
+        nav.getChildren().addAll(spacer, connect, demo, withRegistry);
         return nav;
     }
 
