@@ -259,4 +259,24 @@ class SchemasCommandTest {
         assertEquals(1, broken.exit(), broken.out());
         assertEquals(1, broken.err().lines().count(), broken.err());
     }
+
+    @Test
+    void aRegistryConfigFileCarriesTheUrlAndBasicCredentials(@TempDir Path dir) throws IOException {
+        SchemaRegistryServer guarded = TestRegistries.withBasicAuth();
+        String q = TestRegistries.prefix("schemasCommandAuth");
+        guarded.register(q + "orders-value", "PROTOBUF", V1, List.of());
+        Path config = file(dir, "registry.properties", "schema.registry.url=" + guarded.url() + "\n"
+                + "basic.auth.credentials.source=USER_INFO\n"
+                + "basic.auth.user.info=" + TestRegistries.USER + ":" + TestRegistries.PASSWORD + "\n");
+        CommandRun r = CommandRun.of("schemas", "get", q + "orders-value", "--registry-config", config.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("message Order"), r.out());
+
+        Path wrong = file(dir, "wrong.properties", "schema.registry.url=" + guarded.url() + "\n"
+                + "basic.auth.credentials.source=USER_INFO\nbasic.auth.user.info=" + TestRegistries.USER + ":nope\n");
+        CommandRun refused = CommandRun.of("schemas", "list", "--registry-config", wrong.toString());
+        assertEquals(1, refused.exit(), refused.out());
+        assertEquals(1, refused.err().lines().count(), refused.err());
+        assertTrue(refused.err().startsWith("highwater: "), refused.err());
+    }
 }
