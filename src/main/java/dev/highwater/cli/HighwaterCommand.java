@@ -17,7 +17,7 @@ import java.io.PrintWriter;
                 "A console for Kafka and gRPC backends: lag, hot partitions, live decoding, ledger audits.",
                 "With no arguments, opens the desktop console on the embedded demo."},
         subcommands = {DemoCommand.class, LagCommand.class, TailCommand.class, ResetOffsetsCommand.class,
-                AuditCommand.class, GrpcCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, GrpcCommand.class, BenchCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class})
 public final class HighwaterCommand implements Runnable {
 
     @CommandLine.Spec

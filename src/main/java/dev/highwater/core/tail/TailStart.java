@@ -5,12 +5,12 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * Where a tail starts in each partition: the beginning, the end, an offset, or the first record at or after an
- * instant.
+ * Where a tail starts in each partition: the beginning, the end, an offset, the first record at or after an
+ * instant, or as many offsets before the end as {@code offset} says (the last records of each partition).
  */
 public record TailStart(Kind kind, long offset, Instant instant) {
 
-    public enum Kind { BEGINNING, END, OFFSET, INSTANT }
+    public enum Kind { BEGINNING, END, OFFSET, INSTANT, LAST }
 
     public static TailStart beginning() {
         return new TailStart(Kind.BEGINNING, 0, null);
@@ -25,6 +25,14 @@ public record TailStart(Kind kind, long offset, Instant instant) {
             throw new IllegalArgumentException("an offset is 0 or more, not " + offset);
         }
         return new TailStart(Kind.OFFSET, offset, null);
+    }
+
+    /** The last {@code count} offsets of each partition (all of a partition that holds fewer). */
+    public static TailStart last(long count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("the last records are at least 1, not " + count);
+        }
+        return new TailStart(Kind.LAST, count, null);
     }
 
     public static TailStart at(Instant instant) {
@@ -59,6 +67,7 @@ public record TailStart(Kind kind, long offset, Instant instant) {
             case END -> "the end";
             case OFFSET -> "offset " + offset;
             case INSTANT -> instant.toString();
+            case LAST -> "the last " + offset + " offsets of each partition";
         };
     }
 }

@@ -312,6 +312,13 @@ public final class TailReader implements TailReading {
                     c.seek(tp, o);
                 }
             }
+            case LAST -> {
+                Map<TopicPartition, Long> begins = c.beginningOffsets(parts, METADATA_WAIT);
+                Map<TopicPartition, Long> ends = endOffsets(c, parts);
+                for (TopicPartition tp : parts) {
+                    c.seek(tp, Math.max(begins.get(tp), ends.get(tp) - start.offset()));
+                }
+            }
             case INSTANT -> {
                 Map<TopicPartition, Long> times = new HashMap<>();
                 parts.forEach(tp -> times.put(tp, start.instant().toEpochMilli()));
