@@ -61,11 +61,17 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
                 new NettyGrpcClients(), new HttpSchemaRegistries());
     }
 
+    /**
+     * Where the demo's (and the benchmarks') schema registry distribution is unpacked: once, with the app's other
+     * files, and kept for next time.
+     */
+    public static Path registryCache() {
+        return AppLogging.dataFolder().resolve("schema-registry");
+    }
+
     /** The real embedded demo, with its steps; a start failure is its one line ({@link dev.highwater.core.BackendStartException}). */
     public static DemoStarter embeddedDemo() {
-        // the schema registry's distribution is unpacked once, with the app's other files, and kept for next time
-        RegistryTraffic.Settings registry = RegistryTraffic.Settings.defaults(
-                AppLogging.dataFolder().resolve("schema-registry"));
+        RegistryTraffic.Settings registry = RegistryTraffic.Settings.defaults(registryCache());
         return new DemoStarter() {
             @Override
             public RunningDemo start(DemoOptions options) {

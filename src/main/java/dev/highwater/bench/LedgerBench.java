@@ -38,7 +38,11 @@ public final class LedgerBench {
     private LedgerBench() {
     }
 
-    public static void run(BenchReport report, long events, int heapAccounts, int runs) throws Exception {
+    /**
+     * @param registryCache where the schema registry's distribution is unpacked (and kept, so it is unpacked once)
+     */
+    public static void run(BenchReport report, long events, int heapAccounts, int runs, Path registryCache)
+            throws Exception {
         report.heading(String.format("ledger: %,d events over 12 partitions (a quarter JSON, 1 %% late, 0.5 %%"
                 + " delivered twice, in Kafka transactions); heap with %,d accounts", events, heapAccounts));
         Path snapshots = Files.createTempDirectory("highwater-bench-snapshots");
@@ -54,7 +58,7 @@ public final class LedgerBench {
             replayFigures(report, kafka, fill, LedgerSchemas.NONE, "", runs, anchored);
             snapshotFigures(report, client, fill, snapshots.resolve("snapshots"), runs);
             heap(report, kafka, heapAccounts);
-            registryFigures(report, kafka, events, runs, anchored, snapshots);
+            registryFigures(report, kafka, events, runs, anchored, registryCache);
         } finally {
             deleteQuietly(snapshots);
         }
@@ -105,7 +109,7 @@ public final class LedgerBench {
                                         boolean anchored, Path cache) throws Exception {
         SchemaRegistryServer started;
         try {
-            started = SchemaRegistryServer.start(SchemaRegistryServer.Options.defaults(cache.resolve("registry")));
+            started = SchemaRegistryServer.start(SchemaRegistryServer.Options.defaults(cache));
         } catch (BackendStartException e) {
             report.note("no registry-framed figures: " + e.getMessage());
             return;
@@ -212,7 +216,7 @@ public final class LedgerBench {
         report.add("ledger", "heap held by the finished report", Long.parseLong(m.group(4)) / 1e6, "MB", null);
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.highwater.cli;
 
 import dev.highwater.core.text.ErrorText;
+import dev.highwater.app.Adapters;
 import dev.highwater.app.AppVersion;
 import dev.highwater.bench.BenchReport;
 import dev.highwater.bench.CodecBench;
@@ -119,9 +120,9 @@ public final class BenchCommand implements Callable<Integer> {
                 StreamFrameBench.run(report, 50_000, quick ? 5 : 20);
             }
             case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
-                    quick ? 1 : 3);
+                    quick ? 1 : 3, Adapters.registryCache());
             case "decode" -> DecodeBench.run(report, decodeRecords != null ? decodeRecords
-                    : quick ? 500_000 : 2_000_000, quick ? 2 : 3);
+                    : quick ? 500_000 : 2_000_000, quick ? 2 : 3, Adapters.registryCache());
             case "fx-messages" -> MessagesFxBench.run(report,
                     decodeRecords != null ? decodeRecords : quick ? 1_000_000 : 10_000_000);
             case FOOTPRINT -> FootprintBench.run(report,

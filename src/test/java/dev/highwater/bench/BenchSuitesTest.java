@@ -1,5 +1,7 @@
 package dev.highwater.bench;
 
+import dev.highwater.demo.TestRegistries;
+
 import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.net.LocalPorts;
 import dev.highwater.bench.fx.FxFrameBench;
@@ -23,11 +25,14 @@ class BenchSuitesTest {
 
     @Test
     void theDecodeSuiteComparesThePipelineWithTheRawPollLoop() throws Exception {
-        DecodeBench.run(report, 3_000, 1);
+        DecodeBench.run(report, 3_000, 1, TestRegistries.cache());
         List<BenchReport.Figure> figures = report.figures();
-        assertEquals(3, figures.size(), text.toString());
-        assertTrue(figures.get(0).median() > 0 && figures.get(1).median() > 0, text.toString());
+        assertEquals(6, figures.size(), text.toString());
+        for (BenchReport.Figure f : figures) {
+            assertTrue(f.median() > 0, f.toString());
+        }
         assertEquals("x", figures.get(2).unit());
+        assertEquals("pipeline / raw poll, same run, registry-framed", figures.get(5).name());
     }
 
     @Test
@@ -52,11 +57,12 @@ class BenchSuitesTest {
 
     @Test
     void theLedgerSuiteMeasuresAgainstConsumerPerformanceInOneRun() throws Exception {
-        LedgerBench.run(report, 20_000, 2_000, 1);
+        LedgerBench.run(report, 20_000, 2_000, 1, TestRegistries.cache());
         List<String> names = report.figures().stream().map(BenchReport.Figure::name).toList();
         assertTrue(names.contains("Kafka ConsumerPerformance fetch rate (anchor)"), names.toString());
         assertTrue(names.contains("full replay / ConsumerPerformance"), names.toString());
         assertTrue(names.contains("query in the last 1 %, snapshots vs full replay"), names.toString());
+        assertTrue(names.contains("full replay / ConsumerPerformance, registry-framed"), names.toString());
         for (BenchReport.Figure f : report.figures()) {
             assertTrue(f.median() > 0, f.toString());
         }
