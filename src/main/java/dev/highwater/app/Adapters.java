@@ -11,6 +11,7 @@ import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.LedgerSources;
 import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.core.offsets.OffsetResets;
+import dev.highwater.core.registry.SchemaRegistries;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
 import dev.highwater.grpc.NettyGrpcClients;
@@ -19,6 +20,7 @@ import dev.highwater.kafka.lag.KafkaOffsetsSource;
 import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.kafka.tail.KafkaTailSource;
+import dev.highwater.registry.HttpSchemaRegistries;
 import dev.highwater.store.H2SnapshotStore;
 
 import java.nio.file.Path;
@@ -36,11 +38,13 @@ import java.util.function.Consumer;
  * @param offsets      a cluster's committed and end offsets
  * @param demo         starts the embedded demo
  * @param grpc         workbench sessions, the indexer's blocks, probes and reflection on gRPC targets
+ * @param registries   a profile's schema registry, its schemas cached by id
  */
 public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSources ledgers, ClusterCheck probe,
-                       OffsetsSources offsets, DemoStarter demo, GrpcClients grpc) {
+                       OffsetsSources offsets, DemoStarter demo, GrpcClients grpc,
+                       SchemaRegistries registries) {
 
-    /** Kafka, H2 and the embedded demo. */
+    /** Kafka, H2, gRPC, the schema registry over HTTP and the embedded demo. */
     public static Adapters real() {
         return new Adapters(KafkaTailSource::new, GroupOffsetReset::new, new LedgerSources() {
             @Override
@@ -53,7 +57,7 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
                 return H2SnapshotStore.open(file);
             }
         }, ClusterProbe::probe, cluster -> new KafkaOffsetsSource(cluster, Clock.systemUTC()), embeddedDemo(),
-                new NettyGrpcClients());
+                new NettyGrpcClients(), new HttpSchemaRegistries());
     }
 
     /** The real embedded demo, with its steps; a start failure is its one line ({@link dev.highwater.core.BackendStartException}). */

@@ -28,8 +28,8 @@ class ArchitectureTest {
     void coreDependsOnNoAdapterAndNoFrontEnd() {
         noClasses().that().resideInAPackage("dev.highwater.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
-                        "dev.highwater.store..", "dev.highwater.ui..", "dev.highwater.cli..", "dev.highwater.demo..",
-                        "dev.highwater.app..")
+                        "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.ui..",
+                        "dev.highwater.cli..", "dev.highwater.demo..", "dev.highwater.app..")
                 .check(CLASSES);
     }
 
@@ -44,7 +44,8 @@ class ArchitectureTest {
     @Test
     void adaptersAndTheCommandLineDoNotReachIntoTheUi() {
         noClasses().that().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
-                        "dev.highwater.store..", "dev.highwater.cli..", "dev.highwater.demo..", "dev.highwater.bench..")
+                        "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.cli..",
+                        "dev.highwater.demo..", "dev.highwater.bench..")
                 .and().resideOutsideOfPackage("dev.highwater.bench.fx..")
                 .should().dependOnClassesThat().resideInAPackage("dev.highwater.ui..")
                 .because("only the screen benchmarks put screens on a display")
@@ -87,7 +88,17 @@ class ArchitectureTest {
     @Test
     void theGrpcAdapterDoesNotDependOnTheKafkaAdapter() {
         noClasses().that().resideInAPackage("dev.highwater.grpc..")
-                .should().dependOnClassesThat().resideInAPackage("dev.highwater.kafka..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.registry..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRegistryAdapterUsesNoOtherAdapter() {
+        noClasses().that().resideInAPackage("dev.highwater.registry..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
+                        "dev.highwater.store..", "dev.highwater.demo..", "dev.highwater.app..", "dev.highwater.cli..",
+                        "org.apache.kafka..", "io.grpc..", "org.h2..")
+                .because("the registry is reached over HTTP alone; what it shares with the others lives in core")
                 .check(CLASSES);
     }
 
@@ -95,7 +106,7 @@ class ArchitectureTest {
     void screensAndCommandsReachKafkaGrpcStorageAndTheDemoThroughPorts() {
         noClasses().that().resideInAnyPackage("dev.highwater.ui..", "dev.highwater.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
-                        "dev.highwater.store..", "dev.highwater.demo..", "org.apache.kafka..", "kafka..",
+                        "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..", "org.apache.kafka..", "kafka..",
                         "io.grpc..", "org.h2..", "java.sql..")
                 .because("only the composition root in dev.highwater.app chooses and builds adapters: a screen or a"
                         + " command is tested with a fake of its port")
@@ -106,7 +117,7 @@ class ArchitectureTest {
     void theStorageAdapterUsesNeitherKafkaNorGrpc() {
         noClasses().that().resideInAPackage("dev.highwater.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
-                        "dev.highwater.demo..", "org.apache.kafka..", "io.grpc..")
+                        "dev.highwater.registry..", "dev.highwater.demo..", "org.apache.kafka..", "io.grpc..")
                 .check(CLASSES);
     }
 
@@ -114,7 +125,7 @@ class ArchitectureTest {
     void theKafkaAdapterUsesNeitherGrpcNorStorage() {
         noClasses().that().resideInAPackage("dev.highwater.kafka..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.grpc..", "dev.highwater.store..",
-                        "dev.highwater.demo..", "io.grpc..", "org.h2..")
+                        "dev.highwater.registry..", "dev.highwater.demo..", "io.grpc..", "org.h2..")
                 .because("the embedded demo (dev.highwater.demo) is the one place that runs Kafka and gRPC together")
                 .check(CLASSES);
     }
