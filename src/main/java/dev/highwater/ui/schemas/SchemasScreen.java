@@ -3,9 +3,7 @@ package dev.highwater.ui.schemas;
 import dev.highwater.app.BackgroundTasks;
 import dev.highwater.core.connect.RegistrySettings;
 import dev.highwater.core.connect.SecretResolver;
-import dev.highwater.core.registry.CachingSchemaRegistry;
 import dev.highwater.core.registry.SchemaRegistries;
-import dev.highwater.core.registry.SchemaRegistry;
 import dev.highwater.core.tail.TailSource;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.shell.LiveConnection;
@@ -14,7 +12,7 @@ import javafx.scene.Node;
 
 import java.util.Optional;
 
-/** The Schemas area for one connection: the profile's registry, opened (and cached by id) when first asked. */
+/** The Schemas area for one connection: the profile's registry, opened when first asked, off the UI thread. */
 public final class SchemasScreen implements Screen {
 
     private final SchemasModel model;
@@ -27,14 +25,14 @@ public final class SchemasScreen implements Screen {
     }
 
     /**
-     * @param registries opens a registry from its settings (the HTTP adapter)
+     * @param registries opens a registry from its settings
      * @param tails      the connection's topics, read group-less
      */
     public static SchemasScreen open(LiveConnection connection, SchemaRegistries registries, TailSource tails,
                                      UiThread ui, BackgroundTasks tasks) {
         RegistrySettings settings = connection.profile().registry();
         return new SchemasScreen(new SchemasModel(() -> settings.present()
-                ? Optional.<SchemaRegistry>of(new CachingSchemaRegistry(registries.open(settings, SecretResolver.system())))
+                ? Optional.of(registries.open(settings, SecretResolver.system()))
                 : Optional.empty(), tails, ui, tasks));
     }
 

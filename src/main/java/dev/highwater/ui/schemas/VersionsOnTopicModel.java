@@ -244,7 +244,8 @@ public final class VersionsOnTopicModel {
                 + " of " + t + " (" + partitions + " partition" + (partitions == 1 ? "" : "s") + ") carry "
                 + rows.size() + " schema id" + (rows.size() == 1 ? "" : "s");
         if (usage.unframed() > 0) {
-            s += "; " + String.format("%,d", usage.unframed()) + " have no registry framing";
+            s += "; " + String.format("%,d", usage.unframed()) + (usage.unframed() == 1 ? " has" : " have")
+                    + " no registry framing";
         }
         return s + ".";
     }
