@@ -204,6 +204,7 @@ public final class SchemasModel {
         subject.set(s);
         versions.clear();
         compatibility.set("");
+        version.set(null);
         clearDetail();
         if (s == null) {
             return;
@@ -338,7 +339,6 @@ public final class SchemasModel {
     }
 
     private void clearDetail() {
-        version.set(null);
         shownSchema = null;
         schemaText.set("");
         schemaFacts.set("");
