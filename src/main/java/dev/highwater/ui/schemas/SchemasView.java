@@ -45,7 +45,7 @@ public final class SchemasView {
                 SchemasView.class.getResource("schemas.css")).toExternalForm());
         root.setTop(new VBox(toolbar(), problem()));
         SplitPane browse = new SplitPane(subjectsPane(), versionsPane(), detailPane());
-        browse.setDividerPositions(0.24, 0.34);
+        browse.setDividerPositions(0.22, 0.35);
         SplitPane main = new SplitPane(browse, topicPane());
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.66);
@@ -142,7 +142,10 @@ public final class SchemasView {
         level.visibleProperty().bind(level.textProperty().isNotEmpty());
         Label levelTitle = new Label("Compatibility");
         levelTitle.visibleProperty().bind(level.visibleProperty());
-        return pane("Versions", list, list, levelTitle, level);
+        VBox box = pane("Versions", list, list, levelTitle, level);
+        // wide enough for the longest level name (FULL_TRANSITIVE) on one line
+        box.getStyleClass().add("versions-pane");
+        return box;
     }
 
     private Node detailPane() {
@@ -155,9 +158,11 @@ public final class SchemasView {
         TableView<SchemaReference> refs = new TableView<>(model.references());
         refs.setId("schema-references");
         refs.setPlaceholder(new Label("This version references no other schema."));
-        refs.getColumns().add(column("Name", r -> r.name(), 200));
-        refs.getColumns().add(column("Subject", r -> r.subject(), 160));
-        refs.getColumns().add(column("Version", r -> String.valueOf(r.version()), 60));
+        refs.getColumns().add(column("Name", r -> r.name(), 150));
+        refs.getColumns().add(column("Subject", r -> r.subject(), 140));
+        TableColumn<SchemaReference, String> refVersion = column("Version", r -> String.valueOf(r.version()), 70);
+        refVersion.setMinWidth(64);
+        refs.getColumns().add(refVersion);
         refs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         refs.getSelectionModel().selectedItemProperty().addListener((obs, o, r) -> model.selectReference(r));
         model.referenceProperty().addListener((obs, o, r) -> {
