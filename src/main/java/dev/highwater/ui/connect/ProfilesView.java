@@ -203,7 +203,7 @@ public final class ProfilesView {
         RegistryForm r = model.registry();
         g.add(section("Schema registry"), 0, row++, 3, 1);
         row = text(g, row, "URL(s)", "registry-urls", r.urlsProperty(),
-                "http://registry:8081 (optional; several separated by commas, tried in turn)", null);
+                "http://registry-a:8081,http://registry-b:8081 (optional)", null);
         ComboBox<Auth> auth = new ComboBox<>();
         auth.setId("registry-auth");
         auth.getItems().setAll(Auth.values());
@@ -234,7 +234,7 @@ public final class ProfilesView {
         row = field(g, row, "Token", "registry-token", token, r.tokenProperty(),
                 "bearer token, or ${env:NAME} / ${file:PATH}", noBearer, null);
         row = file(g, row, "Trust store", "registry-truststore", r.trustStoreProperty(),
-                "for https: CA certificates (.p12, .jks or .pem); empty: the JDK's", null);
+                "CA certificates (.p12, .jks or .pem); empty: the JDK's", null);
         row = secret(g, row, "Trust store password", "registry-truststore-password",
                 r.trustStorePasswordProperty(), null);
         row = file(g, row, "Key store", "registry-keystore", r.keyStoreProperty(), "for mutual TLS only", null);
