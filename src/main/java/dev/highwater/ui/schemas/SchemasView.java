@@ -3,6 +3,7 @@ package dev.highwater.ui.schemas;
 import dev.highwater.core.registry.SchemaReference;
 import dev.highwater.core.registry.SchemaUsage;
 import dev.highwater.core.registry.SubjectVersion;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -107,7 +108,7 @@ public final class SchemasView {
             }
         });
         Label count = new Label();
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+        count.textProperty().bind(Bindings.createStringBinding(() ->
                 model.subjects().size() == model.allSubjects().size() ? model.allSubjects().size() + " subjects"
                         : model.subjects().size() + " of " + model.allSubjects().size() + " subjects",
                 model.subjects(), model.allSubjects()));
@@ -157,7 +158,11 @@ public final class SchemasView {
         text.textProperty().bind(model.schemaTextProperty());
         TableView<SchemaReference> refs = new TableView<>(model.references());
         refs.setId("schema-references");
-        refs.setPlaceholder(new Label("This version references no other schema."));
+        Label noRefs = new Label();
+        // said only once a version is shown, not on an empty screen
+        noRefs.textProperty().bind(Bindings.when(model.versionProperty().isNull())
+                .then("").otherwise("This version references no other schema."));
+        refs.setPlaceholder(noRefs);
         refs.getColumns().add(column("Name", r -> r.name(), 150));
         refs.getColumns().add(column("Subject", r -> r.subject(), 140));
         TableColumn<SchemaReference, String> refVersion = column("Version", r -> String.valueOf(r.version()), 70);
