@@ -4,13 +4,16 @@ import dev.highwater.core.StoreException;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.connect.KafkaSecurity;
+import dev.highwater.core.connect.ConnectionSettingsException;
 import dev.highwater.core.connect.ProfileRepository;
+import dev.highwater.core.connect.RegistrySettings;
 import dev.highwater.core.connect.Secret;
 import dev.highwater.core.connect.TransportSecurity;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Profiles in a properties file in the user's data folder ({@code profile.N.field=value}), readable by its
@@ -96,7 +100,7 @@ public final class ProfileFile implements ProfileRepository {
                 TransportSecurity.PLAINTEXT), path(p, prefix + "grpc.ca"), path(p, prefix + "grpc.cert"),
                 path(p, prefix + "grpc.key"));
         return new ConnectionProfile(p.getProperty(prefix + "name"), p.getProperty(prefix + "bootstrap", ""),
-                security, client, p.getProperty(prefix + "grpc.target", ""), grpcTls,
+                security, client, p.getProperty(prefix + "grpc.target", ""), grpcTls, registry(p, prefix + "registry."),
                 Boolean.parseBoolean(p.getProperty(prefix + "writable", "false")), false);
     }
 
@@ -117,6 +121,42 @@ public final class ProfileFile implements ProfileRepository {
         putPath(p, prefix + "grpc.ca", c.grpcTls().caPem());
         putPath(p, prefix + "grpc.cert", c.grpcTls().certPem());
         putPath(p, prefix + "grpc.key", c.grpcTls().keyPem());
+        putRegistry(p, prefix + "registry.", c.registry());
+    }
+
+    /** The registry's settings, its secrets under the same rule as Kafka's: references always, values if asked. */
+    private static void putRegistry(Properties p, String prefix, RegistrySettings r) {
+        if (!r.present()) {
+            return;
+        }
+        p.setProperty(prefix + "urls", r.urls().stream().map(URI::toString).collect(Collectors.joining(",")));
+        p.setProperty(prefix + "auth", r.auth().name());
+        p.setProperty(prefix + "username", r.username());
+        putSecret(p, prefix + "password", r.password());
+        putSecret(p, prefix + "token", r.token());
+        putStore(p, prefix + "truststore.", r.trustStore());
+        putStore(p, prefix + "keystore.", r.keyStore());
+        putSecret(p, prefix + "key.password", r.keyPassword());
+        p.setProperty(prefix + "verify.hostname", Boolean.toString(r.verifyHostname()));
+    }
+
+    private static RegistrySettings registry(Properties p, String prefix) {
+        String urls = p.getProperty(prefix + "urls", "");
+        if (urls.isBlank()) {
+            return RegistrySettings.NONE;
+        }
+        List<URI> list;
+        try {
+            list = RegistrySettings.parseUrls(urls);
+        } catch (ConnectionSettingsException e) {
+            throw new StoreException("The profiles file has a schema registry setting that cannot be used ("
+                    + e.getMessage() + "); fix it in the file.", e);
+        }
+        return new RegistrySettings(list, enumOr(RegistrySettings.Auth.class, p.getProperty(prefix + "auth"),
+                RegistrySettings.Auth.NONE), p.getProperty(prefix + "username", ""), secret(p, prefix + "password"),
+                secret(p, prefix + "token"), store(p, prefix + "truststore."), store(p, prefix + "keystore."),
+                secret(p, prefix + "key.password"),
+                Boolean.parseBoolean(p.getProperty(prefix + "verify.hostname", "true")));
     }
 
     private static void putSecret(Properties p, String key, Secret s) {

@@ -12,6 +12,7 @@ import dev.highwater.ui.offsets.ResetOffsetsModel;
 import dev.highwater.ui.offsets.ResetOffsetsView;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
+import dev.highwater.ui.schemas.SchemasScreen;
 import dev.highwater.ui.shell.Area;
 import dev.highwater.ui.shell.LiveConnection;
 import dev.highwater.ui.shell.MainModel;
@@ -89,6 +90,8 @@ public final class DesktopUi {
         MainView view = new MainView(model, Map.of(
                 Area.PARTITIONS, c -> partitionsScreen(c, app, ui, times),
                 Area.MESSAGES, c -> messagesScreen(c, app, ui),
+                Area.SCHEMAS, c -> SchemasScreen.open(c, app.adapters().registries(),
+                        app.adapters().tails().on(c.kafka()), ui, app.tasks()),
                 Area.LEDGER, c -> LedgerScreen.open(c, app.adapters().ledgers(),
                         app.dataFolder().resolve("ledger-snapshots"), ui),
                 Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null

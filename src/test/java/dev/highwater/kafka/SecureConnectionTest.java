@@ -61,7 +61,7 @@ class SecureConnectionTest {
         KafkaSecurity security = new KafkaSecurity(Protocol.SASL_SSL, mechanism, user, Secret.of(passwordRef),
                 new KafkaSecurity.Store(trustStore, "PKCS12", Secret.of(broker.certs.password())), null);
         return new ConnectionProfile("prod", broker.saslSslBootstrap(), security, Map.of(), "", GrpcTls.PLAINTEXT,
-                false, false);
+                null, false, false);
     }
 
     private static SecretResolver env(String name, String value) {

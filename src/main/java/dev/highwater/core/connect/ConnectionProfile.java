@@ -14,12 +14,13 @@ import java.util.Map;
  * @param clientProperties further Kafka client properties (values may hold secret references)
  * @param grpcTarget       host:port of the gRPC backend, or empty
  * @param grpcTls          how to reach the gRPC backend
+ * @param registry         the schema registry of this cluster ({@link RegistrySettings#NONE} when it has none)
  * @param writable         writing actions allowed (after a confirmation each time)
  * @param demo             the embedded demo's profile (its addresses are those the demo started on)
  */
 public record ConnectionProfile(String name, String bootstrap, KafkaSecurity security,
                                 Map<String, String> clientProperties, String grpcTarget, GrpcTls grpcTls,
-                                boolean writable, boolean demo) {
+                                RegistrySettings registry, boolean writable, boolean demo) {
 
     public static final String DEMO_NAME = "Embedded demo";
 
@@ -30,22 +31,30 @@ public record ConnectionProfile(String name, String bootstrap, KafkaSecurity sec
         clientProperties = Map.copyOf(clientProperties == null ? Map.of() : clientProperties);
         grpcTarget = grpcTarget == null ? "" : grpcTarget.strip();
         grpcTls = grpcTls == null ? GrpcTls.PLAINTEXT : grpcTls;
+        registry = registry == null ? RegistrySettings.NONE : registry;
     }
 
     /** A plaintext, read-only profile. */
     public static ConnectionProfile plain(String name, String bootstrap, String grpcTarget) {
         return new ConnectionProfile(name, bootstrap, KafkaSecurity.PLAINTEXT, Map.of(), grpcTarget,
-                GrpcTls.PLAINTEXT, false, false);
+                GrpcTls.PLAINTEXT, RegistrySettings.NONE, false, false);
     }
 
     /** The embedded demo on the addresses it started on; read-only like every profile until made writable. */
     public static ConnectionProfile demo(String bootstrap, String grpcTarget, boolean writable) {
         return new ConnectionProfile(DEMO_NAME, bootstrap, KafkaSecurity.PLAINTEXT, Map.of(), grpcTarget,
-                GrpcTls.PLAINTEXT, writable, true);
+                GrpcTls.PLAINTEXT, RegistrySettings.NONE, writable, true);
     }
 
     public ConnectionProfile withWritable(boolean w) {
-        return new ConnectionProfile(name, bootstrap, security, clientProperties, grpcTarget, grpcTls, w, demo);
+        return new ConnectionProfile(name, bootstrap, security, clientProperties, grpcTarget, grpcTls, registry, w,
+                demo);
+    }
+
+    /** This profile with another schema registry (the demo's, once it has started one). */
+    public ConnectionProfile withRegistry(RegistrySettings r) {
+        return new ConnectionProfile(name, bootstrap, security, clientProperties, grpcTarget, grpcTls, r, writable,
+                demo);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.highwater.core.tail.TailRequest;
 import dev.highwater.core.tail.TailSource;
 
 import java.util.List;
+import java.util.Map;
 
 /** A cluster's topics read with group-less consumers: {@link TailReader}, {@link TopicInfo}. */
 public final class KafkaTailSource implements TailSource {
@@ -25,6 +26,11 @@ public final class KafkaTailSource implements TailSource {
     @Override
     public int partitions(String topic) {
         return TopicInfo.partitions(settings, topic);
+    }
+
+    @Override
+    public Map<Integer, Long> endOffsets(String topic) {
+        return TopicInfo.endOffsets(settings, topic);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.highwater.core.connect.ProfileRepository;
 import dev.highwater.core.connect.Secret;
 import dev.highwater.core.connect.TransportSecurity;
 import dev.highwater.ui.UiThread;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -29,6 +30,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,7 @@ public final class ProfilesModel {
     private final StringProperty grpcCa = new SimpleStringProperty("");
     private final StringProperty grpcCert = new SimpleStringProperty("");
     private final StringProperty grpcKey = new SimpleStringProperty("");
+    private final RegistryForm registry = new RegistryForm();
     private final BooleanProperty writable = new SimpleBooleanProperty();
     private final StringBinding problem;
     private final BooleanBinding valid;
@@ -85,9 +88,12 @@ public final class ProfilesModel {
         this.background = background;
         this.ui = ui;
         profiles.add(demo);
-        problem = Bindings.createStringBinding(() -> formProblem().orElse(null), name, bootstrap, protocol,
+        List<Observable> inputs = new ArrayList<>(List.of(name, bootstrap, protocol,
                 username, trustStore, keyStore, clientProperties, grpcTarget, grpcMode, grpcCert, grpcKey,
-                demoSelected, loaded);
+                demoSelected, loaded));
+        inputs.addAll(List.of(registry.dependencies()));
+        problem = Bindings.createStringBinding(() -> formProblem().orElse(null),
+                inputs.toArray(Observable[]::new));
         valid = problem.isNull();
         select(demo);
         fileWork = CompletableFuture.runAsync(this::load, background);
@@ -189,6 +195,11 @@ public final class ProfilesModel {
         return grpcKey;
     }
 
+    /** The profile's schema registry. */
+    public RegistryForm registry() {
+        return registry;
+    }
+
     public BooleanProperty writableProperty() {
         return writable;
     }
@@ -228,6 +239,7 @@ public final class ProfilesModel {
         grpcCa.set(pathText(p.grpcTls().caPem()));
         grpcCert.set(pathText(p.grpcTls().certPem()));
         grpcKey.set(pathText(p.grpcTls().keyPem()));
+        registry.show(p.registry());
         writable.set(p.writable());
     }
 
@@ -289,7 +301,7 @@ public final class ProfilesModel {
                 store(keyStore.get(), keyStorePassword.get(), remember));
         GrpcTls tls = new GrpcTls(grpcMode.get(), path(grpcCa.get()), path(grpcCert.get()), path(grpcKey.get()));
         return new ConnectionProfile(name.get(), bootstrap.get(), security, parseProperties(clientProperties.get()),
-                grpcTarget.get(), tls, writable.get(), false);
+                grpcTarget.get(), tls, registry.settings(remember), writable.get(), false);
     }
 
     /** Updates the demo's entry after the demo started on other addresses or changed its writable choice. */
@@ -380,7 +392,7 @@ public final class ProfilesModel {
         if (grpcMode.get() == TransportSecurity.MUTUAL_TLS && (blank(grpcCert.get()) || blank(grpcKey.get()))) {
             return Optional.of("Mutual TLS needs the client's certificate and key (PEM files).");
         }
-        return Optional.empty();
+        return registry.problem();
     }
 
     static Map<String, String> parseProperties(String text) {

@@ -3,6 +3,7 @@ package dev.highwater.ui.connect;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.KafkaSecurity.Mechanism;
 import dev.highwater.core.connect.KafkaSecurity.Protocol;
+import dev.highwater.core.connect.RegistrySettings.Auth;
 import dev.highwater.core.connect.TransportSecurity;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -32,6 +33,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 import java.io.File;
 import java.util.Optional;
@@ -161,6 +163,8 @@ public final class ProfilesView {
         g.addRow(row++, new Label("Client properties"), props);
         GridPane.setColumnSpan(props, 2);
 
+        row = registrySection(g, row);
+
         g.add(section("gRPC"), 0, row++, 3, 1);
         row = text(g, row, "Target", "grpc-target", model.grpcTargetProperty(), "indexer.internal:50051 (optional)", null);
         row = choice(g, row, "Transport", "grpc-tls", model.grpcModeProperty(), TransportSecurity.values(), null);
@@ -192,6 +196,50 @@ public final class ProfilesView {
         ScrollPane scroll = new ScrollPane(g);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /** The profile's schema registry: URLs, credentials (masked; references allowed) and TLS stores. */
+    private int registrySection(GridPane g, int row) {
+        RegistryForm r = model.registry();
+        g.add(section("Schema registry"), 0, row++, 3, 1);
+        row = text(g, row, "URL(s)", "registry-urls", r.urlsProperty(),
+                "http://registry-a:8081,http://registry-b:8081 (optional)", null);
+        ComboBox<Auth> auth = new ComboBox<>();
+        auth.setId("registry-auth");
+        auth.getItems().setAll(Auth.values());
+        auth.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Auth a) {
+                return a == null ? "" : switch (a) {
+                    case NONE -> "none";
+                    case BASIC -> "basic (user and password)";
+                    case BEARER -> "bearer token";
+                };
+            }
+
+            @Override
+            public Auth fromString(String s) {
+                return Auth.NONE;
+            }
+        });
+        auth.valueProperty().bindBidirectional(r.authProperty());
+        auth.disableProperty().bind(model.demoSelectedProperty());
+        g.add(new Label("Auth"), 0, row);
+        g.add(auth, 1, row++, 2, 1);
+        var noBasic = Bindings.createBooleanBinding(() -> r.authProperty().get() != Auth.BASIC, r.authProperty());
+        var noBearer = Bindings.createBooleanBinding(() -> r.authProperty().get() != Auth.BEARER, r.authProperty());
+        row = text(g, row, "User", "registry-user", r.usernameProperty(), "registry user", noBasic);
+        row = secret(g, row, "Password", "registry-password", r.passwordProperty(), noBasic);
+        PasswordField token = new PasswordField();
+        row = field(g, row, "Token", "registry-token", token, r.tokenProperty(),
+                "bearer token, or ${env:NAME} / ${file:PATH}", noBearer, null);
+        row = file(g, row, "Trust store", "registry-truststore", r.trustStoreProperty(),
+                "CA certificates (.p12, .jks or .pem); empty: the JDK's", null);
+        row = secret(g, row, "Trust store password", "registry-truststore-password",
+                r.trustStorePasswordProperty(), null);
+        row = file(g, row, "Key store", "registry-keystore", r.keyStoreProperty(), "for mutual TLS only", null);
+        return secret(g, row, "Key store password", "registry-keystore-password", r.keyStorePasswordProperty(),
+                null);
     }
 
     private static Label section(String title) {

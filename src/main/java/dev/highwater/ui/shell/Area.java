@@ -5,6 +5,8 @@ public enum Area {
     PARTITIONS("Partitions", "Consumer lag per partition, in offsets and in seconds; throughput; hot partitions and hot keys; alerts."),
     MESSAGES("Messages", "Live decoding of any topic: Protobuf from any schema source, JSON, schema-registry framing; "
             + "poison pills shown as such without stopping the stream."),
+    SCHEMAS("Schemas", "The profile's schema registry: subjects, their versions, each version's schema text with its "
+            + "references and the compatibility level; which versions the newest records of a topic were written with."),
     LEDGER("Ledger", "Every account's exact balance on a ledger topic at any instant, replayed from committed "
             + "events (snapshots make later questions fast); one account's events and balance over time; the change "
             + "between two instants; CSV and JSON export."),

@@ -40,7 +40,7 @@ class SecretsTest {
         KafkaSecurity security = new KafkaSecurity(KafkaSecurity.Protocol.SASL_SSL, KafkaSecurity.Mechanism.SCRAM_SHA_512,
                 "alice", Secret.of("hunter2"), null, null);
         assertFalse(security.toString().contains("hunter2"));
-        ConnectionProfile p = new ConnectionProfile("prod", "b:9092", security, Map.of(), "", null, false, false);
+        ConnectionProfile p = new ConnectionProfile("prod", "b:9092", security, Map.of(), "", null, null, false, false);
         Map<String, String> props = p.kafkaProperties(secrets);
         assertEquals("SCRAM-SHA-512", props.get("sasl.mechanism"));
         assertEquals("org.apache.kafka.common.security.scram.ScramLoginModule required username=\"alice\""

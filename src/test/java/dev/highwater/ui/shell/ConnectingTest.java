@@ -273,6 +273,6 @@ class ConnectingTest {
                 new KafkaSecurity.Store(broker.certs.trustStore(), "PKCS12", new Secret(broker.certs.password(), false)),
                 null);
         return new ConnectionProfile(name, broker.saslSslBootstrap(), security, Map.of(), "", GrpcTls.PLAINTEXT,
-                false, false);
+                null, false, false);
     }
 }

@@ -98,7 +98,7 @@ class MainWindowTest {
         }
         // a profile whose settings cannot be used: said, and still said once the demo's status line moves on
         ConnectionProfile broken = new ConnectionProfile("Staging", "127.0.0.1:1", null,
-                java.util.Map.of("client.id", "${env:HIGHWATER_TEST_NOT_SET}"), "", null, false, false);
+                java.util.Map.of("client.id", "${env:HIGHWATER_TEST_NOT_SET}"), "", null, null, false, false);
         robot.interact(() -> model.connectTo(broken));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> noticeText().contains("HIGHWATER_TEST_NOT_SET"));
         assertTrue(noticeText().startsWith("Not connected to Staging: "), noticeText());

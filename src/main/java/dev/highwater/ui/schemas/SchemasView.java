@@ -1,0 +1,273 @@
+package dev.highwater.ui.schemas;
+
+import dev.highwater.core.registry.SchemaReference;
+import dev.highwater.core.registry.SchemaUsage;
+import dev.highwater.core.registry.SubjectVersion;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The Schemas screen, bound to its {@link SchemasModel}: subjects with a filter, the selected subject's versions,
+ * the selected version's schema text and references, and the "Versions on a topic" panel below.
+ */
+public final class SchemasView {
+
+    private final SchemasModel model;
+    private final BorderPane root = new BorderPane();
+
+    public SchemasView(SchemasModel model) {
+        this.model = model;
+        root.getStyleClass().add("schemas-screen");
+        root.getStylesheets().add(Objects.requireNonNull(
+                SchemasView.class.getResource("schemas.css")).toExternalForm());
+        root.setTop(new VBox(toolbar(), problem()));
+        SplitPane browse = new SplitPane(subjectsPane(), versionsPane(), detailPane());
+        browse.setDividerPositions(0.22, 0.35);
+        SplitPane main = new SplitPane(browse, topicPane());
+        main.setOrientation(Orientation.VERTICAL);
+        main.setDividerPositions(0.66);
+        root.setCenter(main);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private Node toolbar() {
+        Label title = new Label("Schemas");
+        title.getStyleClass().add("screen-title");
+        Label where = new Label();
+        where.setId("registry-where");
+        where.getStyleClass().add("registry-where");
+        where.textProperty().bind(model.whereProperty());
+        where.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button refresh = new Button("Refresh");
+        refresh.setId("schemas-refresh");
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.disableProperty().bind(model.loadingProperty());
+        refresh.setOnAction(e -> model.refresh());
+        HBox bar = new HBox(10, title, where, gap, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("toolbar");
+        return bar;
+    }
+
+    private Node problem() {
+        Label problem = new Label();
+        problem.setId("schemas-problem");
+        problem.getStyleClass().add("schemas-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return problem;
+    }
+
+    private Node subjectsPane() {
+        TextField filter = new TextField();
+        filter.setId("subject-filter");
+        filter.setPromptText("filter subjects");
+        filter.textProperty().bindBidirectional(model.filterProperty());
+        ListView<String> list = new ListView<>(model.subjects());
+        list.setId("subjects");
+        list.getSelectionModel().selectedItemProperty().addListener((obs, o, s) -> {
+            if (s != null) {
+                model.selectSubject(s);
+            }
+        });
+        model.subjectProperty().addListener((obs, o, s) -> {
+            if (!Objects.equals(list.getSelectionModel().getSelectedItem(), s)) {
+                list.getSelectionModel().select(s);
+            }
+        });
+        Label count = new Label();
+        count.textProperty().bind(Bindings.createStringBinding(() ->
+                model.subjects().size() == model.allSubjects().size() ? model.allSubjects().size() + " subjects"
+                        : model.subjects().size() + " of " + model.allSubjects().size() + " subjects",
+                model.subjects(), model.allSubjects()));
+        return pane("Subjects", list, filter, list, count);
+    }
+
+    private Node versionsPane() {
+        ListView<Integer> list = new ListView<>(model.versions());
+        list.setId("versions");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Integer version, boolean empty) {
+                super.updateItem(version, empty);
+                setText(empty || version == null ? null : "version " + version);
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, o, v) -> {
+            if (v != null) {
+                model.selectVersion(v);
+            }
+        });
+        model.versionProperty().addListener((obs, o, v) -> {
+            if (!Objects.equals(list.getSelectionModel().getSelectedItem(), v)) {
+                list.getSelectionModel().select(v);
+            }
+        });
+        Label level = new Label();
+        level.setId("compatibility");
+        level.getStyleClass().add("compatibility");
+        level.setWrapText(true);
+        level.textProperty().bind(model.compatibilityProperty());
+        level.visibleProperty().bind(level.textProperty().isNotEmpty());
+        Label levelTitle = new Label("Compatibility");
+        levelTitle.visibleProperty().bind(level.visibleProperty());
+        VBox box = pane("Versions", list, list, levelTitle, level);
+        // wide enough for the longest level name (FULL_TRANSITIVE) on one line
+        box.getStyleClass().add("versions-pane");
+        return box;
+    }
+
+    private Node detailPane() {
+        Label facts = new Label();
+        facts.setId("schema-facts");
+        facts.getStyleClass().add("schema-facts");
+        facts.textProperty().bind(model.schemaFactsProperty());
+        TextArea text = monospace("schema-text");
+        text.textProperty().bind(model.schemaTextProperty());
+        TableView<SchemaReference> refs = new TableView<>(model.references());
+        refs.setId("schema-references");
+        Label noRefs = new Label();
+        // said only once a version is shown, not on an empty screen
+        noRefs.textProperty().bind(Bindings.when(model.versionProperty().isNull())
+                .then("").otherwise("This version references no other schema."));
+        refs.setPlaceholder(noRefs);
+        refs.getColumns().add(column("Name", r -> r.name(), 150));
+        refs.getColumns().add(column("Subject", r -> r.subject(), 140));
+        TableColumn<SchemaReference, String> refVersion = column("Version", r -> String.valueOf(r.version()), 70);
+        refVersion.setMinWidth(64);
+        refs.getColumns().add(refVersion);
+        refs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        refs.getSelectionModel().selectedItemProperty().addListener((obs, o, r) -> model.selectReference(r));
+        model.referenceProperty().addListener((obs, o, r) -> {
+            if (r == null) {
+                refs.getSelectionModel().clearSelection();
+            }
+        });
+        TextArea refText = monospace("reference-text");
+        refText.setPromptText("Select a reference to see its schema.");
+        refText.textProperty().bind(model.referenceTextProperty());
+        SplitPane references = new SplitPane(refs, refText);
+        references.setDividerPositions(0.45);
+        VBox refBox = new VBox(4, title("References"), references);
+        VBox.setVgrow(references, Priority.ALWAYS);
+        SplitPane body = new SplitPane(text, refBox);
+        body.setOrientation(Orientation.VERTICAL);
+        body.setDividerPositions(0.62);
+        return pane("Schema", body, facts, body);
+    }
+
+    private Node topicPane() {
+        VersionsOnTopicModel topic = model.topic();
+        ComboBox<String> topics = new ComboBox<>(topic.topics());
+        topics.setId("usage-topic");
+        topics.setEditable(true);
+        topics.setPrefWidth(220);
+        topics.setPromptText("topic");
+        topics.valueProperty().bindBidirectional(topic.topicProperty());
+        TextField n = new TextField();
+        n.setId("usage-records");
+        n.setPrefColumnCount(8);
+        n.textProperty().bindBidirectional(topic.recordsProperty());
+        n.setOnAction(e -> topic.read());
+        Button read = new Button("Read");
+        read.setId("usage-read");
+        read.setMinWidth(Region.USE_PREF_SIZE);
+        read.setTooltip(new Tooltip("Reads the newest records without a consumer group: nothing is committed."));
+        read.disableProperty().bind(topic.readingProperty());
+        read.setOnAction(e -> topic.read());
+        Label summary = new Label();
+        summary.setId("usage-summary");
+        summary.getStyleClass().add("topic-summary");
+        summary.setWrapText(true);
+        summary.setMinWidth(0);
+        summary.textProperty().bind(topic.summaryProperty());
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        HBox ask = new HBox(6, new Label("Topic"), topics, new Label("last"), n, new Label("records"), read, summary);
+        ask.setAlignment(Pos.CENTER_LEFT);
+        TableView<SchemaUsage.Row> table = new TableView<>(topic.rows());
+        table.setId("usage-table");
+        table.getStyleClass().add("usage-table");
+        table.setPlaceholder(new Label("Choose a topic and Read: the schema versions of its newest records show here."));
+        table.getColumns().add(column("Subject", r -> joined(r, SubjectVersion::subject), 260));
+        table.getColumns().add(column("Version", r -> joined(r, v -> String.valueOf(v.version())), 70));
+        TableColumn<SchemaUsage.Row, String> id = column("Schema id", r -> String.valueOf(r.id()), 80);
+        id.getStyleClass().add("num");
+        table.getColumns().add(id);
+        TableColumn<SchemaUsage.Row, String> count = column("Records", r -> String.format("%,d", r.records()), 90);
+        count.getStyleClass().add("num");
+        table.getColumns().add(count);
+        table.getColumns().add(column("Note", SchemaUsage.Row::problem, 400));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox box = new VBox(6, title("Versions on a topic"), ask, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 10, 6, 10));
+        return box;
+    }
+
+    private static String joined(SchemaUsage.Row r, Function<SubjectVersion, String> part) {
+        return r.registeredAs().stream().map(part).collect(Collectors.joining(", "));
+    }
+
+    /** A titled column of the browser; {@code grow} (one of {@code parts}) takes the height left. */
+    private static VBox pane(String title, Node grow, Node... parts) {
+        VBox box = new VBox(4, title(title));
+        box.getChildren().addAll(parts);
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 8, 6, 8));
+        box.setMinWidth(0);
+        return box;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("pane-title");
+        return l;
+    }
+
+    private static TextArea monospace(String id) {
+        TextArea t = new TextArea();
+        t.setId(id);
+        t.setEditable(false);
+        t.getStyleClass().add("schema-text");
+        return t;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

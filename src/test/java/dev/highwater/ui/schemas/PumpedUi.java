@@ -1,0 +1,63 @@
+package dev.highwater.ui.schemas;
+
+import dev.highwater.app.BackgroundTasks;
+import dev.highwater.core.Subscription;
+import dev.highwater.ui.UiThread;
+
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A UI thread for model tests (the test thread runs what was posted while it waits for a condition), and
+ * background tasks that run at once on the caller's thread.
+ */
+final class PumpedUi implements UiThread {
+
+    private final LinkedBlockingQueue<Runnable> posted = new LinkedBlockingQueue<>();
+
+    @Override
+    public void post(Runnable task) {
+        posted.add(task);
+    }
+
+    /** Runs posted work until {@code condition} holds, failing after ten seconds. */
+    void until(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Runnable r = posted.poll(20, TimeUnit.MILLISECONDS);
+            if (r != null) {
+                r.run();
+            }
+        }
+    }
+
+    /** Runs what was posted so far. */
+    void drain() {
+        for (Runnable r = posted.poll(); r != null; r = posted.poll()) {
+            r.run();
+        }
+    }
+
+    static BackgroundTasks sameThread() {
+        return new BackgroundTasks() {
+            @Override
+            public void run(Runnable task) {
+                task.run();
+            }
+
+            @Override
+            public Subscription every(Duration period, Runnable task) {
+                return () -> { };
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
