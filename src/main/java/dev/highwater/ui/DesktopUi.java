@@ -90,8 +90,7 @@ public final class DesktopUi {
         MainView view = new MainView(model, Map.of(
                 Area.PARTITIONS, c -> partitionsScreen(c, app, ui, times),
                 Area.MESSAGES, c -> messagesScreen(c, app, ui),
-                Area.SCHEMAS, c -> SchemasScreen.open(c, app.adapters().registries(),
-                        app.adapters().tails().on(c.kafka()), ui, app.tasks()),
+                Area.SCHEMAS, c -> SchemasScreen.open(c, app.adapters().tails().on(c.kafka()), ui, app.tasks()),
                 Area.LEDGER, c -> LedgerScreen.open(c, app.adapters().ledgers(),
                         app.dataFolder().resolve("ledger-snapshots"), ui),
                 Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null
@@ -146,7 +145,7 @@ public final class DesktopUi {
 
     private static Screen messagesScreen(LiveConnection c, Composition app, UiThread ui) {
         MessagesModel messages = new MessagesModel(app.adapters().tails().on(c.kafka()), c.grpcTarget(),
-                c.profile().grpcTls(), app.grpc(), app.schemas(), ui, c.demo());
+                c.profile().grpcTls(), app.grpc(), app.schemas(), c.borrowedRegistry(), ui, c.demo());
         return Screen.of(new MessagesView(messages).root(), messages::dispose);
     }
 

@@ -153,6 +153,11 @@ public record RegistrySettings(List<URI> urls, Auth auth, String username, Secre
                 Secret.of(p.getOrDefault("schema.registry.ssl." + which + ".password", "")));
     }
 
+    /** The URLs as a user gives them: comma-separated. */
+    public String urlsText() {
+        return String.join(",", urls.stream().map(URI::toString).toList());
+    }
+
     @Override
     public String toString() {
         return "RegistrySettings[" + urls + ", " + auth + (trustStore != null ? ", trust store" : "")

@@ -5,6 +5,7 @@ import dev.highwater.core.ledger.AccountHistory;
 import dev.highwater.core.ledger.AccountHistoryReader;
 import dev.highwater.core.ledger.AuditReport;
 import dev.highwater.core.ledger.LedgerReplay;
+import dev.highwater.core.ledger.LedgerSchemas;
 import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.ReplayCancelledException;
 import dev.highwater.ui.UiThread;
@@ -38,6 +39,7 @@ public final class AccountHistoryModel {
     public static final int HISTORY_ROWS = 2_000;
 
     private final Supplier<LedgerSource> sources;
+    private final LedgerSchemas schemas;
     private final UiThread ui;
     private final ObservableValue<ZoneId> zone;
     private final ExecutorService historyThread = Background.thread("ledger-history");
@@ -58,8 +60,10 @@ public final class AccountHistoryModel {
      * @param sources makes a reader of the connection's cluster (called once, on the history thread)
      * @param zone    the zone the screen shows instants in (read on the UI thread)
      */
-    AccountHistoryModel(Supplier<LedgerSource> sources, UiThread ui, ObservableValue<ZoneId> zone) {
+    AccountHistoryModel(Supplier<LedgerSource> sources, LedgerSchemas schemas, UiThread ui,
+                        ObservableValue<ZoneId> zone) {
         this.sources = sources;
+        this.schemas = schemas;
         this.ui = ui;
         this.zone = zone;
     }
@@ -130,7 +134,7 @@ public final class AccountHistoryModel {
             if (source == null) {
                 source = sources.get();
             }
-            AccountHistory h = new AccountHistoryReader(source).read(topic, account, at, HISTORY_ROWS,
+            AccountHistory h = new AccountHistoryReader(source, schemas).read(topic, account, at, HISTORY_ROWS,
                     LedgerReplay.Listener.NONE, cancel::get);
             double[] x = new double[h.chartTimes().length];
             for (int i = 0; i < x.length; i++) {

@@ -6,6 +6,7 @@ import dev.highwater.core.ledger.AuditExport;
 import dev.highwater.core.ledger.AuditReport;
 import dev.highwater.core.ledger.BalanceTable;
 import dev.highwater.core.ledger.LedgerReplay;
+import dev.highwater.core.ledger.LedgerSchemas;
 import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.Problem;
 import dev.highwater.core.ledger.ReplayCancelledException;
@@ -63,6 +64,7 @@ public final class LedgerModel {
     public enum SortKey { ACCOUNT, BALANCE, COMPARED, CHANGE }
 
     private final Supplier<LedgerSource> sources;
+    private final LedgerSchemas schemas;
     private final Supplier<SnapshotStore> stores;
     private final UiThread ui;
     private final Clock clock;
@@ -115,14 +117,23 @@ public final class LedgerModel {
      */
     public LedgerModel(Supplier<LedgerSource> sources, Supplier<SnapshotStore> stores, UiThread ui, Clock clock,
                        String defaultTopic, boolean replayNow) {
+        this(sources, stores, LedgerSchemas.NONE, ui, clock, defaultTopic, replayNow);
+    }
+
+    /**
+     * @param schemas the connection's schema registry, for events framed for one ({@link LedgerSchemas#NONE}: none)
+     */
+    public LedgerModel(Supplier<LedgerSource> sources, Supplier<SnapshotStore> stores, LedgerSchemas schemas,
+                       UiThread ui, Clock clock, String defaultTopic, boolean replayNow) {
         this.sources = sources;
+        this.schemas = schemas;
         this.stores = stores;
         this.ui = ui;
         this.clock = clock;
         this.progressUpdates = new Coalescer<>(ui, this::showProgress);
         topic.set(defaultTopic);
         zone.set(clock.getZone());
-        this.history = new AccountHistoryModel(sources, ui, zone);
+        this.history = new AccountHistoryModel(sources, schemas, ui, zone);
         setNow();
         compareDate.set(date.get());
         compareTime.set(LocalTime.of(0, 0).format(TIME));
@@ -338,7 +349,7 @@ public final class LedgerModel {
                 }
             }
             if (replay == null) {
-                replay = new LedgerReplay(source(), store, LedgerReplay.Settings.defaults());
+                replay = new LedgerReplay(source(), store, LedgerReplay.Settings.defaults(), schemas);
             }
             List<AuditReport> result = replay.balancesAt(t, instants, progressUpdates::offer, cancel::get);
             List<BalanceRow> all = BalanceRows.of(result);

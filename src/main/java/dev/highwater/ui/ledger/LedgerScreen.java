@@ -1,5 +1,6 @@
 package dev.highwater.ui.ledger;
 
+import dev.highwater.core.ledger.LedgerSchemas;
 import dev.highwater.core.ledger.LedgerSources;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.shell.LiveConnection;
@@ -28,7 +29,8 @@ public final class LedgerScreen implements Screen {
      */
     public static LedgerScreen open(LiveConnection connection, LedgerSources sources, Path snapshots, UiThread ui) {
         return new LedgerScreen(new LedgerModel(() -> sources.reader(connection.kafka()),
-                () -> sources.snapshots(snapshots), ui, Clock.systemDefaultZone(), DEMO_TOPIC, connection.demo()));
+                () -> sources.snapshots(snapshots), LedgerSchemas.of(connection.borrowedRegistry()), ui,
+                Clock.systemDefaultZone(), DEMO_TOPIC, connection.demo()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.highwater.ui.messages;
 import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.decode.DecodePipeline;
+import dev.highwater.core.registry.SchemaRegistry;
 import dev.highwater.core.decode.DecodedRecord;
 import dev.highwater.core.decode.DecoderChoice;
 import dev.highwater.core.decode.ProtoShape;
@@ -65,6 +66,7 @@ public final class MessagesModel {
     }
 
     private final TailSource source;
+    private final SchemaRegistry registry; // the connection's, or null
     private final UiThread ui;
     private final ExecutorService background;
     private final ScheduledExecutorService publisher;
@@ -105,7 +107,16 @@ public final class MessagesModel {
      */
     public MessagesModel(TailSource source, String grpcTarget, GrpcTls grpcTls, ReflectedSchemas reflection,
                          SchemaCatalog schemas, UiThread ui, boolean demo) {
+        this(source, grpcTarget, grpcTls, reflection, schemas, null, ui, demo);
+    }
+
+    /**
+     * @param registry the connection's schema registry, by which framed records are read (null: none)
+     */
+    public MessagesModel(TailSource source, String grpcTarget, GrpcTls grpcTls, ReflectedSchemas reflection,
+                         SchemaCatalog schemas, SchemaRegistry registry, UiThread ui, boolean demo) {
         this.source = source;
+        this.registry = registry;
         this.ui = ui;
         this.background = Executors.newSingleThreadExecutor(DaemonThreads.named("messages-work"));
         this.publisher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("messages-publish"));
@@ -240,7 +251,7 @@ public final class MessagesModel {
 
     /** Shows the tail as started and starts it in the background. */
     private void begin(TailRequest request, DecoderChoice keys, DecoderChoice values,
-                       Map<Integer, String> registry, RecordFilter filter) {
+                       Map<Integer, String> registryTypes, RecordFilter filter) {
         if (disposed) {
             return;
         }
@@ -251,8 +262,8 @@ public final class MessagesModel {
         detail.set(null);
         rows.clear();
         TypeSet t = schemaSources.types();
-        background.execute(() -> startTail(request, new DecodePipeline.Settings(t, keys, values, registry, filter,
-                CAPACITY, DecodePipeline.Settings.defaultWorkers())));
+        background.execute(() -> startTail(request, new DecodePipeline.Settings(t, keys, values, registryTypes, filter,
+                CAPACITY, DecodePipeline.Settings.defaultWorkers(), registry)));
     }
 
     public void pause() {

@@ -5,17 +5,17 @@ import dev.highwater.core.BackendStartException;
 import dev.highwater.core.Subscription;
 import dev.highwater.core.connect.ConnectionProfile;
 import dev.highwater.core.connect.ConnectionSettingsException;
+import dev.highwater.core.connect.RegistrySettings;
 import dev.highwater.core.connect.SecretResolver;
+import dev.highwater.core.registry.SharedSchemaRegistry;
 import dev.highwater.core.grpc.GrpcProbe;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.LagService;
 import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.core.connect.ClusterCheck;
 import dev.highwater.core.demo.DemoOptions;
-import dev.highwater.core.BackendStartException;
 import dev.highwater.core.demo.DemoStatus;
 import dev.highwater.core.demo.RunningDemo;
-import dev.highwater.core.grpc.GrpcProbe;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiThread;
 import dev.highwater.ui.connect.ProfilesModel;
@@ -71,6 +71,7 @@ public final class MainModel {
     // Owned by the background tasks (one connection at a time; guarded by this)
     private RunningDemo demo;
     private LagService lag;
+    private SharedSchemaRegistry registry; // the connection's, when its profile has one
     private Subscription polling;
     private DemoOptions lastDemoOptions = DemoOptions.defaults();
     private volatile boolean demoWritable; // every profile starts read-only, the demo's too
@@ -169,10 +170,13 @@ public final class MainModel {
                 statusUpdates.offer(demoStatus(started));
                 started.registryProblem().ifPresent(problem -> ui.post(() -> notice.set(
                         "The demo runs without a schema registry: " + problem)));
+                ConnectionProfile profile = ConnectionProfile.demo(started.kafkaBootstrap(), started.grpcTarget(),
+                        demoWritable);
                 LiveConnection c = watch(ClientSettings.of(started.kafkaBootstrap()), started.grpcTarget(),
-                        ConnectionProfile.demo(started.kafkaBootstrap(), started.grpcTarget(), demoWritable));
+                        started.registryUrl().map(url -> profile.withRegistry(RegistrySettings.of(url))).orElse(profile));
                 synchronized (this) {
                     lag = c.lag();
+                    registry = c.registry();
                     polling = app.tasks().every(DEMO_STATUS_EVERY, () -> statusUpdates.offer(demoStatus(started)));
                 }
                 ui.post(() -> live.set(c));
@@ -274,7 +278,10 @@ public final class MainModel {
 
     /** Starts a lag watcher for the settings; on a background thread. */
     private LiveConnection watch(ClientSettings settings, String grpcTarget, ConnectionProfile profile) {
-        return new LiveConnection(settings, grpcTarget, app.lag().start(settings), profile);
+        RegistrySettings r = profile.registry();
+        SharedSchemaRegistry schemas = r.present() ? new SharedSchemaRegistry(
+                () -> app.adapters().registries().open(r, SecretResolver.system()), r.urlsText()) : null;
+        return new LiveConnection(settings, grpcTarget, app.lag().start(settings), profile, schemas);
     }
 
     /** Ends the attempt the UI shows as under way, if any, without a word (a newer choice replaces it). */
@@ -339,14 +346,18 @@ public final class MainModel {
             if (!a.end()) {
                 old = null;
             } else {
-                old = new Parts(demo, lag, polling);
+                old = new Parts(demo, lag, registry, polling);
                 demo = null;
                 lag = c.lag();
+                registry = c.registry();
                 polling = app.tasks().every(CLUSTER_PROBE_EVERY, probe);
             }
         }
         if (old == null) { // cancelled, timed out or replaced while the watcher started
             c.lag().close();
+            if (c.registry() != null) {
+                c.registry().close();
+            }
             return null;
         }
         if (old.polling() != null) {
@@ -365,13 +376,16 @@ public final class MainModel {
     }
 
     /** What one connection runs, to be closed together. */
-    private record Parts(RunningDemo demo, LagService lag, Subscription polling) {
+    private record Parts(RunningDemo demo, LagService lag, SharedSchemaRegistry registry, Subscription polling) {
         void close() {
             if (polling != null) {
                 polling.close();
             }
             if (lag != null) {
                 lag.close();
+            }
+            if (registry != null) {
+                registry.close();
             }
             if (demo != null) {
                 demo.close();
@@ -383,9 +397,10 @@ public final class MainModel {
     private void disconnect() {
         Parts old;
         synchronized (this) {
-            old = new Parts(demo, lag, polling);
+            old = new Parts(demo, lag, registry, polling);
             demo = null;
             lag = null;
+            registry = null;
             polling = null;
         }
         if (old.lag() != null) {
