@@ -9,7 +9,6 @@ import dev.highwater.core.connect.GrpcTls;
 import dev.highwater.core.connect.KafkaSecurity;
 import dev.highwater.core.connect.Secret;
 import dev.highwater.core.schema.SchemaCatalog;
-import dev.highwater.core.BackendStartException;
 import dev.highwater.kafka.SecureBroker;
 import dev.highwater.ui.DesktopUi;
 import dev.highwater.ui.UiThread;
@@ -230,9 +229,12 @@ class ConnectingTest {
         assertTrue(buttonsEnabled());
     }
 
-    private boolean groupShown() {
-        return robot.lookup(".group-list").tryQuery().map(n -> ((ListView<?>) n).getItems().stream()
-                .anyMatch(g -> g instanceof GroupSummary s && s.groupId().equals(GROUP))).orElse(false);
+    /** Read on the FX thread: the list's items change there while the screen refreshes. */
+    private boolean groupShown() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(".group-list").tryQuery()
+                .map(n -> ((ListView<?>) n).getItems().stream()
+                        .anyMatch(g -> g instanceof GroupSummary s && s.groupId().equals(GROUP))).orElse(false))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private boolean buttonsEnabled() {
