@@ -1,34 +1,20 @@
 package dev.highwater.cli;
 
-import dev.highwater.core.evolution.CompatibilityCheck;
 import dev.highwater.core.evolution.CompatibilityLevel;
 import dev.highwater.core.evolution.DecodabilityCheck;
 import dev.highwater.core.evolution.EvolutionReport;
 import dev.highwater.core.evolution.Finding;
-import dev.highwater.core.evolution.LastRecords;
-import dev.highwater.core.evolution.RegisteredVersion;
-import dev.highwater.core.registry.RegisteredSchema;
+import dev.highwater.core.evolution.SchemaFileCheck;
 import dev.highwater.core.registry.RegistryException;
 import dev.highwater.core.registry.SchemaRegistry;
-import dev.highwater.core.registry.SchemaType;
-import dev.highwater.core.registry.SubjectVersion;
-import dev.highwater.core.tail.TailException;
 import dev.highwater.core.tail.TailSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -104,55 +90,38 @@ final class SchemasCheckCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        String text = read(file);
+        String text;
+        try {
+            text = SchemaFileCheck.read(file);
+        } catch (SchemaFileCheck.Problem e) {
+            throw new CommandFailure(e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (SchemaRegistry r = parent.open(registry, spec)) {
-            List<Integer> versions = r.versions(subject);
-            if (versions.isEmpty()) {
-                throw new CommandFailure("the subject " + subject + " has no versions in the registry at " + r.where());
-            }
-            CompatibilityLevel level = forced != null ? forced : level(r.compatibility(subject));
-            List<RegisteredVersion> history = new ArrayList<>();
-            for (int v : level.transitive() ? versions : List.of(versions.getLast())) {
-                SubjectVersion sv = r.version(subject, v);
-                history.add(new RegisteredVersion(sv.version(), r.schema(sv.id())));
-            }
-            RegisteredSchema latest = history.getLast().schema();
-            SchemaType type = latest.type();
-            matchesType(type);
-            Map<String, String> imports = imports(latest);
-            EvolutionReport report;
-            DecodabilityCheck.Result records = null;
+            SchemaFileCheck.Topic records = topic == null ? null
+                    : new SchemaFileCheck.Topic(topic, last, this::tails);
+            SchemaFileCheck.Result result;
             try {
-                report = CompatibilityCheck.check(type, text, imports, history, level);
-                if (topic != null) {
-                    records = records(r, type, text, imports);
-                }
-            } catch (IllegalArgumentException e) {
+                result = SchemaFileCheck.check(r, file, text, subject, forced, records);
+            } catch (SchemaFileCheck.UnknownLevel e) {
+                throw new CommandFailure(e.getMessage() + "; give --compatibility");
+            } catch (SchemaFileCheck.Problem e) {
                 throw new CommandFailure(e.getMessage());
             }
-            print(out, report, records);
+            print(out, result.report(), result.records());
             out.flush();
-            boolean decode = records == null || records.failed() == 0;
-            return report.compatible() && decode ? 0 : BREAKS;
+            return result.passes() ? 0 : BREAKS;
         } catch (RegistryException e) {
             throw SchemasCommand.failure(e);
         }
     }
 
-    private DecodabilityCheck.Result records(SchemaRegistry r, SchemaType type, String text,
-                                             Map<String, String> imports) throws InterruptedException {
+    /** The topic's cluster, once the history has been checked: a cluster that does not answer ends the command. */
+    private TailSource tails() {
         ClusterOptions cluster = new ClusterOptions();
         cluster.bootstrap = bootstrap;
         cluster.config = config;
-        TailSource source = parent.top.adapters().tails().on(cluster.answeredSettings(parent.top.adapters().probe()));
-        DecodabilityCheck check = new DecodabilityCheck(type, text, imports, subject, r);
-        try {
-            LastRecords.read(source, topic, last, check::check);
-        } catch (TailException e) {
-            throw new CommandFailure(e.getMessage());
-        }
-        return check.result();
+        return parent.top.adapters().tails().on(cluster.answeredSettings(parent.top.adapters().probe()));
     }
 
     private void print(PrintWriter out, EvolutionReport report, DecodabilityCheck.Result records) {
@@ -178,52 +147,6 @@ final class SchemasCheckCommand implements Callable<Integer> {
             out.println("first record that would not decode: " + records.first());
         } else if (records.checked() > 0) {
             out.println("every record checked decodes with the new schema");
-        }
-    }
-
-    private static CompatibilityLevel level(String registryLevel) {
-        try {
-            return CompatibilityLevel.of(registryLevel);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure("the registry answers the compatibility level " + registryLevel
-                    + ", which Highwater does not know; give --compatibility");
-        }
-    }
-
-    /** A file whose name says another type than the subject's is a mistake worth one line, not a parse error. */
-    private void matchesType(SchemaType type) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        SchemaType named = name.endsWith(".proto") ? SchemaType.PROTOBUF : name.endsWith(".avsc") ? SchemaType.AVRO
-                : name.endsWith(".json") ? SchemaType.JSON : null;
-        if (named != null && named != type && !(named == SchemaType.JSON && type == SchemaType.AVRO)) {
-            throw new CommandFailure(file + " is " + named + " by its name, but the subject " + subject + " holds "
-                    + type + " schemas");
-        }
-    }
-
-    /**
-     * What the new schema imports: the latest version's references, each replaced by a file of the same path
-     * beside the new one where there is one (the user's newer copy of an imported schema).
-     */
-    private Map<String, String> imports(RegisteredSchema latest) {
-        Map<String, String> imports = new LinkedHashMap<>(latest.referenced());
-        Path folder = file.toAbsolutePath().getParent();
-        for (String name : latest.referenced().keySet()) {
-            Path beside = folder.resolve(name).normalize();
-            if (beside.startsWith(folder) && Files.isRegularFile(beside)) {
-                imports.put(name, read(beside));
-            }
-        }
-        return imports;
-    }
-
-    private static String read(Path path) {
-        try {
-            return Files.readString(path);
-        } catch (NoSuchFileException e) {
-            throw new CommandFailure("the schema file " + path + " does not exist");
-        } catch (IOException e) {
-            throw new CommandFailure("the schema file " + path + " could not be read: " + e.getMessage());
         }
     }
 }

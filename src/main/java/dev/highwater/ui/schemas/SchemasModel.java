@@ -1,6 +1,10 @@
 package dev.highwater.ui.schemas;
 
 import dev.highwater.app.BackgroundTasks;
+import dev.highwater.core.evolution.DecodabilityCheck;
+import dev.highwater.core.evolution.EvolutionReport;
+import dev.highwater.core.evolution.Finding;
+import dev.highwater.core.evolution.SchemaFileCheck;
 import dev.highwater.core.registry.RegisteredSchema;
 import dev.highwater.core.registry.SchemaReference;
 import dev.highwater.core.registry.SchemaRegistry;
@@ -20,10 +24,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +38,8 @@ import java.util.function.Supplier;
  * topic. Every registry call runs on the background tasks; each answer reaches the UI thread through a
  * {@link Coalescer}, and an answer for a selection the user has already left is dropped. A registry that is
  * missing, unreachable or refuses the credentials is one sentence in {@link #problemProperty()}, never a dialog.
+ * {@link #checkFile} checks a new schema file against the selected subject (and a topic's records) the way
+ * {@code highwater schemas check} does.
  */
 public final class SchemasModel {
 
@@ -48,12 +56,20 @@ public final class SchemasModel {
     private record Detail(String subject, int version, SubjectVersion at, RegisteredSchema schema, String problem) {
     }
 
+    /** A check's answer: the result, or a problem in one sentence. */
+    private record Checked(int check, String file, String subject, String topic, long last,
+                           SchemaFileCheck.Result result, String problem) {
+    }
+
     private final Supplier<Optional<SchemaRegistry>> opener;
     private final BackgroundTasks tasks;
+    private final TailSource tails;
     private final VersionsOnTopicModel topic;
     private final Coalescer<Subjects> subjectsIn;
     private final Coalescer<Versions> versionsIn;
     private final Coalescer<Detail> detailIn;
+    private final Coalescer<Checked> checkedIn;
+    private final AtomicInteger checks = new AtomicInteger();
     private final Object lock = new Object();
     private Optional<SchemaRegistry> registry; // opened on first use, off the UI thread; guarded by lock
     private volatile boolean disposed;
@@ -75,19 +91,28 @@ public final class SchemasModel {
     private final ReadOnlyObjectWrapper<SchemaReference> reference = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper referenceText = new ReadOnlyStringWrapper("");
     private RegisteredSchema shownSchema; // UI thread
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper checkVerdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper checkBreaks = new ReadOnlyBooleanWrapper();
+    private final ObservableList<Finding> checkFindings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper checkTopic = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper checkFirstFailure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper checkProblem = new ReadOnlyStringWrapper("");
 
     /**
      * @param registry opens the profile's registry (empty when the profile has none; a RuntimeException with one
      *                 sentence when its settings cannot be used); called once, off the UI thread
-     * @param tails    the cluster's topics, for the versions-on-a-topic panel
+     * @param tails    the cluster's topics, for the versions-on-a-topic panel and a check's records
      */
     public SchemasModel(Supplier<Optional<SchemaRegistry>> registry, TailSource tails, UiThread ui,
                         BackgroundTasks tasks) {
         this.opener = registry;
         this.tasks = tasks;
+        this.tails = tails;
         this.subjectsIn = new Coalescer<>(ui, this::subjectsArrived);
         this.versionsIn = new Coalescer<>(ui, this::versionsArrived);
         this.detailIn = new Coalescer<>(ui, this::detailArrived);
+        this.checkedIn = new Coalescer<>(ui, this::checkArrived);
         this.topic = new VersionsOnTopicModel(tails, this::openRegistry, ui, tasks);
         filter.addListener((obs, o, f) -> {
             String needle = f == null ? "" : f.strip().toLowerCase(Locale.ROOT);
@@ -179,6 +204,41 @@ public final class SchemasModel {
         return topic;
     }
 
+    /** A schema file is being checked. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    /** The last check's verdict against the subject's history, e.g. "orders.proto breaks FULL_TRANSITIVE…". */
+    public ReadOnlyStringProperty checkVerdictProperty() {
+        return checkVerdict.getReadOnlyProperty();
+    }
+
+    /** The last check found something that breaks the level, or a record that would not decode. */
+    public ReadOnlyBooleanProperty checkBreaksProperty() {
+        return checkBreaks.getReadOnlyProperty();
+    }
+
+    /** The last check's findings, breaking ones first. */
+    public ObservableList<Finding> checkFindings() {
+        return FXCollections.unmodifiableObservableList(checkFindings);
+    }
+
+    /** What the last check found on the topic's records, or "" when it read no topic. */
+    public ReadOnlyStringProperty checkTopicProperty() {
+        return checkTopic.getReadOnlyProperty();
+    }
+
+    /** The first record (partition, offset) that would not decode with the new schema, and why; "" when none. */
+    public ReadOnlyStringProperty checkFirstFailureProperty() {
+        return checkFirstFailure.getReadOnlyProperty();
+    }
+
+    /** Why the last check could not be made, in one sentence, or "". */
+    public ReadOnlyStringProperty checkProblemProperty() {
+        return checkProblem.getReadOnlyProperty();
+    }
+
     // ---- Commands
 
     /** Lists the subjects (and the cluster's topics) again; the selection is kept when it still exists. */
@@ -260,6 +320,53 @@ public final class SchemasModel {
         referenceText.set(text != null ? text : "The registry did not return the text of " + ref.name() + ".");
     }
 
+    /**
+     * Checks a new schema file against the selected subject's history at its compatibility level and, when
+     * {@code topicOrEmpty} names a topic, whether its last records (the topic panel's number, of each partition)
+     * still decode with it. The file is read and the registry and topic asked on the background tasks; a newer
+     * check replaces an older one's answer.
+     */
+    public void checkFile(Path file, String topicOrEmpty) {
+        int check = checks.incrementAndGet();
+        clearCheck();
+        String s = subject.get();
+        if (s == null) {
+            checkProblem.set("Select the subject to check the schema file against.");
+            return;
+        }
+        if (file == null) {
+            checkProblem.set("Choose a schema file to check.");
+            return;
+        }
+        String t = topicOrEmpty == null ? "" : topicOrEmpty.strip();
+        long last = VersionsOnTopicModel.count(topic.recordsProperty().get());
+        if (!t.isEmpty() && last < 1) {
+            checkProblem.set("Give the number of records as a whole number from 1 to 1,000,000.");
+            return;
+        }
+        String name = String.valueOf(file.getFileName());
+        checking.set(true);
+        checkVerdict.set("Checking " + name + " against " + s + (t.isEmpty() ? "" : " and the records of " + t) + "…");
+        tasks.run(() -> {
+            try {
+                String text = SchemaFileCheck.read(file);
+                SchemaRegistry r = openRegistry().orElse(null);
+                if (r == null) {
+                    checkedIn.offer(new Checked(check, name, s, t, last, null, NO_REGISTRY));
+                    return;
+                }
+                SchemaFileCheck.Topic records = t.isEmpty() ? null : new SchemaFileCheck.Topic(t, last, () -> tails);
+                checkedIn.offer(new Checked(check, name, s, t, last,
+                        SchemaFileCheck.check(r, file, text, s, null, records), ""));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                checkedIn.offer(new Checked(check, name, s, t, last, null, "The check was stopped."));
+            } catch (RuntimeException e) {
+                checkedIn.offer(new Checked(check, name, s, t, last, null, Sentences.of(e)));
+            }
+        });
+    }
+
     /** Stops the topic panel's read and closes the registry; nothing reaches the screen after this. */
     public void dispose() {
         disposed = true;
@@ -336,6 +443,58 @@ public final class SchemasModel {
                 + d.schema().type() + " · " + (d.schema().references().isEmpty() ? "no references"
                 : d.schema().references().size() + " reference" + (d.schema().references().size() == 1 ? "" : "s")));
         references.setAll(d.schema().references());
+    }
+
+    private void checkArrived(Checked c) {
+        if (disposed || c.check() != checks.get()) {
+            return; // a newer check is under way, or the screen has closed
+        }
+        checking.set(false);
+        if (!c.problem().isEmpty()) {
+            checkVerdict.set("");
+            checkProblem.set(c.problem());
+            return;
+        }
+        EvolutionReport report = c.result().report();
+        String compared = report.compared().stream().map(v -> "v" + v).reduce((a, b) -> a + ", " + b)
+                .orElse("nothing");
+        // the level goes with the verdict: at NONE every finding is a note, and "compatible" alone would read as if
+        // nothing had changed
+        checkVerdict.set(report.compatible()
+                ? c.file() + " is compatible with " + c.subject() + " at " + report.level() + " (compared with "
+                        + compared + ")."
+                : c.file() + " breaks " + report.level() + " for " + c.subject() + ": " + report.breaking().size()
+                        + " finding" + (report.breaking().size() == 1 ? "" : "s") + " (compared with " + compared + ").");
+        checkBreaks.set(!c.result().passes());
+        checkFindings.setAll(report.findings());
+        DecodabilityCheck.Result records = c.result().records();
+        if (records == null) {
+            return;
+        }
+        String topicLine = "Topic " + c.topic() + ": " + String.format("%,d", records.records())
+                + " records read (the last " + String.format("%,d", c.last()) + " offsets of each partition); "
+                + String.format("%,d", records.checked()) + " framed with " + c.subject() + "'s schemas, "
+                + String.format("%,d", records.ok()) + " decode, " + String.format("%,d", records.failed())
+                + " do not; " + String.format("%,d", records.otherSubjects()) + " of other subjects, "
+                + String.format("%,d", records.unframed()) + " not framed.";
+        for (String n : records.notes()) {
+            topicLine += " Note: " + n + ".";
+        }
+        if (records.first() == null && records.checked() > 0) {
+            topicLine += " Every record checked decodes with the new schema.";
+        }
+        checkTopic.set(topicLine);
+        checkFirstFailure.set(records.first() == null ? "" : "First record that would not decode: " + records.first());
+    }
+
+    private void clearCheck() {
+        checking.set(false);
+        checkVerdict.set("");
+        checkBreaks.set(false);
+        checkFindings.clear();
+        checkTopic.set("");
+        checkFirstFailure.set("");
+        checkProblem.set("");
     }
 
     private void clearDetail() {

@@ -1,5 +1,6 @@
 package dev.highwater.ui.schemas;
 
+import dev.highwater.core.evolution.Finding;
 import dev.highwater.core.registry.SchemaReference;
 import dev.highwater.core.registry.SchemaUsage;
 import dev.highwater.core.registry.SubjectVersion;
@@ -25,19 +26,23 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
+import java.io.File;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The Schemas screen, bound to its {@link SchemasModel}: subjects with a filter, the selected subject's versions,
- * the selected version's schema text and references, and the "Versions on a topic" panel below.
+ * the selected version's schema text and references, and below, the "Versions on a topic" panel beside the check of
+ * a new schema file against the selected subject (and the topic chosen in that panel).
  */
 public final class SchemasView {
 
     private final SchemasModel model;
     private final BorderPane root = new BorderPane();
+    private File lastFolder; // where the file chooser opens next
 
     public SchemasView(SchemasModel model) {
         this.model = model;
@@ -47,9 +52,11 @@ public final class SchemasView {
         root.setTop(new VBox(toolbar(), problem()));
         SplitPane browse = new SplitPane(subjectsPane(), versionsPane(), detailPane());
         browse.setDividerPositions(0.22, 0.35);
-        SplitPane main = new SplitPane(browse, topicPane());
+        SplitPane below = new SplitPane(topicPane(), checkPane());
+        below.setDividerPositions(0.5);
+        SplitPane main = new SplitPane(browse, below);
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.66);
+        main.setDividerPositions(0.55);
         root.setCenter(main);
     }
 
@@ -185,7 +192,109 @@ public final class SchemasView {
         SplitPane body = new SplitPane(text, refBox);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.62);
-        return pane("Schema", body, facts, body);
+        Button check = new Button("Check a schema file…");
+        check.setId("check-file");
+        check.setMinWidth(Region.USE_PREF_SIZE);
+        check.setTooltip(new Tooltip("Checks a new .proto, .avsc or JSON Schema against this subject's versions at its"
+                + " compatibility level and, with a topic chosen below, against the topic's last records."));
+        check.disableProperty().bind(model.subjectProperty().isNull().or(model.checkingProperty()));
+        check.setOnAction(e -> chooseAndCheck());
+        facts.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox factsRow = new HBox(8, facts, gap, check);
+        factsRow.setAlignment(Pos.CENTER_LEFT);
+        return pane("Schema", body, factsRow, body);
+    }
+
+    private void chooseAndCheck() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Check a schema file against " + model.subjectProperty().get());
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Schemas (*.proto, *.avsc, *.json)", "*.proto", "*.avsc", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        File file = chooser.showOpenDialog(root.getScene().getWindow());
+        if (file != null) {
+            lastFolder = file.getParentFile();
+            model.checkFile(file.toPath(), model.topic().topicProperty().get());
+        }
+    }
+
+    private Node checkPane() {
+        Label verdict = new Label();
+        verdict.setId("check-verdict");
+        verdict.getStyleClass().add("check-verdict");
+        verdict.setWrapText(true);
+        verdict.setMinHeight(Region.USE_PREF_SIZE);
+        verdict.textProperty().bind(model.checkVerdictProperty());
+        verdict.visibleProperty().bind(verdict.textProperty().isNotEmpty());
+        verdict.managedProperty().bind(verdict.visibleProperty());
+        Runnable mark = () -> {
+            verdict.getStyleClass().removeAll("check-breaks", "check-passes");
+            if (!model.checkingProperty().get() && !model.checkVerdictProperty().get().isEmpty()) {
+                verdict.getStyleClass().add(model.checkBreaksProperty().get() ? "check-breaks" : "check-passes");
+            }
+        };
+        model.checkBreaksProperty().addListener((obs, o, b) -> mark.run());
+        model.checkVerdictProperty().addListener((obs, o, v) -> mark.run());
+        model.checkingProperty().addListener((obs, o, c) -> mark.run());
+        Label problem = new Label();
+        problem.setId("check-problem");
+        problem.getStyleClass().add("schemas-problem");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        problem.textProperty().bind(model.checkProblemProperty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        ListView<Finding> findings = new ListView<>(model.checkFindings());
+        findings.setId("check-findings");
+        findings.getStyleClass().add("check-findings");
+        findings.setCellFactory(v -> new ListCell<>() {
+            {
+                // a finding is a long sentence: wrapped to the list's width rather than scrolled sideways
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                getStyleClass().remove("finding-breaking");
+                setText(empty || f == null ? null : f.toString());
+                if (!empty && f != null && f.breaking()) {
+                    getStyleClass().add("finding-breaking");
+                }
+            }
+        });
+        Label hint = new Label("\"Check a schema file…\" compares a new .proto, .avsc or JSON Schema with the selected"
+                + " subject's versions; with a topic chosen on the left, also whether its last records still decode.");
+        hint.setWrapText(true);
+        Label none = new Label("No findings: the new schema changes nothing the level cares about.");
+        findings.placeholderProperty().bind(Bindings.when(model.checkVerdictProperty().isEmpty()
+                .or(model.checkingProperty())).<Node>then(hint).otherwise(none));
+        Label topicLine = new Label();
+        topicLine.setId("check-topic");
+        topicLine.setWrapText(true);
+        topicLine.setMinHeight(Region.USE_PREF_SIZE);
+        topicLine.textProperty().bind(model.checkTopicProperty());
+        topicLine.visibleProperty().bind(topicLine.textProperty().isNotEmpty());
+        topicLine.managedProperty().bind(topicLine.visibleProperty());
+        Label first = new Label();
+        first.setId("check-first-failure");
+        first.getStyleClass().add("check-failure");
+        first.setWrapText(true);
+        first.setMinHeight(Region.USE_PREF_SIZE);
+        first.textProperty().bind(model.checkFirstFailureProperty());
+        first.visibleProperty().bind(first.textProperty().isNotEmpty());
+        first.managedProperty().bind(first.visibleProperty());
+        VBox box = new VBox(6, title("Check of a schema file"), verdict, problem, findings, topicLine, first);
+        VBox.setVgrow(findings, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 10, 6, 10));
+        box.setMinWidth(0);
+        return box;
     }
 
     private Node topicPane() {
@@ -213,8 +322,7 @@ public final class SchemasView {
         summary.setWrapText(true);
         summary.setMinWidth(0);
         summary.textProperty().bind(topic.summaryProperty());
-        HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox ask = new HBox(6, new Label("Topic"), topics, new Label("last"), n, new Label("records"), read, summary);
+        HBox ask = new HBox(6, new Label("Topic"), topics, new Label("last"), n, new Label("records"), read);
         ask.setAlignment(Pos.CENTER_LEFT);
         TableView<SchemaUsage.Row> table = new TableView<>(topic.rows());
         table.setId("usage-table");
@@ -230,7 +338,7 @@ public final class SchemasView {
         table.getColumns().add(count);
         table.getColumns().add(column("Note", SchemaUsage.Row::problem, 400));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        VBox box = new VBox(6, title("Versions on a topic"), ask, table);
+        VBox box = new VBox(6, title("Versions on a topic"), ask, summary, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(6, 10, 6, 10));
         return box;

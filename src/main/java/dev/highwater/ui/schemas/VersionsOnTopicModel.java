@@ -135,13 +135,8 @@ public final class VersionsOnTopicModel {
             summary.set("Choose a topic to read.");
             return;
         }
-        int n;
-        try {
-            n = Integer.parseInt(records.get().strip().replace(",", "").replace("_", ""));
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 1 || n > MAX_RECORDS) {
+        int n = count(records.get());
+        if (n < 1) {
             summary.set("Give the number of records as a whole number from 1 to 1,000,000.");
             return;
         }
@@ -152,6 +147,16 @@ public final class VersionsOnTopicModel {
         reading.set(true);
         summary.set("Reading the last " + String.format("%,d", n) + " records of " + t + "…");
         tasks.run(() -> found.offer(count(read, t, limit)));
+    }
+
+    /** The number of records as typed ("1,000" too), or -1 when it is not a whole number from 1 to the maximum. */
+    static int count(String text) {
+        try {
+            int n = Integer.parseInt(text == null ? "" : text.strip().replace(",", "").replace("_", ""));
+            return n < 1 || n > MAX_RECORDS ? -1 : n;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Stops a read under way; nothing reaches the panel after this. */

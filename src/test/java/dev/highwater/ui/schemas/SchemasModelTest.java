@@ -9,9 +9,12 @@ import dev.highwater.core.registry.SchemaUsage;
 import dev.highwater.core.registry.SubjectVersion;
 import dev.highwater.core.tail.TailStart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -256,5 +259,111 @@ class SchemasModelTest {
         ui.until("the rows", () -> !t.rows().isEmpty());
         assertEquals(new SchemaUsage.Row(7, List.of(), 1, "no schema registry in this profile to name schema id 7"),
                 t.rows().getFirst());
+    }
+
+    /** A Protobuf record of the shop: framed with the id, the first message, then the payload. */
+    static byte[] order(int id, byte[] payload) {
+        return ByteBuffer.allocate(6 + payload.length).put((byte) 0).putInt(id).put((byte) 0).put(payload).array();
+    }
+
+    /** An order with its id and, when given, its note (tag 3, a string). */
+    static byte[] orderPayload(String id, String note) {
+        byte[] i = id.getBytes(StandardCharsets.UTF_8);
+        byte[] n = note == null ? new byte[0] : note.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(2 + i.length + (note == null ? 0 : 2 + n.length));
+        b.put((byte) 0x0a).put((byte) i.length).put(i);
+        if (note != null) {
+            b.put((byte) 0x1a).put((byte) n.length).put(n);
+        }
+        return b.array();
+    }
+
+    private SchemasModel subjectShown() throws InterruptedException {
+        SchemasModel m = model();
+        m.refresh();
+        ui.until("the subjects", () -> !m.allSubjects().isEmpty());
+        m.selectSubject("orders-value");
+        ui.until("the schema", () -> !m.schemaTextProperty().get().isEmpty());
+        return m;
+    }
+
+    @Test
+    void aCompatibleFileIsSaidCompatibleAtTheSubjectsLevel(@TempDir Path dir) throws Exception {
+        SchemasModel m = subjectShown();
+        Path file = Files.writeString(dir.resolve("order.proto"),
+                ORDER_V2.replace("string note = 3; }", "string note = 3; string channel = 4; }"));
+
+        m.checkFile(file, "");
+        assertTrue(m.checkingProperty().get() || !m.checkVerdictProperty().get().isEmpty());
+        ui.until("the verdict", () -> !m.checkingProperty().get());
+
+        assertEquals("order.proto is compatible with orders-value at FULL_TRANSITIVE (compared with v1, v2).",
+                m.checkVerdictProperty().get());
+        assertFalse(m.checkBreaksProperty().get());
+        assertTrue(m.checkFindings().stream().noneMatch(f -> f.breaking()), m.checkFindings().toString());
+        assertEquals("", m.checkTopicProperty().get(), "no topic was asked for");
+        assertEquals("", m.checkFirstFailureProperty().get());
+        assertEquals("", m.checkProblemProperty().get());
+    }
+
+    @Test
+    void aReusedTagBreaksAndTheFirstRecordThatWouldNotDecodeIsNamed(@TempDir Path dir) throws Exception {
+        SchemasModel m = subjectShown();
+        // partition 0: two orders without a note; partition 1: one without, then one with a note (tag 3, a string)
+        tails.add("orders", 0, 1, order(3, orderPayload("a", null)));
+        tails.add("orders", 0, 2, order(3, orderPayload("b", null)));
+        tails.add("orders", 1, 3, order(3, orderPayload("c", null)));
+        tails.add("orders", 1, 4, order(3, orderPayload("d", "gift")));
+        tails.add("orders", 1, 5, "plain".getBytes(StandardCharsets.UTF_8));
+        Path file = Files.writeString(dir.resolve("order.proto"),
+                ORDER_V2.replace("string note = 3; }", "int64 priority = 3; }"));
+
+        m.checkFile(file, " orders ");
+        ui.until("the verdict", () -> !m.checkingProperty().get());
+
+        assertEquals("", m.checkProblemProperty().get());
+        assertTrue(m.checkVerdictProperty().get().startsWith("order.proto breaks FULL_TRANSITIVE for orders-value: "),
+                m.checkVerdictProperty().get());
+        assertTrue(m.checkBreaksProperty().get());
+        assertTrue(m.checkFindings().getFirst().breaking());
+        assertTrue(m.checkFindings().stream().anyMatch(f -> f.breaking() && f.sentence().contains("reuses the tag of note")),
+                m.checkFindings().toString());
+        assertEquals("Topic orders: 5 records read (the last 1,000 offsets of each partition); 4 framed with"
+                + " orders-value's schemas, 3 decode, 1 do not; 0 of other subjects, 1 not framed.",
+                m.checkTopicProperty().get());
+        assertTrue(m.checkFirstFailureProperty().get().startsWith(
+                "First record that would not decode: partition 1 offset 1 (value, written with v2 (id 3)): field"
+                        + " shop.Order.priority (tag 3)"), m.checkFirstFailureProperty().get());
+    }
+
+    @Test
+    void aMissingFileOrAFailingRegistryIsOneSentence(@TempDir Path dir) throws Exception {
+        SchemasModel m = model();
+        m.checkFile(dir.resolve("order.proto"), "");
+        assertEquals("Select the subject to check the schema file against.", m.checkProblemProperty().get());
+
+        m.refresh();
+        ui.until("the subjects", () -> !m.allSubjects().isEmpty());
+        m.selectSubject("orders-value");
+        ui.until("the schema", () -> !m.schemaTextProperty().get().isEmpty());
+        Path missing = dir.resolve("order.proto");
+        m.checkFile(missing, "");
+        ui.until("the problem", () -> !m.checkProblemProperty().get().isEmpty());
+        assertEquals("The schema file " + missing + " does not exist.", m.checkProblemProperty().get());
+        assertEquals("", m.checkVerdictProperty().get());
+        assertFalse(m.checkingProperty().get());
+
+        Path avro = Files.writeString(dir.resolve("order.avsc"), "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[]}");
+        m.checkFile(avro, "");
+        ui.until("the problem", () -> m.checkProblemProperty().get().contains("AVRO"));
+        assertEquals(avro + " is AVRO by its name, but the subject orders-value holds PROTOBUF schemas.",
+                m.checkProblemProperty().get());
+
+        Path file = Files.writeString(dir.resolve("order2.proto"), ORDER_V2);
+        registry.failing = new RegistryException(RegistryException.Kind.UNREACHABLE, "the registry stopped answering");
+        m.checkFile(file, "");
+        ui.until("the problem", () -> !m.checkProblemProperty().get().isEmpty());
+        assertEquals("The registry stopped answering.", m.checkProblemProperty().get());
+        assertTrue(m.checkFindings().isEmpty());
     }
 }

@@ -6,6 +6,8 @@ import dev.highwater.core.registry.SchemaUsage;
 import dev.highwater.ui.UiThread;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
@@ -16,11 +18,14 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -120,5 +125,37 @@ class SchemasViewTest {
         assertEquals("No schema registry answered at http://registry.test:8081 (connection refused).", problem.getText());
         assertTrue(problem.isVisible());
         assertEquals(1, robot.listWindows().size(), "no dialog");
+    }
+
+    @Test
+    void aCheckedFileShowsItsVerdictWithTheBreakingFindingsMarked(FxRobot robot, @TempDir Path dir) throws Exception {
+        Button check = robot.lookup("#check-file").queryButton();
+        assertTrue(check.isDisabled(), "nothing to check against before a subject is selected");
+        await(() -> !model.allSubjects().isEmpty());
+        robot.clickOn("orders-value");
+        await(() -> !check.isDisabled());
+        assertEquals("Check a schema file…", check.getText());
+
+        Path file = Files.writeString(dir.resolve("order.proto"),
+                SchemasModelTest.ORDER_V2.replace("string note = 3; }", "int64 priority = 3; }"));
+        robot.interact(() -> model.checkFile(file, ""));
+        Label verdict = robot.lookup("#check-verdict").queryAs(Label.class);
+        await(() -> verdict.getText().startsWith("order.proto breaks FULL_TRANSITIVE"));
+        assertTrue(verdict.isVisible());
+        assertTrue(verdict.getStyleClass().contains("check-breaks"), verdict.getStyleClass().toString());
+        ListView<?> findings = robot.lookup("#check-findings").queryListView();
+        assertFalse(findings.getItems().isEmpty());
+        ListCell<?> first = robot.from(findings).lookup(".list-cell")
+                .match((ListCell<?> c) -> c.getIndex() == 0 && c.getItem() != null).query();
+        assertTrue(first.getText().startsWith("BREAKS: "), first.getText());
+        assertTrue(first.getStyleClass().contains("finding-breaking"));
+
+        Path missing = dir.resolve("missing.avsc");
+        robot.interact(() -> model.checkFile(missing, ""));
+        Label problem = robot.lookup("#check-problem").queryAs(Label.class);
+        await(() -> !problem.getText().isEmpty());
+        assertEquals("The schema file " + missing + " does not exist.", problem.getText());
+        assertFalse(verdict.isVisible());
+        assertTrue(findings.getItems().isEmpty());
     }
 }
