@@ -1,6 +1,5 @@
 package dev.highwater.bench;
 
-import dev.highwater.core.BackendStartException;
 import dev.highwater.core.connect.RegistrySettings;
 import dev.highwater.core.connect.SecretResolver;
 import dev.highwater.core.registry.SchemaRegistry;
@@ -87,11 +86,8 @@ public final class DecodeBench {
      */
     private static void registryFigures(BenchReport report, EmbeddedKafka kafka, ClientSettings settings,
                                         long records, int runs, Path cache) throws Exception {
-        SchemaRegistryServer started;
-        try {
-            started = SchemaRegistryServer.start(SchemaRegistryServer.Options.defaults(cache));
-        } catch (BackendStartException e) {
-            report.note("no registry-framed figures: " + e.getMessage());
+        SchemaRegistryServer started = RegistryFraming.start(report, cache);
+        if (started == null) {
             return;
         }
         try (SchemaRegistryServer server = started) {

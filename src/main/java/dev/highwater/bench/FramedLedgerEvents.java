@@ -74,7 +74,7 @@ public final class FramedLedgerEvents {
     public static byte[] protobuf(int id, int version, LedgerEvent e) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-            header(out, id);
+            RegistryFraming.header(out, id);
             out.write(0); // message indexes: the first message of the schema
             CodedOutputStream c = CodedOutputStream.newInstance(out);
             c.writeString(1, e.eventId());
@@ -108,7 +108,7 @@ public final class FramedLedgerEvents {
         r.put("timestamp", e.timestamp());
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-            header(out, id);
+            RegistryFraming.header(out, id);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             new GenericDatumWriter<GenericRecord>(AVRO_SCHEMA).write(r, encoder);
             encoder.flush();
@@ -116,13 +116,5 @@ public final class FramedLedgerEvents {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-    }
-
-    private static void header(ByteArrayOutputStream out, int id) {
-        out.write(0);
-        out.write(id >>> 24);
-        out.write(id >>> 16);
-        out.write(id >>> 8);
-        out.write(id);
     }
 }

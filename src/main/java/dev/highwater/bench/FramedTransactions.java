@@ -96,7 +96,7 @@ public final class FramedTransactions {
                 long now = System.currentTimeMillis();
                 out.reset();
                 if (i % 4 == 3) {
-                    header(out, ids.avro());
+                    RegistryFraming.header(out, ids.avro());
                     GenericRecord r = new GenericData.Record(AVRO_SCHEMA);
                     r.put("hash", ByteBuffer.wrap(hash));
                     r.put("block_height", i / 500);
@@ -111,7 +111,7 @@ public final class FramedTransactions {
                 } else {
                     // the schema evolved twice as the topic grew: the first third v1, then v2, then v3
                     int version = i < records / 3 ? 1 : i < 2 * records / 3 ? 2 : 3;
-                    header(out, version == 1 ? ids.v1() : version == 2 ? ids.v2() : ids.v3());
+                    RegistryFraming.header(out, version == 1 ? ids.v1() : version == 2 ? ids.v2() : ids.v3());
                     out.write(0); // message indexes: the first message of the schema
                     Transaction t = Transaction.newBuilder().setHash(ByteString.copyFrom(hash)).setBlockHeight(i / 500)
                             .setSender(sender).setRecipient(recipient).setAmount(amount)
@@ -129,13 +129,5 @@ public final class FramedTransactions {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void header(ByteArrayOutputStream out, int id) {
-        out.write(0);
-        out.write(id >>> 24);
-        out.write(id >>> 16);
-        out.write(id >>> 8);
-        out.write(id);
     }
 }

@@ -1,6 +1,5 @@
 package dev.highwater.bench;
 
-import dev.highwater.core.BackendStartException;
 import dev.highwater.core.ledger.AuditReport;
 import dev.highwater.core.ledger.BalanceTable;
 import dev.highwater.core.ledger.LedgerReplay;
@@ -107,11 +106,8 @@ public final class LedgerBench {
      */
     private static void registryFigures(BenchReport report, EmbeddedKafka kafka, long events, int runs,
                                         boolean anchored, Path cache) throws Exception {
-        SchemaRegistryServer started;
-        try {
-            started = SchemaRegistryServer.start(SchemaRegistryServer.Options.defaults(cache));
-        } catch (BackendStartException e) {
-            report.note("no registry-framed figures: " + e.getMessage());
+        SchemaRegistryServer started = RegistryFraming.start(report, cache);
+        if (started == null) {
             return;
         }
         try (SchemaRegistryServer server = started) {

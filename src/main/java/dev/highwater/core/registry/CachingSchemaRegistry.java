@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * for each, and asks again a few seconds later. Subjects, versions and compatibility are never cached (they
  * change). Thread-safe.
  */
-public final class CachingSchemaRegistry implements SchemaRegistry {
+public final class CachingSchemaRegistry extends ForwardingSchemaRegistry {
 
     static final long RETRY_NANOS = 5_000_000_000L;
 
@@ -69,32 +69,7 @@ public final class CachingSchemaRegistry implements SchemaRegistry {
     }
 
     @Override
-    public List<String> subjects() {
-        return registry.subjects();
-    }
-
-    @Override
-    public List<Integer> versions(String subject) {
-        return registry.versions(subject);
-    }
-
-    @Override
-    public SubjectVersion version(String subject, int version) {
-        return registry.version(subject, version);
-    }
-
-    @Override
-    public String compatibility(String subject) {
-        return registry.compatibility(subject);
-    }
-
-    @Override
-    public String where() {
-        return registry.where();
-    }
-
-    @Override
-    public void close() {
-        registry.close();
+    protected SchemaRegistry delegate() {
+        return registry;
     }
 }

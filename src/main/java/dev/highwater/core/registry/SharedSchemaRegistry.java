@@ -2,7 +2,6 @@ package dev.highwater.core.registry;
 
 import dev.highwater.core.connect.ConnectionSettingsException;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -13,7 +12,7 @@ import java.util.function.Supplier;
  * every call, as a {@link RegistryException.Kind#REFUSED} refusal, until the profile is changed. The screens
  * borrow it ({@link #borrowed()}): only the connection closes it.
  */
-public final class SharedSchemaRegistry implements SchemaRegistry {
+public final class SharedSchemaRegistry extends ForwardingSchemaRegistry {
 
     private final Supplier<SchemaRegistry> opener;
     private final String where;
@@ -30,7 +29,8 @@ public final class SharedSchemaRegistry implements SchemaRegistry {
         this.where = where;
     }
 
-    private synchronized SchemaRegistry registry() {
+    @Override
+    protected synchronized SchemaRegistry delegate() {
         if (closed) {
             throw new RegistryException(RegistryException.Kind.UNREACHABLE, "the connection to the schema registry at "
                     + where + " was closed");
@@ -51,36 +51,6 @@ public final class SharedSchemaRegistry implements SchemaRegistry {
     }
 
     @Override
-    public RegisteredSchema schema(int id) {
-        return registry().schema(id);
-    }
-
-    @Override
-    public List<SubjectVersion> usages(int id) {
-        return registry().usages(id);
-    }
-
-    @Override
-    public List<String> subjects() {
-        return registry().subjects();
-    }
-
-    @Override
-    public List<Integer> versions(String subject) {
-        return registry().versions(subject);
-    }
-
-    @Override
-    public SubjectVersion version(String subject, int version) {
-        return registry().version(subject, version);
-    }
-
-    @Override
-    public String compatibility(String subject) {
-        return registry().compatibility(subject);
-    }
-
-    @Override
     public String where() {
         return where;
     }
@@ -88,40 +58,10 @@ public final class SharedSchemaRegistry implements SchemaRegistry {
     /** The registry for a screen: the same schemas and cache, and its close leaves the connection's open. */
     public SchemaRegistry borrowed() {
         SharedSchemaRegistry shared = this;
-        return new SchemaRegistry() {
+        return new ForwardingSchemaRegistry() {
             @Override
-            public RegisteredSchema schema(int id) {
-                return shared.schema(id);
-            }
-
-            @Override
-            public List<SubjectVersion> usages(int id) {
-                return shared.usages(id);
-            }
-
-            @Override
-            public List<String> subjects() {
-                return shared.subjects();
-            }
-
-            @Override
-            public List<Integer> versions(String subject) {
-                return shared.versions(subject);
-            }
-
-            @Override
-            public SubjectVersion version(String subject, int version) {
-                return shared.version(subject, version);
-            }
-
-            @Override
-            public String compatibility(String subject) {
-                return shared.compatibility(subject);
-            }
-
-            @Override
-            public String where() {
-                return shared.where();
+            protected SchemaRegistry delegate() {
+                return shared;
             }
 
             @Override

@@ -1,5 +1,7 @@
 package dev.highwater.core.decode;
 
+import dev.highwater.core.registry.MemorySchemaRegistry;
+
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;

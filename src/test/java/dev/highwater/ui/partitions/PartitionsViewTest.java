@@ -99,10 +99,11 @@ class PartitionsViewTest {
     void aStoppedBrokerGreysTheTableAndSaysSinceWhenOnTheToolbarAndTheCharts(FxRobot robot) {
         await("rows shown", 20, () -> view.table().getItems().size() == 12);
         demo.closeDemo();
-        await("stale on the toolbar", 30, () -> robot.lookup("#refresh-time").queryAs(Label.class).getText()
-                .startsWith("stale since "));
-        Label time = robot.lookup("#refresh-time").queryAs(Label.class);
-        assertTrue(time.getStyleClass().contains("stale-note"), time.getStyleClass()::toString);
+        // the text and the style change in one FX pulse; this thread may look between them, so wait for both
+        await("stale on the toolbar, styled as such", 30, () -> {
+            Label time = robot.lookup("#refresh-time").queryAs(Label.class);
+            return time.getText().startsWith("stale since ") && time.getStyleClass().contains("stale-note");
+        });
         assertTrue(view.table().getPseudoClassStates().stream().anyMatch(c -> c.getPseudoClassName().equals("stale")),
                 "the table is marked stale");
         Label charts = robot.lookup("#charts-stale").queryAs(Label.class);

@@ -1,11 +1,5 @@
-package dev.highwater.core.decode;
+package dev.highwater.core.registry;
 
-import dev.highwater.core.registry.RegisteredSchema;
-import dev.highwater.core.registry.RegistryException;
-import dev.highwater.core.registry.SchemaReference;
-import dev.highwater.core.registry.SchemaRegistry;
-import dev.highwater.core.registry.SchemaType;
-import dev.highwater.core.registry.SubjectVersion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,18 +9,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The registry port in memory, for decoding tests: schemas registered by subject, and a switch that breaks it. */
-final class MemorySchemaRegistry implements SchemaRegistry {
+/** The registry port in memory, for tests of the core: schemas registered by subject, and a switch that breaks it. */
+public final class MemorySchemaRegistry implements SchemaRegistry {
 
     private final Map<Integer, RegisteredSchema> schemas = new ConcurrentHashMap<>();
     private final Map<Integer, List<SubjectVersion>> usages = new ConcurrentHashMap<>();
     private final Map<String, List<SubjectVersion>> subjects = new TreeMap<>();
     private final AtomicInteger nextId = new AtomicInteger(100);
-    final AtomicInteger asked = new AtomicInteger();
-    volatile RegistryException failing;
+    public final AtomicInteger asked = new AtomicInteger();
+    public volatile RegistryException failing;
 
     /** Registers a schema under a subject as its next version; {@code referenced}: name → text, in order. */
-    synchronized int register(String subject, SchemaType type, String text, Map<String, String> referenced) {
+    public synchronized int register(String subject, SchemaType type, String text, Map<String, String> referenced) {
         int id = nextId.getAndIncrement();
         List<SchemaReference> refs = new ArrayList<>();
         referenced.keySet().forEach(name -> refs.add(new SchemaReference(name, name, 1)));
