@@ -51,6 +51,79 @@ public final class AvroJson {
     }
 
     /**
+     * The values at {@code paths} (dotted field names, as a filter names them) in the datum, as {@link JsonFields#pick}
+     * gives them from the datum's JSON, without writing the JSON: a filter reads a few fields of each record.
+     */
+    static Object[] pick(Schema schema, Object datum, java.util.List<String> paths) {
+        Object[] out = new Object[paths.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = at(schema, datum, paths.get(i));
+        }
+        return out;
+    }
+
+    private static Object at(Schema s, Object v, String path) {
+        int from = 0;
+        while (true) {
+            if (v == null) {
+                return null;
+            }
+            if (s.getType() == Schema.Type.UNION) {
+                s = s.getTypes().get(GenericData.get().resolveUnion(s, v));
+                continue;
+            }
+            if (from > path.length()) {
+                return leaf(s, v);
+            }
+            if (s.getType() != Schema.Type.RECORD) {
+                return null; // a path that goes on below a value that has no fields
+            }
+            int dot = path.indexOf('.', from);
+            String part = dot < 0 ? path.substring(from) : path.substring(from, dot);
+            Schema.Field f = s.getField(part);
+            if (f == null) {
+                f = s.getField(dev.highwater.core.schema.ProtoNames.camelCase(part, false));
+            }
+            if (f == null) {
+                return null;
+            }
+            v = ((IndexedRecord) v).get(f.pos());
+            s = f.schema();
+            from = dot < 0 ? path.length() + 1 : dot + 1;
+        }
+    }
+
+    /** One value as its JSON would give it to a filter: the usual kinds at once, the others through their JSON. */
+    private static Object leaf(Schema s, Object v) {
+        if (s.getLogicalType() == null) {
+            switch (s.getType()) {
+                case STRING, ENUM -> {
+                    return v.toString();
+                }
+                case INT -> {
+                    return BigDecimal.valueOf((Integer) v);
+                }
+                case LONG -> {
+                    return BigDecimal.valueOf((Long) v);
+                }
+                case BOOLEAN -> {
+                    return v;
+                }
+                case RECORD, MAP -> {
+                    return "{…}";
+                }
+                case ARRAY -> {
+                    return "[…]";
+                }
+                default -> {
+                    // floats, bytes and fixed: as their JSON says, below
+                }
+            }
+        }
+        return JsonFields.value(com.google.gson.JsonParser.parseString(json(s, v)));
+    }
+
+    /**
      * True when the bytes start like an Avro object container file ("Obj" and version 1). No Protobuf message
      * starts so ('O' would be field 9 in wire type 7, which does not exist) and the 1 is a control character, so
      * neither JSON nor text does either.

@@ -44,8 +44,11 @@ public final class AvroType {
      * Reads one value from {@code from} to the end of the bytes; an IllegalArgumentException says why the bytes
      * are not a value of this schema (too short, bytes left over, a branch or symbol that does not exist).
      */
+    private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
+
     public Object read(byte[] bytes, int from) {
-        BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, from, bytes.length - from, null);
+        BinaryDecoder in = DecoderFactory.get().binaryDecoder(bytes, from, bytes.length - from, DECODERS.get());
+        DECODERS.set(in); // one per thread, re-aimed at each record's bytes
         Object datum;
         try {
             datum = reader.read(null, in);

@@ -34,6 +34,13 @@ final class SchemaIdDecoder {
     private final boolean keys;
     private final ProtoRead proto;
     private final Map<UsageKey, SubjectVersion> usages = new HashMap<>();
+    /** The decoder's label of each id's Avro type and of each Protobuf message: made once, not per record. */
+    private final Map<Object, String> labels = new HashMap<>();
+    private int compiledId = -1; // the last id's compiled schema: records come in runs of one id
+    private WriterSchemas.Compiled compiledLast;
+    private String lastTopic; // the last usage found, for the usual run of records of one topic and id
+    private int lastId = -1;
+    private SubjectVersion lastUsage;
 
     SchemaIdDecoder(WriterSchemas schemas, boolean keys, ProtoRead proto) {
         this.schemas = schemas;
@@ -44,9 +51,13 @@ final class SchemaIdDecoder {
     /** Reads framed bytes ({@link RegistryFrame#hasSchemaId}) by their schema id, {@code paths} picked. */
     Decoding decode(String topic, byte[] bytes, List<String> paths) {
         int id = RegistryFrame.schemaId(bytes);
-        WriterSchemas.Compiled c;
+        WriterSchemas.Compiled c = id == compiledId ? compiledLast : null;
         try {
-            c = schemas.compiled(id);
+            if (c == null) {
+                c = schemas.compiled(id);
+                compiledId = id;
+                compiledLast = c;
+            }
         } catch (RuntimeException e) {
             // the registry's sentence (unknown id, unreachable, refused); a fault of an adapter's is one line too
             String why = e instanceof dev.highwater.core.registry.RegistryException ? e.getMessage()
@@ -69,13 +80,29 @@ final class SchemaIdDecoder {
         }
         return switch (c.schema().type()) {
             case PROTOBUF -> protobuf(c, id, bytes);
-            case AVRO -> avro(c.avro(), bytes, AVRO_OFFSET, format, id,
-                    format.label() + " " + c.avro().name() + " (schema id " + id + ")", paths);
+            case AVRO -> avro(c.avro(), bytes, AVRO_OFFSET, format, id, labels.computeIfAbsent(id,
+                    k -> format.label() + " " + c.avro().name() + " (schema id " + id + ")"), paths);
             case JSON -> json(bytes, id, paths, label);
         };
     }
 
+    private static final int[] FIRST_MESSAGE = {0};
+    private WriterSchemas.Compiled firstOf; // the schema whose first message is firstShape
+    private ProtoShape firstShape;
+
     private Decoding protobuf(WriterSchemas.Compiled c, int id, byte[] bytes) {
+        if (bytes.length > 5 && bytes[5] == 0) {
+            // the usual frame: a single 0 for the message indexes, the schema's first message
+            if (c != firstOf) {
+                firstShape = schemas.message(c, FIRST_MESSAGE);
+                firstOf = c;
+            }
+            if (firstShape != null) {
+                return proto.read(bytes, 6, firstShape, Format.REGISTRY_PROTOBUF, id, labels.computeIfAbsent(
+                        firstShape, k -> "registry-protobuf " + firstShape.type().getFullName() + " (schema id " + id
+                                + ")"));
+            }
+        }
         RegistryFrame frame;
         try {
             frame = RegistryFrame.parse(bytes);
@@ -88,8 +115,8 @@ final class SchemaIdDecoder {
                     "the frame's message indexes " + WriterSchemas.path(frame.messageIndexes())
                             + " name no message of the schema of id " + id);
         }
-        return proto.read(bytes, frame.payloadOffset(), shape, Format.REGISTRY_PROTOBUF, id,
-                "registry-protobuf " + shape.type().getFullName() + " (schema id " + id + ")");
+        return proto.read(bytes, frame.payloadOffset(), shape, Format.REGISTRY_PROTOBUF, id, labels.computeIfAbsent(
+                shape, k -> "registry-protobuf " + shape.type().getFullName() + " (schema id " + id + ")"));
     }
 
     private static Decoding json(byte[] bytes, int id, List<String> paths, String label) {
@@ -109,8 +136,7 @@ final class SchemaIdDecoder {
                          List<String> paths) {
         try {
             Object datum = type.read(bytes, from);
-            Object[] fields = paths.isEmpty() ? null
-                    : JsonFields.pick(JsonParser.parseString(AvroJson.json(type.schema(), datum)), paths);
+            Object[] fields = paths.isEmpty() ? null : AvroJson.pick(type.schema(), datum, paths);
             return Decoding.avro(format, type, from, id, fields, decoder);
         } catch (IllegalArgumentException e) {
             return new Decoding(format, null, 0, id, null, decoder, e.getMessage(), null, type);
@@ -130,14 +156,23 @@ final class SchemaIdDecoder {
     }
 
     private SubjectVersion usage(String topic, int id) {
+        if (id == lastId && topic.equals(lastTopic)) {
+            return lastUsage;
+        }
         UsageKey key = new UsageKey(topic, id);
         SubjectVersion known = usages.get(key);
         if (known != null) {
+            lastTopic = topic;
+            lastId = id;
+            lastUsage = known;
             return known;
         }
         SubjectVersion v = schemas.usage(id, topic, keys);
         if (v.subject() != null) {
             usages.put(key, v); // a registry that did not say is asked again for a later record
+            lastTopic = topic;
+            lastId = id;
+            lastUsage = v;
         }
         return v;
     }
