@@ -456,34 +456,14 @@ public final class SchemasModel {
             return;
         }
         EvolutionReport report = c.result().report();
-        String compared = report.compared().stream().map(v -> "v" + v).reduce((a, b) -> a + ", " + b)
-                .orElse("nothing");
-        // the level goes with the verdict: at NONE every finding is a note, and "compatible" alone would read as if
-        // nothing had changed
-        checkVerdict.set(report.compatible()
-                ? c.file() + " is compatible with " + c.subject() + " at " + report.level() + " (compared with "
-                        + compared + ")."
-                : c.file() + " breaks " + report.level() + " for " + c.subject() + ": " + report.breaking().size()
-                        + " finding" + (report.breaking().size() == 1 ? "" : "s") + " (compared with " + compared + ").");
+        checkVerdict.set(CheckWording.verdict(c.file(), c.subject(), report));
         checkBreaks.set(!c.result().passes());
         checkFindings.setAll(report.findings());
         DecodabilityCheck.Result records = c.result().records();
         if (records == null) {
             return;
         }
-        String topicLine = "Topic " + c.topic() + ": " + String.format("%,d", records.records())
-                + " records read (the last " + String.format("%,d", c.last()) + " offsets of each partition); "
-                + String.format("%,d", records.checked()) + " framed with " + c.subject() + "'s schemas, "
-                + String.format("%,d", records.ok()) + " decode, " + String.format("%,d", records.failed())
-                + " do not; " + String.format("%,d", records.otherSubjects()) + " of other subjects, "
-                + String.format("%,d", records.unframed()) + " not framed.";
-        for (String n : records.notes()) {
-            topicLine += " Note: " + n + ".";
-        }
-        if (records.first() == null && records.checked() > 0) {
-            topicLine += " Every record checked decodes with the new schema.";
-        }
-        checkTopic.set(topicLine);
+        checkTopic.set(CheckWording.topicLine(c.topic(), c.last(), c.subject(), records));
         checkFirstFailure.set(records.first() == null ? "" : "First record that would not decode: " + records.first());
     }
 
