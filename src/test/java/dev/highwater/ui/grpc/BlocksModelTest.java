@@ -1,5 +1,7 @@
 package dev.highwater.ui.grpc;
 
+import dev.highwater.ui.PumpedUiThread;
+
 import dev.highwater.app.ThreadPoolTasks;
 import dev.highwater.app.Wiring;
 import dev.highwater.core.connect.GrpcTls;

@@ -1,5 +1,7 @@
 package dev.highwater.ui.grpc;
 
+import dev.highwater.ui.PumpedUiThread;
+
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
 import dev.highwater.app.BackgroundTasks;
@@ -36,7 +38,7 @@ class GrpcModelsOnFakePortsTest {
             + "check the address and that the server is running.";
 
     private final PumpedUiThread ui = new PumpedUiThread();
-    private final BackgroundTasks tasks = new SameThreadTasks();
+    private final BackgroundTasks tasks = PumpedUiThread.sameThreadTasks();
 
     // ---- blocks ----
 
@@ -214,23 +216,6 @@ class GrpcModelsOnFakePortsTest {
     }
 
     // ---- the fakes ----
-
-    /** Runs background work at once, on the caller's thread; nothing is repeated. */
-    private static final class SameThreadTasks implements BackgroundTasks {
-        @Override
-        public void run(Runnable task) {
-            task.run();
-        }
-
-        @Override
-        public Subscription every(Duration period, Runnable task) {
-            return () -> { };
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     private static final class FakeIndexer implements IndexerConnection {
         final List<Long> subscribedFrom = new ArrayList<>();

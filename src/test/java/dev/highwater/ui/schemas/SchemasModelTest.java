@@ -1,5 +1,7 @@
 package dev.highwater.ui.schemas;
 
+import dev.highwater.ui.PumpedUiThread;
+
 import dev.highwater.core.connect.ConnectionSettingsException;
 import dev.highwater.core.registry.RegistryException;
 import dev.highwater.core.registry.SchemaReference;
@@ -32,7 +34,7 @@ class SchemasModelTest {
             + "message Order { string id = 1; Money total = 2; }\n";
     static final String ORDER_V2 = ORDER_V1.replace("Money total = 2; }", "Money total = 2; string note = 3; }");
 
-    private final PumpedUi ui = new PumpedUi();
+    private final PumpedUiThread ui = new PumpedUiThread();
     private final FakeRegistry registry = new FakeRegistry();
     private final FakeTails tails = new FakeTails();
 
@@ -52,7 +54,7 @@ class SchemasModelTest {
     }
 
     private SchemasModel model(Supplier<Optional<SchemaRegistry>> opener) {
-        return new SchemasModel(opener, tails, ui, PumpedUi.sameThread());
+        return new SchemasModel(opener, tails, ui, PumpedUiThread.sameThreadTasks());
     }
 
     private SchemasModel model() {
@@ -115,7 +117,7 @@ class SchemasModelTest {
         m.selectSubject("orders-value"); // answered at once on this thread, shown when the UI thread runs
         m.selectSubject("payments-value");
         ui.until("the payments schema", () -> m.schemaFactsProperty().get().startsWith("payments-value"));
-        ui.drain();
+        ui.runPosted();
         assertEquals(List.of(1), m.versions());
         assertEquals("payments-value", m.subjectProperty().get());
     }

@@ -1,19 +1,15 @@
-package dev.highwater.ui.schemas;
+package dev.highwater.ui;
 
 import dev.highwater.app.BackgroundTasks;
 import dev.highwater.core.Subscription;
-import dev.highwater.ui.UiThread;
 
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/**
- * A UI thread for model tests (the test thread runs what was posted while it waits for a condition), and
- * background tasks that run at once on the caller's thread.
- */
-final class PumpedUi implements UiThread {
+/** A UI thread for model tests: the test thread runs what was posted while it waits for a condition. */
+public final class PumpedUiThread implements UiThread {
 
     private final LinkedBlockingQueue<Runnable> posted = new LinkedBlockingQueue<>();
 
@@ -22,8 +18,15 @@ final class PumpedUi implements UiThread {
         posted.add(task);
     }
 
+    /** Runs what was posted so far, as the UI thread would meanwhile. */
+    public void runPosted() {
+        for (Runnable r = posted.poll(); r != null; r = posted.poll()) {
+            r.run();
+        }
+    }
+
     /** Runs posted work until {@code condition} holds, failing after ten seconds. */
-    void until(String what, BooleanSupplier condition) throws InterruptedException {
+    public void until(String what, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -36,14 +39,8 @@ final class PumpedUi implements UiThread {
         }
     }
 
-    /** Runs what was posted so far. */
-    void drain() {
-        for (Runnable r = posted.poll(); r != null; r = posted.poll()) {
-            r.run();
-        }
-    }
-
-    static BackgroundTasks sameThread() {
+    /** Background tasks that run at once on the caller's thread; nothing is repeated. */
+    public static BackgroundTasks sameThreadTasks() {
         return new BackgroundTasks() {
             @Override
             public void run(Runnable task) {
