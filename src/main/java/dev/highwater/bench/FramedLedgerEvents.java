@@ -25,23 +25,7 @@ import java.math.RoundingMode;
 public final class FramedLedgerEvents {
 
     /** Version 1: the ledger's own schema (proto/ledger.proto). */
-    public static final String PROTO_V1 = """
-            syntax = "proto3";
-            package ledger;
-            message LedgerEvent {
-              string event_id = 1;
-              string account_id = 2;
-              EventType event_type = 3;
-              string amount = 4;
-              string reference = 5;
-              int64 timestamp = 6;
-            }
-            enum EventType {
-              EVENT_TYPE_UNSPECIFIED = 0;
-              ACCOUNT_CREDITED = 1;
-              ACCOUNT_DEBITED = 2;
-            }
-            """;
+    public static final String PROTO_V1 = RegistryFraming.ownProto("ledger.proto");
 
     /** Version 2: a field added (the currency). */
     public static final String PROTO_V2 = PROTO_V1.replace("  int64 timestamp = 6;\n",

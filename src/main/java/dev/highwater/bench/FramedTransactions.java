@@ -32,19 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class FramedTransactions {
 
-    public static final String PROTO_V1 = """
-            syntax = "proto3";
-            package bench;
-            message Transaction {
-              bytes hash = 1;
-              int64 block_height = 2;
-              string sender = 3;
-              string recipient = 4;
-              string amount = 5;
-              int32 status = 6;
-              int64 timestamp = 7;
-            }
-            """;
+    /** Version 1: our own schema (proto/transaction.proto), whose first message is the Transaction. */
+    public static final String PROTO_V1 = RegistryFraming.ownProto("transaction.proto");
 
     public static final String PROTO_V2 = PROTO_V1.replace("  int64 timestamp = 7;\n",
             "  int64 timestamp = 7;\n  string memo = 8;\n");

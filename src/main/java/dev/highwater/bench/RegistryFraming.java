@@ -12,6 +12,18 @@ final class RegistryFraming {
     private RegistryFraming() {
     }
 
+    /** One of our own `.proto` files (proto/, carried in the jar at its root), as a producer would register it. */
+    static String ownProto(String file) {
+        try (var in = RegistryFraming.class.getResourceAsStream("/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException(file + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The frame's header: magic byte 0, then the schema id in 4 bytes, big-endian. */
     static void header(ByteArrayOutputStream out, int id) {
         out.write(0);
