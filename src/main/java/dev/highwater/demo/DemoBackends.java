@@ -9,7 +9,11 @@ import dev.highwater.core.BackendStartException;
 import dev.highwater.core.text.ErrorText;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.core.indexer.BlockIndex;
+import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.ledger.BalanceTable;
 import dev.highwater.core.ledger.LedgerEvent;
+import dev.highwater.core.ledger.LedgerReplay;
+import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.grpc.IndexerServer;
 import dev.highwater.grpc.IndexerSettings;
 import dev.highwater.grpc.IndexerStats;
@@ -18,6 +22,7 @@ import dev.highwater.kafka.DemoConsumerGroup;
 import dev.highwater.kafka.DemoTopics;
 import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.kafka.KafkaTransactionSink;
+import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,9 +30,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +65,8 @@ public final class DemoBackends implements RunningDemo {
      */
     public static final long RETAINED_TRANSACTIONS = 100_000;
     static final int DEMO_ACCOUNTS = 1_000;
-    static final BigDecimal OPENING_BALANCE = new BigDecimal("50000.00");
-    static final BigDecimal HOT_SENDER_OPENING_BALANCE = new BigDecimal("50000000.00");
+    static final BigDecimal OPENING_BALANCE = DemoTrafficGenerator.OPENING_BALANCE;
+    static final BigDecimal HOT_SENDER_OPENING_BALANCE = DemoTrafficGenerator.HOT_SENDER_OPENING_BALANCE;
 
     /**
      * Where the schema registry's distribution is unpacked when the caller names no folder; the app names its
@@ -133,7 +140,14 @@ public final class DemoBackends implements RunningDemo {
             started.push(sink);
             DemoTrafficGenerator generator = new DemoTrafficGenerator(options.hotKeyShare(), DEMO_ACCOUNTS,
                     System.nanoTime());
-            if (freshLedger) {
+            Map<String, BigDecimal> kept = Map.of();
+            if (!freshLedger) {
+                progress.accept("reading the balances of the kept ledger");
+                kept = keptBalances(kafka.bootstrapServers());
+            }
+            if (!kept.isEmpty()) {
+                generator.startFrom(kept);
+            } else { // a new ledger, or one whose opening balances never got written: the generator's are those
                 progress.accept("opening the demo accounts");
                 openAccounts(sink, generator.accounts());
             }
@@ -217,6 +231,26 @@ public final class DemoBackends implements RunningDemo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendStartException("interrupted while writing the demo's opening balances", e);
+        }
+    }
+
+    /**
+     * What each account holds in a ledger kept from an earlier run, so that the traffic pays only from that and
+     * not from the opening balances long spent.
+     */
+    private static Map<String, BigDecimal> keptBalances(String bootstrap) {
+        try (KafkaLedgerSource source = new KafkaLedgerSource(ClientSettings.of(bootstrap))) {
+            BalanceTable table = new LedgerReplay(source, SnapshotStore.NONE, LedgerReplay.Settings.defaults())
+                    .balancesAt(DemoTopics.PAYMENT_LEDGER, List.of(Instant.now()), LedgerReplay.Listener.NONE,
+                            () -> false).getFirst().balances();
+            Map<String, BigDecimal> balances = new HashMap<>(table.size() * 2);
+            for (int i = 0; i < table.size(); i++) {
+                balances.put(table.account(i), table.balance(i));
+            }
+            return balances;
+        } catch (RuntimeException e) {
+            throw new BackendStartException("cannot read the balances of the kept ledger: "
+                    + ErrorText.rootMessage(e), e);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.highwater.demo;
 import dev.highwater.core.demo.DemoStatus;
 import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.core.demo.DemoTrafficGenerator;
+import dev.highwater.core.ledger.LedgerEvent;
+import dev.highwater.core.ledger.LedgerEventCodec;
 import dev.highwater.grpc.IndexerClient;
 import dev.highwater.kafka.DemoTopics;
 import dev.highwater.proto.blockchain.Transaction;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -150,6 +153,26 @@ class DemoBackendsTest {
         assertTrue(all.contains("\"eventType\":\"ACCOUNT_DEBITED\"") && all.contains("\"eventType\":\"ACCOUNT_CREDITED\""), all);
         long opening = records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("opening balance")).count();
         assertEquals(1_001, opening, "every demo account and the hot sender are opened once");
+    }
+
+    @Test
+    void noAccountEverSpendsMoneyItDoesNotHave() {
+        // an account's events are keyed by it, so they sit in one partition in the order they happened
+        Map<String, BigDecimal> balance = new HashMap<>();
+        Map<String, BigDecimal> lowest = new HashMap<>();
+        long payments = 0;
+        for (ConsumerRecord<byte[], byte[]> r : readAll(DemoTopics.PAYMENT_LEDGER)) {
+            if (LedgerEventCodec.decode(r.value()) instanceof LedgerEventCodec.Decoded.Event(LedgerEvent e)) {
+                BigDecimal now = balance.merge(e.accountId(), e.signedAmount(), BigDecimal::add);
+                lowest.merge(e.accountId(), now, BigDecimal::min);
+                payments += e.type() == LedgerEvent.Type.ACCOUNT_DEBITED ? 1 : 0;
+            }
+        }
+        assertTrue(payments > RATE, "several seconds of payments reached the ledger: " + payments);
+        Map<String, BigDecimal> negative = lowest.entrySet().stream().filter(e -> e.getValue().signum() < 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertEquals(Map.of(), negative, "the lowest balance of each account that went below zero");
+        assertTrue(balance.get(DemoTrafficGenerator.HOT_SENDER).compareTo(BigDecimal.ZERO) > 0);
     }
 
     @Test

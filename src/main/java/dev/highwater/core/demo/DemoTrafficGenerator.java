@@ -8,7 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -16,6 +18,12 @@ import java.util.stream.IntStream;
  * Makes the demo's payments: one hot sender (an aggregator) takes a chosen share of all transactions, the
  * rest are spread evenly over ordinary accounts. Amounts are exact two-decimal strings. Not thread-safe:
  * one generator per producing thread.
+ *
+ * <p>It also plays the payment processor, so that the ledger the payments make reads like a real one: it keeps
+ * every account's balance (from {@link #OPENING_BALANCE} and {@link #HOT_SENDER_OPENING_BALANCE}, or from
+ * {@link #startFrom}) and declines, as {@link #STATUS_FAILED}, a payment its sender cannot cover; only confirmed
+ * payments reach the ledger, so no balance there goes below zero. The aggregator collects as well as pays:
+ * ordinary accounts pay it about as much as it pays out, so it keeps sending its hot share instead of running dry.
  */
 public final class DemoTrafficGenerator {
 
@@ -26,8 +34,17 @@ public final class DemoTrafficGenerator {
     public static final int STATUS_CONFIRMED = 1;
     public static final int STATUS_FAILED = 2;
 
+    /** What each ordinary account holds when the demo opens it. */
+    public static final BigDecimal OPENING_BALANCE = new BigDecimal("50000.00");
+    /** What the aggregator holds when the demo opens it: enough for minutes of paying before any collecting. */
+    public static final BigDecimal HOT_SENDER_OPENING_BALANCE = new BigDecimal("50000000.00");
+    /** At most this share of ordinary payments goes to the aggregator, so ordinary accounts still pay each other. */
+    private static final double MAX_SHARE_TO_AGGREGATOR = 0.9;
+
     private final double hotShare;
+    private final double toAggregator;
     private final List<String> accounts;
+    private final Map<String, BigDecimal> balances = new HashMap<>();
     private final SplittableRandom random;
     private final MessageDigest sha256;
     private long sequence;
@@ -45,7 +62,11 @@ public final class DemoTrafficGenerator {
             throw new IllegalArgumentException("the demo needs at least 2 accounts");
         }
         this.hotShare = hotShare;
+        // the aggregator sends hotShare of all payments; receiving as many of the others' pays back what it sends
+        this.toAggregator = hotShare >= 1 ? 0 : Math.min(MAX_SHARE_TO_AGGREGATOR, hotShare / (1 - hotShare));
         this.accounts = IntStream.rangeClosed(1, accounts).mapToObj(i -> String.format("acct-%04d", i)).toList();
+        this.accounts.forEach(a -> balances.put(a, OPENING_BALANCE));
+        balances.put(HOT_SENDER, HOT_SENDER_OPENING_BALANCE);
         this.random = new SplittableRandom(seed);
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
@@ -59,15 +80,39 @@ public final class DemoTrafficGenerator {
         return accounts;
     }
 
+    /**
+     * Starts from the balances a kept ledger holds instead of the opening ones (an account not in the map holds
+     * nothing), so that a demo run again on the same data pays only from what is there.
+     */
+    public void startFrom(Map<String, BigDecimal> ledgerBalances) {
+        balances.clear();
+        balances.putAll(ledgerBalances);
+    }
+
+    /** What the account holds after the payments confirmed so far (zero for an account never seen). */
+    public BigDecimal balanceOf(String account) {
+        return balances.getOrDefault(account, BigDecimal.ZERO);
+    }
+
     /** The next payment, stamped with the given time. */
     public Transaction next(long timestampMillis) {
         long seq = sequence++;
-        String sender = random.nextDouble() < hotShare ? HOT_SENDER : pick(null);
-        String recipient = pick(sender);
+        boolean fromAggregator = random.nextDouble() < hotShare;
+        String sender = fromAggregator ? HOT_SENDER : pick(null);
+        String recipient = !fromAggregator && random.nextDouble() < toAggregator ? HOT_SENDER : pick(sender);
         // 0.01 .. 2,500.00, exact cents
         BigDecimal amount = BigDecimal.valueOf(1 + random.nextLong(250_000), 2);
         double s = random.nextDouble();
         int status = s < 0.97 ? STATUS_CONFIRMED : s < 0.99 ? STATUS_FAILED : STATUS_PENDING;
+        if (status == STATUS_CONFIRMED) {
+            BigDecimal left = balanceOf(sender).subtract(amount);
+            if (left.signum() < 0) {
+                status = STATUS_FAILED; // declined: the sender cannot cover it
+            } else {
+                balances.put(sender, left);
+                balances.put(recipient, balanceOf(recipient).add(amount));
+            }
+        }
         return Transaction.newBuilder()
                 .setHash(ByteString.copyFrom(hash(seq, sender, recipient, amount, timestampMillis)))
                 .setSender(sender)
