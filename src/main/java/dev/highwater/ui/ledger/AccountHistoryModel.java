@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -136,11 +137,12 @@ public final class AccountHistoryModel {
             }
             AccountHistory h = new AccountHistoryReader(source, schemas).read(topic, account, at, HISTORY_ROWS,
                     LedgerReplay.Listener.NONE, cancel::get);
-            double[] x = new double[h.chartTimes().length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = h.chartTimes()[i] / 1000.0;
+            double[] x = chartTimes(h);
+            double[] y = Arrays.copyOf(h.chartBalances(), x.length);
+            if (x.length > h.chartTimes().length) {
+                y[x.length - 1] = h.balanceAt().doubleValue();
             }
-            balanceSeries.lock().writeLockGuard(() -> balanceSeries.set(x, h.chartBalances(), false));
+            balanceSeries.lock().writeLockGuard(() -> balanceSeries.set(x, y, false));
             ui.post(() -> show(account, at, h));
         } catch (ReplayCancelledException e) {
             // another account was chosen
@@ -148,6 +150,24 @@ public final class AccountHistoryModel {
             log.warn("reading the history of {} failed", account, e);
             ui.post(() -> text.set(ScreenText.sentence(e)));
         }
+    }
+
+    /**
+     * The chart's times in epoch seconds; when the last event came before the instant, the balance is drawn on to
+     * the instant, so that the line marking it falls on the chart.
+     */
+    private static double[] chartTimes(AccountHistory h) {
+        long[] t = h.chartTimes();
+        long at = h.at().toEpochMilli();
+        boolean extend = t.length > 0 && t[t.length - 1] < at;
+        double[] x = new double[t.length + (extend ? 1 : 0)];
+        for (int i = 0; i < t.length; i++) {
+            x[i] = t[i] / 1000.0;
+        }
+        if (extend) {
+            x[t.length] = at / 1000.0;
+        }
+        return x;
     }
 
     // ---- UI thread ----

@@ -20,30 +20,42 @@ final class BalanceRows {
     private BalanceRows() {
     }
 
-    /** One row per account; with two replays, every account of either with both balances and the change. */
+    /**
+     * One row per account; with two replays, every account of either with its balance at the earlier instant,
+     * at the later one, and the change from the earlier to the later (what the account gained, whichever instant
+     * was asked first).
+     */
     static List<BalanceRow> of(List<AuditReport> result) {
-        BalanceTable a = result.getFirst().balances();
-        List<BalanceRow> out = new ArrayList<>(a.size());
         if (result.size() == 1) {
+            BalanceTable a = result.getFirst().balances();
+            List<BalanceRow> out = new ArrayList<>(a.size());
             for (int i = 0; i < a.size(); i++) {
                 out.add(new BalanceRow(a.account(i), a.balance(i), null, null));
             }
             return out;
         }
-        BalanceTable b = result.get(1).balances();
+        List<AuditReport> fromTo = chronological(result);
+        BalanceTable from = fromTo.get(0).balances();
+        BalanceTable to = fromTo.get(1).balances();
         TreeSet<String> accounts = new TreeSet<>();
-        for (int i = 0; i < a.size(); i++) {
-            accounts.add(a.account(i));
+        for (int i = 0; i < from.size(); i++) {
+            accounts.add(from.account(i));
         }
-        for (int i = 0; i < b.size(); i++) {
-            accounts.add(b.account(i));
+        for (int i = 0; i < to.size(); i++) {
+            accounts.add(to.account(i));
         }
+        List<BalanceRow> out = new ArrayList<>(accounts.size());
         for (String acc : accounts) {
-            BigDecimal x = a.balanceOf(acc);
-            BigDecimal y = b.balanceOf(acc);
-            out.add(new BalanceRow(acc, x, y, y.subtract(x)));
+            BigDecimal before = from.balanceOf(acc);
+            BigDecimal after = to.balanceOf(acc);
+            out.add(new BalanceRow(acc, before, after, after.subtract(before)));
         }
         return out;
+    }
+
+    /** The two answers of a comparison, the earlier instant first. */
+    static List<AuditReport> chronological(List<AuditReport> two) {
+        return two.get(1).at().isBefore(two.get(0).at()) ? List.of(two.get(1), two.get(0)) : List.copyOf(two);
     }
 
     /** How many accounts the search matches (rows shown or not). */

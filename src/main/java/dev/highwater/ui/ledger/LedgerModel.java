@@ -106,6 +106,9 @@ public final class LedgerModel {
     private final ObservableList<BalanceRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyIntegerWrapper rowsNotShown = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper balanceTitle = new ReadOnlyStringWrapper("Balance");
+    private final ReadOnlyStringWrapper comparedTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper changeTitle = new ReadOnlyStringWrapper("");
     private final AccountHistoryModel history;
     private SortKey sortKey = SortKey.ACCOUNT;
     private boolean ascending = true;
@@ -236,6 +239,21 @@ public final class LedgerModel {
         return comparing.getReadOnlyProperty();
     }
 
+    /** The title of {@link BalanceRow#balance()}'s column: "Balance", or when comparing the earlier instant's. */
+    public ReadOnlyStringProperty balanceTitleProperty() {
+        return balanceTitle.getReadOnlyProperty();
+    }
+
+    /** The title of {@link BalanceRow#compared()}'s column, the later instant's balance (empty when not comparing). */
+    public ReadOnlyStringProperty comparedTitleProperty() {
+        return comparedTitle.getReadOnlyProperty();
+    }
+
+    /** The title of {@link BalanceRow#change()}'s column: the change from the earlier instant to the later. */
+    public ReadOnlyStringProperty changeTitleProperty() {
+        return changeTitle.getReadOnlyProperty();
+    }
+
     /** The selected account's events and balance chart, read at the (first) instant of the last replay. */
     public AccountHistoryModel history() {
         return history;
@@ -286,6 +304,11 @@ public final class LedgerModel {
         progressText.set("Reading " + t + "…");
         message.set("");
         replayThread.execute(() -> run(t, instants));
+    }
+
+    /** Input the screen could not read (a date, say): the sentence saying why is shown as the message. */
+    public void inputNotRead(String sentence) {
+        message.set(sentence);
     }
 
     public void cancel() {
@@ -386,10 +409,15 @@ public final class LedgerModel {
             message.set("Replay first: there is nothing to export yet.");
             return;
         }
-        String text = r.size() == 1 ? (csv ? AuditExport.csv(r.getFirst()) : AuditExport.json(r.getFirst()))
-                : (csv ? AuditExport.diffCsv(r.getFirst(), r.get(1)) : AuditExport.diffJson(r.getFirst(), r.get(1)));
-        write(file, text, r.size() == 1 ? "the balances of " + r.getFirst().balances().size() + " accounts"
-                : "the changes between the two instants");
+        if (r.size() == 1) {
+            write(file, csv ? AuditExport.csv(r.getFirst()) : AuditExport.json(r.getFirst()),
+                    "the balances of " + r.getFirst().balances().size() + " accounts");
+            return;
+        }
+        // the same direction as the table: from the earlier instant to the later
+        List<AuditReport> fromTo = BalanceRows.chronological(r);
+        write(file, csv ? AuditExport.diffCsv(fromTo.get(0), fromTo.get(1))
+                : AuditExport.diffJson(fromTo.get(0), fromTo.get(1)), "the changes between the two instants");
     }
 
     private void write(Path file, String text, String what) {
@@ -419,6 +447,17 @@ public final class LedgerModel {
         }
         AuditReport r = result.getFirst();
         comparing.set(result.size() > 1);
+        if (result.size() > 1) {
+            List<AuditReport> fromTo = BalanceRows.chronological(result);
+            String[] at = ScreenText.columnInstants(fromTo.get(0).at(), fromTo.get(1).at(), zone.get());
+            balanceTitle.set("Balance\nat " + at[0]);
+            comparedTitle.set("Balance\nat " + at[1]);
+            changeTitle.set("Change\nfrom " + at[0] + "\nto " + at[1]);
+        } else {
+            balanceTitle.set("Balance");
+            comparedTitle.set("");
+            changeTitle.set("");
+        }
         rows.setAll(shown);
         rowsNotShown.set((int) (BalanceRows.countMatching(allRows, search.get()) - shown.size()));
         BalanceTable b = r.balances();

@@ -14,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -25,6 +26,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.css.PseudoClass;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -52,6 +56,8 @@ import java.util.function.Function;
 
 /** The Ledger screen: what to ask (topic, instant with its zone, a second instant), progress, and the answers. */
 public final class LedgerView {
+
+    private static final PseudoClass NEGATIVE = PseudoClass.getPseudoClass("negative");
 
     private final LedgerModel model;
     private final AccountHistoryModel history;
@@ -86,9 +92,8 @@ public final class LedgerView {
         topic.setPrefWidth(180);
         topic.valueProperty().bindBidirectional(model.topicProperty());
         topic.setTooltip(new Tooltip("The ledger topic: debit and credit events, Protobuf or JSON"));
-        DatePicker date = new DatePicker();
+        DatePicker date = datePicker();
         date.valueProperty().bindBidirectional(model.dateProperty());
-        date.setPrefWidth(120);
         TextField time = timeField();
         time.textProperty().bindBidirectional(model.timeProperty());
         ComboBox<ZoneId> zone = zonePicker();
@@ -100,9 +105,8 @@ public final class LedgerView {
         now.setOnAction(e -> model.setNow());
         CheckBox compare = new CheckBox("Compare with");
         compare.selectedProperty().bindBidirectional(model.compareProperty());
-        DatePicker date2 = new DatePicker();
+        DatePicker date2 = datePicker();
         date2.valueProperty().bindBidirectional(model.compareDateProperty());
-        date2.setPrefWidth(120);
         TextField time2 = timeField();
         time2.textProperty().bindBidirectional(model.compareTimeProperty());
         date2.disableProperty().bind(compare.selectedProperty().not());
@@ -117,10 +121,20 @@ public final class LedgerView {
         HBox ask = new HBox(6, title, gap(), new Label("Topic"), topic, new Label("at"), date, time, zone, offset, now,
                 replay, cancel);
         ask.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(6, compare, date2, time2, new Label("(same zone): shows both balances and the change"));
+        HBox second = new HBox(6, compare, date2, time2,
+                new Label("(same zone): shows both balances and the change from the earlier to the later"));
         second.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(4, ask, second);
+        bar.getStyleClass().add("toolbar");
         return bar;
+    }
+
+    private DatePicker datePicker() {
+        DatePicker d = new DatePicker();
+        d.setConverter(new IsoDateConverter(d::getValue, model::inputNotRead));
+        d.setPromptText(IsoDateConverter.PATTERN);
+        d.setPrefWidth(125);
+        return d;
     }
 
     private static Region gap() {
@@ -238,13 +252,23 @@ public final class LedgerView {
         table.setPlaceholder(new Label("Choose a topic and an instant, then Replay."));
         TableColumn<BalanceRow, String> account = column("Account", BalanceRow::account);
         account.setUserData(LedgerModel.SortKey.ACCOUNT);
-        TableColumn<BalanceRow, String> balance = money("Balance", BalanceRow::balance, LedgerModel.SortKey.BALANCE);
-        TableColumn<BalanceRow, String> compared = money("At second instant", BalanceRow::compared,
-                LedgerModel.SortKey.COMPARED);
-        TableColumn<BalanceRow, String> change = money("Change", BalanceRow::change, LedgerModel.SortKey.CHANGE);
+        TableColumn<BalanceRow, String> balance = money(BalanceRow::balance, LedgerModel.SortKey.BALANCE, true);
+        balance.textProperty().bind(model.balanceTitleProperty());
+        TableColumn<BalanceRow, String> compared = money(BalanceRow::compared, LedgerModel.SortKey.COMPARED, true);
+        compared.textProperty().bind(model.comparedTitleProperty());
+        TableColumn<BalanceRow, String> change = money(BalanceRow::change, LedgerModel.SortKey.CHANGE, false);
+        change.textProperty().bind(model.changeTitleProperty());
         compared.visibleProperty().bind(model.comparingProperty());
         change.visibleProperty().bind(model.comparingProperty());
         table.getColumns().setAll(java.util.List.of(account, balance, compared, change));
+        model.rows().addListener((ListChangeListener<BalanceRow>) c -> {
+            ColumnWidths.fit(account, model.rows().stream().map(BalanceRow::account).toList());
+            fitMoney(balance, BalanceRow::balance);
+            fitMoney(compared, BalanceRow::compared);
+            fitMoney(change, BalanceRow::change);
+            // share the width out again: the policy runs by itself only when the table's width changes
+            table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
+        });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         // the model sorts every account, not only the rows shown
         table.setSortPolicy(t -> {
@@ -267,15 +291,36 @@ public final class LedgerView {
         return c;
     }
 
-    private static TableColumn<BalanceRow, String> money(String title, Function<BalanceRow, BigDecimal> value,
-                                                         LedgerModel.SortKey key) {
-        TableColumn<BalanceRow, String> c = column(title, r -> {
+    /**
+     * @param isBalance a balance, shown apart when below zero (a change or an amount below zero is ordinary)
+     */
+    private static TableColumn<BalanceRow, String> money(Function<BalanceRow, BigDecimal> value,
+                                                         LedgerModel.SortKey key, boolean isBalance) {
+        TableColumn<BalanceRow, String> c = column("", r -> {
             BigDecimal v = value.apply(r);
             return v == null ? "" : Decimals.grouped(v);
         });
         c.getStyleClass().add("num");
+        if (isBalance) {
+            c.setCellFactory(col -> new BalanceCell<>());
+        }
         c.setUserData(key);
         return c;
+    }
+
+    private void fitMoney(TableColumn<BalanceRow, String> column, Function<BalanceRow, BigDecimal> value) {
+        ColumnWidths.fit(column, model.rows().stream().map(value).filter(Objects::nonNull)
+                .map(Decimals::grouped).toList());
+    }
+
+    /** A balance cell: a balance below zero stands out (style "negative"). */
+    private static final class BalanceCell<S> extends TableCell<S, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            pseudoClassStateChanged(NEGATIVE, !empty && text != null && text.startsWith("-"));
+        }
     }
 
     private Node problemsPane() {
@@ -317,15 +362,39 @@ public final class LedgerView {
         events.getStyleClass().add("history-table");
         events.setPlaceholder(new Label("No events to show."));
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-        events.getColumns().setAll(java.util.List.of(
-                historyColumn("Partition", r -> String.valueOf(r.partition()), true),
-                historyColumn("Offset", r -> String.valueOf(r.offset()), true),
-                historyColumn("Time", r -> clock.format(Instant.ofEpochMilli(r.timestamp())
-                        .atZone(model.zoneProperty().get())), false),
-                historyColumn("Event id", AccountHistory.Row::eventId, false),
-                historyColumn("Reference", AccountHistory.Row::reference, false),
-                historyColumn("Amount", r -> Decimals.grouped(r.amount()), true),
-                historyColumn("Running balance", r -> Decimals.grouped(r.runningBalance()), true)));
+        Function<AccountHistory.Row, String> time = r -> clock.format(Instant.ofEpochMilli(r.timestamp())
+                .atZone(model.zoneProperty().get()));
+        Function<AccountHistory.Row, String> amount = r -> Decimals.grouped(r.amount());
+        Function<AccountHistory.Row, String> running = r -> Decimals.grouped(r.runningBalance());
+        Function<AccountHistory.Row, String> partition = r -> String.valueOf(r.partition());
+        Function<AccountHistory.Row, String> offset = r -> String.valueOf(r.offset());
+        // what an auditor reads first, sized to their text; the long ids last, shortened in the middle if need be
+        java.util.List<TableColumn<AccountHistory.Row, String>> sized = java.util.List.of(
+                historyColumn("Time", time, false),
+                historyColumn("Amount", amount, true),
+                historyColumn("Running balance", running, true),
+                historyColumn("Partition", partition, true),
+                historyColumn("Offset", offset, true));
+        java.util.List<Function<AccountHistory.Row, String>> values = java.util.List.of(time, amount, running,
+                partition, offset);
+        sized.get(2).setCellFactory(col -> new BalanceCell<>());
+        TableColumn<AccountHistory.Row, String> reference = historyColumn("Reference", AccountHistory.Row::reference,
+                false);
+        TableColumn<AccountHistory.Row, String> eventId = historyColumn("Event id", AccountHistory.Row::eventId, false);
+        for (TableColumn<AccountHistory.Row, String> id : java.util.List.of(reference, eventId)) {
+            id.setCellFactory(col -> new IdCell<>());
+            id.setPrefWidth(140);
+        }
+        events.getColumns().setAll(sized);
+        events.getColumns().addAll(java.util.List.of(reference, eventId));
+        newestFirst.addListener((ListChangeListener<AccountHistory.Row>) c -> {
+            for (int i = 0; i < sized.size(); i++) {
+                ColumnWidths.fit(sized.get(i), newestFirst.stream().map(values.get(i)).toList());
+            }
+        });
+        for (int i = 0; i < sized.size(); i++) {
+            ColumnWidths.fit(sized.get(i), java.util.List.of());
+        }
         events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         events.setId("account-events");
         Button csv = new Button("Export events CSV…");
@@ -352,6 +421,21 @@ public final class LedgerView {
             c.getStyleClass().add("num");
         }
         return c;
+    }
+
+    /** An id too long for its column: shortened in the middle (both ends tell ids apart), in full on hover. */
+    private static final class IdCell<S> extends TableCell<S, String> {
+        IdCell() {
+            getStyleClass().add("id-cell");
+            setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null ? null : new Tooltip(text));
+        }
     }
 
     private XYChart balanceChart() {
@@ -401,6 +485,12 @@ public final class LedgerView {
                 return;
             }
             instant.setValue(h.at().toEpochMilli() / 1000.0);
+            // the label beside the line, on the side with room: centred on a line at the edge it would be cut
+            long[] t = h.chartTimes();
+            long first = t.length == 0 ? h.at().toEpochMilli() : Math.min(t[0], h.at().toEpochMilli());
+            long last = t.length == 0 ? h.at().toEpochMilli() : Math.max(t[t.length - 1], h.at().toEpochMilli());
+            instant.setLabelHorizontalAnchor(h.at().toEpochMilli() - first > (last - first) / 2 ? HPos.RIGHT
+                    : HPos.LEFT);
             instant.setText("at " + DateTimeFormatter.ofPattern("HH:mm:ss").format(h.at().atZone(model.zoneProperty().get())));
             if (!c.getPlugins().contains(instant)) {
                 c.getPlugins().add(instant);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -19,6 +20,8 @@ import java.util.Locale;
 final class ScreenText {
 
     private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private ScreenText() {
     }
@@ -29,6 +32,17 @@ final class ScreenText {
 
     static String instant(Instant at, ZoneId zone) {
         return INSTANT.format(at.atZone(zone));
+    }
+
+    /**
+     * Two instants as short as a column title can take them and still tell them apart: the time of day when both
+     * fall on the same date in the zone (the date is in the summary above), else date and time.
+     */
+    static String[] columnInstants(Instant a, Instant b, ZoneId zone) {
+        ZonedDateTime x = a.atZone(zone);
+        ZonedDateTime y = b.atZone(zone);
+        DateTimeFormatter f = x.toLocalDate().equals(y.toLocalDate()) ? TIME_OF_DAY : DATE_TIME;
+        return new String[] {f.format(x), f.format(y)};
     }
 
     /** A date and a time of day (HH:mm or HH:mm:ss) in the zone; when they do not read, a sentence saying why. */

@@ -6,6 +6,7 @@ import dev.highwater.core.ledger.ListLedgerSource;
 import dev.highwater.core.ledger.SnapshotStore;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,6 +52,28 @@ class LedgerModelTest {
         }
         assertEquals(List.of("ledger-history", "ledger-replay"), closedOn.stream().sorted().toList(),
                 "each reader closed once, on the thread that used it");
+    }
+
+    @Test
+    void theChangeRunsFromTheEarlierInstantToTheLaterWhicheverWasAskedFirst() throws Exception {
+        ListLedgerSource ledger = LedgerViewTest.ledger();
+        Clock clock = Clock.fixed(Instant.parse("2024-03-15T09:00:00Z"), ZoneId.of("UTC"));
+        LedgerModel model = new LedgerModel(() -> ledger, () -> SnapshotStore.NONE, uiTasks::add, clock,
+                "payment-ledger", false);
+        model.timeProperty().set("08:05");        // five payments in: acct-1 got 10.25 more than it paid
+        model.compareProperty().set(true);
+        model.compareTimeProperty().set("08:00"); // the opening balances only
+        model.replay();
+        paintUntil(() -> model.comparingProperty().get() && !model.runningProperty().get());
+        BalanceRow acct1 = model.rows().getFirst();
+        assertEquals("acct-1", acct1.account());
+        assertEquals(new BigDecimal("1000.00"), acct1.balance(), "the first balance column is the earlier instant's");
+        assertEquals(new BigDecimal("1010.25"), acct1.compared());
+        assertEquals(new BigDecimal("10.25"), acct1.change(), "a gain reads as a gain");
+        assertEquals("Balance\nat 08:00:00", model.balanceTitleProperty().get());
+        assertEquals("Balance\nat 08:05:00", model.comparedTitleProperty().get());
+        assertEquals("Change\nfrom 08:00:00\nto 08:05:00", model.changeTitleProperty().get());
+        model.dispose();
     }
 
     /** Runs what the models post to the UI thread until the condition holds. */

@@ -98,7 +98,8 @@ class LedgerViewTest {
                 "the last running balance is the balance at T");
         assertTrue(history.textProperty().get().startsWith("acct-1 at 2024-03-15 10:00:00")
                 && history.textProperty().get().contains(" after 21 events"), history.textProperty().get());
-        assertTrue(history.balanceSeries().getDataCount() == 21);
+        assertEquals(22, history.balanceSeries().getDataCount(), "a point per event, and the line drawn on to the"
+                + " instant so that its marker falls on the chart");
         @SuppressWarnings("unchecked")
         TableView<AccountHistory.Row> events = (TableView<AccountHistory.Row>) robot.lookup("#account-events").query();
         assertEquals(model.rows().getFirst().balance(), events.getItems().getFirst().runningBalance(),
