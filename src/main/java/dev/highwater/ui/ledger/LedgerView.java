@@ -443,6 +443,8 @@ public final class LedgerView {
         time.setUnit(null);
         time.setTimeAxis(true);
         time.setAutoRangeRounding(false);
+        // "14:48:10" takes some 55 px: more labels than this run together across half a 1280 px window
+        time.setMaxMajorTickLabelCount(6);
         time.setAxisLabelFormatter(new DefaultTimeFormatter(time) {
             @Override
             public String toString(Number epochSeconds) {
