@@ -49,6 +49,8 @@ class ThemeContrastTest {
             List.of("-hw-badge-fg", "-hw-badge-bg"),
             List.of("-hw-fg", "-hw-hover-bg"),
             List.of("-hw-fg", "-hw-input-bg"),
+            List.of("-hw-fg", "-hw-bar-bg"),
+            List.of("-hw-prompt", "-hw-input-bg"),
             List.of("-hw-selected-fg", "-hw-hot-selected-bg"),
             List.of("-hw-selected-fg", "-hw-poison-selected-bg"),
             List.of("-hw-problem-fg", "-hw-selected-unfocused-bg"),
