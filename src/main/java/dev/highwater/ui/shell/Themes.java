@@ -118,12 +118,8 @@ public final class Themes {
             if (!scene.getStylesheets().contains(DARK_STYLESHEET)) {
                 scene.getStylesheets().add(DARK_STYLESHEET);
             }
-            if (!scene.getRoot().getStyleClass().contains("dark")) {
-                scene.getRoot().getStyleClass().add("dark");
-            }
         } else {
             scene.getStylesheets().remove(DARK_STYLESHEET);
-            scene.getRoot().getStyleClass().removeAll("dark");
         }
     }
 
