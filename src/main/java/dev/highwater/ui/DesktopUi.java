@@ -19,6 +19,7 @@ import dev.highwater.ui.shell.MainModel;
 import dev.highwater.ui.shell.MainView;
 import dev.highwater.ui.shell.Screen;
 import dev.highwater.ui.shell.StartFailureDialog;
+import dev.highwater.ui.shell.Themes;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -87,6 +88,7 @@ public final class DesktopUi {
 
     private static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed, StartupTimes times) {
         MainModel model = new MainModel(app, ui);
+        Themes themes = new Themes(app.dataFolder().resolve("settings.properties"), app.tasks()::run);
         MainView view = new MainView(model, Map.of(
                 Area.PARTITIONS, c -> partitionsScreen(c, app, ui, times),
                 Area.MESSAGES, c -> messagesScreen(c, app, ui),
@@ -95,11 +97,12 @@ public final class DesktopUi {
                         app.dataFolder().resolve("ledger-snapshots"), ui),
                 Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null
                         : ChannelSettings.of(c.grpcTarget(), c.profile().grpcTls()), app.schemas(), app.grpc(),
-                        app.tasks(), ui)));
+                        app.tasks(), ui)), themes);
         Scene scene = new Scene(view.root(), 1280, 800);
         scene.getStylesheets().add(Objects.requireNonNull(
                 DesktopUi.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());
         stage.setScene(scene);
+        themes.follow(stage);
         stage.setTitle("Highwater " + app.version());
         for (int size : ICON_SIZES) {
             stage.getIcons().add(new Image(Objects.requireNonNull(DesktopUi.class.getResourceAsStream(

@@ -112,6 +112,7 @@ public final class LedgerView {
         date2.disableProperty().bind(compare.selectedProperty().not());
         time2.disableProperty().bind(compare.selectedProperty().not());
         Button replay = new Button("Replay");
+        replay.setId("ledger-replay"); // F5 fires it
         replay.getStyleClass().add("replay-button");
         replay.setOnAction(e -> model.replay());
         replay.disableProperty().bind(model.runningProperty());
@@ -215,6 +216,7 @@ public final class LedgerView {
         model.notes().addListener((ListChangeListener<String>) c -> showNotes(notes));
         showNotes(notes);
         TextField search = new TextField();
+        search.setId("ledger-search"); // Ctrl+F goes here
         search.setPromptText("Search accounts");
         search.textProperty().bindBidirectional(model.searchProperty());
         Button csv = new Button("Export CSV…");
@@ -469,7 +471,7 @@ public final class LedgerView {
         renderer.setDrawMarker(false);
         renderer.setPointReduction(false);
         renderer.getDatasets().add(history.balanceSeries());
-        history.balanceSeries().setStyle("-fx-line-color: #1f77b4; -fx-line-width: 1.5;");
+        history.balanceSeries().setStyle("-fx-line-color: -hw-balance-line; -fx-line-width: 1.5;"); // the theme's colour
         XYChart c = new XYChart(time, y);
         c.getRenderers().setAll(renderer);
         c.setTitle("Balance over time");

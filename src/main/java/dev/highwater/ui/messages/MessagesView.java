@@ -178,6 +178,7 @@ public final class MessagesView {
         startButton.setDefaultButton(false);
         startButton.setOnAction(e -> start());
         Button pause = new Button();
+        pause.setId("messages-pause"); // Ctrl+P fires it
         pause.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
         pause.setOnAction(e -> {
             if (model.pausedProperty().get()) {
@@ -214,6 +215,7 @@ public final class MessagesView {
     private Node filterBar() {
         keyFilter.setPromptText("key contains");
         keyFilter.setPrefWidth(140);
+        textFilter.setId("messages-text-filter"); // Ctrl+F goes here
         textFilter.setPromptText("text anywhere");
         textFilter.setPrefWidth(160);
         condition.setPromptText("fields, e.g. sender == \"acct-aggregator-7\" && amount > 100");

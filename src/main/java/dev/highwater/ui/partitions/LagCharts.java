@@ -32,10 +32,12 @@ import java.util.List;
  */
 final class LagCharts {
 
-    /** Calm colours for partitions that keep up; hot partitions take the warm ones below. */
-    private static final List<String> PALETTE = List.of("#1f77b4", "#2ca02c", "#9467bd", "#17becf", "#7f7f7f",
-            "#8c564b", "#bcbd22", "#393b79", "#637939", "#5254a3", "#6b6ecf", "#3182bd");
-    private static final List<String> HOT = List.of("#d62728", "#ff7f0e");
+    /**
+     * How many line colours the theme defines (series-1 … series-12 in highwater.css): calm ones for partitions
+     * that keep up; hot partitions take the warm ones (series-hot-1, series-hot-2).
+     */
+    private static final int CALM_COLOURS = 12;
+    private static final int HOT_COLOURS = 2;
 
     private final PartitionsModel model;
     private final List<XYChart> charts = new ArrayList<>();
@@ -201,9 +203,11 @@ final class LagCharts {
         int hot = 0;
         long topics = model.chartLines().stream().map(l -> l.partition().topic()).distinct().count();
         for (LagChartSeries.Line line : model.chartLines()) {
-            String colour = line.hot() ? HOT.get(hot++ % HOT.size()) : PALETTE.get(line.slot() % PALETTE.size());
+            String colour = line.hot() ? "series-hot-" + (hot++ % HOT_COLOURS + 1)
+                    : "series-" + (line.slot() % CALM_COLOURS + 1);
             String width = line.hot() ? "2.5" : "1.2";
-            String solid = "-fx-line-color: " + colour + "; -fx-line-width: " + width + ";";
+            // the theme's looked-up colour, so the lines follow a switch between light and dark
+            String solid = "-fx-line-color: -hw-" + colour + "; -fx-line-width: " + width + ";";
             s.lag().get(line.slot()).setStyle(solid);
             s.lagSeconds().get(line.slot()).setStyle(solid);
             s.produce().get(line.slot()).setStyle(solid);
@@ -218,11 +222,13 @@ final class LagCharts {
                 : "All " + drawn + " " + of + " (hot in red):");
     }
 
-    /** @param numberOnly when one topic: the partition's number says enough */
+    /**
+     * @param colour     the theme's name for the line's colour, e.g. series-3
+     * @param numberOnly when one topic: the partition's number says enough
+     */
     private static Node chip(LagChartSeries.Line line, String colour, boolean numberOnly) {
         Region swatch = new Region();
-        swatch.getStyleClass().add("swatch");
-        swatch.setStyle("-fx-background-color: " + colour + ";");
+        swatch.getStyleClass().addAll("swatch", colour);
         String text = numberOnly ? String.valueOf(line.partition().partition()) : line.partition().toString();
         Label name = new Label(text + (line.hot() ? " HOT" : ""), swatch);
         name.getStyleClass().add(line.hot() ? "legend-hot" : "legend-item");

@@ -6,7 +6,15 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -32,6 +40,9 @@ public final class MainView {
     private final Map<Area, Function<LiveConnection, Screen>> screenFactories;
     private final Map<Area, Screen> screens = new EnumMap<>(Area.class);
     private final BorderPane root = new BorderPane();
+    private final StackPane layers = new StackPane(); // the window's content, and the keyboard help over it
+    private final HelpOverlay help = new HelpOverlay();
+    private final Themes themes;
     private final StackPane center = new StackPane();
     private LiveConnection connection; // the one the screens are for; null while there is none
     private final Circle kafkaDot = dot();
@@ -46,8 +57,14 @@ public final class MainView {
      *                        planned
      */
     public MainView(MainModel model, Map<Area, Function<LiveConnection, Screen>> screenFactories) {
+        this(model, screenFactories, Themes.unsaved());
+    }
+
+    /** @param themes the light or dark theme, chosen in the navigation */
+    public MainView(MainModel model, Map<Area, Function<LiveConnection, Screen>> screenFactories, Themes themes) {
         this.model = model;
         this.screenFactories = Map.copyOf(screenFactories);
+        this.themes = themes;
         root.getStyleClass().add("main");
         root.setLeft(navigation());
         root.setCenter(center);
@@ -59,10 +76,16 @@ public final class MainView {
         model.connectionProperty().addListener((obs, old, c) -> paint(c));
         show(model.areaProperty().get());
         paint(model.connectionProperty().get());
+        layers.getChildren().addAll(root, help.root());
+        layers.sceneProperty().addListener((obs, old, scene) -> {
+            if (old == null && scene != null) {
+                installKeys(scene);
+            }
+        });
     }
 
     public Parent root() {
-        return root;
+        return layers;
     }
 
     private Node navigation() {
@@ -81,6 +104,8 @@ public final class MainView {
                 model.select(a);
                 b.setSelected(true); // a click on the shown area keeps it selected
             });
+            // the area may also change from the keyboard
+            model.areaProperty().addListener((obs, old, shown) -> b.setSelected(shown == a));
             nav.getChildren().add(b);
         }
         Region spacer = new Region();
@@ -103,8 +128,87 @@ public final class MainView {
         connect.disableProperty().bind(model.busyProperty());
         demo.disableProperty().bind(model.busyProperty());
         withRegistry.disableProperty().bind(model.busyProperty());
-        nav.getChildren().addAll(spacer, connect, demo, withRegistry);
+        nav.getChildren().addAll(spacer, themeMenu(), connect, demo, withRegistry);
         return nav;
+    }
+
+    /** Light, Dark, or as the system says; the button names the choice in force. */
+    private Node themeMenu() {
+        MenuButton menu = new MenuButton();
+        menu.setId("theme");
+        menu.setMaxWidth(Double.MAX_VALUE);
+        ToggleGroup choices = new ToggleGroup();
+        for (Themes.Choice c : Themes.Choice.values()) {
+            RadioMenuItem item = new RadioMenuItem(c.title());
+            item.setId("theme-" + c.name().toLowerCase(java.util.Locale.ROOT));
+            item.setToggleGroup(choices);
+            item.setSelected(themes.choiceProperty().get() == c);
+            item.setOnAction(e -> themes.choose(c));
+            menu.getItems().add(item);
+        }
+        menu.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Theme: " + themes.choiceProperty().get().title(), themes.choiceProperty()));
+        menu.setTooltip(new Tooltip("Light, dark, or the system's colour scheme. F1 lists the keyboard shortcuts."));
+        return menu;
+    }
+
+    /** The shortcuts of {@link Shortcuts}, every one of them and nothing else, and the help that lists them. */
+    private void installKeys(Scene scene) {
+        for (Shortcuts.Shortcut s : Shortcuts.all()) {
+            for (KeyCombination k : s.keys()) {
+                scene.getAccelerators().put(k, () -> act(s));
+            }
+            if (s.typed() != null) {
+                // a typed character is text in a text field: a shortcut only outside one
+                scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+                    if (s.typed().equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                        e.consume();
+                        act(s);
+                    }
+                });
+            }
+        }
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (help.showing() && e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                help.hide();
+            }
+        });
+    }
+
+    private void act(Shortcuts.Shortcut s) {
+        Area area = model.areaProperty().get();
+        Shortcuts.OnScreen here = Shortcuts.on(area);
+        if (s.action() != Shortcuts.Action.HELP) {
+            help.hide();
+        }
+        switch (s.action()) {
+            case SHOW_AREA -> model.select(s.area());
+            case HELP -> {
+                if (help.showing()) {
+                    help.hide();
+                } else {
+                    help.show(area);
+                }
+            }
+            case REFRESH -> use(here.refreshId(), area);
+            case FIND -> use(here.findId(), area);
+            case PAUSE -> use(here.pauseId(), area);
+        }
+    }
+
+    /** Fires the screen's button or goes to its field; where there is none, the help says what there is. */
+    private void use(String id, Area area) {
+        Node target = id == null || center.getChildren().isEmpty() ? null
+                : center.getChildren().getFirst().lookup("#" + id);
+        if (target instanceof ButtonBase b && !b.isDisabled()) {
+            b.fire();
+        } else if (target instanceof TextInputControl field && !field.isDisabled()) {
+            field.requestFocus();
+            field.selectAll();
+        } else {
+            help.show(area);
+        }
     }
 
     /** Opens the connections dialog and connects to the profile the user chooses. */
