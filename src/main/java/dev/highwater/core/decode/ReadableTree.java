@@ -124,7 +124,7 @@ public final class ReadableTree {
         }
         try {
             String at = ValueText.instant(name, Long.parseLong(v.getAsString()));
-            return at == null ? node : new JsonTree(node.label() + " (" + at + ")", List.of());
+            return at == null ? node : new JsonTree(name + ": " + at + " (" + v.getAsString() + ")", List.of());
         } catch (NumberFormatException notWhole) {
             return node;
         }

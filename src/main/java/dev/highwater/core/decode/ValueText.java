@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Field values as the screens show them, apart from the JSON the command line and exports print (proto3 JSON,
  * whose form is a contract): enums by name, bytes in lower-case hex without separators (what the Blocks lookup
- * takes), and a number that holds epoch milliseconds followed by its ISO instant.
+ * takes), and a number that holds epoch milliseconds as its ISO instant.
  */
 public final class ValueText {
 
@@ -51,7 +51,8 @@ public final class ValueText {
 
     /**
      * One scalar value of a Protobuf field in full, as the detail pane shows it: a string quoted, an enum by its
-     * name, bytes in hex, a documented code by its name then its number, epoch milliseconds then the instant.
+     * name, bytes in hex, a documented code by its name then its number, epoch milliseconds as the instant then
+     * the number.
      */
     public static String protobuf(FieldDescriptor f, Object v) {
         return switch (f.getJavaType()) {
@@ -69,7 +70,7 @@ public final class ValueText {
             return code + " (" + v + ")";
         }
         String at = instant(f.getName(), v);
-        return at == null ? Long.toString(v) : v + " (" + at + ")";
+        return at == null ? Long.toString(v) : at + " (" + v + ")";
     }
 
     /**

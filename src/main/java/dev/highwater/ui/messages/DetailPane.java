@@ -67,6 +67,8 @@ final class DetailPane {
         json.getStyleClass().add("mono");
         hex.getStyleClass().addAll("mono", "hex-dump");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        jsonTab.setTooltip(new javafx.scene.control.Tooltip("The JSON exports and the command line write: proto3 JSON,"
+                + " bytes in base64; the Decoded tab shows bytes in hex"));
         tabs.getTabs().setAll(treeTab, jsonTab, hexTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().setAll(title, gone, facts, problem, sizes, tabs);
@@ -99,20 +101,34 @@ final class DetailPane {
         }
     }
 
-    /** A tree cell whose long values (a hash, an instant) wrap within the pane rather than run out of it. */
+    /**
+     * A tree cell whose long values (a hash, an instant) wrap within the pane rather than run out of it: its text
+     * is a Text node wrapped at the width the cell's indent leaves.
+     */
     private TreeCell<String> wrappingCell() {
-        TreeCell<String> cell = new TreeCell<>() {
+        return new TreeCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+            }
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                text.setText(item);
+                // each level indents by about 18 px; the disclosure arrow, padding and scroll bar take about 60
+                int level = tree.getTreeItemLevel(getTreeItem());
+                text.wrappingWidthProperty().bind(tree.widthProperty().subtract(60 + 18 * level));
+                setGraphic(text);
             }
         };
-        cell.setWrapText(true);
-        // the cell's indent and disclosure arrow plus the scroll bar: about 40 px of the tree's width
-        cell.prefWidthProperty().bind(tree.widthProperty().subtract(40));
-        cell.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return cell;
     }
 
     /** The 16-byte dump when its lines fit the hex tab, else the 8-byte one. */

@@ -97,6 +97,7 @@ public final class MessagesModel {
     private volatile int capacity = CAPACITY;
     private Update shown; // the update the table shows; UI thread
     private DecodedRecord selected; // the record asked for in the detail pane; UI thread
+    private boolean replacing; // the rows are being replaced; UI thread
 
     // ---- Properties (changed on the UI thread only) ----
     private final ObservableList<String> topics = FXCollections.observableArrayList();
@@ -398,6 +399,14 @@ public final class MessagesModel {
         });
     }
 
+    /**
+     * True while a publish replaces the rows: a table's selection moving then is the table's doing (it keeps an
+     * index, not a record), not the user's, and must not change the detail pane.
+     */
+    boolean replacingRows() {
+        return replacing;
+    }
+
     /** Records the current tail has read (benchmarks and tests). */
     public long readSoFar() {
         LiveTail t = tail;
@@ -542,7 +551,12 @@ public final class MessagesModel {
     private void apply(Update u) {
         shown = u;
         List<DecodedRecord> table = showUndecodable.get() ? u.undecodable() : u.rows();
-        rows.setAll(table);
+        replacing = true;
+        try {
+            rows.setAll(table);
+        } finally {
+            replacing = false;
+        }
         undecodableKept.set(u.undecodable().size());
         counts.set(u.counts());
         state.set(u.state());

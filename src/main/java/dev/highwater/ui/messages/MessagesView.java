@@ -63,7 +63,7 @@ public final class MessagesView {
                 MessagesView.class.getResource("messages.css")).toExternalForm());
         table = MessageTable.create(model.rows());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
-            if (is != null) {
+            if (is != null && !model.replacingRows()) {
                 model.select(is);
             }
         });
@@ -196,6 +196,9 @@ public final class MessagesView {
         Label state = new Label();
         state.getStyleClass().add("tail-state");
         state.textProperty().bind(model.stateProperty());
+        Tooltip stateInFull = new Tooltip(); // the line gives way to the controls at 1280 px: its full text here
+        stateInFull.textProperty().bind(model.stateProperty());
+        state.setTooltip(stateInFull);
         HBox first = new HBox(6, title, topic, partition, from, fromText, startButton, pause, grow, state);
         registryIds.setPromptText("registry schema ids, e.g. 7=pkg.Type");
         registryIds.setPrefWidth(240);

@@ -79,7 +79,7 @@ class RecordHeadlineTest {
         DecodedRecord tx = transaction();
         List<String> leaves = rendering.tree(tx, null).children().stream().map(JsonTree::label).toList();
         assertTrue(leaves.contains("status: CONFIRMED (1)"), leaves.toString());
-        assertTrue(leaves.contains("timestamp: " + AT + " (2026-12-07T14:18:23.123Z)"), leaves.toString());
+        assertTrue(leaves.contains("timestamp: 2026-12-07T14:18:23.123Z (" + AT + ")"), leaves.toString());
         assertTrue(leaves.contains("hash: ab0100ff102030405060708090a0b0c0d0e0"), leaves.toString());
         assertTrue(leaves.contains("blockHeight: 42"), "a height is not a time: " + leaves);
         assertTrue(leaves.contains("sender: \"acct-aggregator-7\""), leaves.toString());
@@ -87,6 +87,11 @@ class RecordHeadlineTest {
         DecodedRecord ev = ledgerEvent();
         List<String> evLeaves = rendering.tree(ev, null).children().stream().map(JsonTree::label).toList();
         assertTrue(evLeaves.contains("eventType: ACCOUNT_DEBITED"), evLeaves.toString());
+        DecodedRecord json = record(LedgerEventCodec.toJson(new LedgerEvent(EVENT_ID, "acct-0009",
+                LedgerEvent.Type.ACCOUNT_CREDITED, new BigDecimal("3.00"), "tx-3", AT)));
+        List<String> jsonLeaves = rendering.tree(json, rendering.valueJson(json, false)).children().stream()
+                .map(JsonTree::label).toList();
+        assertTrue(jsonLeaves.contains("timestamp: 2026-12-07T14:18:23.123Z (" + AT + ")"), jsonLeaves.toString());
 
         // the command line's and the export's JSON keep the proto3 form: base64 bytes, int64 as a string
         String line = rendering.jsonLine(tx);
