@@ -33,8 +33,8 @@ final class MessageTable {
         table.setPlaceholder(new Label("No records yet: new records appear here as they arrive."));
         table.getColumns().add(number("Partition", 68, r -> (long) r.raw().partition()));
         table.getColumns().add(number("Offset", 70, r -> r.raw().offset()));
-        table.getColumns().add(column("Time", 92, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
-        table.getColumns().add(column("Key", 110, DecodedRecord::keyLabel));
+        table.getColumns().add(column("Time", 88, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
+        table.getColumns().add(column("Key", 128, DecodedRecord::keyLabel));
         table.getColumns().add(column("Type", 150, r -> (r.poison() ? "⚠ undecodable" : r.typeLabel())
                 + (r.schemaLabel() == null ? "" : " · " + r.schemaLabel())));
         TableColumn<DecodedRecord, String> summary = column("Summary", 600, DecodedRecord::headline);

@@ -77,7 +77,7 @@ public final class MessagesView {
         right.setDividerPositions(0.72);
 
         SplitPane main = new SplitPane(centre, right);
-        main.setDividerPositions(0.64);
+        main.setDividerPositions(0.65);
         root.setTop(new VBox(toolbar(), filterBar(), noticeLine()));
         root.setCenter(main);
         watchFrames();
