@@ -43,6 +43,7 @@ public final class RecordHeadline {
             case PROTOBUF, REGISTRY_PROTOBUF -> protobuf(d, bytes);
             case JSON, REGISTRY_JSON -> json(new String(bytes, d.payloadOffset(), bytes.length - d.payloadOffset(),
                     StandardCharsets.UTF_8));
+            // an Avro value's summary is its JSON; one cut at the summary's limit no longer parses and is shown as is
             case AVRO, REGISTRY_AVRO -> json(r.summary());
             default -> null;
         };
@@ -57,13 +58,8 @@ public final class RecordHeadline {
     }
 
     private static List<Field> protobuf(Decoding d, byte[] bytes) {
-        List<String> names = new ArrayList<>();
-        for (FieldDescriptor f : d.shape().type().getFields()) {
-            if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE && names.size() < FIELDS) {
-                names.add(f.getName());
-            }
-        }
-        FieldPlan plan = FieldPlan.of(d.shape(), names);
+        FieldPlan plan = d.shape().headlinePlan(FIELDS);
+        List<String> names = plan.paths();
         Object[] values = new Object[names.size()];
         SCANNERS.get().scan(bytes, d.payloadOffset(), bytes.length, plan, values, false);
         List<Field> fields = new ArrayList<>();
