@@ -19,6 +19,7 @@ public final class DecodedRecord {
     private final Decoding key;
     private final Decoding value;
     private volatile String summary;
+    private volatile String headline;
 
     public DecodedRecord(RawRecord raw, Decoding key, Decoding value) {
         this.raw = raw;
@@ -113,6 +114,16 @@ public final class DecodedRecord {
             summary = s;
         }
         return s;
+    }
+
+    /** The screen's summary, what identifies the record first ({@link RecordHeadline}); made on first request. */
+    public String headline() {
+        String h = headline;
+        if (h == null) {
+            h = RecordHeadline.of(this);
+            headline = h;
+        }
+        return h;
     }
 
     private static String summarise(Decoding d, byte[] bytes) {

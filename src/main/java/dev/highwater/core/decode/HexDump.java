@@ -13,28 +13,39 @@ public final class HexDump {
      * the dump stops with a line saying how many bytes it leaves out.
      */
     public static String dump(byte[] bytes, int limit) {
+        return dump(bytes, limit, 16);
+    }
+
+    /**
+     * As {@link #dump(byte[], int)} with {@code perLine} bytes a line (a multiple of 8), for a narrow pane: eight
+     * a line fit in half the width, the ASCII column included.
+     */
+    public static String dump(byte[] bytes, int limit, int perLine) {
+        if (perLine < 8 || perLine % 8 != 0) {
+            throw new IllegalArgumentException("bytes per line must be a multiple of 8, not " + perLine);
+        }
         if (bytes == null) {
             return "(no bytes: null)";
         }
         int shown = Math.min(bytes.length, limit);
-        StringBuilder sb = new StringBuilder(shown / 16 * 78 + 80);
-        for (int line = 0; line < shown; line += 16) {
+        StringBuilder sb = new StringBuilder(shown / perLine * (perLine * 4 + 14) + 80);
+        for (int line = 0; line < shown; line += perLine) {
             appendHex(sb, line >>> 16 & 0xffff, 4);
             appendHex(sb, line & 0xffff, 4);
             sb.append("  ");
-            for (int i = 0; i < 16; i++) {
+            for (int i = 0; i < perLine; i++) {
                 if (line + i < shown) {
                     int b = bytes[line + i] & 0xff;
                     sb.append(DIGITS[b >>> 4]).append(DIGITS[b & 15]).append(' ');
                 } else {
                     sb.append("   ");
                 }
-                if (i == 7) {
+                if (i % 8 == 7 && i < perLine - 1) {
                     sb.append(' ');
                 }
             }
             sb.append(" |");
-            for (int i = 0; i < 16 && line + i < shown; i++) {
+            for (int i = 0; i < perLine && line + i < shown; i++) {
                 int b = bytes[line + i] & 0xff;
                 sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
             }

@@ -3,7 +3,9 @@ package dev.highwater.core.decode;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +30,7 @@ public final class ProtoShape {
     private final boolean[] utf8Checked; // by field index
     private final Cache cache;
     private volatile FieldPlan summaryPlan;
+    private volatile FieldPlan headlinePlan;
 
     private ProtoShape(Descriptor type, Cache cache) {
         this.type = type;
@@ -76,6 +79,22 @@ public final class ProtoShape {
         if (p == null) {
             p = FieldPlan.summary(this, fields);
             summaryPlan = p;
+        }
+        return p;
+    }
+
+    /** The plan the screen's summary reads with ({@link RecordHeadline}), made once. */
+    FieldPlan headlinePlan(int fields) {
+        FieldPlan p = headlinePlan;
+        if (p == null) {
+            List<String> names = new ArrayList<>();
+            for (FieldDescriptor f : type.getFields()) {
+                if (f.getJavaType() != FieldDescriptor.JavaType.MESSAGE && names.size() < fields) {
+                    names.add(f.getName());
+                }
+            }
+            p = FieldPlan.of(this, names);
+            headlinePlan = p;
         }
         return p;
     }

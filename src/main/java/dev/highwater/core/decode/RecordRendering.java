@@ -91,6 +91,17 @@ public final class RecordRendering {
                 .toJson(JsonParser.parseString(json)) : JsonParser.parseString(json).toString();
     }
 
+    /**
+     * The value as the detail pane's tree, values as people read them ({@link ReadableTree}); {@code json} is
+     * {@link #valueJson} of the record, for a value that is not Protobuf.
+     */
+    public JsonTree tree(DecodedRecord r, String json) throws InvalidProtocolBufferException {
+        return switch (r.value().format()) {
+            case PROTOBUF, REGISTRY_PROTOBUF -> ReadableTree.of(r.typeLabel(), message(r), compact);
+            default -> ReadableTree.json(r.typeLabel(), json);
+        };
+    }
+
     /** The full message of a Protobuf value (for a tree view). */
     public DynamicMessage message(DecodedRecord r) throws InvalidProtocolBufferException {
         return parse(r.value(), r.raw().value());

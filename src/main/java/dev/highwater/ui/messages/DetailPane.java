@@ -1,6 +1,7 @@
 package dev.highwater.ui.messages;
 
 import dev.highwater.core.decode.JsonTree;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -8,19 +9,31 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
-/** The selected record: title, facts, the failure of a poison pill, sizes, and tabs for tree, JSON and hex. */
+/**
+ * The selected record: title, facts, the failure of a poison pill, sizes, and tabs for tree, JSON and hex. A record
+ * that has left the table stays here, saying so. The hex dump takes 8 bytes a line when 16 and their ASCII would
+ * not fit the pane.
+ */
 final class DetailPane {
+
+    static final String GONE = "No longer in the table: kept here.";
+    /** Characters a 16-byte dump line takes: offset, 16 hex bytes, the ASCII column. */
+    private static final int WIDE_LINE = 78;
 
     private final VBox root = new VBox(4);
     private final Label title = new Label("Select a record to see it in full.");
     private final Label facts = new Label();
     private final Label problem = new Label();
     private final Label sizes = new Label();
+    private final Label gone = new Label(GONE);
+    private MessageDetail shown;
     private final TreeView<String> tree = new TreeView<>();
     private final TextArea json = new TextArea();
     private final TextArea hex = new TextArea();
@@ -29,7 +42,7 @@ final class DetailPane {
     private final Tab jsonTab = new Tab("JSON", json);
     private final Tab hexTab = new Tab("Hex", hex);
 
-    DetailPane(ReadOnlyObjectProperty<MessageDetail> detail) {
+    DetailPane(ReadOnlyObjectProperty<MessageDetail> detail, ReadOnlyBooleanProperty inTable) {
         root.getStyleClass().add("detail-pane");
         root.setPadding(new Insets(6));
         title.getStyleClass().add("detail-title");
@@ -40,16 +53,28 @@ final class DetailPane {
         problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         problem.getStyleClass().add("detail-problem");
         problem.setWrapText(true);
+        facts.setWrapText(true); // long header values wrap rather than run out of the pane
+        title.setWrapText(true);
+        tree.setCellFactory(t -> wrappingCell());
+        gone.getStyleClass().add("detail-gone");
+        gone.setWrapText(true);
+        gone.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        gone.visibleProperty().bind(inTable.not().and(detail.isNotNull()));
+        gone.managedProperty().bind(gone.visibleProperty());
         sizes.getStyleClass().add("detail-sizes");
         json.setEditable(false);
         hex.setEditable(false);
         json.getStyleClass().add("mono");
-        hex.getStyleClass().add("mono");
+        hex.getStyleClass().addAll("mono", "hex-dump");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        jsonTab.setTooltip(new javafx.scene.control.Tooltip("The JSON exports and the command line write: proto3 JSON,"
+                + " bytes in base64; the Decoded tab shows bytes in hex"));
         tabs.getTabs().setAll(treeTab, jsonTab, hexTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root.getChildren().setAll(title, facts, problem, sizes, tabs);
+        root.getChildren().setAll(title, gone, facts, problem, sizes, tabs);
         detail.addListener((o, was, is) -> show(is));
+        hex.widthProperty().addListener((o, was, is) -> showHex());
+        hex.fontProperty().addListener((o, was, is) -> showHex());
         show(detail.get());
     }
 
@@ -66,12 +91,59 @@ final class DetailPane {
         problem.setManaged(problem.isVisible());
         sizes.setText(has ? d.sizes() : "");
         json.setText(has && d.json() != null ? d.json() : "");
-        hex.setText(has ? d.hex() : "");
+        shown = d;
+        showHex();
         tree.setRoot(has && d.tree() != null ? item(d.tree()) : null);
         if (has && d.problem() != null) {
             tabs.getSelectionModel().select(hexTab);
         } else if (tabs.getSelectionModel().getSelectedItem() == hexTab && has) {
             tabs.getSelectionModel().select(treeTab);
+        }
+    }
+
+    /**
+     * A tree cell whose long values (a hash, an instant) wrap within the pane rather than run out of it: its text
+     * is a Text node wrapped at the width the cell's indent leaves.
+     */
+    private TreeCell<String> wrappingCell() {
+        return new TreeCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.fillProperty().bind(textFillProperty());
+                text.fontProperty().bind(fontProperty());
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                text.setText(item);
+                // each level indents by about 18 px; the disclosure arrow, padding and scroll bar take about 60
+                int level = tree.getTreeItemLevel(getTreeItem());
+                text.wrappingWidthProperty().bind(tree.widthProperty().subtract(60 + 18 * level));
+                setGraphic(text);
+            }
+        };
+    }
+
+    /** The 16-byte dump when its lines fit the hex tab, else the 8-byte one. */
+    private void showHex() {
+        if (shown == null) {
+            hex.setText("");
+            return;
+        }
+        Text probe = new Text("0".repeat(WIDE_LINE));
+        probe.setFont(hex.getFont());
+        // the text area's own padding and scroll bar take about 30 px of its width
+        boolean wide = probe.getLayoutBounds().getWidth() + 30 <= hex.getWidth();
+        String text = wide ? shown.hex() : shown.hexNarrow();
+        if (!text.equals(hex.getText())) {
+            hex.setText(text);
         }
     }
 

@@ -22,10 +22,12 @@ import java.util.Locale;
  * @param sizes    "Protobuf 157 B · JSON 280 B" or what is known
  * @param json     the value as indented JSON, or null (cut at {@link #JSON_LIMIT} characters, saying so)
  * @param tree     the value as a tree, or null
- * @param hex      the hex and ASCII dump (cut at {@link #HEX_LIMIT} bytes, saying so)
+ * @param hex      the hex and ASCII dump, 16 bytes a line (cut at {@link #HEX_LIMIT} bytes, saying so)
+ * @param hexNarrow the same dump 8 bytes a line, for a pane too narrow for 16 with their ASCII
+ * @param record   the record shown
  */
 public record MessageDetail(String title, List<String> facts, String problem, String sizes, String json,
-                            JsonTree tree, String hex) {
+                            JsonTree tree, String hex, String hexNarrow, DecodedRecord record) {
 
     /** The display limits: a bigger record is shown in part, with how much is left out; it is never dropped. */
     public static final int HEX_LIMIT = 64 * 1024;
@@ -52,7 +54,7 @@ public record MessageDetail(String title, List<String> facts, String problem, St
         if (value.error() == null && raw.value() != null) {
             String full = value.json();
             if (full != null) {
-                tree = full.length() <= JSON_LIMIT ? JsonTree.of(r.typeLabel(), full) : null;
+                tree = full.length() <= JSON_LIMIT ? tree(r, rendering, full) : null;
                 json = full.length() <= JSON_LIMIT ? full : full.substring(0, JSON_LIMIT) + "\n… "
                         + String.format(Locale.ROOT, "%,d", full.length() - JSON_LIMIT) + " more characters not shown";
             }
@@ -62,7 +64,16 @@ public record MessageDetail(String title, List<String> facts, String problem, St
         }
         String title = "Partition " + raw.partition() + " · offset " + raw.offset() + " · " + r.typeLabel();
         return new MessageDetail(title, List.copyOf(facts), value.error(), sizes, json, tree,
-                HexDump.dump(raw.value(), HEX_LIMIT));
+                HexDump.dump(raw.value(), HEX_LIMIT), HexDump.dump(raw.value(), HEX_LIMIT, 8), r);
+    }
+
+    /** The readable tree; the plain JSON tree should the value not parse again (it did a moment ago). */
+    private static JsonTree tree(DecodedRecord r, RecordRendering rendering, String json) {
+        try {
+            return rendering.tree(r, json);
+        } catch (com.google.protobuf.InvalidProtocolBufferException | RuntimeException e) {
+            return JsonTree.of(r.typeLabel(), json);
+        }
     }
 
     /** How the key was read; for a key in hex, why: it is not text, hex was asked for, or the pinned decoder failed. */

@@ -14,7 +14,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
-/** The live table: partition, offset, time, key, type, summary; an undecodable record is a red row of its own. */
+/**
+ * The live table: partition, offset, time, key, type, summary (what identifies the record first); an undecodable
+ * record is a red row of its own. Rows come newest record time first, as the model orders them.
+ */
 final class MessageTable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
@@ -29,12 +32,12 @@ final class MessageTable {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No records yet: new records appear here as they arrive."));
         table.getColumns().add(number("Partition", 68, r -> (long) r.raw().partition()));
-        table.getColumns().add(number("Offset", 80, r -> r.raw().offset()));
-        table.getColumns().add(column("Time", 96, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
-        table.getColumns().add(column("Key", 120, DecodedRecord::keyLabel));
+        table.getColumns().add(number("Offset", 70, r -> r.raw().offset()));
+        table.getColumns().add(column("Time", 88, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
+        table.getColumns().add(column("Key", 128, DecodedRecord::keyLabel));
         table.getColumns().add(column("Type", 150, r -> (r.poison() ? "⚠ undecodable" : r.typeLabel())
                 + (r.schemaLabel() == null ? "" : " · " + r.schemaLabel())));
-        TableColumn<DecodedRecord, String> summary = column("Summary", 600, DecodedRecord::summary);
+        TableColumn<DecodedRecord, String> summary = column("Summary", 600, DecodedRecord::headline);
         table.getColumns().add(summary);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new TableRow<>() {

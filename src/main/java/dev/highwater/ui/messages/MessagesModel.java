@@ -23,7 +23,11 @@ import dev.highwater.core.tail.TailStatus;
 import dev.highwater.ui.Coalescer;
 import dev.highwater.ui.UiTasks;
 import dev.highwater.ui.UiThread;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -33,6 +37,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,11 +47,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * The Messages screen's state: what is tailed (topic, partition, start, decoders), the filter, the live rows (the
- * newest {@link #CAPACITY}, with what is not shown) and the selected record's detail; where the types come from is
+ * newest {@link #capacityProperty()} of them, newest first by record time, with what is not shown and the time
+ * they span), the undecodable records kept apart, and the selected record's detail; where the types come from is
  * its {@link SchemaSourcesModel}. It never holds a Node. It reads through a {@link TailSource}; reading, decoding,
  * schema loading and exports run on its own threads (one serial lane for work whose order matters, such as closing
  * a tail before the next starts, and one timer for publishing); the rows reach the UI thread at most four times a
@@ -54,15 +59,23 @@ import java.util.stream.Collectors;
  */
 public final class MessagesModel {
 
-    /** Rows the live table keeps; older ones are counted as not shown. */
+    /** Rows the live table keeps at first; older ones are counted as not shown. */
     public static final int CAPACITY = 5_000;
+    /** The sizes the user may pick, up to the most the heap allows ({@link RowBuffer#MAX_CAPACITY}). */
+    public static final List<Integer> CAPACITY_CHOICES = List.of(1_000, CAPACITY, 20_000, RowBuffer.MAX_CAPACITY);
+    /** Newest record time first; records of one time keep the order they were read in, newest first. */
+    static final Comparator<DecodedRecord> NEWEST_TIME_FIRST =
+            Comparator.comparingLong((DecodedRecord r) -> r.raw().timestamp()).reversed();
     static final long PUBLISH_MILLIS = 250;
 
     /** Where a tail starts, as the screen offers it. */
     public enum StartAt { END, BEGINNING, OFFSET, INSTANT }
 
-    /** What one publish brings to the UI thread: rows, counts and the tail's state, as of one moment. */
-    private record Update(RowBuffer.Snapshot snapshot, String counts, String state) {
+    /**
+     * What one publish brings to the UI thread, as of one moment: the rows by time, the undecodable records kept
+     * apart, the counts and the tail's state.
+     */
+    private record Update(List<DecodedRecord> rows, List<DecodedRecord> undecodable, String counts, String state) {
     }
 
     private final TailSource source;
@@ -81,6 +94,10 @@ public final class MessagesModel {
     private volatile boolean disposed;
     private volatile boolean startAsked; // a start was asked for: the first topic is not opened in its place
     private final FrameGovernor governor = new FrameGovernor(System::nanoTime);
+    private volatile int capacity = CAPACITY;
+    private Update shown; // the update the table shows; UI thread
+    private DecodedRecord selected; // the record asked for in the detail pane; UI thread
+    private boolean replacing; // the rows are being replaced; UI thread
 
     // ---- Properties (changed on the UI thread only) ----
     private final ObservableList<String> topics = FXCollections.observableArrayList();
@@ -95,6 +112,10 @@ public final class MessagesModel {
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<MessageDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper valueDecoder = new ReadOnlyStringWrapper("auto");
+    private final ReadOnlyObjectWrapper<Integer> capacityShown = new ReadOnlyObjectWrapper<>(CAPACITY);
+    private final BooleanProperty showUndecodable = new SimpleBooleanProperty();
+    private final ReadOnlyIntegerWrapper undecodableKept = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper detailInTable = new ReadOnlyBooleanWrapper(true);
 
     public MessagesModel(TailSource source, String grpcTarget, SchemaCatalog schemas, UiThread ui, boolean demo) {
         this(source, grpcTarget, null, null, schemas, ui, demo);
@@ -122,6 +143,11 @@ public final class MessagesModel {
         this.publisher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("messages-publish"));
         this.updates = new Coalescer<>(ui, this::apply);
         this.uiTasks = new UiTasks(ui);
+        showUndecodable.addListener((o, was, is) -> {
+            if (shown != null) {
+                apply(shown);
+            }
+        });
         this.schemaSources = new SchemaSourcesModel(schemas, grpcTarget, grpcTls, reflection, background, uiTasks, ui,
                 notice::set);
         publisher.scheduleWithFixedDelay(this::publish, PUBLISH_MILLIS, PUBLISH_MILLIS, TimeUnit.MILLISECONDS);
@@ -148,12 +174,15 @@ public final class MessagesModel {
         return schemaSources;
     }
 
-    /** The live rows, newest first, at most {@link #CAPACITY}. */
+    /**
+     * The table's rows: the live rows, newest record time first, at most {@link #capacityProperty()}; or while
+     * {@link #showUndecodableProperty()} is set, the undecodable records kept apart, newest first.
+     */
     public ObservableList<DecodedRecord> rows() {
         return rowsView;
     }
 
-    /** Read, kept, shown and not shown, and the poison pills per partition. */
+    /** Read, matched by the filter, in the table and the time it spans, and the poison pills per partition. */
     public ReadOnlyStringProperty countsProperty() {
         return counts.getReadOnlyProperty();
     }
@@ -178,6 +207,32 @@ public final class MessagesModel {
 
     public ReadOnlyObjectProperty<MessageDetail> detailProperty() {
         return detail.getReadOnlyProperty();
+    }
+
+    /** How many rows the table keeps. */
+    public ReadOnlyObjectProperty<Integer> capacityProperty() {
+        return capacityShown.getReadOnlyProperty();
+    }
+
+    /** Set: the table shows the undecodable records kept apart instead of the live rows. */
+    public BooleanProperty showUndecodableProperty() {
+        return showUndecodable;
+    }
+
+    /**
+     * Undecodable records kept apart (at most {@link RowBuffer#UNDECODABLE_CAPACITY}); newer rows do not push
+     * them out, only newer undecodable ones.
+     */
+    public ReadOnlyIntegerProperty undecodableKeptProperty() {
+        return undecodableKept.getReadOnlyProperty();
+    }
+
+    /**
+     * False once the record in the detail pane has left the table (newer rows pushed it out, or the filter or the
+     * undecodable list hides it): the pane keeps it and says so.
+     */
+    public ReadOnlyBooleanProperty detailInTableProperty() {
+        return detailInTable.getReadOnlyProperty();
     }
 
     /** The value decoder in use: auto, json, text, hex or a type's full name. */
@@ -260,10 +315,14 @@ public final class MessagesModel {
         topic.set(request.topic());
         paused.set(false);
         detail.set(null);
+        selected = null;
+        detailInTable.set(true);
+        shown = null;
         rows.clear();
+        undecodableKept.set(0);
         TypeSet t = schemaSources.types();
         background.execute(() -> startTail(request, new DecodePipeline.Settings(t, keys, values, registryTypes, filter,
-                CAPACITY, DecodePipeline.Settings.defaultWorkers(), registry)));
+                capacity, DecodePipeline.Settings.defaultWorkers(), registry)));
     }
 
     public void pause() {
@@ -282,8 +341,30 @@ public final class MessagesModel {
         }
     }
 
+    /**
+     * Keeps the newest {@code rows} rows from now on (one of {@link #CAPACITY_CHOICES}, or any size up to
+     * {@link RowBuffer#MAX_CAPACITY}); the running tail keeps its rows up to the new size.
+     */
+    public void setCapacity(int rows) {
+        if (rows < 1 || rows > RowBuffer.MAX_CAPACITY) {
+            notice.set(String.format(Locale.ROOT, "The table keeps from 1 to %,d rows.", RowBuffer.MAX_CAPACITY));
+            return;
+        }
+        capacity = rows;
+        capacityShown.set(rows);
+        background.execute(() -> {
+            LiveTail t = tail;
+            if (t != null) {
+                t.rows().resize(rows);
+                lastRead = -1;
+            }
+        });
+    }
+
     /** Shows a record in the detail pane (its tree and sizes are made off the UI thread). */
     public void select(DecodedRecord r) {
+        selected = r;
+        detailInTable.set(true);
         if (r == null) {
             detail.set(null);
             return;
@@ -292,7 +373,11 @@ public final class MessagesModel {
         ProtoShape jsonType = jsonTypeOf(r);
         background.execute(() -> {
             MessageDetail d = MessageDetail.of(r, rr, jsonType);
-            uiTasks.offer(() -> detail.set(d));
+            uiTasks.offer(() -> {
+                if (selected == r) { // not a record the user has since moved on from
+                    detail.set(d);
+                }
+            });
         });
     }
 
@@ -312,6 +397,14 @@ public final class MessagesModel {
             String s = said;
             uiTasks.offer(() -> notice.set(s));
         });
+    }
+
+    /**
+     * True while a publish replaces the rows: a table's selection moving then is the table's doing (it keeps an
+     * index, not a record), not the user's, and must not change the detail pane.
+     */
+    boolean replacingRows() {
+        return replacing;
     }
 
     /** Records the current tail has read (benchmarks and tests). */
@@ -443,32 +536,43 @@ public final class MessagesModel {
         }
         lastRead = s.read();
         lastState = st;
-        for (DecodedRecord r : s.newestFirst()) {
-            r.summary();
+        List<DecodedRecord> byTime = s.newestFirst();
+        byTime.sort(NEWEST_TIME_FIRST);
+        for (DecodedRecord r : byTime) {
+            r.headline();
+        }
+        for (DecodedRecord r : s.undecodable()) {
+            r.headline();
         }
         updatesOffered.incrementAndGet();
-        updates.offer(new Update(s, countsText(s), st));
+        updates.offer(new Update(byTime, s.undecodable(), TableCounts.text(s), st));
     }
 
     private void apply(Update u) {
-        rows.setAll(u.snapshot().newestFirst());
+        shown = u;
+        List<DecodedRecord> table = showUndecodable.get() ? u.undecodable() : u.rows();
+        replacing = true;
+        try {
+            rows.setAll(table);
+        } finally {
+            replacing = false;
+        }
+        undecodableKept.set(u.undecodable().size());
         counts.set(u.counts());
         state.set(u.state());
+        if (selected != null) {
+            detailInTable.set(containsSame(table, selected));
+        }
     }
 
-    static String countsText(RowBuffer.Snapshot s) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%,d read · %,d kept · showing the newest %,d",
-                s.read(), s.kept(), s.newestFirst().size()));
-        if (s.notShown() > 0) {
-            sb.append(String.format(Locale.ROOT, " · %,d not shown", s.notShown()));
+    /** By identity: a record equal to another is still another row. */
+    private static boolean containsSame(List<DecodedRecord> list, DecodedRecord r) {
+        for (DecodedRecord each : list) {
+            if (each == r) {
+                return true;
+            }
         }
-        if (s.poison() > 0) {
-            sb.append(String.format(Locale.ROOT, " · %,d undecodable (", s.poison()));
-            sb.append(s.poisonByPartition().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(e -> "p" + e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ")));
-            sb.append(')');
-        }
-        return sb.toString();
+        return false;
     }
 
     /** For a JSON record, the Protobuf type of its topic's other shown records (to measure it as Protobuf). */

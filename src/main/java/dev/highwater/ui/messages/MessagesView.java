@@ -1,6 +1,7 @@
 package dev.highwater.ui.messages;
 
 import dev.highwater.core.decode.DecodedRecord;
+import dev.highwater.core.decode.RowBuffer;
 import javafx.animation.AnimationTimer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -16,6 +17,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,6 +30,7 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -59,7 +63,7 @@ public final class MessagesView {
                 MessagesView.class.getResource("messages.css")).toExternalForm());
         table = MessageTable.create(model.rows());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
-            if (is != null) {
+            if (is != null && !model.replacingRows()) {
                 model.select(is);
             }
         });
@@ -67,12 +71,13 @@ public final class MessagesView {
         VBox.setVgrow(table, Priority.ALWAYS);
         centre.setPadding(new Insets(4));
 
-        SplitPane right = new SplitPane(new DetailPane(model.detailProperty()).root(), schemaPanel());
+        SplitPane right = new SplitPane(new DetailPane(model.detailProperty(), model.detailInTableProperty()).root(),
+                schemaPanel());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.72);
 
         SplitPane main = new SplitPane(centre, right);
-        main.setDividerPositions(0.64);
+        main.setDividerPositions(0.65);
         root.setTop(new VBox(toolbar(), filterBar(), noticeLine()));
         root.setCenter(main);
         watchFrames();
@@ -192,6 +197,9 @@ public final class MessagesView {
         Label state = new Label();
         state.getStyleClass().add("tail-state");
         state.textProperty().bind(model.stateProperty());
+        Tooltip stateInFull = new Tooltip(); // the line gives way to the controls at 1280 px: its full text here
+        stateInFull.textProperty().bind(model.stateProperty());
+        state.setTooltip(stateInFull);
         HBox first = new HBox(6, title, topic, partition, from, fromText, startButton, pause, grow, state);
         registryIds.setPromptText("registry schema ids, e.g. 7=pkg.Type");
         registryIds.setPrefWidth(240);
@@ -260,6 +268,7 @@ public final class MessagesView {
         Label counts = new Label();
         counts.getStyleClass().add("counts");
         counts.textProperty().bind(model.countsProperty());
+        counts.setTooltip(new Tooltip(TableCounts.EXPLAINED));
         return counts;
     }
 
@@ -270,11 +279,53 @@ public final class MessagesView {
         Button all = new Button("Export filtered…");
         all.disableProperty().bind(Bindings.isEmpty(model.rows()));
         all.setOnAction(e -> exportTo(List.copyOf(model.rows())));
-        Label hint = new Label("JSON lines, or CSV for a .csv name");
-        hint.getStyleClass().add("hint");
-        HBox bar = new HBox(6, selection, all, hint);
+        // what the file holds is said where it is chosen, and in a tooltip: the bar keeps its width for the toggles
+        selection.setTooltip(new Tooltip("JSON lines, or CSV for a .csv name"));
+        all.setTooltip(new Tooltip("The table's rows to a file: JSON lines, or CSV for a .csv name"));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(6, fixed(selection), fixed(all), grow, fixed(undecodableToggle()),
+                fixed(new Label("Keep")), fixed(capacityChoice()));
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** Shows the undecodable records kept apart in the table instead of the live rows, and back. */
+    private ToggleButton undecodableToggle() {
+        ToggleButton undecodable = new ToggleButton();
+        undecodable.getStyleClass().add("undecodable-toggle");
+        undecodable.textProperty().bind(Bindings.format("Undecodable (%,d)", model.undecodableKeptProperty()));
+        undecodable.selectedProperty().bindBidirectional(model.showUndecodableProperty());
+        undecodable.setTooltip(new Tooltip(String.format(Locale.ROOT, "The table shows the last %,d undecodable "
+                + "records instead of the live rows; newer rows do not push these out.",
+                RowBuffer.UNDECODABLE_CAPACITY)));
+        return undecodable;
+    }
+
+    /** How many rows the table keeps: more rows reach further back in time and take more memory. */
+    private ComboBox<Integer> capacityChoice() {
+        ComboBox<Integer> rows = new ComboBox<>(FXCollections.observableArrayList(MessagesModel.CAPACITY_CHOICES));
+        rows.getStyleClass().add("capacity-choice");
+        rows.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : String.format(Locale.ROOT, "%,d rows", n);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        rows.setValue(model.capacityProperty().get());
+        rows.setOnAction(e -> {
+            if (rows.getValue() != null) {
+                model.setCapacity(rows.getValue());
+            }
+        });
+        rows.setTooltip(new Tooltip(String.format(Locale.ROOT, "Rows the table keeps, up to %,d: more rows reach "
+                + "further back in time and take more memory.", RowBuffer.MAX_CAPACITY)));
+        return rows;
     }
 
     private Node schemaPanel() {

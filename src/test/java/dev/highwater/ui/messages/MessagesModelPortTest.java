@@ -1,5 +1,6 @@
 package dev.highwater.ui.messages;
 
+import dev.highwater.core.decode.DecodedRecord;
 import dev.highwater.core.decode.RawRecord;
 import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.core.tail.TailException;
@@ -181,5 +182,43 @@ class MessagesModelPortTest {
         failing.then = new TailStatus(TailStatus.State.FAILED, "topic audit does not exist");
         open(failing, false);
         waitFor(() -> "topic audit does not exist".equals(model.noticeProperty().get()));
+    }
+
+    @Test
+    void rowsComeByTimeUndecodableOnesStayApartAndTheDetailSaysWhenItsRecordLeft() throws Exception {
+        FakeTails tails = new FakeTails(List.of("transactions"));
+        long t = 1_710_492_000_000L;
+        long[] times = {t + 3_000, t + 1_000, t + 4_000, t, t + 2_000}; // read in this order, offsets 0..4
+        for (int i = 0; i < times.length; i++) {
+            byte[] value = i == 2 ? new byte[] {(byte) 0xff, (byte) 0xfe, 0x07, 0x01, (byte) 0x80}
+                    : ("{\"amount\":\"" + i + ".00\"}").getBytes(StandardCharsets.UTF_8);
+            tails.records.add(new RawRecord("transactions", 0, i, times[i], null, value, List.of()));
+        }
+        open(tails, true);
+        waitFor(() -> model.rows().size() == 5);
+        assertEquals(List.of(2L, 0L, 4L, 1L, 3L), model.rows().stream().map(r -> r.raw().offset()).toList(),
+                "newest record time first");
+        waitFor(() -> model.countsProperty().get().equals("5 read · table: all 5 (4.0 s) · 1 undecodable (p0: 1)"));
+
+        DecodedRecord first = model.rows().stream().filter(r -> r.raw().offset() == 0).findFirst().orElseThrow();
+        model.select(first);
+        waitFor(() -> model.detailProperty().get() != null);
+        assertTrue(model.detailInTableProperty().get());
+
+        model.setCapacity(2); // offsets 3 and 4 stay: the selected record and the undecodable one leave the rows
+        waitFor(() -> model.rows().size() == 2);
+        assertFalse(model.detailInTableProperty().get(), "the pane says its record left the table");
+        assertEquals(first, model.detailProperty().get().record(), "and keeps it");
+        assertTrue(model.countsProperty().get().startsWith("5 read · table: newest 2 (2.0 s)"),
+                model.countsProperty().get());
+        assertEquals(1, model.undecodableKeptProperty().get(), "the undecodable record is still kept apart");
+
+        model.showUndecodableProperty().set(true);
+        assertEquals(List.of(2L), model.rows().stream().map(r -> r.raw().offset()).toList());
+        model.select(model.rows().getFirst());
+        waitFor(() -> model.detailProperty().get().record().raw().offset() == 2);
+        assertTrue(model.detailInTableProperty().get());
+        model.showUndecodableProperty().set(false);
+        assertFalse(model.detailInTableProperty().get(), "the live rows no longer hold it");
     }
 }

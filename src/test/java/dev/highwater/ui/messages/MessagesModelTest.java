@@ -119,7 +119,7 @@ class MessagesModelTest {
         model.applyFilter("", "", "sender == \"acme\" && amount > 50");
         waitFor(() -> model.rows().size() == 3);
         assertTrue(model.rows().stream().anyMatch(DecodedRecord::poison), "a pill is never hidden by a condition");
-        assertTrue(model.countsProperty().get().contains("not shown"), model.countsProperty().get());
+        waitFor(() -> model.countsProperty().get().startsWith("31 read · 3 match · table: all 3 ("));
 
         model.applyFilter("", "", "amount >");
         waitFor(() -> model.filterProblemProperty().get() != null);
