@@ -70,6 +70,8 @@ public final class PartitionsModel {
     private volatile boolean disposed;
     private LagRefresh shown; // UI thread
     private List<HotKeyReport> allHotKeys = List.of(); // UI thread
+    private boolean userChose; // UI thread: the user picked a group; the screen stops picking for them
+    private boolean applying; // UI thread: the group list is being rewritten; its selection events are not picks
 
     // ---- Properties (changed on the UI thread only) ----
     private final ObservableList<GroupSummary> groups = FXCollections.observableArrayList();
@@ -204,11 +206,19 @@ public final class PartitionsModel {
 
     // ---- Commands (called on the UI thread) ----
 
-    /** Shows this group's partitions and charts (seeded with the past hour of stored history). */
+    /**
+     * The user picks this group: shows its partitions and charts (seeded with the past hour of stored history)
+     * and from now on keeps it, rather than following the group most in need of a look.
+     */
     public void selectGroup(String group) {
-        if (Objects.equals(group, selectedGroup.get())) {
-            return;
+        if (applying || Objects.equals(group, selectedGroup.get())) {
+            return; // a list rewritten by a refresh moves its selection by itself: that is no pick
         }
+        userChose = true;
+        show(group);
+    }
+
+    private void show(String group) {
         selectedGroup.set(group);
         chartLines.clear();
         partitionsInGroup.set(0);
@@ -291,8 +301,13 @@ public final class PartitionsModel {
         }
         shown = r;
         lastRefreshAt.set(r.readAtMillis());
-        InPlace.update(groups, r.groups().stream().map(g -> GroupSummary.of(g, r.stale())).toList(),
-                GroupSummary::groupId);
+        applying = true;
+        try {
+            InPlace.update(groups, GroupOrder.worstFirst(r.groups()).stream()
+                    .map(g -> GroupSummary.of(g, r.stale())).toList(), GroupSummary::groupId);
+        } finally {
+            applying = false;
+        }
         staleSince.set(r.stale() ? clock(r.readAtMillis()) : null);
         connectionBanner.set(r.connected() ? null : banner(r));
         storageProblem.set(u.storageProblem());
@@ -300,8 +315,11 @@ public final class PartitionsModel {
         if (!alerts.equals(newest)) {
             alerts.setAll(newest);
         }
-        if (selectedGroup.get() == null && r.connected() && !r.groups().isEmpty()) {
-            selectGroup(GroupSummary.mostUrgent(r.groups())); // open on the group most in need of a look
+        if (!userChose && r.connected()) {
+            String urgent = GroupOrder.toShow(selectedGroup.get(), r.groups()); // the group most in need of a look
+            if (!Objects.equals(urgent, selectedGroup.get())) {
+                show(urgent);
+            }
         }
         allHotKeys = u.hotKeys();
         showHotKeys();
