@@ -47,6 +47,25 @@ final class AxisTicks {
         return Math.ceil(rawSeconds / day) * day;
     }
 
+    /** The largest whole-clock step in seconds that is at most {@code seconds}: a span that long holds a tick. */
+    static double timeStepAtMost(double seconds) {
+        if (seconds < TIME_STEPS[0]) {
+            double power = Math.pow(10, Math.floor(Math.log10(seconds)));
+            return seconds >= 5 * power ? 5 * power : seconds >= 2 * power ? 2 * power : power;
+        }
+        double day = TIME_STEPS[TIME_STEPS.length - 1];
+        if (seconds >= day) {
+            return Math.floor(seconds / day) * day;
+        }
+        double best = TIME_STEPS[0];
+        for (double step : TIME_STEPS) {
+            if (step <= seconds) {
+                best = step;
+            }
+        }
+        return best;
+    }
+
     /** A time tick: "14:20:30", with tenths when ticks are under a second apart ("14:20:30.5"). */
     static String clock(double epochSeconds, double step, ZoneId zone) {
         String pattern = step < 1 ? "HH:mm:ss.S" : "HH:mm:ss";

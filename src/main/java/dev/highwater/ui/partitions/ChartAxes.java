@@ -47,7 +47,10 @@ final class ChartAxes {
             super("time");
         }
 
-        /** As many ticks as labels fit side by side with a gap between them, at a round time step. */
+        /**
+         * As many ticks as labels fit side by side with a gap between them, at a round time step, and at least
+         * one tick where its label fits whole (see {@link #calculateMajorTickValues}), however far one zooms in.
+         */
         @Override
         public double computePreferredTickUnit(double axisLength) {
             double span = getMax() - getMin();
@@ -57,14 +60,23 @@ final class ChartAxes {
             double step = 1;
             // the label is wider below a second (tenths): measure at the step the first guess gives
             for (int i = 0; i < 2; i++) {
-                double label = labelWidth(step) + LABEL_GAP;
-                int fitting = Math.max(2, Math.min((int) Math.floor(axisLength / label), getMaxMajorTickLabelCount()));
-                step = AxisTicks.timeStep(span / fitting);
+                double label = labelWidth(step);
+                double inner = Math.max(axisLength - label, 1); // where a tick's label is not cut by the ends
+                double innerSpan = span * inner / axisLength;
+                int fitting = (int) Math.floor(inner / (label + LABEL_GAP)) + 1;
+                step = fitting >= 2 ? AxisTicks.timeStep(innerSpan / Math.min(fitting - 1, getMaxMajorTickLabelCount()))
+                        : Double.POSITIVE_INFINITY;
+                if (step > innerSpan) {
+                    step = AxisTicks.timeStepAtMost(innerSpan);
+                }
             }
             return step;
         }
 
-        /** Leaves out ticks whose label would stick out past either end of the axis, where it was cut in half. */
+        /**
+         * Leaves out ticks whose label would stick out past either end of the axis (where it was cut in half) or
+         * touch the label before it.
+         */
         @Override
         protected void calculateMajorTickValues(AxisRange range, DoubleArrayList ticks) {
             super.calculateMajorTickValues(range, ticks);
@@ -73,15 +85,17 @@ final class ChartAxes {
             if (!(span > 0) || !(length > 0)) {
                 return;
             }
-            double half = labelWidth(range.getTickUnit()) / 2;
-            DoubleArrayList inside = new DoubleArrayList(ticks.size());
+            double label = labelWidth(range.getTickUnit());
+            DoubleArrayList kept = new DoubleArrayList(ticks.size());
+            double last = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < ticks.size(); i++) {
                 double at = (ticks.getDouble(i) - range.getLowerBound()) / span * length;
-                if (at >= half && at <= length - half) {
-                    inside.add(ticks.getDouble(i));
+                if (at >= label / 2 && at <= length - label / 2 && at - last >= label + LABEL_GAP / 2) {
+                    kept.add(ticks.getDouble(i));
+                    last = at;
                 }
             }
-            ticks.setAll(inside);
+            ticks.setAll(kept);
         }
 
         private double labelWidth(double step) {

@@ -39,6 +39,9 @@ class AxisTicksTest {
         assertEquals(15, AxisTicks.timeStep(12));
         assertEquals(60, AxisTicks.timeStep(31));
         assertEquals(0.5, AxisTicks.timeStep(0.3));
+        assertEquals(10, AxisTicks.timeStepAtMost(14), "a zoomed-in span of 14 s still holds a tick");
+        assertEquals(0.2, AxisTicks.timeStepAtMost(0.3));
+        assertEquals(0.05, AxisTicks.timeStepAtMost(0.07), 1e-12);
         double at = 1_796_000_000.5;
         assertEquals("00:53:20", AxisTicks.clock(at - 0.5, 10, ZoneOffset.UTC));
         assertEquals("00:53:20.5", AxisTicks.clock(at, 0.5, ZoneOffset.UTC));
