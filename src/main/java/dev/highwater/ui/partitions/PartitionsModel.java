@@ -224,10 +224,14 @@ public final class PartitionsModel {
         partitionsInGroup.set(0);
         showSelected();
         showHotKeys();
-        charts.select(group);
-        if (group != null) {
-            background.execute(() -> seed(group));
-        }
+        // off the UI thread: the series' lock may be held by a writer waiting for a data set the charts have
+        // locked for drawing, and the UI thread must never wait for it
+        background.execute(() -> {
+            charts.select(group);
+            if (group != null) {
+                seed(group);
+            }
+        });
     }
 
     /** Refreshes every {@code interval}, from 1 to 60 s, without re-creating anything. */
@@ -324,7 +328,7 @@ public final class PartitionsModel {
         allHotKeys = u.hotKeys();
         showHotKeys();
         showSelected();
-        if (Objects.equals(u.lines().group(), selectedGroup.get())) {
+        if (Objects.equals(u.lines().group(), selectedGroup.get()) && u.lines().selection() == charts.selection()) {
             if (!chartLines.equals(u.lines().lines())) {
                 chartLines.setAll(u.lines().lines());
             }
