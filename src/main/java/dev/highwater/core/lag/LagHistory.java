@@ -71,6 +71,15 @@ public final class LagHistory {
         produceRate.keySet().retainAll(seenPartitions);
     }
 
+    /** Forgets every series: what follows comes from another cluster. */
+    public void clear() {
+        lag.clear();
+        lagSeconds.clear();
+        consumeRate.clear();
+        produceRate.clear();
+        gapWritten = false;
+    }
+
     public Optional<SeriesRing> lag(String group, PartitionId partition) {
         return Optional.ofNullable(lag.get(new GroupPartition(group, partition)));
     }

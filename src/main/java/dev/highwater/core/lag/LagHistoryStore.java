@@ -8,7 +8,10 @@ import java.util.List;
  */
 public interface LagHistoryStore extends AutoCloseable {
 
-    /** Keeps one refresh of one cluster (identified by its bootstrap servers). */
+    /**
+     * Keeps one refresh of one cluster, under the cluster's identity (its cluster id, not its address: a new
+     * cluster at an old address must not inherit the old one's history).
+     */
     void append(String cluster, LagRefresh refresh);
 
     /** The samples of a cluster's group from the given instant on, oldest first. */

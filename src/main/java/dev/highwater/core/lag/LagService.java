@@ -48,6 +48,8 @@ public final class LagService implements AutoCloseable {
     private final ExecutorService sampling;
     private volatile Set<String> selected = Set.of();
     private volatile LagRefresh latest;
+    /** Whose history is kept and read: the cluster id of the last connected refresh; null before the first. */
+    private volatile String identity;
     private volatile List<HotKeyReport> latestHotKeys = List.of();
     private volatile String storageProblem;
     private Long lastHotKeySample; // null until the first: "now minus never" must not overflow
@@ -62,7 +64,8 @@ public final class LagService implements AutoCloseable {
 
     /**
      * @param store   where history outlives the process (closed with this service); null for memory only
-     * @param cluster the cluster's name in the store (its bootstrap servers)
+     * @param cluster the cluster's name (its bootstrap servers); history is stored under the source's
+     *                {@link OffsetsSource#clusterId() cluster id}, under this name only for a source without one
      */
     public LagService(OffsetsSource source, KeySampleSource keys, LagHistoryStore store, String cluster,
                       LagSettings settings, Clock clock) {
@@ -154,6 +157,15 @@ public final class LagService implements AutoCloseable {
     public synchronized LagRefresh refresh() {
         long now = clock.millis();
         LagRefresh refresh = monitor.update(source.read(selected));
+        String of = identity;
+        if (refresh.connected()) {
+            String id = source.clusterId();
+            of = id == null ? cluster : id;
+            if (identity != null && !identity.equals(of)) {
+                history.clear(); // another cluster answers at this address now: its past is not the old one's
+            }
+            identity = of;
+        }
         history.record(refresh);
         latest = refresh;
         if (closed) {
@@ -163,8 +175,9 @@ public final class LagService implements AutoCloseable {
             lastHotKeySample = now;
             handOver(sampling, () -> sampleHotKeys(refresh)); // reading records must not delay the refresh
         }
-        if (store != null) {
-            handOver(storage, () -> keep(refresh, now));
+        if (store != null && of != null) {
+            String keptAs = of;
+            handOver(storage, () -> keep(keptAs, refresh, now));
         }
         for (Consumer<LagRefresh> l : listeners) {
             l.accept(refresh);
@@ -217,9 +230,9 @@ public final class LagService implements AutoCloseable {
         latestHotKeys = fresh.reports(10);
     }
 
-    private void keep(LagRefresh refresh, long now) {
+    private void keep(String clusterId, LagRefresh refresh, long now) {
         try {
-            store.append(cluster, refresh);
+            store.append(clusterId, refresh);
             if (due(lastPrune, now, PRUNE_INTERVAL)) {
                 lastPrune = now;
                 store.pruneBefore(now - HISTORY_KEPT.toMillis());
@@ -248,9 +261,13 @@ public final class LagService implements AutoCloseable {
         return history;
     }
 
-    /** Stored samples of a group since an instant (the past hour after a restart), or empty without a store. */
+    /**
+     * Stored samples of a group of the cluster now answering since an instant (the past hour after a restart);
+     * empty without a store or before the cluster first answered.
+     */
     public List<LagSample> storedSince(String group, long fromMillis) {
-        return store == null ? List.of() : store.since(cluster, group, fromMillis);
+        String of = identity;
+        return store == null || of == null ? List.of() : store.since(of, group, fromMillis);
     }
 
     /** Says why there is no store at all (its file held by another instance, say), for {@link #storageProblem()}. */

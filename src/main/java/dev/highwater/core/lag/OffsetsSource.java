@@ -14,6 +14,14 @@ public interface OffsetsSource extends AutoCloseable {
      */
     OffsetsSnapshot read(Set<String> groups);
 
+    /**
+     * The identity of the cluster the last successful read came from (Kafka's cluster id), or null while none is
+     * known. Stored history is kept under it: a broker started afresh at the same address is another cluster.
+     */
+    default String clusterId() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -55,6 +55,7 @@ public final class KafkaOffsetsSource implements OffsetsSource {
     private final Clock clock;
     private final String bootstrap;
     private final ClientSettings settings;
+    private volatile String clusterId;
 
     public KafkaOffsetsSource(ClientSettings settings, Clock clock) {
         this.settings = settings;
@@ -90,6 +91,8 @@ public final class KafkaOffsetsSource implements OffsetsSource {
         }
         try {
             Admin admin = admin();
+            // asked at every read, alongside the rest: a broker restarted at this address may be a new cluster
+            KafkaFuture<String> id = admin.describeCluster().clusterId();
             Set<String> groupIds = wanted.isEmpty() ? groups() : wanted;
             var describeResult = admin.describeConsumerGroups(groupIds).describedGroups();
             Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
@@ -124,6 +127,7 @@ public final class KafkaOffsetsSource implements OffsetsSource {
             for (String g : groupIds) {
                 groups.add(group(g, described.get(g), committed.getOrDefault(g, Map.of()), bounds, recordTimes));
             }
+            clusterId = get(id);
             refusals.answered();
             return new OffsetsSnapshot(clock.millis(), null, logs, groups);
         } catch (ReadFailure e) {
@@ -254,6 +258,11 @@ public final class KafkaOffsetsSource implements OffsetsSource {
             Thread.currentThread().interrupt();
             throw new ReadFailure("Interrupted while reading offsets", e);
         }
+    }
+
+    @Override
+    public String clusterId() {
+        return clusterId;
     }
 
     @Override

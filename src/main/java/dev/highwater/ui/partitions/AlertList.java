@@ -5,7 +5,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -31,13 +31,17 @@ final class AlertList {
             private final Label severity = new Label();
             private final Label when = new Label();
             private final Label message = new Label();
-            private final VBox box = new VBox(2, new HBox(8, severity, when), message);
+            // the time goes below the badge when both do not fit on a line, rather than being cut
+            private final FlowPane heading = new FlowPane(8, 2, severity, when);
+            private final VBox box = new VBox(2, heading, message);
 
             {
                 message.setWrapText(true);
                 message.maxWidthProperty().bind(v.widthProperty().subtract(36));
+                heading.prefWrapLengthProperty().bind(v.widthProperty().subtract(36));
                 when.getStyleClass().add("alert-time");
-                severity.setMinWidth(Region.USE_PREF_SIZE); // the badge stays whole; the time may be cut
+                severity.setMinWidth(Region.USE_PREF_SIZE);
+                when.setMinWidth(Region.USE_PREF_SIZE);
                 setPrefWidth(0); // wrap to the list's width instead of scrolling sideways
             }
 

@@ -39,9 +39,12 @@ public final class LagChartSeries {
     public record Line(int slot, PartitionId partition, boolean hot) {
     }
 
-    /** The slots in use for a group, and how many partitions the group has in all. */
-    public record Lines(String group, List<Line> lines, int partitionsInGroup) {
-        static final Lines NONE = new Lines(null, List.of(), 0);
+    /**
+     * The slots in use for a group, and how many partitions the group has in all.
+     *
+     * @param selection which selection the slots were written for (see {@link #selection()})
+     */
+    public record Lines(String group, List<Line> lines, int partitionsInGroup, long selection) {
     }
 
     private record Seed(SeriesRing.Points lag, SeriesRing.Points lagSeconds, SeriesRing.Points produce,
@@ -54,6 +57,7 @@ public final class LagChartSeries {
     private final List<DoubleDataSet> consume = slots("consume");
     private volatile Duration window = Duration.ofMinutes(10);
     private String group; // guarded by this
+    private volatile long selection; // written under this; read without it, so the UI thread never waits
     private Map<PartitionId, Seed> seed = Map.of(); // guarded by this
 
     private static List<DoubleDataSet> slots(String name) {
@@ -91,10 +95,19 @@ public final class LagChartSeries {
     /** Draws this group from now on (nothing for null), forgetting the previous group's stored history. */
     synchronized void select(String group) {
         this.group = group;
+        selection++;
         this.seed = Map.of();
         for (int i = 0; i < SLOTS; i++) {
             clear(i);
         }
+    }
+
+    /**
+     * Counts selections: lines written before the latest selection describe slots it has since cleared, even
+     * when the same group was selected again meanwhile.
+     */
+    long selection() {
+        return selection;
     }
 
     /** Stored samples of a group, oldest first; ignored when another group was selected meanwhile. */
@@ -120,7 +133,7 @@ public final class LagChartSeries {
         GroupLag g = group == null ? null : refresh.groups().stream()
                 .filter(x -> x.groupId().equals(group)).findFirst().orElse(null);
         if (g == null) {
-            return group == null ? Lines.NONE : new Lines(group, List.of(), 0);
+            return new Lines(group, List.of(), 0, selection);
         }
         List<PartitionLag> drawn = g.partitions().stream()
                 .sorted(Comparator.comparingLong((PartitionLag p) -> p.lag() == null ? -1 : p.lag()).reversed()
@@ -145,7 +158,7 @@ public final class LagChartSeries {
                     merge(s == null ? null : s.consume(), history.consumeRate(group, id), from, gapMillis));
             lines.add(new Line(i, id, drawn.get(i).hot()));
         }
-        return new Lines(group, List.copyOf(lines), g.partitions().size());
+        return new Lines(group, List.copyOf(lines), g.partitions().size(), selection);
     }
 
     private void clear(int slot) {

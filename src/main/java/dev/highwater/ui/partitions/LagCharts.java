@@ -2,8 +2,6 @@ package dev.highwater.ui.partitions;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.axes.spi.format.DefaultFormatter;
-import io.fair_acc.chartfx.axes.spi.format.DefaultTimeFormatter;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
@@ -19,9 +17,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -124,27 +119,6 @@ final class LagCharts {
         }
     }
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-
-    static String compact(double v) {
-        double a = Math.abs(v);
-        if (a >= 1_000_000) {
-            return trim(String.format(java.util.Locale.ROOT, "%.1f", v / 1_000_000)) + " M";
-        }
-        if (a >= 10_000) {
-            return trim(String.format(java.util.Locale.ROOT, "%.1f", v / 1_000)) + " k";
-        }
-        if (a >= 100 || v == Math.rint(v)) {
-            return String.format(java.util.Locale.ROOT, "%,.0f", v);
-        }
-        return trim(String.format(java.util.Locale.ROOT, "%.2f", v));
-    }
-
-    private static String trim(String decimal) {
-        return decimal.contains(".") ? decimal.replaceAll("0+$", "").replaceAll("\\.$", "") : decimal;
-    }
-
     /** The data set's highest point, from the limits its writer already computed (NaN gaps left out). */
     private static double highest(DataSet ds) {
         double[] max = {0};
@@ -157,27 +131,11 @@ final class LagCharts {
     }
 
     private XYChart chart(String title, String name, String unit, List<DoubleDataSet> sets) {
-        DefaultNumericAxis time = new DefaultNumericAxis("time");
-        time.setUnit(null);
-        time.setTimeAxis(true); // chart-fx time axes count seconds since the epoch
-        time.setAutoRangeRounding(false);
-        // local wall-clock time, one line; chart-fx's own time labels add a second line at some ranges
-        time.setAxisLabelFormatter(new DefaultTimeFormatter(time) {
-            @Override
-            public String toString(Number epochSeconds) {
-                return CLOCK.format(Instant.ofEpochMilli(Math.round(epochSeconds.doubleValue() * 1000)));
-            }
-        });
-        DefaultNumericAxis y = new DefaultNumericAxis(name, unit);
-        y.setForceZeroInRange(true);
+        // local wall-clock time on one line (chart-fx's own time labels add a second line at some ranges)
+        DefaultNumericAxis time = ChartAxes.time();
+        DefaultNumericAxis y = ChartAxes.quantity(name, unit);
         y.setAutoRanging(false); // see fitHeights
         y.set(0, 1);
-        y.setAxisLabelFormatter(new DefaultFormatter(y) {
-            @Override
-            public String toString(Number value) {
-                return compact(value.doubleValue()); // "45 k" reads faster than "4.5E4"
-            }
-        });
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setDrawMarker(false);

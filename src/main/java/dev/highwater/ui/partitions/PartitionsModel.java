@@ -70,6 +70,8 @@ public final class PartitionsModel {
     private volatile boolean disposed;
     private LagRefresh shown; // UI thread
     private List<HotKeyReport> allHotKeys = List.of(); // UI thread
+    private boolean userChose; // UI thread: the user picked a group; the screen stops picking for them
+    private boolean applying; // UI thread: the group list is being rewritten; its selection events are not picks
 
     // ---- Properties (changed on the UI thread only) ----
     private final ObservableList<GroupSummary> groups = FXCollections.observableArrayList();
@@ -204,20 +206,32 @@ public final class PartitionsModel {
 
     // ---- Commands (called on the UI thread) ----
 
-    /** Shows this group's partitions and charts (seeded with the past hour of stored history). */
+    /**
+     * The user picks this group: shows its partitions and charts (seeded with the past hour of stored history)
+     * and from now on keeps it, rather than following the group most in need of a look.
+     */
     public void selectGroup(String group) {
-        if (Objects.equals(group, selectedGroup.get())) {
-            return;
+        if (applying || Objects.equals(group, selectedGroup.get())) {
+            return; // a list rewritten by a refresh moves its selection by itself: that is no pick
         }
+        userChose = true;
+        show(group);
+    }
+
+    private void show(String group) {
         selectedGroup.set(group);
         chartLines.clear();
         partitionsInGroup.set(0);
         showSelected();
         showHotKeys();
-        charts.select(group);
-        if (group != null) {
-            background.execute(() -> seed(group));
-        }
+        // off the UI thread: the series' lock may be held by a writer waiting for a data set the charts have
+        // locked for drawing, and the UI thread must never wait for it
+        background.execute(() -> {
+            charts.select(group);
+            if (group != null) {
+                seed(group);
+            }
+        });
     }
 
     /** Refreshes every {@code interval}, from 1 to 60 s, without re-creating anything. */
@@ -291,8 +305,13 @@ public final class PartitionsModel {
         }
         shown = r;
         lastRefreshAt.set(r.readAtMillis());
-        InPlace.update(groups, r.groups().stream().map(g -> GroupSummary.of(g, r.stale())).toList(),
-                GroupSummary::groupId);
+        applying = true;
+        try {
+            InPlace.update(groups, GroupOrder.worstFirst(r.groups()).stream()
+                    .map(g -> GroupSummary.of(g, r.stale())).toList(), GroupSummary::groupId);
+        } finally {
+            applying = false;
+        }
         staleSince.set(r.stale() ? clock(r.readAtMillis()) : null);
         connectionBanner.set(r.connected() ? null : banner(r));
         storageProblem.set(u.storageProblem());
@@ -300,13 +319,16 @@ public final class PartitionsModel {
         if (!alerts.equals(newest)) {
             alerts.setAll(newest);
         }
-        if (selectedGroup.get() == null && r.connected() && !r.groups().isEmpty()) {
-            selectGroup(GroupSummary.mostUrgent(r.groups())); // open on the group most in need of a look
+        if (!userChose && r.connected()) {
+            String urgent = GroupOrder.toShow(selectedGroup.get(), r.groups()); // the group most in need of a look
+            if (!Objects.equals(urgent, selectedGroup.get())) {
+                show(urgent);
+            }
         }
         allHotKeys = u.hotKeys();
         showHotKeys();
         showSelected();
-        if (Objects.equals(u.lines().group(), selectedGroup.get())) {
+        if (Objects.equals(u.lines().group(), selectedGroup.get()) && u.lines().selection() == charts.selection()) {
             if (!chartLines.equals(u.lines().lines())) {
                 chartLines.setAll(u.lines().lines());
             }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -42,6 +43,10 @@ import javafx.stage.Window;
 public final class PartitionsView {
 
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    /** Wide enough for "transaction-processor" and "LAGGING · lag 43,000" on a line each. */
+    private static final double GROUPS_MIN_WIDTH = 205;
+    /** Wide enough for a hot key and its share, and an alert's severity and time. */
+    private static final double SIDE_MIN_WIDTH = 200;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -84,8 +89,14 @@ public final class PartitionsView {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.55);
 
-        SplitPane main = new SplitPane(titled("Consumer groups", groupList), centre, right);
-        main.setDividerPositions(0.13, 0.82);
+        Node groups = titled("Consumer groups", groupList);
+        // the side panes are as wide as their words need; a wider window widens the table and the charts
+        ((Region) groups).setMinWidth(GROUPS_MIN_WIDTH);
+        right.setMinWidth(SIDE_MIN_WIDTH);
+        SplitPane.setResizableWithParent(groups, false);
+        SplitPane.setResizableWithParent(right, false);
+        SplitPane main = new SplitPane(groups, centre, right);
+        main.setDividerPositions(0.16, 0.82);
         root.setTop(new VBox(banner(), toolbar()));
         root.setCenter(main);
     }
@@ -210,10 +221,13 @@ public final class PartitionsView {
         reason.textProperty().bind(model.statusReasonProperty());
         reason.setWrapText(true);
         reason.getStyleClass().add("status-reason");
-        HBox.setHgrow(reason, Priority.ALWAYS);
-        group.setMinWidth(Region.USE_PREF_SIZE); // the reason gives way, never the group or its status
+        reason.setMaxWidth(Double.MAX_VALUE);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        group.setMinWidth(Region.USE_PREF_SIZE);
         status.setMinWidth(Region.USE_PREF_SIZE);
-        HBox line = new HBox(8, group, status, reason);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox line = new HBox(8, group, status, spacer);
         if (resetOffsets != null) {
             Button reset = new Button("Reset offsets…");
             reset.setId("reset-offsets");
@@ -223,7 +237,7 @@ public final class PartitionsView {
             line.getChildren().add(reset);
         }
         line.setAlignment(Pos.CENTER_LEFT);
-        return line;
+        return new VBox(2, line, reason); // the reason on a line of its own wraps instead of being cut
     }
 
     private static void styleStatus(Label label, GroupStatus status) {
@@ -254,8 +268,10 @@ public final class PartitionsView {
             dot.getStyleClass().add("dot");
             name.getStyleClass().add("group-name");
             detail.getStyleClass().add("group-detail");
-            detail.setWrapText(true);
-            detail.maxWidthProperty().bind(groupList.widthProperty().subtract(48));
+            for (Label l : List.of(name, figures, detail)) {
+                l.setWrapText(true); // a long group id or lag wraps rather than being cut
+                l.maxWidthProperty().bind(groupList.widthProperty().subtract(40));
+            }
             box.setAlignment(Pos.CENTER_LEFT);
             setPrefWidth(0);
         }

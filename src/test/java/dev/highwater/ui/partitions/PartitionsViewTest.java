@@ -4,12 +4,15 @@ import dev.highwater.ui.UiThread;
 import dev.highwater.core.demo.DemoTrafficGenerator;
 import dev.highwater.core.lag.PartitionLag;
 import dev.highwater.demo.DemoBackends;
+import dev.highwater.kafka.DemoTopics;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +43,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PartitionsViewTest {
 
+    /** What the screen gets in a 1280x800 window: the shell's navigation and status bar take the rest. */
+    private static final int SCREEN_WIDTH = 1280 - 200;
+    private static final int SCREEN_HEIGHT = 800 - 70;
+
     @TempDir
     static Path dir;
     private static DemoLag demo;
@@ -62,7 +69,7 @@ class PartitionsViewTest {
     void start(Stage stage) {
         model = new PartitionsModel(demo.service, UiThread.fx());
         view = new PartitionsView(model);
-        stage.setScene(new Scene((Parent) view.root(), 1280, 800));
+        stage.setScene(new Scene((Parent) view.root(), SCREEN_WIDTH, SCREEN_HEIGHT));
         stage.show();
     }
 
@@ -96,6 +103,28 @@ class PartitionsViewTest {
 
     @Test
     @Order(2)
+    void theHotPartitionsTopicNumberLagAndStatusAreReadableAtTheDefaultWindowSize(FxRobot robot) {
+        robot.clickOn(groupCell(robot, DemoBackends.PROCESSOR_GROUP));
+        int hotPartition = DemoLag.partitionOf(DemoTrafficGenerator.HOT_SENDER);
+        await("the hot row shown", 25, () -> hotRows(robot).size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label topic = header(DemoTopics.TRANSACTIONS);
+        assertEquals(DemoTopics.TRANSACTIONS, rendered(topic), "the topic heads the partition column, whole");
+        TableRow<PartitionLag> hot = hotRows(robot).getFirst();
+        for (String column : List.of(DemoTopics.TRANSACTIONS, "Status", "Lag", "Lag (s)", "Time to drain")) {
+            TableCell<?, ?> cell = cell(robot, hot, header(column));
+            assertTrue(cell.isVisible() && cell.getText() != null && !cell.getText().isBlank(), column + " shown");
+            assertEquals(cell.getText(), rendered(cell), column + " of the hot row is not cut");
+        }
+        assertEquals("p" + hotPartition, cell(robot, hot, topic).getText());
+        for (String column : List.of("Status", "Lag", "Lag (s)", "Time to drain", "Produce/s", "Consume/s")) {
+            assertEquals(column, rendered(header(column)), "the header " + column + " is not cut");
+        }
+    }
+
+    @Test
+    @Order(3)
     void aStoppedBrokerGreysTheTableAndSaysSinceWhenOnTheToolbarAndTheCharts(FxRobot robot) {
         await("rows shown", 20, () -> view.table().getItems().size() == 12);
         demo.closeDemo();
@@ -112,6 +141,26 @@ class PartitionsViewTest {
                 .queryAllAs(TableCell.class).stream().filter(c -> c.isVisible() && c.getTableRow() != null
                         && c.getTableRow().getItem() != null)
                 .map(TableCell::getText).noneMatch(t -> t != null && t.endsWith("/s")));
+    }
+
+    /** The header of a column, by its title (the partition column's is the topic's name). */
+    private Label header(String title) {
+        return view.table().getColumns().stream().map(c -> (Label) c.getGraphic())
+                .filter(l -> l.getText().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("no column " + title));
+    }
+
+    private static TableCell<?, ?> cell(FxRobot robot, TableRow<?> row, Label header) {
+        return robot.from(row).lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableColumn().getGraphic() == header).findFirst()
+                .orElseThrow(() -> new AssertionError("no cell under " + header.getText()));
+    }
+
+    /** The text as drawn: a control too narrow for its text draws it cut, with an ellipsis. */
+    private static String rendered(Labeled labeled) {
+        return labeled.lookupAll(".text").stream().filter(n -> n instanceof Text && n.getParent() == labeled)
+                .map(n -> ((Text) n).getText()).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing drawn for " + labeled.getText()));
     }
 
     private static ListCell<?> groupCell(FxRobot robot, String group) {
