@@ -29,6 +29,7 @@ final class PartitionTable {
     static TableView<PartitionLag> create(ObservableList<PartitionLag> rows,
                                           java.util.function.Function<dev.highwater.core.lag.PartitionId, String> topKeys) {
         TableView<PartitionLag> table = new TableView<>();
+        dev.highwater.ui.TableCopy.install(table);
         SortedList<PartitionLag> sorted = new SortedList<>(rows); // sorts a view: the model's list keeps its order
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

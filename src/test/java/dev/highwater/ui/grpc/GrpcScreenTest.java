@@ -82,4 +82,42 @@ class GrpcScreenTest {
         Label summary = robot.lookup("#blocks-summary").query();
         assertTrue(summary.getText().contains("blocks"), summary.getText());
     }
+
+    @Test
+    void aBlockClickedDuringTheStreamStaysInViewAndCopies(FxRobot robot) throws Exception {
+        robot.clickOn("Blocks");
+        TableView<BlockRow> blocks = robot.lookup("#blocks-table").queryTableView();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> blocks.getItems().size() >= 3);
+
+        robot.clickOn(robot.lookup("#blocks-table .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        BlockRow chosen = blocks.getSelectionModel().getSelectedItem();
+        assertTrue(chosen != null, "the click selects a row at once");
+        long heightBefore = blocks.getItems().getFirst().height();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> blocks.getItems().getFirst().height() >= heightBefore + 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#blocks-table .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                        .stream().anyMatch(r -> r.getItem() == chosen && r.isSelected() && r.isVisible()
+                                && r.localToScene(0, 0).getY() < blocks.localToScene(0, blocks.getHeight()).getY()),
+                () -> "newer blocks arrive above without pushing the selected one out of view: chose "
+                        + chosen.height() + ", rows " + robot.lookup("#blocks-table .table-row-cell")
+                        .queryAllAs(javafx.scene.control.TableRow.class).stream().filter(r -> r.getItem() != null)
+                        .map(r -> r.getIndex() + ":" + ((BlockRow) r.getItem()).height() + (r.isSelected() ? "*" : "")
+                                + (r.isVisible() ? "" : "h") + "@" + Math.round(r.localToScene(0, 0).getY()))
+                        .toList() + ", selected index " + blocks.getSelectionModel().getSelectedIndex());
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCode.CONTROL);
+        String line = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(line.startsWith(dev.highwater.core.lag.LagFormat.count(chosen.height()) + "\t")
+                && line.endsWith("\t" + chosen.hash()), chosen + " vs " + line);
+
+        // the menu's item as the context menu offers it (a headless robot opens no popup menus)
+        robot.interact(() -> blocks.getContextMenu().getItems().stream()
+                .filter(i -> "Copy row as JSON".equals(i.getText())).findFirst().orElseThrow().fire());
+        String json = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(json.startsWith("{\"Height\": \"" + dev.highwater.core.lag.LagFormat.count(chosen.height()) + "\"")
+                && json.endsWith("\"Hash\": \"" + chosen.hash() + "\"}"), json);
+    }
 }
