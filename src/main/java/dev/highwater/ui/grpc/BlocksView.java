@@ -81,8 +81,8 @@ public final class BlocksView {
         txs.setId("blocks-transactions");
         txs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         txs.setPlaceholder(new Label("Select a block to see its transactions."));
-        txs.getColumns().add(column("Sender", 140, Transaction::getSender));
-        txs.getColumns().add(column("Recipient", 140, Transaction::getRecipient));
+        txs.getColumns().add(column("Sender", 125, Transaction::getSender));
+        txs.getColumns().add(column("Recipient", 125, Transaction::getRecipient));
         txs.getColumns().add(numeric(column("Amount", 110, (Transaction t) -> WorkbenchWords.amount(t.getAmount()))));
         txs.getColumns().add(column("Status", 100, (Transaction t) -> IndexerJson.status(t.getStatus())));
         txs.getColumns().add(column("Hash", 460, (Transaction t) -> ChainHashing.hex(t.getHash())));

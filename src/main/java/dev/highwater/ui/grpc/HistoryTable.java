@@ -28,15 +28,17 @@ final class HistoryTable {
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new javafx.scene.control.Label("The session's calls appear here."));
         // sized to be read whole at 1280x800; the message takes what is left and shows in full on hover
-        t.getColumns().add(fixed(column("Started", 92, c -> TIME.format(c.started()))));
-        t.getColumns().add(fixed(column("Method", 150, c -> shortName(c.method()))));
-        t.getColumns().add(fixed(column("Status", 130, CallRecord::code)));
+        t.getColumns().add(fixed(column("Started", 96, c -> TIME.format(c.started()))));
+        t.getColumns().add(fixed(column("Method", 140, c -> shortName(c.method()))));
+        t.getColumns().add(fixed(column("Status", 120, CallRecord::code)));
         // a unary call's latency; a stream's time open, which is no latency
-        t.getColumns().add(fixed(BlocksView.numeric(column("Duration", 80, c -> MethodFigures.UNARY.equals(c.kind())
+        t.getColumns().add(fixed(BlocksView.numeric(column("Duration", 76, c -> MethodFigures.UNARY.equals(c.kind())
                 ? WorkbenchWords.millis(c.latencyNanos()) : LagFormat.seconds(c.latencyNanos() / 1e9)))));
-        t.getColumns().add(fixed(BlocksView.numeric(column("Sent", 48, c -> LagFormat.count(c.sent())))));
-        t.getColumns().add(fixed(BlocksView.numeric(column("Received", 72, c -> LagFormat.count(c.received())))));
-        TableColumn<CallRecord, String> message = column("Message", 200, CallRecord::message);
+        t.getColumns().add(fixed(BlocksView.numeric(column("Sent", 42, c -> LagFormat.count(c.sent())))));
+        t.getColumns().add(fixed(BlocksView.numeric(column("Received", 74, c -> LagFormat.count(c.received())))));
+        // the status column has the code already
+        TableColumn<CallRecord, String> message = column("Message", 200, c -> c.message().startsWith(c.code() + ": ")
+                ? c.message().substring(c.code().length() + 2) : c.message());
         message.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -56,16 +58,16 @@ final class HistoryTable {
         return t;
     }
 
-    /** Per method: unary latency percentiles, streams by their own figures. */
+    /** Per method: unary latency percentiles, streams by their own figures (messages, rate, time open). */
     static TableView<MethodFigures> byMethod(ObservableList<MethodFigures> rows) {
         TableView<MethodFigures> t = new TableView<>(rows);
         TableCopy.install(t);
         t.setId("grpc-by-method");
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new javafx.scene.control.Label("Each method's figures appear here."));
-        t.getColumns().add(fixed(column("Method", 130, (MethodFigures m) -> shortName(m.method()))));
-        t.getColumns().add(fixed(BlocksView.numeric(column("Calls", 48, (MethodFigures m) -> LagFormat.count(m.calls())))));
-        t.getColumns().add(column("Latency, or a stream's figures", 220, MethodFigures::figures));
+        t.getColumns().add(fixed(column("Method", 135, (MethodFigures m) -> shortName(m.method()))));
+        t.getColumns().add(fixed(BlocksView.numeric(column("Calls", 44, (MethodFigures m) -> LagFormat.count(m.calls())))));
+        t.getColumns().add(column("Figures", 240, MethodFigures::figures));
         t.setRowFactory(v -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(MethodFigures m, boolean empty) {

@@ -66,11 +66,15 @@ public final class WorkbenchView {
                     setGraphic(null);
                     return;
                 }
-                Label service = new Label(m.service() + "  ·  " + m.kind());
+                Label service = new Label(m.service());
                 service.getStyleClass().add("grpc-method-service");
                 Label name = new Label(m.method().getName());
                 name.getStyleClass().add("grpc-method-name");
-                setGraphic(new VBox(1, service, name));
+                Label kind = new Label(m.kind());
+                kind.getStyleClass().add("grpc-method-service");
+                HBox nameAndKind = new HBox(8, name, kind);
+                nameAndKind.setAlignment(Pos.BASELINE_LEFT);
+                setGraphic(new VBox(1, service, nameAndKind));
                 setText(null);
             }
         });
@@ -191,9 +195,12 @@ public final class WorkbenchView {
         detail.setPromptText("Select a response to see it in full.");
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, r) ->
                 detail.setText(r == null ? "" : JsonMessages.pretty(r.message())));
-        // a unary answer is shown in full at once
+        // a unary answer is shown in full at once; a stream's first response is not chosen for the user, since
+        // a chosen row holds the list still and the stream's newest would stay out of view
         model.feed().items().addListener((javafx.collections.ListChangeListener<ResponseFeed.Received>) c -> {
-            if (model.feed().items().size() == 1 && list.getSelectionModel().isEmpty()) {
+            MethodChoice m = model.selectedMethod().get();
+            boolean unary = m != null && !m.sendsStream() && !m.method().isServerStreaming();
+            if (unary && model.feed().items().size() == 1 && list.getSelectionModel().isEmpty()) {
                 list.getSelectionModel().selectFirst();
             }
             if (model.feed().items().isEmpty()) {
@@ -225,7 +232,7 @@ public final class WorkbenchView {
         head.getStyleClass().add("grpc-section-title");
         TableView<MethodFigures> byMethod = HistoryTable.byMethod(model.methodFigures());
         SplitPane tables = new SplitPane(table, byMethod);
-        tables.setDividerPositions(0.63);
+        tables.setDividerPositions(0.6);
         VBox box = new VBox(4, head, tables);
         VBox.setVgrow(tables, Priority.ALWAYS);
         box.setPadding(new Insets(6, 10, 8, 10));
