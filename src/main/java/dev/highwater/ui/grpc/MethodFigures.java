@@ -17,7 +17,7 @@ import java.util.Map;
  * @param method  full method name
  * @param kind    unary, server streaming, client streaming or bidi streaming
  * @param calls   calls of it in the history
- * @param figures "p50 4.21 · p90 6.02 · p99 9.10 ms", or "1,701 messages · 100/s · 17 s" (sent and received)
+ * @param figures "p50 4.21 · p90 16.0 · p99 120 ms", or "1,701 messages · 100/s · 17 s" (sent and received)
  */
 record MethodFigures(String method, String kind, int calls, String figures) {
 
@@ -45,16 +45,23 @@ record MethodFigures(String method, String kind, int calls, String figures) {
         return name + ": " + LagFormat.count(calls) + noun + " · " + figures;
     }
 
-    /** The unit once, at the end: three figures in one unit read faster than three units. */
+    /**
+     * The unit once, at the end, and three significant digits: three figures in one unit, equally long, read
+     * faster than three units, and fit the column at 1280x800.
+     */
     private static String latencies(List<CallRecord> calls) {
         CallHistory.Percentiles p = CallHistory.percentiles(calls.stream().mapToLong(CallRecord::latencyNanos)
                 .toArray());
-        return "p50 " + number(p.p50()) + " · p90 " + number(p.p90()) + " · p99 " + WorkbenchWords.millis(p.p99());
+        return "p50 " + number(p.p50()) + " · p90 " + number(p.p90()) + " · p99 " + number(p.p99()) + " ms";
     }
 
-    private static String number(long nanos) {
-        String ms = WorkbenchWords.millis(nanos);
-        return ms.substring(0, ms.length() - " ms".length());
+    /** Milliseconds: "2.35", "42.2", "1,234". */
+    static String number(long nanos) {
+        double ms = nanos / 1e6;
+        if (ms >= 99.95) {
+            return LagFormat.count(Math.round(ms));
+        }
+        return String.format(java.util.Locale.ROOT, ms >= 9.995 ? "%.1f" : "%.2f", ms);
     }
 
     private static String streams(List<CallRecord> calls) {

@@ -35,7 +35,7 @@ class MethodFiguresTest {
         MethodFigures get = rows.get(1);
         assertEquals(10, get.calls());
         // 10..100 ms: nearest rank, untouched by the 17 s stream and by the other method's 2 ms
-        assertEquals("p50 50.00 · p90 90.00 · p99 100 ms", get.figures());
+        assertEquals("p50 50.0 · p90 90.0 · p99 100 ms", get.figures());
         assertEquals("1,700 messages · 100/s · 17 s", rows.getFirst().figures());
         assertEquals("SubscribeToBlocks: 1 stream · 1,700 messages · 100/s · 17 s", rows.getFirst().line());
         assertEquals("Ping: 1 call · p50 2.00 · p90 2.00 · p99 2.00 ms", rows.get(2).line());
