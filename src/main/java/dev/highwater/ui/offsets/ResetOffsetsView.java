@@ -146,7 +146,8 @@ public final class ResetOffsetsView {
 
     /** Numbers right-aligned, so that they read down a column by their last digit. */
     private static TableColumn<PartitionReset, String> numeric(TableColumn<PartitionReset, String> c) {
-        c.setStyle("-fx-alignment: CENTER-RIGHT;"); // the dialog has no stylesheet of its own
+        // the dialog has no stylesheet of its own; the right padding keeps a number clear of the next column
+        c.setStyle("-fx-alignment: CENTER-RIGHT; -fx-padding: 0.166667em 10px 0.166667em 0.166667em;");
         return c;
     }
 
