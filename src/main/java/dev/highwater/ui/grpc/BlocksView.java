@@ -85,7 +85,9 @@ public final class BlocksView {
         txs.getColumns().add(column("Recipient", 125, Transaction::getRecipient));
         txs.getColumns().add(numeric(column("Amount", 110, (Transaction t) -> WorkbenchWords.amount(t.getAmount()))));
         txs.getColumns().add(column("Status", 100, (Transaction t) -> IndexerJson.status(t.getStatus())));
-        txs.getColumns().add(column("Hash", 460, (Transaction t) -> ChainHashing.hex(t.getHash())));
+        TableColumn<Transaction, String> txHash = column("Hash", 520, (Transaction t) -> ChainHashing.hex(t.getHash()));
+        txHash.setMinWidth(520); // all 64 digits at 1280x800: a cut hash cannot be compared or looked up
+        txs.getColumns().add(txHash);
         Label txTitle = new Label();
         txTitle.textProperty().bind(Bindings.createStringBinding(() -> model.selectedBlock().get() == null
                 ? "Transactions" : "Transactions of block " + LagFormat.count(model.selectedBlock().get().height())
