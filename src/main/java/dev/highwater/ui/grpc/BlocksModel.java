@@ -6,7 +6,6 @@ import dev.highwater.core.grpc.GrpcCallException;
 import dev.highwater.core.grpc.IndexerConnection;
 import dev.highwater.core.grpc.IndexerJson;
 import dev.highwater.core.grpc.LiveBuffer;
-import dev.highwater.core.grpc.RateMeter;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.proto.blockchain.Block;
 import dev.highwater.proto.blockchain.Transaction;
@@ -22,7 +21,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,14 +41,13 @@ public final class BlocksModel {
     private final BackgroundTasks tasks;
     private final UiThread ui;
     private final LiveBuffer<BlockRow> buffer = new LiveBuffer<>(CAPACITY);
-    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong lastArrivalNanos = new AtomicLong();
     private final Coalescer<Boolean> paint;
     private final Subscription ticker;
     private volatile Subscription call;
     private volatile long lastHeight;
     private volatile boolean stoppedByUser;
     private volatile boolean disposed;
-    private final RateMeter txRate = new RateMeter(); // UI thread
 
     // ---- Properties ----
     private final ObservableList<BlockRow> blocks = FXCollections.observableArrayList();
@@ -92,7 +89,7 @@ public final class BlocksModel {
         return selectedTransactions;
     }
 
-    /** "1,234 blocks · 34 older not shown · 2.0 blocks/s · 1,980 tx/s". */
+    /** "1,234 blocks · 34 older not shown · 1.0 blocks/s · 1,980 tx/s (over 29 s)", or "measuring rates…". */
     public ReadOnlyStringProperty summary() {
         return summary.getReadOnlyProperty();
     }
@@ -141,7 +138,7 @@ public final class BlocksModel {
                 @Override
                 public void onBlock(Block b) {
                     lastHeight = b.getHeight();
-                    transactions.addAndGet(b.getTransactionsCount());
+                    lastArrivalNanos.set(System.nanoTime());
                     buffer.add(BlockRow.of(b));
                     paint.offer(Boolean.TRUE);
                 }
@@ -152,7 +149,7 @@ public final class BlocksModel {
                         streaming.set(false);
                         if (!stoppedByUser) {
                             streamProblem.set("The block stream ended: " + advice + " The blocks received are kept;"
-                                    + " Resume continues after block " + lastHeight + ".");
+                                    + " Resume continues after block " + LagFormat.count(lastHeight) + ".");
                         }
                     });
                 }
@@ -161,7 +158,8 @@ public final class BlocksModel {
                 public void onCompleted() {
                     post(() -> {
                         streaming.set(false);
-                        streamProblem.set("The server ended the block stream after block " + lastHeight + ".");
+                        streamProblem.set("The server ended the block stream after block "
+                                + LagFormat.count(lastHeight) + ".");
                     });
                 }
             });
@@ -187,23 +185,23 @@ public final class BlocksModel {
         }
     }
 
-    /** Looks a transaction up by its hash (hex); NOT_FOUND is said plainly. */
-    public void lookUp(String hex) {
-        String digits = hex == null ? "" : hex.strip().replaceFirst("^0[xX]", "");
+    /**
+     * Looks a transaction up by its hash: hex as the tables show it, or base64 as the workbench's JSON shows it.
+     * NOT_FOUND is said plainly.
+     */
+    public void lookUp(String text) {
         byte[] hash;
         try {
-            hash = HexFormat.of().parseHex(digits);
+            hash = HashText.parse(text);
         } catch (IllegalArgumentException e) {
-            hash = new byte[0];
-        }
-        if (hash.length == 0) {
-            lookupResult.set("Enter the transaction's hash in hex (0-9, a-f, an even number of digits).");
+            lookupResult.set(e.getMessage());
             return;
         }
         if (connection == null) {
             lookupResult.set("This connection has no gRPC target.");
             return;
         }
+        String digits = java.util.HexFormat.of().formatHex(hash);
         byte[] h = hash;
         lookupResult.set("Looking up " + digits + "…");
         tasks.run(() -> {
@@ -212,7 +210,7 @@ public final class BlocksModel {
                 result = describe(connection.transaction(h, LOOKUP_DEADLINE));
             } catch (GrpcCallException e) {
                 result = e.notFound()
-                        ? "Not found: the indexer at " + target + " has no transaction " + digits.toLowerCase()
+                        ? "Not found: the indexer at " + target + " has no transaction " + digits
                         + " (it keeps only recent blocks; check the hash)."
                         : e.getMessage();
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -233,22 +231,22 @@ public final class BlocksModel {
     }
 
     private static String describe(Transaction tx) {
-        return "Block " + tx.getBlockHeight() + " · " + IndexerJson.status(tx.getStatus()) + " · " + tx.getSender()
-                + " → " + tx.getRecipient() + " · " + tx.getAmount() + " · "
+        return "Block " + LagFormat.count(tx.getBlockHeight()) + " · " + IndexerJson.status(tx.getStatus()) + " · " + tx.getSender()
+                + " → " + tx.getRecipient() + " · " + WorkbenchWords.amount(tx.getAmount()) + " · "
                 + java.time.Instant.ofEpochMilli(tx.getTimestamp());
     }
 
     private void drain() {
         long now = System.nanoTime();
         LiveBuffer.View<BlockRow> v = buffer.view(now);
-        double txPerSecond = txRate.update(transactions.get(), now);
         NewestOnTop.merge(blocks, v.items(), BlockRow::height, CAPACITY);
         StringBuilder s = new StringBuilder(LagFormat.count(v.received())).append(" blocks");
         if (v.notShown() > 0) {
             s.append(" · ").append(LagFormat.count(v.notShown())).append(" older not shown");
         }
-        s.append(" · ").append(String.format(java.util.Locale.ROOT, "%.1f", v.perSecond())).append(" blocks/s · ")
-                .append(LagFormat.count(Math.round(txPerSecond))).append(" tx/s");
+        long arrived = lastArrivalNanos.get();
+        s.append(" · ").append(BlockRates.words(BlockRates.of(v.items()),
+                Duration.ofNanos(v.received() == 0 ? 0 : now - arrived)));
         summary.set(s.toString());
     }
 

@@ -2,7 +2,9 @@ package dev.highwater.ui.grpc;
 
 import dev.highwater.core.grpc.IndexerJson;
 import dev.highwater.core.indexer.ChainHashing;
+import dev.highwater.core.lag.LagFormat;
 import dev.highwater.proto.blockchain.Transaction;
+import dev.highwater.ui.TableCopy;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -62,28 +64,34 @@ public final class BlocksView {
         root.setTop(top);
 
         TableView<BlockRow> blocks = new TableView<>(model.blocks());
+        TableCopy.install(blocks);
         blocks.setId("blocks-table");
         blocks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         blocks.setPlaceholder(new Label("Blocks appear here as the indexer seals them."));
-        blocks.getColumns().add(column("Height", 90, (BlockRow b) -> Long.toString(b.height())));
+        blocks.getColumns().add(numeric(column("Height", 90, (BlockRow b) -> LagFormat.count(b.height()))));
         blocks.getColumns().add(column("Time", 110, (BlockRow b) -> TIME.format(b.time())));
-        blocks.getColumns().add(column("Transactions", 100, (BlockRow b) -> Integer.toString(b.transactionCount())));
+        blocks.getColumns().add(numeric(column("Transactions", 100,
+                (BlockRow b) -> LagFormat.count(b.transactionCount()))));
         blocks.getColumns().add(column("Hash", 520, BlockRow::hash));
         blocks.getSelectionModel().selectedItemProperty().addListener((obs, old, b) -> model.selectedBlock().set(b));
+        HoldSelectedRow.install(blocks, model.blocks(), blocks.getSelectionModel());
 
         TableView<Transaction> txs = new TableView<>(model.selectedTransactions());
+        TableCopy.install(txs);
         txs.setId("blocks-transactions");
         txs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         txs.setPlaceholder(new Label("Select a block to see its transactions."));
-        txs.getColumns().add(column("Sender", 140, Transaction::getSender));
-        txs.getColumns().add(column("Recipient", 140, Transaction::getRecipient));
-        txs.getColumns().add(column("Amount", 110, Transaction::getAmount));
+        txs.getColumns().add(column("Sender", 125, Transaction::getSender));
+        txs.getColumns().add(column("Recipient", 125, Transaction::getRecipient));
+        txs.getColumns().add(numeric(column("Amount", 110, (Transaction t) -> WorkbenchWords.amount(t.getAmount()))));
         txs.getColumns().add(column("Status", 100, (Transaction t) -> IndexerJson.status(t.getStatus())));
-        txs.getColumns().add(column("Hash", 460, (Transaction t) -> ChainHashing.hex(t.getHash())));
+        TableColumn<Transaction, String> txHash = column("Hash", 520, (Transaction t) -> ChainHashing.hex(t.getHash()));
+        txHash.setMinWidth(520); // all 64 digits at 1280x800: a cut hash cannot be compared or looked up
+        txs.getColumns().add(txHash);
         Label txTitle = new Label();
         txTitle.textProperty().bind(Bindings.createStringBinding(() -> model.selectedBlock().get() == null
-                ? "Transactions" : "Transactions of block " + model.selectedBlock().get().height()
-                + " (" + model.selectedBlock().get().transactionCount() + ")", model.selectedBlock()));
+                ? "Transactions" : "Transactions of block " + LagFormat.count(model.selectedBlock().get().height())
+                + " (" + LagFormat.count(model.selectedBlock().get().transactionCount()) + ")", model.selectedBlock()));
         txTitle.getStyleClass().add("grpc-section-title");
         VBox txBox = new VBox(4, txTitle, txs);
         VBox.setVgrow(txs, Priority.ALWAYS);
@@ -95,7 +103,7 @@ public final class BlocksView {
 
         TextField hash = new TextField();
         hash.setId("blocks-lookup-hash");
-        hash.setPromptText("transaction hash (hex)");
+        hash.setPromptText("transaction hash: hex as the tables show it, or base64 as the workbench's JSON shows it");
         HBox.setHgrow(hash, Priority.ALWAYS);
         Button lookUp = new Button("Look up (GetTransaction)");
         lookUp.setId("blocks-lookup");
@@ -119,6 +127,12 @@ public final class BlocksView {
 
     public Node root() {
         return root;
+    }
+
+    /** Numbers read down a column by their last digit. */
+    static <T> TableColumn<T, String> numeric(TableColumn<T, String> c) {
+        c.getStyleClass().add("numeric");
+        return c;
     }
 
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {

@@ -45,6 +45,9 @@ public final class WorkbenchModel {
 
     static final int HISTORY = 500;
 
+    /** How reflection names its catalog sources ("reflection of host:port"). */
+    private static final String REFLECTION = "reflection of ";
+
     /**
      * The call the screen waits for, as one value so that no thread sees half of a change.
      *
@@ -84,6 +87,11 @@ public final class WorkbenchModel {
     private final ReadOnlyStringWrapper trailersText = new ReadOnlyStringWrapper("");
     private final ObservableList<CallRecord> history = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper percentilesText = new ReadOnlyStringWrapper("No calls yet.");
+    private final ObservableList<MethodFigures> figures = FXCollections.observableArrayList();
+    private final ObservableList<MethodFigures> figuresView = FXCollections.unmodifiableObservableList(figures);
+    private final ReadOnlyStringWrapper callTitle = new ReadOnlyStringWrapper("Call");
+    /** The catalog source of the connected target's reflection; null while none is connected. UI thread. */
+    private String reflected;
     private final ObservableList<MethodChoice> methodsView = FXCollections.unmodifiableObservableList(methods);
     private final ObservableList<CallRecord> historyView = FXCollections.unmodifiableObservableList(history);
 
@@ -112,8 +120,15 @@ public final class WorkbenchModel {
             }
         });
         selectedMethod.addListener((obs, old, m) -> {
+            boolean same = m != null && old != null && m.fullName().equals(old.fullName());
+            if (same && sameMessages(m.method(), old.method())) {
+                return; // the same method learned again: the request being edited stays
+            }
             requestText.set(m == null ? "" : JsonTemplate.of(m.method().getInputType()));
             requestProblem.set("");
+            if (!callRunning.get() && !same) {
+                clearCall(); // another method's result would read as this one's
+            }
         });
         if (connection != null) {
             form.target().set(connection.target());
@@ -188,8 +203,19 @@ public final class WorkbenchModel {
         return historyView;
     }
 
+    /** The figures of the method of the newest call: its latency percentiles, or a stream's own figures. */
     public ReadOnlyStringProperty percentilesText() {
         return percentilesText.getReadOnlyProperty();
+    }
+
+    /** Per method, the most recently called first: unary latency percentiles; streams by their own figures. */
+    public ObservableList<MethodFigures> methodFigures() {
+        return figuresView;
+    }
+
+    /** "Call · GetTransaction": which method the Call pane's result belongs to. */
+    public ReadOnlyStringProperty callTitle() {
+        return callTitle.getReadOnlyProperty();
     }
 
     // ---- Commands ----
@@ -202,10 +228,13 @@ public final class WorkbenchModel {
         }
         connectionText.set("Connecting to " + settings.target() + "…");
         connectionProblem.set("");
+        reflected = null;
+        refreshMethods(); // the previous target's methods are not this one's
         tasks.run(() -> {
             try {
                 WorkbenchSession s = sessionFor(settings, true);
                 SchemaCatalog.Source source = s.reflect();
+                post(() -> reflected = source.name()); // before the catalog's change repaints the list
                 catalog.put(source);
                 post(() -> {
                     connectionText.set("Connected to " + settings.target() + ": " + WorkbenchWords.services(source)
@@ -272,6 +301,7 @@ public final class WorkbenchModel {
         int generation = feed.restart();
         requestProblem.set("");
         statusText.set("Calling " + m.fullName() + "…");
+        callTitle.set("Call · " + m.method().getName());
         statusCode.set("");
         trailersText.set("");
         callRunning.set(true);
@@ -428,12 +458,11 @@ public final class WorkbenchModel {
 
     private void ended(Object token, CallOutcome o) {
         List<CallRecord> calls = callHistory.calls();
-        CallHistory.Percentiles p = callHistory.percentiles();
+        List<MethodFigures> byMethod = MethodFigures.of(calls);
         post(() -> {
             history.setAll(calls);
-            percentilesText.set(p.calls() + (p.calls() == 1 ? " call" : " calls")
-                    + " · p50 " + WorkbenchWords.millis(p.p50()) + " · p90 " + WorkbenchWords.millis(p.p90())
-                    + " · p99 " + WorkbenchWords.millis(p.p99()));
+            figures.setAll(byMethod);
+            percentilesText.set(byMethod.isEmpty() ? "No calls yet." : byMethod.getFirst().line());
             if (state.getAndUpdate(now -> now.call() == token ? CallState.NONE : now).call() != token) {
                 return; // an earlier call, cancelled when this one started: the history has it
             }
@@ -470,18 +499,39 @@ public final class WorkbenchModel {
         return session;
     }
 
+    /** Empties the Call pane: status, trailers and responses. */
+    private void clearCall() {
+        feed.restart();
+        statusText.set("");
+        statusCode.set("");
+        trailersText.set("");
+        callTitle.set("Call");
+    }
+
+    /**
+     * The methods of the loaded schema sources and of the connected target's reflection; another target's
+     * reflection stays in the shared catalog (the Messages screen decodes with it) but its methods are not
+     * offered, since calling them would go to this target.
+     */
     private void refreshMethods() {
         MethodChoice selected = selectedMethod.get();
-        List<MethodChoice> all = catalog.services().stream()
+        java.util.Map<String, com.google.protobuf.Descriptors.ServiceDescriptor> services = new java.util.TreeMap<>();
+        for (SchemaCatalog.Source source : catalog.sources()) {
+            if (!source.name().startsWith(REFLECTION) || source.name().equals(reflected)) {
+                source.files().forEach(f -> f.getServices().forEach(sv -> services.put(sv.getFullName(), sv)));
+            }
+        }
+        List<MethodChoice> all = services.values().stream()
                 .flatMap(s -> s.getMethods().stream()).map(MethodChoice::new).toList();
+        if (all.equals(methods)) {
+            return; // the list, and the row selected in it, stay as they are
+        }
         methods.setAll(all);
         if (selected != null) {
-            all.stream().filter(c -> c.fullName().equals(selected.fullName())).findFirst()
-                    .ifPresent(c -> {
-                        if (!sameMessages(c.method(), selected.method())) {
-                            selectedMethod.set(c);
-                        }
-                    });
+            MethodChoice now = all.stream().filter(c -> c.fullName().equals(selected.fullName())).findFirst()
+                    .orElse(null);
+            // null when its target is no longer connected; else the list's own entry, so the list shows it
+            selectedMethod.set(now);
         }
     }
 

@@ -32,6 +32,8 @@ import java.io.File;
  */
 public final class WorkbenchView {
 
+    private static final String HIDE = "grpc-copied-hide";
+
     private final WorkbenchModel model;
     private final BorderPane root = new BorderPane();
 
@@ -64,11 +66,15 @@ public final class WorkbenchView {
                     setGraphic(null);
                     return;
                 }
-                Label service = new Label(m.service() + "  ·  " + m.kind());
+                Label service = new Label(m.service());
                 service.getStyleClass().add("grpc-method-service");
                 Label name = new Label(m.method().getName());
                 name.getStyleClass().add("grpc-method-name");
-                setGraphic(new VBox(1, service, name));
+                Label kind = new Label(m.kind());
+                kind.getStyleClass().add("grpc-method-service");
+                HBox nameAndKind = new HBox(8, name, kind);
+                nameAndKind.setAlignment(Pos.BASELINE_LEFT);
+                setGraphic(new VBox(1, service, nameAndKind));
                 setText(null);
             }
         });
@@ -127,11 +133,13 @@ public final class WorkbenchView {
         Button grpcurl = new Button("Copy as grpcurl");
         grpcurl.setId("grpc-copy-grpcurl");
         grpcurl.disableProperty().bind(model.selectedMethod().isNull());
-        grpcurl.setOnAction(e -> copy(model.grpcurl()));
+        Label copied = copiedNotice();
+        copied.setId("grpc-copied");
+        grpcurl.setOnAction(e -> copy(model.grpcurl(), copied));
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, call, send, sendFile, finish,
-                cancel, grpcurl);
+                cancel, grpcurl, copied);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        buttons.getChildren().forEach(b -> ((Button) b).setMinWidth(Region.USE_PREF_SIZE));
+        buttons.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
 
         Label problem = new Label();
         problem.setId("grpc-request-problem");
@@ -187,20 +195,27 @@ public final class WorkbenchView {
         detail.setPromptText("Select a response to see it in full.");
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, r) ->
                 detail.setText(r == null ? "" : JsonMessages.pretty(r.message())));
-        // a unary answer is shown in full at once
+        // a unary answer is shown in full at once; a stream's first response is not chosen for the user, since
+        // a chosen row holds the list still and the stream's newest would stay out of view
         model.feed().items().addListener((javafx.collections.ListChangeListener<ResponseFeed.Received>) c -> {
-            if (model.feed().items().size() == 1 && list.getSelectionModel().isEmpty()) {
+            MethodChoice m = model.selectedMethod().get();
+            boolean unary = m != null && !m.sendsStream() && !m.method().isServerStreaming();
+            if (unary && model.feed().items().size() == 1 && list.getSelectionModel().isEmpty()) {
                 list.getSelectionModel().selectFirst();
             }
             if (model.feed().items().isEmpty()) {
                 detail.clear();
             }
         });
+        HoldSelectedRow.install(list, model.feed().items(), list.getSelectionModel());
         SplitPane listAndDetail = new SplitPane(list, detail);
         listAndDetail.setOrientation(Orientation.VERTICAL);
         VBox box = new VBox(6, status, trailers, summary, listAndDetail);
         VBox.setVgrow(listAndDetail, Priority.ALWAYS);
-        return titled("Call", box);
+        Label title = new Label();
+        title.setId("grpc-call-title");
+        title.textProperty().bind(model.callTitle());
+        return titled(title, box);
     }
 
     private Node history() {
@@ -210,12 +225,16 @@ public final class WorkbenchView {
         percentiles.textProperty().bind(model.percentilesText());
         Button copy = new Button("Copy call as grpcurl");
         copy.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        copy.setOnAction(e -> copy(table.getSelectionModel().getSelectedItem().grpcurl()));
-        HBox head = new HBox(10, new Label("History"), percentiles, spacer(), copy);
+        Label copied = copiedNotice();
+        copy.setOnAction(e -> copy(table.getSelectionModel().getSelectedItem().grpcurl(), copied));
+        HBox head = new HBox(10, new Label("History"), percentiles, spacer(), copied, copy);
         head.setAlignment(Pos.CENTER_LEFT);
         head.getStyleClass().add("grpc-section-title");
-        VBox box = new VBox(4, head, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        TableView<MethodFigures> byMethod = HistoryTable.byMethod(model.methodFigures());
+        SplitPane tables = new SplitPane(table, byMethod);
+        tables.setDividerPositions(0.6);
+        VBox box = new VBox(4, head, tables);
+        VBox.setVgrow(tables, Priority.ALWAYS);
         box.setPadding(new Insets(6, 10, 8, 10));
         return box;
     }
@@ -224,10 +243,24 @@ public final class WorkbenchView {
         return json.length() <= 400 ? json : json.substring(0, 400) + "…";
     }
 
-    private static void copy(String text) {
+    /** Copies {@code text} and says so for a moment next to the button: a copy otherwise leaves no trace. */
+    private static void copy(String text, Label copied) {
         ClipboardContent c = new ClipboardContent();
         c.putString(text);
         Clipboard.getSystemClipboard().setContent(c);
+        copied.setText(text.startsWith("#") ? "Copied the reason there is no command." : "Copied.");
+        copied.setVisible(true);
+        ((javafx.animation.PauseTransition) copied.getProperties().get(HIDE)).playFromStart();
+    }
+
+    private static Label copiedNotice() {
+        Label copied = new Label();
+        copied.getStyleClass().add("grpc-copied");
+        copied.setVisible(false);
+        javafx.animation.PauseTransition hide = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+        hide.setOnFinished(e -> copied.setVisible(false));
+        copied.getProperties().put(HIDE, hide);
+        return copied;
     }
 
     private static Node titled(String title, Node content) {

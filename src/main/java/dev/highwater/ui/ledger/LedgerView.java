@@ -249,6 +249,7 @@ public final class LedgerView {
     }
 
     private void buildTable() {
+        dev.highwater.ui.TableCopy.install(table);
         table.setItems(model.rows());
         table.getStyleClass().add("balance-table");
         table.setPlaceholder(new Label("Choose a topic and an instant, then Replay."));
@@ -361,6 +362,7 @@ public final class LedgerView {
         history.rows().addListener((ListChangeListener<AccountHistory.Row>) c ->
                 newestFirst.setAll(history.rows().reversed()));
         TableView<AccountHistory.Row> events = new TableView<>(newestFirst);
+        dev.highwater.ui.TableCopy.install(events);
         events.getStyleClass().add("history-table");
         events.setPlaceholder(new Label("No events to show."));
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");

@@ -28,6 +28,7 @@ final class MessageTable {
 
     static TableView<DecodedRecord> create(ObservableList<DecodedRecord> rows) {
         TableView<DecodedRecord> table = new TableView<>(rows);
+        dev.highwater.ui.TableCopy.install(table);
         table.getStyleClass().add("message-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No records yet: new records appear here as they arrive."));

@@ -3,6 +3,7 @@ package dev.highwater.ui.offsets;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.offsets.PartitionReset;
 import dev.highwater.core.offsets.ResetPlan;
+import dev.highwater.ui.TableCopy;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -75,15 +76,16 @@ public final class ResetOffsetsView {
         choice.setAlignment(Pos.CENTER_LEFT);
 
         TableView<PartitionReset> table = new TableView<>(model.rows());
+        TableCopy.install(table);
         table.setId("reset-table");
         table.setPlaceholder(new Label("Preview to see old and new offsets per partition."));
         table.getColumns().setAll(List.of(
                 column("Topic", 160, r -> r.partition().topic()),
-                column("Partition", 70, r -> Integer.toString(r.partition().partition())),
-                column("Current", 90, r -> r.current() == null ? "-" : LagFormat.count(r.current())),
-                column("New", 90, r -> LagFormat.count(r.target())),
-                column("Change", 80, r -> r.current() == null ? "-" : signed(r.target() - r.current())),
-                column("Lag after", 80, r -> LagFormat.count(r.lagAfter())),
+                numeric(column("Partition", 70, r -> Integer.toString(r.partition().partition()))),
+                numeric(column("Current", 90, r -> r.current() == null ? LagFormat.UNKNOWN : LagFormat.count(r.current()))),
+                numeric(column("New", 90, r -> LagFormat.count(r.target()))),
+                numeric(column("Change", 80, r -> r.current() == null ? LagFormat.UNKNOWN : signed(r.target() - r.current()))),
+                numeric(column("Lag after", 80, r -> LagFormat.count(r.lagAfter()))),
                 noteColumn()));
         VBox.setVgrow(table, Priority.ALWAYS);
         Label message = new Label();
@@ -139,6 +141,13 @@ public final class ResetOffsetsView {
                 setTooltip(empty || note == null || note.isEmpty() ? null : new Tooltip(note));
             }
         });
+        return c;
+    }
+
+    /** Numbers right-aligned, so that they read down a column by their last digit. */
+    private static TableColumn<PartitionReset, String> numeric(TableColumn<PartitionReset, String> c) {
+        // the dialog has no stylesheet of its own; the right padding keeps a number clear of the next column
+        c.setStyle("-fx-alignment: CENTER-RIGHT; -fx-padding: 0.166667em 10px 0.166667em 0.166667em;");
         return c;
     }
 

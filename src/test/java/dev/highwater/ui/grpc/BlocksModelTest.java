@@ -82,11 +82,10 @@ class BlocksModelTest {
     }
 
     @Test
-    void aHashThatIsNotHexIsSaidSo() {
+    void aHashThatIsNeitherHexNorBase64IsSaidSo() {
         model.lookUp("xyz");
 
-        assertEquals("Enter the transaction's hash in hex (0-9, a-f, an even number of digits).",
-                model.lookupResult().get());
+        assertEquals(HashText.EXPECTED, model.lookupResult().get());
     }
 
     @Test

@@ -210,6 +210,35 @@ class GrpcModelsOnFakePortsTest {
         model.dispose();
     }
 
+    @Test
+    void onlyTheConnectedTargetsMethodsAreOfferedAndAnotherMethodStartsWithAnEmptyCallPane() throws Exception {
+        SchemaCatalog catalog = new SchemaCatalog();
+        // an earlier target's reflection stays for decoding; its methods would be called on this target
+        catalog.put(new SchemaCatalog.Source("reflection of earlier.test:1",
+                List.of(io.grpc.reflection.v1.ServerReflectionProto.getDescriptor()), List.of()));
+        FakeSession session = new FakeSession();
+        session.reflected = new SchemaCatalog.Source("reflection of " + TARGET,
+                List.of(dev.highwater.proto.blockchain.BlockchainIndexerProto.getDescriptor()), List.of());
+        session.unaryOutcome = new CallOutcome("OK", "", Map.of(), 2_000_000, 1, 1);
+        WorkbenchModel model = new WorkbenchModel(catalog, tasks, ui, session, TARGET);
+
+        model.connect();
+        ui.until("the target's methods", () -> !model.methods().isEmpty());
+        assertEquals(List.of("GetTransaction", "IngestTransactions", "SubscribeToBlocks", "SyncBlocks"),
+                model.methods().stream().map(m -> m.method().getName()).sorted().toList());
+
+        select(model, "GetTransaction");
+        model.requestText().set("{\"hash\":\"AQID\"}");
+        model.call();
+        ui.until("the call to end", () -> !model.statusCode().get().isEmpty());
+        assertEquals("Call · GetTransaction", model.callTitle().get());
+
+        select(model, "SubscribeToBlocks");
+        assertEquals("", model.statusText().get(), "the last method's result is not shown as this one's");
+        assertEquals("Call", model.callTitle().get());
+        model.dispose();
+    }
+
     private static void select(WorkbenchModel model, String method) {
         model.selectedMethod().set(model.methods().stream().filter(m -> m.method().getName().equals(method))
                 .findFirst().orElseThrow());
@@ -260,6 +289,7 @@ class GrpcModelsOnFakePortsTest {
         final List<FakeCall> calls = new ArrayList<>();
         ChannelSettings openedWith;
         ReflectionException reflectionFailure;
+        SchemaCatalog.Source reflected;
         CallOutcome unaryOutcome;
         String unaryJson;
         boolean closed;
@@ -278,7 +308,10 @@ class GrpcModelsOnFakePortsTest {
 
         @Override
         public SchemaCatalog.Source reflect() {
-            throw reflectionFailure;
+            if (reflectionFailure != null) {
+                throw reflectionFailure;
+            }
+            return reflected;
         }
 
         @Override

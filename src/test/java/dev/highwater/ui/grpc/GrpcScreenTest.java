@@ -82,4 +82,52 @@ class GrpcScreenTest {
         Label summary = robot.lookup("#blocks-summary").query();
         assertTrue(summary.getText().contains("blocks"), summary.getText());
     }
+
+    @Test
+    void aBlockClickedDuringTheStreamStaysInViewAndCopies(FxRobot robot) throws Exception {
+        robot.clickOn("Blocks");
+        TableView<BlockRow> blocks = robot.lookup("#blocks-table").queryTableView();
+        // more blocks than the table shows at once, so that there is somewhere for the newer ones to go
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> blocks.getItems().size() >= 30);
+
+        robot.clickOn(robot.lookup("#blocks-table .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        BlockRow chosen = blocks.getSelectionModel().getSelectedItem();
+        assertTrue(chosen != null, "the click selects a row at once");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !Double.isNaN(WaitForAsyncUtils.asyncFx(
+                () -> selectedRowY(robot, chosen)).get()));
+        double clickedAt = WaitForAsyncUtils.asyncFx(() -> selectedRowY(robot, chosen)).get(5, TimeUnit.SECONDS);
+        long heightBefore = blocks.getItems().getFirst().height();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> blocks.getItems().getFirst().height() >= heightBefore + 3);
+        // newer blocks arrive above it without moving it: it stays highlighted where it was clicked
+        double[] now = {Double.NaN};
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> (now[0] = WaitForAsyncUtils.asyncFx(
+                    () -> selectedRowY(robot, chosen)).get()) == clickedAt);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the selected block did not stay where it was clicked (y " + clickedAt
+                    + ", then " + now[0] + "; NaN: out of view)");
+        }
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCode.CONTROL);
+        String line = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(line.startsWith(dev.highwater.core.lag.LagFormat.count(chosen.height()) + "\t")
+                && line.endsWith("\t" + chosen.hash()), chosen + " vs " + line);
+
+        // the menu's item as the context menu offers it (a headless robot opens no popup menus)
+        robot.interact(() -> blocks.getContextMenu().getItems().stream()
+                .filter(i -> "Copy row as JSON".equals(i.getText())).findFirst().orElseThrow().fire());
+        String json = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(json.startsWith("{\"Height\": \"" + dev.highwater.core.lag.LagFormat.count(chosen.height()) + "\"")
+                && json.endsWith("\"Hash\": \"" + chosen.hash() + "\"}"), json);
+    }
+
+    /** Where the row showing {@code item}, selected, is on screen; NaN when no such row is shown. */
+    private static double selectedRowY(FxRobot robot, BlockRow item) {
+        return robot.lookup("#blocks-table .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getItem() == item && r.isSelected() && r.isVisible())
+                .mapToDouble(r -> r.localToScene(0, 0).getY()).findFirst().orElse(Double.NaN);
+    }
 }

@@ -123,7 +123,8 @@ class WorkbenchModelTest {
         ui.until("the answer", () -> model.feed().items().size() == 1);
         assertTrue(model.feed().items().getFirst().json().contains("\"amount\":\"12.50\""));
         assertEquals(1, model.history().size());
-        assertTrue(model.percentilesText().get().startsWith("1 call · p50 "), model.percentilesText().get());
+        assertTrue(model.percentilesText().get().startsWith("GetTransaction: 1 call · p50 "),
+                model.percentilesText().get());
     }
 
     @Test
