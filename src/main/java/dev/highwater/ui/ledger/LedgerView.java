@@ -1,5 +1,6 @@
 package dev.highwater.ui.ledger;
 
+import dev.highwater.ui.TableCopy;
 import dev.highwater.core.ledger.AccountHistory;
 import dev.highwater.core.ledger.Problem;
 import io.fair_acc.chartfx.XYChart;
@@ -249,7 +250,7 @@ public final class LedgerView {
     }
 
     private void buildTable() {
-        dev.highwater.ui.TableCopy.install(table);
+        TableCopy.install(table);
         table.setItems(model.rows());
         table.getStyleClass().add("balance-table");
         table.setPlaceholder(new Label("Choose a topic and an instant, then Replay."));
@@ -362,7 +363,7 @@ public final class LedgerView {
         history.rows().addListener((ListChangeListener<AccountHistory.Row>) c ->
                 newestFirst.setAll(history.rows().reversed()));
         TableView<AccountHistory.Row> events = new TableView<>(newestFirst);
-        dev.highwater.ui.TableCopy.install(events);
+        TableCopy.install(events);
         events.getStyleClass().add("history-table");
         events.setPlaceholder(new Label("No events to show."));
         DateTimeFormatter clock = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");

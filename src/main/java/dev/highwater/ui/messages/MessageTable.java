@@ -1,5 +1,6 @@
 package dev.highwater.ui.messages;
 
+import dev.highwater.ui.TableCopy;
 import dev.highwater.core.decode.DecodedRecord;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -28,7 +29,7 @@ final class MessageTable {
 
     static TableView<DecodedRecord> create(ObservableList<DecodedRecord> rows) {
         TableView<DecodedRecord> table = new TableView<>(rows);
-        dev.highwater.ui.TableCopy.install(table);
+        TableCopy.install(table);
         table.getStyleClass().add("message-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No records yet: new records appear here as they arrive."));

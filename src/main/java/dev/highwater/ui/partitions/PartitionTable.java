@@ -1,5 +1,6 @@
 package dev.highwater.ui.partitions;
 
+import dev.highwater.ui.TableCopy;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.PartitionId;
 import dev.highwater.core.lag.PartitionLag;
@@ -63,7 +64,7 @@ final class PartitionTable {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.getStyleClass().add("partition-table");
-        dev.highwater.ui.TableCopy.install(table);
+        TableCopy.install(table);
         table.setPlaceholder(new Label("Select a group to see its partitions."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         add(PARTITION, "The partition; the heading names the topic when the group reads only one.", 0,

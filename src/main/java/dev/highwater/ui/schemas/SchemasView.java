@@ -1,5 +1,6 @@
 package dev.highwater.ui.schemas;
 
+import dev.highwater.ui.TableCopy;
 import dev.highwater.core.evolution.Finding;
 import dev.highwater.core.registry.SchemaReference;
 import dev.highwater.core.registry.SchemaUsage;
@@ -164,7 +165,7 @@ public final class SchemasView {
         TextArea text = monospace("schema-text");
         text.textProperty().bind(model.schemaTextProperty());
         TableView<SchemaReference> refs = new TableView<>(model.references());
-        dev.highwater.ui.TableCopy.install(refs);
+        TableCopy.install(refs);
         refs.setId("schema-references");
         Label noRefs = new Label();
         // said only once a version is shown, not on an empty screen
@@ -326,7 +327,7 @@ public final class SchemasView {
         HBox ask = new HBox(6, new Label("Topic"), topics, new Label("last"), n, new Label("records"), read);
         ask.setAlignment(Pos.CENTER_LEFT);
         TableView<SchemaUsage.Row> table = new TableView<>(topic.rows());
-        dev.highwater.ui.TableCopy.install(table);
+        TableCopy.install(table);
         table.setId("usage-table");
         table.getStyleClass().add("usage-table");
         table.setPlaceholder(new Label("Choose a topic and Read: the schema versions of its newest records show here."));
