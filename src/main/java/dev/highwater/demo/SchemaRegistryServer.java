@@ -215,7 +215,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         int tlsPort = 0;
         Tls tls = options.tls();
         if (tls != null) {
-            tlsPort = LocalPorts.free();
+            tlsPort = LocalPorts.freeOtherThan(port);
             command.addAll(List.of("-Dquarkus.http.ssl-port=" + tlsPort, "-Dquarkus.http.insecure-requests=enabled",
                     "-Dquarkus.http.ssl.certificate.files=" + tls.certificatePem().toAbsolutePath(),
                     "-Dquarkus.http.ssl.certificate.key-files=" + tls.keyPem().toAbsolutePath()));

@@ -111,7 +111,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             int clientPort = port == 0 ? LocalPorts.free() : port;
             ensurePortFree(clientPort, "Kafka");
-            int controllerPort = LocalPorts.free();
+            int controllerPort = LocalPorts.freeOtherThan(clientPort);
             Map<String, Object> props = brokerProperties(dir, clientPort, controllerPort);
             if (extra != null) {
                 String l = extra.protocol() + "://127.0.0.1:" + extra.port();

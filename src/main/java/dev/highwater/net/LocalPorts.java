@@ -23,6 +23,20 @@ public final class LocalPorts {
         }
     }
 
+    /**
+     * A free port other than those given: the system may hand the port it just gave back again once its socket is
+     * closed, so two calls of {@link #free()} for two listeners of one server can name the same port.
+     */
+    public static int freeOtherThan(int... taken) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = free();
+            if (java.util.Arrays.stream(taken).noneMatch(t -> t == port)) {
+                return port;
+            }
+        }
+        throw new UncheckedIOException(new IOException("the system keeps giving the same port back"));
+    }
+
     /** A port nothing listens on right now (the system's choice). */
     public static int free() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
