@@ -96,7 +96,7 @@ public final class WorkbenchView {
         request.setId("grpc-request");
         request.textProperty().bindBidirectional(model.requestText());
         request.getStyleClass().add("grpc-json");
-        request.setPromptText("The request as JSON; for client and bidi streams one object per line.");
+        request.setPromptText("The request as JSON;\nfor client and bidi streams,\none object per line.");
 
         Button call = new Button();
         call.setId("grpc-call");

@@ -36,12 +36,18 @@ final class MessageTable {
         table.getColumns().add(number("Partition", 68, r -> (long) r.raw().partition()));
         table.getColumns().add(number("Offset", 70, r -> r.raw().offset()));
         table.getColumns().add(column("Time", 88, r -> TIME.format(Instant.ofEpochMilli(r.raw().timestamp()))));
-        table.getColumns().add(column("Key", 128, DecodedRecord::keyLabel));
+        table.getColumns().add(column("Key", 120, DecodedRecord::keyLabel));
         table.getColumns().add(column("Type", 150, r -> (r.poison() ? "⚠ undecodable" : r.typeLabel())
                 + (r.schemaLabel() == null ? "" : " · " + r.schemaLabel())));
-        TableColumn<DecodedRecord, String> summary = column("Summary", 600, DecodedRecord::headline);
+        // the columns before the summary keep their widths: their values are short and read whole
+        table.getColumns().forEach(c -> {
+            c.setMinWidth(c.getPrefWidth());
+            c.setMaxWidth(c.getPrefWidth());
+        });
+        TableColumn<DecodedRecord, String> summary = column("Summary", 240, DecodedRecord::headline);
         table.getColumns().add(summary);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // the summary takes the width the others leave: it is what a reader scans, and never needs a scroll bar
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DecodedRecord item, boolean empty) {

@@ -20,6 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -77,7 +78,7 @@ public final class MessagesView {
         right.setDividerPositions(0.72);
 
         SplitPane main = new SplitPane(centre, right);
-        main.setDividerPositions(0.65);
+        main.setDividerPositions(0.75);
         root.setTop(new VBox(toolbar(), filterBar(), noticeLine()));
         root.setCenter(main);
         watchFrames();
@@ -197,15 +198,16 @@ public final class MessagesView {
         Label state = new Label();
         state.getStyleClass().add("tail-state");
         state.textProperty().bind(model.stateProperty());
-        Tooltip stateInFull = new Tooltip(); // the line gives way to the controls at 1280 px: its full text here
+        state.setWrapText(true); // on two lines rather than cut where the controls leave it little room
+        Tooltip stateInFull = new Tooltip();
         stateInFull.textProperty().bind(model.stateProperty());
         state.setTooltip(stateInFull);
-        HBox first = new HBox(6, title, topic, partition, from, fromText, startButton, pause, grow, state);
+        HBox first = new HBox(6, title, topic, partition, from, fromText, startButton, pause);
         registryIds.setPromptText("registry schema ids, e.g. 7=pkg.Type");
         registryIds.setPrefWidth(240);
         registryIds.setOnAction(e -> start());
         HBox second = new HBox(6, fixed(new Label("Decode value as")), valueDecoder, pickType,
-                fixed(new Label("key as")), keyDecoder, registryIds);
+                fixed(new Label("key as")), keyDecoder, registryIds, grow, state);
         for (HBox row : List.of(first, second)) {
             row.setAlignment(Pos.CENTER_LEFT);
             row.getChildren().forEach(n -> {
@@ -357,7 +359,8 @@ public final class MessagesView {
         grpc.setTooltip(new javafx.scene.control.Tooltip("Load the types the gRPC backend offers over server reflection"));
         grpc.disableProperty().bind(sources.grpcAvailableProperty().not());
         grpc.setOnAction(e -> sources.loadFromGrpc());
-        HBox buttons = new HBox(6, fixed(folder), fixed(set), fixed(grpc));
+        // the buttons wrap rather than hold the pane wide: the table's summary needs the width more
+        FlowPane buttons = new FlowPane(6, 4, fixed(folder), fixed(set), fixed(grpc));
         VBox box = new VBox(4, title, list, buttons);
         box.setPadding(new Insets(6));
         return box;

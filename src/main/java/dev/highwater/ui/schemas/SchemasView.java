@@ -340,6 +340,11 @@ public final class SchemasView {
         count.getStyleClass().add("num");
         table.getColumns().add(count);
         table.getColumns().add(column("Note", SchemaUsage.Row::problem, 400));
+        // the short columns keep their headers whole at any width; the subject and the note give way
+        for (TableColumn<SchemaUsage.Row, ?> c : table.getColumns().subList(1, 4)) {
+            c.setMinWidth(c.getPrefWidth());
+        }
+        table.getColumns().getFirst().setMinWidth(120);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox box = new VBox(6, title("Versions on a topic"), ask, summary, table);
         VBox.setVgrow(table, Priority.ALWAYS);
