@@ -109,8 +109,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
 
         try {
-            int clientPort = port == 0 ? LocalPorts.free() : port;
-            ensurePortFree(clientPort, "Kafka");
+            int clientPort = port == 0 ? freeClientPort() : port;
+            if (port != 0) {
+                ensurePortFree(clientPort, "Kafka");
+            }
             int controllerPort = LocalPorts.freeOtherThan(clientPort);
             Map<String, Object> props = brokerProperties(dir, clientPort, controllerPort);
             if (extra != null) {
@@ -271,6 +273,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (deleteDir != null) {
             deleteRecursively(deleteDir);
         }
+    }
+
+    /**
+     * A port the system called free that can still be bound: another process may take it between the two, and a
+     * port we chose ourselves is chosen again rather than reported as the user's to change.
+     */
+    private static int freeClientPort() {
+        BackendStartException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            int candidate = LocalPorts.free();
+            try {
+                ensurePortFree(candidate, "Kafka");
+                return candidate;
+            } catch (BackendStartException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     static void ensurePortFree(int port, String what) {

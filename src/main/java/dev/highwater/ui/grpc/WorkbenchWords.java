@@ -1,5 +1,6 @@
 package dev.highwater.ui.grpc;
 
+import dev.highwater.ui.GroupedDecimal;
 import dev.highwater.core.grpc.CallOutcome;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.schema.SchemaCatalog;
@@ -35,23 +36,11 @@ final class WorkbenchWords {
 
     /** A decimal amount with its thousands grouped and every digit kept; text that is no number as it is. */
     static String amount(String decimal) {
-        String plain;
         try {
-            plain = new java.math.BigDecimal(decimal).toPlainString();
+            return GroupedDecimal.of(new java.math.BigDecimal(decimal));
         } catch (NumberFormatException e) {
             return decimal;
         }
-        int start = plain.startsWith("-") ? 1 : 0;
-        int dot = plain.indexOf('.');
-        int end = dot < 0 ? plain.length() : dot;
-        StringBuilder out = new StringBuilder(plain.length() + 8).append(plain, 0, start);
-        for (int i = start; i < end; i++) {
-            if (i > start && (end - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(plain.charAt(i));
-        }
-        return out.append(plain, end, plain.length()).toString();
     }
 
     static String path(Path p) {

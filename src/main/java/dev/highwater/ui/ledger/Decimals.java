@@ -1,5 +1,7 @@
 package dev.highwater.ui.ledger;
 
+import dev.highwater.ui.GroupedDecimal;
+
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -10,18 +12,7 @@ final class Decimals {
     }
 
     static String grouped(BigDecimal value) {
-        String plain = value.toPlainString();
-        int start = plain.startsWith("-") ? 1 : 0;
-        int dot = plain.indexOf('.');
-        int end = dot < 0 ? plain.length() : dot;
-        StringBuilder out = new StringBuilder(plain.length() + 8).append(plain, 0, start);
-        for (int i = start; i < end; i++) {
-            if (i > start && (end - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(plain.charAt(i));
-        }
-        return out.append(plain, end, plain.length()).toString();
+        return GroupedDecimal.of(value);
     }
 
     /** For chart axes only: "1.2 M" reads faster than "1.2E6". */

@@ -6,7 +6,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -155,5 +157,57 @@ class JsonFieldsTest {
         assertNull(read(f, "{\"eventId\":\"f\"}"));
         assertFalse(f.amount.present);
         assertEquals("f", f.id.text());
+    }
+
+    /**
+     * Strings are scanned eight bytes at a time: a quote, a backslash or a control character at any place in a
+     * word, after any run of plain, non-ASCII or escaped bytes, is found where it is, as a byte-by-byte read would.
+     */
+    @Test
+    void everyPlaceOfEverySpecialByteIsFoundInLongStrings() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(18);
+        JsonFields f = new JsonFields();
+        for (int round = 0; round < 20_000; round++) {
+            java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            json.writeBytes("{\"eventId\":\"".getBytes(StandardCharsets.UTF_8));
+            boolean control = false;
+            int n = random.nextInt(40);
+            for (int i = 0; i < n; i++) {
+                int kind = random.nextInt(20);
+                if (kind == 0) {
+                    json.writeBytes("\\\"".getBytes(StandardCharsets.UTF_8)); // an escaped quote
+                    expected.write('"');
+                } else if (kind == 1) {
+                    json.writeBytes("\\\\".getBytes(StandardCharsets.UTF_8)); // an escaped backslash
+                    expected.write('\\');
+                } else if (kind == 2) {
+                    byte[] e = "é".getBytes(StandardCharsets.UTF_8); // bytes of 0x80 and above
+                    json.writeBytes(e);
+                    expected.writeBytes(e);
+                } else if (kind == 3 && random.nextInt(10) == 0) {
+                    int c = random.nextInt(0x20); // a raw control character: not JSON
+                    json.write(c);
+                    control = true;
+                } else {
+                    int c = 0x20 + random.nextInt(0x5F); // printable ASCII but quote and backslash
+                    if (c == '"' || c == '\\') {
+                        c = 'x';
+                    }
+                    json.write(c);
+                    expected.write(c);
+                }
+            }
+            json.writeBytes("\",\"amount\":\"1.00\"}".getBytes(StandardCharsets.UTF_8));
+            String problem = f.read(json.toByteArray(), 0);
+            if (control) {
+                assertNotNull(problem, "a raw control character in round " + round);
+                assertTrue(problem.startsWith("a control character in a JSON string"), problem);
+            } else {
+                assertNull(problem, "round " + round);
+                assertArrayEquals(expected.toByteArray(), Arrays.copyOf(f.id.bytes, f.id.len), "round " + round);
+                assertEquals("1.00", f.amount.text());
+            }
+        }
     }
 }
