@@ -4,18 +4,10 @@ import dev.highwater.ui.TableCopy;
 import dev.highwater.core.ledger.AccountHistory;
 import dev.highwater.core.ledger.Problem;
 import io.fair_acc.chartfx.XYChart;
-import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.axes.spi.format.DefaultTimeFormatter;
-import io.fair_acc.chartfx.plugins.XValueIndicator;
-import io.fair_acc.chartfx.plugins.Zoomer;
-import io.fair_acc.chartfx.renderer.ErrorStyle;
-import io.fair_acc.chartfx.renderer.LineStyle;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -72,7 +64,7 @@ public final class LedgerView {
         root.getStyleClass().add("ledger-screen");
         root.getStylesheets().add(Objects.requireNonNull(
                 LedgerView.class.getResource("ledger.css")).toExternalForm());
-        chart = balanceChart();
+        chart = BalanceChart.create(history, model.zoneProperty());
         root.setTop(new VBox(question(), progressLine()));
         SplitPane main = new SplitPane(balancesPane(), accountPane());
         main.setDividerPositions(0.5);
@@ -441,71 +433,6 @@ public final class LedgerView {
             setText(empty ? null : text);
             setTooltip(empty || text == null ? null : new Tooltip(text));
         }
-    }
-
-    private XYChart balanceChart() {
-        DefaultNumericAxis time = new DefaultNumericAxis("time");
-        time.setUnit(null);
-        time.setTimeAxis(true);
-        time.setAutoRangeRounding(false);
-        // "14:48:10" takes some 55 px: more labels than this run together across half a 1280 px window
-        time.setMaxMajorTickLabelCount(6);
-        time.setAxisLabelFormatter(new DefaultTimeFormatter(time) {
-            @Override
-            public String toString(Number epochSeconds) {
-                boolean withinADay = time.getMax() - time.getMin() < 86_400;
-                return DateTimeFormatter.ofPattern(withinADay ? "HH:mm:ss" : "MM-dd HH:mm").format(Instant.ofEpochMilli(
-                        Math.round(epochSeconds.doubleValue() * 1000)).atZone(model.zoneProperty().get()));
-            }
-        });
-        DefaultNumericAxis y = new DefaultNumericAxis("balance");
-        y.setUnit(null);
-        y.setAxisLabelFormatter(new io.fair_acc.chartfx.axes.spi.format.DefaultFormatter(y) {
-            @Override
-            public String toString(Number value) {
-                return Decimals.compact(value.doubleValue());
-            }
-        });
-        y.setForceZeroInRange(false);
-        y.setAutoRangeRounding(true);
-        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
-        renderer.setErrorStyle(ErrorStyle.NONE);
-        renderer.setPolyLineStyle(LineStyle.STAIR_CASE);
-        renderer.setDrawMarker(false);
-        renderer.setPointReduction(false);
-        renderer.getDatasets().add(history.balanceSeries());
-        history.balanceSeries().setStyle("-fx-line-color: -hw-balance-line; -fx-line-width: 1.5;"); // the theme's colour
-        XYChart c = new XYChart(time, y);
-        c.getRenderers().setAll(renderer);
-        c.setTitle("Balance over time");
-        c.setLegendVisible(false);
-        c.setAnimated(false);
-        Zoomer zoomer = new Zoomer();
-        zoomer.setSliderVisible(false);
-        c.getPlugins().add(zoomer);
-        // the curve goes on past the instant audited (what happened next is context); a line marks the instant
-        XValueIndicator instant = new XValueIndicator(time, 0, "");
-        instant.setEditable(false);
-        history.historyProperty().addListener((o, was, h) -> {
-            if (h == null) {
-                c.getPlugins().remove(instant);
-                return;
-            }
-            instant.setValue(h.at().toEpochMilli() / 1000.0);
-            // the label beside the line, on the side with room: centred on a line at the edge it would be cut
-            long[] t = h.chartTimes();
-            long first = t.length == 0 ? h.at().toEpochMilli() : Math.min(t[0], h.at().toEpochMilli());
-            long last = t.length == 0 ? h.at().toEpochMilli() : Math.max(t[t.length - 1], h.at().toEpochMilli());
-            instant.setLabelHorizontalAnchor(h.at().toEpochMilli() - first > (last - first) / 2 ? HPos.RIGHT
-                    : HPos.LEFT);
-            instant.setText("at " + DateTimeFormatter.ofPattern("HH:mm:ss").format(h.at().atZone(model.zoneProperty().get())));
-            if (!c.getPlugins().contains(instant)) {
-                c.getPlugins().add(instant);
-            }
-        });
-        c.setMinHeight(160);
-        c.getStyleClass().add("balance-chart");
-        return c;
     }
 
     private void save(String name, Consumer<java.nio.file.Path> action) {
