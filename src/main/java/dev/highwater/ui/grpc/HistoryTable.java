@@ -29,8 +29,8 @@ final class HistoryTable {
         t.setPlaceholder(new javafx.scene.control.Label("The session's calls appear here."));
         // sized to be read whole at 1280x800; the message takes what is left and shows in full on hover
         t.getColumns().add(fixed(column("Started", 96, c -> TIME.format(c.started()))));
-        t.getColumns().add(fixed(column("Method", 140, c -> shortName(c.method()))));
-        t.getColumns().add(fixed(column("Status", 150, CallRecord::code)));
+        t.getColumns().add(fixed(column("Method", 116, c -> shortName(c.method()))));
+        t.getColumns().add(fixed(column("Status", 146, CallRecord::code)));
         // a unary call's latency; a stream's time open, which is no latency
         t.getColumns().add(fixed(BlocksView.numeric(column("Duration", 76, c -> MethodFigures.UNARY.equals(c.kind())
                 ? WorkbenchWords.millis(c.latencyNanos()) : LagFormat.seconds(c.latencyNanos() / 1e9)))));
