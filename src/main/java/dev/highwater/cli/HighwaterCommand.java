@@ -56,6 +56,7 @@ public final class HighwaterCommand implements Runnable {
         // the descriptions are written as lines of up to about 105 characters; at picocli's default 80 each
         // would break in two
         cl.setUsageHelpWidth(110);
+        cl.setOut(new StdoutWriter(System.out)); // tail streams its bytes straight to it
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? 2 : 1);
         // bad usage is one line like any other failure; the usage help is one --help away, not 40 lines of noise
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -7,6 +7,7 @@ import dev.highwater.core.decode.AvscFiles;
 import dev.highwater.core.decode.DecodedRecord;
 import dev.highwater.core.decode.DecoderChoice;
 import dev.highwater.core.decode.FilteredDecoder;
+import dev.highwater.core.decode.JsonLines;
 import dev.highwater.core.decode.RawRecord;
 import dev.highwater.core.decode.RecordFilter;
 import dev.highwater.core.decode.RecordRendering;
@@ -17,6 +18,7 @@ import dev.highwater.core.schema.DescriptorSetSource;
 import dev.highwater.core.schema.ProtoFolderSource;
 import dev.highwater.core.grpc.ChannelSettings;
 import dev.highwater.core.schema.SchemaCatalog;
+import dev.highwater.core.text.JsonBytes;
 import dev.highwater.core.tail.TailException;
 import dev.highwater.core.tail.TailListener;
 import dev.highwater.core.tail.TailReading;
@@ -28,7 +30,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -157,24 +161,18 @@ public final class TailCommand implements Callable<Integer> {
 
     private int tail(TailStart start, RecordFilter recordFilter, FilteredDecoder decoder, TypeSet types,
                      PrintWriter out, PrintWriter err) throws InterruptedException {
-        RecordRendering rendering = new RecordRendering(types);
         TailSource source = top.adapters().tails().on(cluster.answeredSettings(top.adapters().probe()));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
                 DaemonThreads.named("tail-watchdog"));
         boolean[] gaveUp = {false};
         TailReading[] reader = new TailReading[1];
+        TailPrinter printer = new TailPrinter(printing(recordFilter, decoder, types, out), () -> reader[0].close());
         TailListener listener = new TailListener() {
             private ScheduledFuture<?> giveUp;
 
             @Override
-            public void records(List<RawRecord> batch) {
-                for (RawRecord r : batch) {
-                    DecodedRecord d = decoder.decodeIfKept(r, recordFilter);
-                    if (d != null) {
-                        out.println(format == Format.json ? rendering.jsonLine(d) : textLine(d));
-                    }
-                }
-                out.flush();
+            public void records(List<RawRecord> batch) throws InterruptedException {
+                printer.accept(batch);
             }
 
             @Override
@@ -212,6 +210,7 @@ public final class TailCommand implements Callable<Integer> {
         } catch (TailException e) {
             throw new CommandFailure(e.getMessage());
         } finally {
+            printer.finish(); // what was read is printed, a failure to read included
             watchdog.shutdownNow();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnSignal);
@@ -224,6 +223,42 @@ public final class TailCommand implements Callable<Integer> {
                     + " s; the records printed so far are complete up to that point");
         }
         return 0;
+    }
+
+    /**
+     * How a batch is printed, on the printing thread: JSON lines as UTF-8 bytes written straight from the records
+     * ({@link JsonLines}), text lines through the writer. False once the output is closed (a pipe whose reader
+     * exited), so the tail stops rather than read on for nobody.
+     */
+    private TailPrinter.Batch printing(RecordFilter recordFilter, FilteredDecoder decoder, TypeSet types,
+                                       PrintWriter out) {
+        if (format == Format.text) {
+            return batch -> {
+                for (RawRecord r : batch) {
+                    DecodedRecord d = decoder.decodeIfKept(r, recordFilter);
+                    if (d != null) {
+                        out.println(textLine(d));
+                    }
+                }
+                out.flush();
+                return !out.checkError();
+            };
+        }
+        JsonLines lines = new JsonLines(new RecordRendering(types));
+        JsonBytes buffer = new JsonBytes(1 << 16);
+        OutputStream bytes = StdoutWriter.bytes(out);
+        return batch -> {
+            for (RawRecord r : batch) {
+                DecodedRecord d = decoder.decodeIfKept(r, recordFilter);
+                if (d != null) {
+                    lines.append(d, buffer);
+                    buffer.raw((byte) '\n');
+                }
+            }
+            buffer.writeTo(bytes);
+            bytes.flush();
+            return !(bytes instanceof PrintStream p && p.checkError()) && !out.checkError();
+        };
     }
 
     private RecordFilter filter() {

@@ -85,8 +85,9 @@ public final class ProtoScanner {
             if (top) {
                 known++;
             }
-            Integer slot = plan == null ? null : plan.slots.get(number);
-            FieldPlan child = plan == null ? null : plan.children.get(number);
+            // most reads want no field (no filter): no boxed lookup then
+            Integer slot = plan == null || plan.slots.isEmpty() ? null : plan.slots.get(number);
+            FieldPlan child = plan == null || plan.children.isEmpty() ? null : plan.children.get(number);
             field(f, wire, number, end, depth, slot == null ? -1 : slot, child, shape, out, at);
         }
         if (pos > end) {

@@ -31,10 +31,12 @@ public final class ProtoShape {
     private final Cache cache;
     private volatile FieldPlan summaryPlan;
     private volatile FieldPlan headlinePlan;
+    private final String label;
 
     private ProtoShape(Descriptor type, Cache cache) {
         this.type = type;
         this.cache = cache;
+        this.label = "protobuf " + type.getFullName();
         int max = 0;
         for (FieldDescriptor f : type.getFields()) {
             max = Math.max(max, f.getNumber());
@@ -54,6 +56,11 @@ public final class ProtoShape {
 
     public Descriptor type() {
         return type;
+    }
+
+    /** The decoder's name as users see it, "protobuf " and the type's full name (made once, not per record). */
+    String label() {
+        return label;
     }
 
     /** The field of that number, or null when the type has none. */

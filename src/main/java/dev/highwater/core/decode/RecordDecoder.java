@@ -37,8 +37,14 @@ public final class RecordDecoder {
     private byte[] lastContentType;
     private Header lastHeader;
 
-    private record Header(boolean json, ProtoShape shape, String named) {
+    /** Read once per content-type: JSON, or the Protobuf type it names (null when not loaded) and its decoder. */
+    private record Header(boolean json, ProtoShape shape, String named, String decoder) {
     }
+
+    /** Decodings that are the same for every record: made once, not per record. */
+    private static final Decoding NULL = Decoding.ok(Format.NULL, null, 0, -1, null, "null");
+    private static final Decoding TEXT = Decoding.ok(Format.TEXT, null, 0, -1, null, "text");
+    private static final Object[] NO_FIELDS = new Object[0];
 
     /**
      * @param registryTypes schema id → type full name, for registry-framed records (may be empty)
@@ -93,7 +99,7 @@ public final class RecordDecoder {
     /** Decodes {@code bytes} (null for a tombstone or a missing key) of a record of {@code topic}. */
     public Decoding decode(String topic, byte[] bytes, byte[] contentType) {
         if (bytes == null) {
-            return Decoding.ok(Format.NULL, null, 0, -1, null, "null");
+            return NULL;
         }
         return switch (choice.kind()) {
             case HEX -> Decoding.ok(Format.HEX, null, 0, -1, null, "hex");
@@ -102,7 +108,7 @@ public final class RecordDecoder {
             case AVRO -> SchemaIdDecoder.avro(pinnedAvro, bytes, 0, Format.AVRO, -1, "avro " + pinnedAvro.name(),
                     paths);
             case PROTOBUF -> RegistryFrame.looksFramed(bytes) ? registry(bytes, pinned)
-                    : protobuf(bytes, 0, pinned, Format.PROTOBUF, -1, "protobuf " + pinned.type().getFullName());
+                    : protobuf(bytes, 0, pinned, Format.PROTOBUF, -1, pinned.label());
             case AUTO -> keys ? autoKey(topic, bytes) : auto(topic, bytes, contentType);
         };
     }
@@ -126,7 +132,7 @@ public final class RecordDecoder {
 
     private Decoding auto(String topic, byte[] bytes, byte[] contentType) {
         if (bytes.length == 0) {
-            return Decoding.ok(Format.TEXT, null, 0, -1, null, "text");
+            return TEXT;
         }
         if (contentType != null) {
             Header h = header(contentType);
@@ -134,8 +140,7 @@ public final class RecordDecoder {
                 return json(bytes, true);
             }
             if (h.shape() != null) {
-                return remember(topic, protobuf(bytes, 0, h.shape(), Format.PROTOBUF, -1,
-                        "protobuf " + h.shape().type().getFullName() + " (from the content-type header)"));
+                return remember(topic, protobuf(bytes, 0, h.shape(), Format.PROTOBUF, -1, h.decoder()));
             }
             if (h.named() != null) {
                 return Decoding.failed(Format.PROTOBUF, null, -1, "protobuf " + h.named(),
@@ -161,15 +166,14 @@ public final class RecordDecoder {
         }
         ProtoShape known = topicTypes.get(topic);
         if (known != null) {
-            Decoding d = protobuf(bytes, 0, known, Format.PROTOBUF, -1, "protobuf " + known.type().getFullName());
+            Decoding d = protobuf(bytes, 0, known, Format.PROTOBUF, -1, known.label());
             if (!d.failed() && scanner.unknown() == 0) {
                 return d;
             }
         }
         ProtoShape best = guess(bytes, 0);
         if (best != null) {
-            return remember(topic, protobuf(bytes, 0, best, Format.PROTOBUF, -1,
-                    "protobuf " + best.type().getFullName()));
+            return remember(topic, protobuf(bytes, 0, best, Format.PROTOBUF, -1, best.label()));
         }
         Decoding t = text(bytes, false);
         if (t != null) {
@@ -240,7 +244,7 @@ public final class RecordDecoder {
     }
 
     private Decoding protobuf(byte[] bytes, int from, ProtoShape shape, Format format, int schemaId, String decoder) {
-        Object[] out = new Object[paths.size()];
+        Object[] out = paths.isEmpty() ? NO_FIELDS : new Object[paths.size()];
         String problem = scanner.scan(bytes, from, bytes.length, plan(shape), out, false);
         if (problem == null && scanner.known() == 0 && bytes.length > from) {
             problem = "none of its " + scanner.unknown() + " fields belong to " + shape.type().getFullName();
@@ -274,7 +278,7 @@ public final class RecordDecoder {
                 }
             }
         }
-        return Decoding.ok(Format.TEXT, null, 0, -1, null, "text");
+        return TEXT;
     }
 
     private FieldPlan plan(ProtoShape shape) {
@@ -294,7 +298,7 @@ public final class RecordDecoder {
         String ct = new String(contentType, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
         Header h;
         if (ct.contains("json")) {
-            h = new Header(true, null, null);
+            h = new Header(true, null, null, null);
         } else {
             String named = null;
             String original = new String(contentType, StandardCharsets.UTF_8);
@@ -305,7 +309,9 @@ public final class RecordDecoder {
             if (at >= 0 && ct.contains("proto")) {
                 named = original.substring(original.indexOf('=', at) + 1).split("[;,\\s]")[0].replace("\"", "");
             }
-            h = new Header(false, named == null ? null : types.shape(named), named);
+            ProtoShape shape = named == null ? null : types.shape(named);
+            h = new Header(false, shape, named,
+                    shape == null ? null : shape.label() + " (from the content-type header)");
         }
         lastContentType = contentType.clone();
         lastHeader = h;

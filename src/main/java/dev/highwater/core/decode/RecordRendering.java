@@ -5,11 +5,10 @@ import com.google.gson.JsonParser;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import dev.highwater.core.registry.SubjectVersion;
+import dev.highwater.core.text.JsonBytes;
 import dev.highwater.core.text.JsonWriter;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -25,6 +24,7 @@ public final class RecordRendering {
     private final TypeSet types;
     private final JsonFormat.Printer compact;
     private final JsonFormat.Printer pretty;
+    private final JsonLines lines = new JsonLines(this);
 
     public RecordRendering(TypeSet types) {
         this.types = types;
@@ -57,7 +57,7 @@ public final class RecordRendering {
     }
 
     /** The key as one JSON value, or null for no key and for a key shown in hex. */
-    private String keyJson(DecodedRecord r) {
+    String keyJson(DecodedRecord r) {
         if (r.keyInHex()) {
             return null;
         }
@@ -116,45 +116,11 @@ public final class RecordRendering {
      * {@code "schema":{"id","subject","version"}}: the schema it was read with.
      */
     public String jsonLine(DecodedRecord r) {
-        RawRecord raw = r.raw();
-        JsonWriter w = new JsonWriter().beginObject()
-                .name("topic").value(raw.topic())
-                .name("partition").value(raw.partition())
-                .name("offset").value(raw.offset())
-                .name("timestamp").value(Instant.ofEpochMilli(raw.timestamp()).toString());
-        w.name("key");
-        String key = keyJson(r);
-        if (raw.key() != null && key == null) {
-            w.value(HexDump.hex(raw.key(), HEX_LIMIT));
-            w.name("keyEncoding").value("hex");
-            if (r.keyProblem() != null) {
-                w.name("keyError").value(r.keyProblem());
-            }
-        } else {
-            w.raw(key == null ? "null" : key);
+        synchronized (lines) {
+            JsonBytes out = new JsonBytes(512);
+            lines.append(r, out);
+            return out.toString();
         }
-        w.name("format").value(r.value().format().label());
-        w.name("type");
-        w.raw(r.value().typeName() == null ? "null" : quote(r.value().typeName()));
-        if (r.value().schemaId() >= 0) {
-            w.name("schemaId").value(r.value().schemaId());
-        }
-        SubjectVersion used = r.value().schema();
-        if (used != null) {
-            w.name("schema").beginObject().name("id").value(used.id());
-            if (used.subject() != null) {
-                w.name("subject").value(used.subject()).name("version").value(used.version());
-            }
-            w.endObject();
-        }
-        ValueJson value = value(r, false);
-        if (value.error() != null) {
-            w.name("error").value(value.error());
-            w.name("hex").value(HexDump.hex(raw.value(), HEX_LIMIT));
-        } else {
-            w.name("value").raw(value.json() == null ? "null" : value.json());
-        }
-        return w.endObject().toString();
     }
 
     /**
