@@ -35,7 +35,9 @@ final class TailGoldenTopic {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
              KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
                      new ByteArraySerializer(), new ByteArraySerializer())) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+            // its timestamps are years old: kept whatever the broker's retention
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                    .all().get();
             List<ProducerRecord<byte[], byte[]>> records = records();
             for (ProducerRecord<byte[], byte[]> r : records) {
                 p.send(r).get();

@@ -29,6 +29,8 @@ final class ProtoJson {
     private static final int MAX_DEPTH = 90;
 
     private final Map<Descriptor, Plan> plans = new IdentityHashMap<>();
+    private Descriptor lastType;
+    private Plan lastPlan;
     private byte[] b;
     private int pos;
 
@@ -37,7 +39,11 @@ final class ProtoJson {
      * {@code out} as it was) when this record needs the general printer.
      */
     boolean write(Descriptor type, byte[] bytes, int from, int to, JsonBytes out) {
-        Plan plan = plan(type);
+        if (type != lastType) {
+            lastPlan = plan(type);
+            lastType = type;
+        }
+        Plan plan = lastPlan;
         if (!plan.renderable) {
             return false;
         }

@@ -2,7 +2,8 @@ package dev.highwater.core.decode;
 
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.UnsafeByteOperations;
+
+import dev.highwater.core.text.JsonBytes;
 
 import java.nio.charset.StandardCharsets;
 
@@ -140,7 +141,7 @@ public final class ProtoScanner {
                         // protobuf's own strict check (the wrap copies nothing): always where protobuf-java
                         // itself would refuse the string, and for every string when guessing a type
                         if ((checkStrings || shape.checksUtf8(f))
-                                && !UnsafeByteOperations.unsafeWrap(b, start, len).isValidUtf8()) {
+                                && !JsonBytes.validUtf8(b, start, start + len)) {
                             throw new Malformed("field " + f.getName() + " is not valid UTF-8 text");
                         }
                         if (slot >= 0 && out[slot] == null) {

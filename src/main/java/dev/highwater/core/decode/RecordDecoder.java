@@ -1,7 +1,7 @@
 package dev.highwater.core.decode;
 
 import com.google.protobuf.Descriptors.Descriptor;
-import com.google.protobuf.UnsafeByteOperations;
+import dev.highwater.core.text.JsonBytes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -268,7 +268,7 @@ public final class RecordDecoder {
 
     /** UTF-8 text; when not required, only text a person would write (no control characters) counts. */
     private Decoding text(byte[] bytes, boolean required) {
-        if (!UnsafeByteOperations.unsafeWrap(bytes).isValidUtf8()) {
+        if (!JsonBytes.validUtf8(bytes, 0, bytes.length)) {
             return required ? Decoding.failed(Format.TEXT, null, -1, "text", "not valid UTF-8 text") : null;
         }
         if (!required) {

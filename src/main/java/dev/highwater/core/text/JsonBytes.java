@@ -261,6 +261,23 @@ public final class JsonBytes {
         buf[len++] = (byte) (0x80 | cp & 0x3F);
     }
 
+    /** Whether {@code b[from, to)} is well-formed UTF-8 (as protobuf and Java's decoder judge it), with no copy. */
+    public static boolean validUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            if (b[i] >= 0) {
+                i++;
+            } else {
+                int n = sequenceLength(b, i, to);
+                if (n == 0) {
+                    return false;
+                }
+                i += n;
+            }
+        }
+        return true;
+    }
+
     /**
      * The length of the well-formed UTF-8 sequence that starts at {@code i} (a lead byte of 0x80 or more), or 0
      * when it is not one: overlong forms, surrogates and code points past U+10FFFF are not, as for Java's decoder.

@@ -46,6 +46,21 @@ class JsonBytesTest {
     }
 
     @Test
+    void utf8IsJudgedAsProtobufJudgesIt() {
+        Random random = new Random(11);
+        byte[] leads = {(byte) 0xc2, (byte) 0xdf, (byte) 0xe0, (byte) 0xed, (byte) 0xef, (byte) 0xf0, (byte) 0xf4,
+            (byte) 0xf5, (byte) 0x80, (byte) 0xbf, (byte) 0xa0, (byte) 0x9f, (byte) 0x90, (byte) 0x8f, 'a', 0};
+        for (int i = 0; i < 50_000; i++) {
+            byte[] b = new byte[random.nextInt(6)];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = random.nextBoolean() ? leads[random.nextInt(leads.length)] : (byte) random.nextInt(256);
+            }
+            assertEquals(com.google.protobuf.ByteString.copyFrom(b).isValidUtf8(), JsonBytes.validUtf8(b, 0, b.length),
+                    () -> java.util.Arrays.toString(b));
+        }
+    }
+
+    @Test
     void numbersAndBase64() {
         for (long n : new long[] {0, 7, 10, -1, -10, 1234567890123L, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE}) {
             assertEquals(Long.toString(n), new JsonBytes(1).number(n).toString());
