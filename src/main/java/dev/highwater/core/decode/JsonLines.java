@@ -15,8 +15,8 @@ import java.util.Map;
  * followed by {@code "keyEncoding":"hex"} (and {@code "keyError"}), and {@code "schemaId"} and
  * {@code "schema":{"id","subject","version"}} for a value read by a registry's schema.
  * <p>
- * Protobuf values are written straight from their wire format ({@link ProtoJson}) and text keys and values straight
- * from their bytes; the rest (JSON, Avro, Protobuf keys, what the fast path declines) through
+ * Protobuf values are written straight from their wire format ({@link ProtoJson}), JSON values ({@link JsonCompact})
+ * and text keys and values straight from their bytes; the rest (Avro, Protobuf keys, what those decline) through
  * {@link RecordRendering}'s general rendering, to the same bytes. Not thread-safe: one per writing thread.
  */
 public final class JsonLines {
@@ -112,6 +112,7 @@ public final class JsonLines {
             boolean written = switch (d.format()) {
                 case PROTOBUF, REGISTRY_PROTOBUF ->
                         proto.write(d.shape().type(), bytes, d.payloadOffset(), bytes.length, out);
+                case JSON, REGISTRY_JSON -> JsonCompact.write(bytes, d.payloadOffset(), bytes.length, out);
                 case TEXT -> out.string(bytes, 0, bytes.length, false);
                 default -> false;
             };
