@@ -29,9 +29,9 @@ import java.util.concurrent.CompletionException;
                 "Shows consumer groups' lag per partition: committed and end offsets, lag in offsets and in seconds",
                 "(the age of the oldest unconsumed record) and hot partitions, from one read, printed at once.",
                 "Produce and consume rates, time to drain and the trend need reads some time apart: --watch shows",
-                "them from its second refresh on, --rates reads " + LagCommand.READS_FOR_RATES
-                        + " times --interval apart before printing. --list lists the groups",
-                "with their state. Never joins or commits for a group."})
+                "them from its second refresh on; --rates reads " + LagCommand.READS_FOR_RATES
+                        + " times, --interval apart, before printing.",
+                "--list lists the groups with their state. Never joins or commits for a group."})
 public final class LagCommand implements Callable<Integer> {
 
     enum Format { table, json, csv }
