@@ -85,7 +85,7 @@ public final class LagCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Duration interval = Duration.ofMillis((long) (intervalSeconds * 1000));
         // the status window is twice what --rates' reads span, so the table --rates prints is judged
-        Duration statusWindow = interval.multipliedBy(2L * (READS_FOR_RATES - 1));
+        Duration statusWindow = Duration.ofMillis(interval.toMillis() * 2 * (READS_FOR_RATES - 1));
         LagSettings lagSettings = new LagSettings(interval, 3.0, 100, 500_000, statusWindow, 0.2, 60);
         try (OffsetsSource source = openWhileProbing()) {
             LagTableWriter writer = new LagTableWriter(out, format.name());
