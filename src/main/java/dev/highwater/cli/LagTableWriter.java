@@ -1,6 +1,8 @@
 package dev.highwater.cli;
 
 import dev.highwater.core.lag.GroupLag;
+import dev.highwater.core.lag.GroupStatus;
+import dev.highwater.core.lag.ListedGroup;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.LagRefresh;
 import dev.highwater.core.lag.PartitionLag;
@@ -8,6 +10,7 @@ import dev.highwater.core.text.JsonWriter;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /** Writes lag refreshes as a table for people, or as JSON lines or CSV for scripts. */
@@ -24,14 +27,77 @@ final class LagTableWriter {
     }
 
     void write(LagRefresh refresh, boolean first) {
+        write(refresh, first, false);
+    }
+
+    /**
+     * @param first   the first refresh written (CSV writes its header)
+     * @param oneRead the refresh is the first read of these groups: its lag is known, but not whether it grows, so
+     *                a status is given only where one read tells it (see {@link #status(GroupLag, boolean)})
+     */
+    void write(LagRefresh refresh, boolean first, boolean oneRead) {
         switch (format) {
-            case "json" -> json(refresh);
-            case "csv" -> csv(refresh, first);
-            default -> table(refresh);
+            case "json" -> json(refresh, oneRead);
+            case "csv" -> csv(refresh, first, oneRead);
+            default -> table(refresh, oneRead);
         }
     }
 
-    private void table(LagRefresh refresh) {
+    /** The groups of a listing, one a line (table and CSV) or one object a line (JSON). */
+    void list(List<ListedGroup> groups) {
+        switch (format) {
+            case "json" -> groups.forEach(s -> out.println(new JsonWriter().beginObject()
+                    .name("group").value(s.groupId()).name("state").value(s.state())
+                    .name("members").value((long) s.members()).endObject()));
+            case "csv" -> {
+                out.println("group,state,members");
+                groups.forEach(s -> out.println(csvText(s.groupId()) + "," + csvText(s.state()) + "," + s.members()));
+            }
+            default -> {
+                int width = Math.max(5, groups.stream().mapToInt(s -> s.groupId().length()).max().orElse(0));
+                String row = "%-" + width + "s  %-20s %7s%n";
+                out.printf(Locale.ROOT, row, "GROUP", "STATE", "MEMBERS");
+                groups.forEach(s -> out.printf(Locale.ROOT, row, s.groupId(), s.state(), s.members()));
+            }
+        }
+    }
+
+    /**
+     * The group's status, null where it is not known. After one read only what that read shows is said: a group
+     * with nothing to judge is EMPTY, one caught up on every partition is OK; whether a lag grows (OK, LAGGING or
+     * STALLED) takes reads some time apart.
+     */
+    static GroupStatus status(GroupLag g, boolean oneRead) {
+        if (!oneRead || g.status() == GroupStatus.EMPTY) {
+            return g.status();
+        }
+        boolean caughtUp = !g.partitions().isEmpty()
+                && g.partitions().stream().allMatch(p -> p.lag() != null && p.lag() == 0);
+        return caughtUp ? GroupStatus.OK : null;
+    }
+
+    /** A partition's status, null where it is not known: after one read, only a partition caught up is OK. */
+    static GroupStatus status(PartitionLag p, boolean oneRead) {
+        if (!oneRead) {
+            return p.status();
+        }
+        return p.lag() != null && p.lag() == 0 ? GroupStatus.OK : null;
+    }
+
+    private static String statusReason(GroupLag g, boolean oneRead) {
+        if (!oneRead || g.status() == GroupStatus.EMPTY) {
+            return g.statusReason();
+        }
+        return status(g, true) == GroupStatus.OK
+                ? "Caught up on every partition; rates and the trend need more reads (--watch or --rates)."
+                : "One read: whether lag grows, and the rates, need more reads (--watch or --rates).";
+    }
+
+    private static String name(GroupStatus status) {
+        return status == null ? null : status.name();
+    }
+
+    private void table(LagRefresh refresh, boolean oneRead) {
         if (refresh.stale()) {
             out.println(Instant.ofEpochMilli(refresh.atMillis()) + "  " + staleSince(refresh)
                     + " (the values below were read then; no rates until it answers again)");
@@ -41,11 +107,12 @@ final class LagTableWriter {
         for (GroupLag g : refresh.groups()) {
             // each group under the time its values were read, which is not now while they are stale
             out.printf(Locale.ROOT, "%s  group %s  %s  %s  total lag %s  max lag %s  %d member(s)%s%s%n",
-                    Instant.ofEpochMilli(refresh.readAtMillis()), g.groupId(), g.state(), g.status(),
+                    Instant.ofEpochMilli(refresh.readAtMillis()), g.groupId(), g.state(),
+                    status(g, oneRead) == null ? LagFormat.UNKNOWN : status(g, oneRead),
                     LagFormat.count(g.totalLag()), LagFormat.seconds(g.maxLagSeconds()), g.members().size(),
                     g.rebalancesSeen() == 0 ? "" : "  " + g.rebalancesSeen() + " rebalance(s) seen",
                     refresh.stale() ? "  STALE" : "");
-            out.println("  " + g.statusReason());
+            out.println("  " + statusReason(g, oneRead));
             out.printf(Locale.ROOT, ROW, "PARTITION", "COMMITTED", "END", "LAG", "LAG (s)", "PRODUCE",
                     "CONSUME", "DRAIN", "", "HOT", "OWNER");
             for (PartitionLag p : g.partitions()) {
@@ -68,7 +135,7 @@ final class LagTableWriter {
         return LagFormat.drain(p);
     }
 
-    private void json(LagRefresh refresh) {
+    private void json(LagRefresh refresh, boolean oneRead) {
         for (GroupLag g : refresh.groups()) {
             JsonWriter w = new JsonWriter().beginObject()
                     .name("group").value(g.groupId())
@@ -88,14 +155,14 @@ final class LagTableWriter {
                         .name("lagSecondsEstimated").value(p.lagSecondsEstimated())
                         .name("secondsToDrain").value(p.secondsToDrain())
                         .name("owner").value(p.owner())
-                        .name("status").value(p.status().name())
+                        .name("status").value(name(status(p, oneRead)))
                         .endObject();
             }
             w.endArray()
                     .name("at").value(Instant.ofEpochMilli(refresh.atMillis()).toString())
                     .name("state").value(g.state())
-                    .name("status").value(g.status().name())
-                    .name("statusReason").value(g.statusReason())
+                    .name("status").value(name(status(g, oneRead)))
+                    .name("statusReason").value(statusReason(g, oneRead))
                     .name("maxLagSeconds").value(g.maxLagSeconds())
                     .name("members").value((long) g.members().size())
                     .name("connected").value(refresh.connected())
@@ -111,7 +178,7 @@ final class LagTableWriter {
         }
     }
 
-    private void csv(LagRefresh refresh, boolean first) {
+    private void csv(LagRefresh refresh, boolean first, boolean oneRead) {
         if (first) {
             out.println("at,group,topic,partition,committed,end,lag,lagSeconds,produceRate,consumeRate,hot,status,"
                     + "owner,staleSince,staleReason");
@@ -123,7 +190,7 @@ final class LagTableWriter {
                 out.println(String.join(",", Instant.ofEpochMilli(refresh.atMillis()).toString(), csvText(g.groupId()),
                         csvText(p.id().topic()), String.valueOf(p.id().partition()), str(p.committed()),
                         String.valueOf(p.logEnd()), str(p.lag()), num(p.lagSeconds()), num(p.produceRate()),
-                        num(p.consumeRate()), String.valueOf(p.hot()), p.status().name(), csvText(p.owner()),
+                        num(p.consumeRate()), String.valueOf(p.hot()), csvText(name(status(p, oneRead))), csvText(p.owner()),
                         staleSince, staleReason));
             }
         }

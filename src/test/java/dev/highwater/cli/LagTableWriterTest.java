@@ -18,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A refresh the cluster did not answer, in each format: the values read before, said to be stale, no rates. */
+/**
+ * Each format: the first answer from one read (what one read cannot tell is unknown), and a refresh the cluster
+ * did not answer (the values read before, said to be stale, no rates).
+ */
 class LagTableWriterTest {
 
     private static final long T0 = Instant.parse("2026-03-15T09:00:00Z").toEpochMilli();
@@ -41,6 +44,12 @@ class LagTableWriterTest {
         return List.of(live, stale);
     }
 
+    private static String write(String format, LagRefresh refresh, boolean oneRead) {
+        StringWriter text = new StringWriter();
+        new LagTableWriter(new PrintWriter(text, true), format).write(refresh, true, oneRead);
+        return text.toString();
+    }
+
     private static String write(String format, List<LagRefresh> refreshes) {
         StringWriter text = new StringWriter();
         LagTableWriter writer = new LagTableWriter(new PrintWriter(text, true), format);
@@ -48,6 +57,40 @@ class LagTableWriterTest {
             writer.write(refreshes.get(i), i == 0);
         }
         return text.toString();
+    }
+
+    /** One read of a group lagging on payments-0 and caught up on payments-1. */
+    private static LagRefresh oneRead() {
+        PartitionId p1 = new PartitionId("payments", 1);
+        OffsetsSnapshot.Member member = new OffsetsSnapshot.Member("m1", "app-1", "/10.0.0.1", Set.of(P0, p1));
+        OffsetsSnapshot read = new OffsetsSnapshot(T0, null, Map.of(P0, new OffsetsSnapshot.LogOffsets(P0, 0, 100),
+                p1, new OffsetsSnapshot.LogOffsets(p1, 0, 80)),
+                List.of(new OffsetsSnapshot.GroupOffsets("billing", "Stable", List.of(member),
+                        Map.of(P0, 50L, p1, 80L),
+                        Map.of(P0, new OffsetsSnapshot.RecordTime(50, T0 - 4_000, false)))));
+        return new LagMonitor(LagSettings.defaults()).update(read);
+    }
+
+    @Test
+    void oneReadSaysLagAndItsAgeAndLeavesRatesAndTheTrendUnknownInEachFormat() {
+        String json = write("json", oneRead(), true);
+        assertTrue(json.contains("{\"topic\":\"payments\",\"partition\":0,\"committed\":50,\"end\":100,\"lag\":50,"
+                + "\"lagSeconds\":4,\"produceRate\":null,\"consumeRate\":null,\"hot\":false,"
+                + "\"lagSecondsEstimated\":false,\"secondsToDrain\":null,\"owner\":\"app-1\",\"status\":null}"), json);
+        assertTrue(json.contains("\"lag\":0,\"lagSeconds\":0,") && json.contains("\"secondsToDrain\":0,"
+                + "\"owner\":\"app-1\",\"status\":\"OK\"}"), "caught up is known from one read: " + json);
+        assertTrue(json.contains(",\"state\":\"Stable\",\"status\":null,\"statusReason\":\"One read: "), json);
+
+        List<String> csv = write("csv", oneRead(), true).lines().toList();
+        assertTrue(csv.get(1).startsWith("2026-03-15T09:00:00Z,billing,payments,0,50,100,50,4.000,,,false,,app-1,"),
+                csv.get(1));
+        assertTrue(csv.get(2).contains(",false,OK,app-1,"), csv.get(2));
+
+        List<String> table = write("table", oneRead(), true).lines().toList();
+        assertTrue(table.getFirst().startsWith("2026-03-15T09:00:00Z  group billing  Stable  —  total lag 50"),
+                table.getFirst());
+        String row = table.stream().filter(l -> l.startsWith("payments-0")).findFirst().orElseThrow();
+        assertTrue(row.matches("payments-0 +50 +100 +50 +4\\.0 s +— +— +— .*"), row);
     }
 
     @Test

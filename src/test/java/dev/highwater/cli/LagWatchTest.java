@@ -105,6 +105,9 @@ class LagWatchTest {
         });
         try (WatchedCommand watch = WatchedCommand.start("lag", "--bootstrap", bootstrap, "--group", "billing",
                 "--format", "json", "--watch", "--interval", "0.2")) {
+            watch.awaitLine(0, l -> true, PATIENCE, "the first refresh");
+            assertTrue(isNull(partition(json(watch.outLines().getFirst()), 0), "produceRate"),
+                    "the first refresh is shown at once, from one read: no rate yet");
             int live = watch.awaitLine(0, l -> {
                 JsonObject p0 = partition(json(l), 0);
                 return !isNull(p0, "produceRate") && p0.get("produceRate").getAsDouble() > 0

@@ -1,8 +1,10 @@
 package dev.highwater.core.lag;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What one refresh read from a cluster: log offsets of the partitions the selected groups consume, the groups'
@@ -21,6 +23,38 @@ public record OffsetsSnapshot(long takenAtMillis, String error, Map<PartitionId,
 
     public static OffsetsSnapshot disconnected(long atMillis, String error) {
         return new OffsetsSnapshot(atMillis, error, Map.of(), List.of());
+    }
+
+    /**
+     * Only the partitions of the given topics: their logs, the groups' committed offsets and record times on them
+     * and the members' assignments of them. Every group stays, members included, even one left with nothing.
+     */
+    public OffsetsSnapshot keepTopics(Set<String> topics) {
+        if (!connected()) {
+            return this;
+        }
+        Map<PartitionId, LogOffsets> keptLogs = new HashMap<>();
+        logs.forEach((id, log) -> {
+            if (topics.contains(id.topic())) {
+                keptLogs.put(id, log);
+            }
+        });
+        List<GroupOffsets> keptGroups = groups.stream().map(g -> new GroupOffsets(g.groupId(), g.state(),
+                g.members().stream().map(m -> new Member(m.memberId(), m.clientId(), m.host(),
+                        m.assignment().stream().filter(p -> topics.contains(p.topic())).collect(Collectors.toSet())))
+                        .toList(),
+                only(g.committed(), topics), only(g.recordTimes(), topics))).toList();
+        return new OffsetsSnapshot(takenAtMillis, error, keptLogs, keptGroups);
+    }
+
+    private static <V> Map<PartitionId, V> only(Map<PartitionId, V> byPartition, Set<String> topics) {
+        Map<PartitionId, V> kept = new HashMap<>();
+        byPartition.forEach((id, v) -> {
+            if (topics.contains(id.topic())) {
+                kept.put(id, v);
+            }
+        });
+        return kept;
     }
 
     /** A partition's log: first and next offsets. */

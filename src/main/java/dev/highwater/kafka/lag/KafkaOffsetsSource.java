@@ -1,5 +1,6 @@
 package dev.highwater.kafka.lag;
 
+import dev.highwater.core.lag.ListedGroup;
 import dev.highwater.core.lag.OffsetsSnapshot;
 import dev.highwater.core.lag.OffsetsSnapshot.GroupOffsets;
 import dev.highwater.core.lag.OffsetsSnapshot.LogOffsets;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +86,41 @@ public final class KafkaOffsetsSource implements OffsetsSource {
     }
 
     @Override
-    public synchronized OffsetsSnapshot read(Set<String> wanted) {
+    public synchronized List<ListedGroup> listGroups() {
+        String refused = refusals.standingRefusal();
+        if (refused != null) {
+            throw new IllegalStateException(refused);
+        }
+        try {
+            Admin admin = admin();
+            Map<String, String> states = new TreeMap<>();
+            for (GroupListing g : get(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all())) {
+                states.put(g.groupId(), g.groupState().map(Object::toString).orElse("Unknown"));
+            }
+            // one batched request per coordinator for all the member counts
+            var described = admin.describeConsumerGroups(states.keySet()).describedGroups();
+            List<ListedGroup> listed = new ArrayList<>(states.size());
+            for (Map.Entry<String, String> e : states.entrySet()) {
+                var d = ifExists(described.get(e.getKey()));
+                listed.add(new ListedGroup(e.getKey(), d.map(KafkaOffsetsSource::state).orElse(e.getValue()),
+                        d.map(x -> x.members().size()).orElse(0)));
+            }
+            refusals.answered();
+            return listed;
+        } catch (ReadFailure e) {
+            noteIfRefused(e);
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public OffsetsSnapshot read(Set<String> wanted) {
+        return read(wanted, Set.of());
+    }
+
+    /** As {@link #read(Set)}; the partitions of other topics than these (when given) are never read. */
+    @Override
+    public synchronized OffsetsSnapshot read(Set<String> wanted, Set<String> topics) {
         String refused = refusals.standingRefusal();
         if (refused != null) {
             return OffsetsSnapshot.disconnected(clock.millis(), refused);
@@ -103,12 +139,15 @@ public final class KafkaOffsetsSource implements OffsetsSource {
             for (String g : groupIds) {
                 // a group that does not exist (any more) is reported as such, not as a failed refresh
                 ifExists(describeResult.get(g)).ifPresent(d -> described.put(g, d));
-                ifExists(offsetsResult.partitionsToOffsetAndMetadata(g)).ifPresent(o -> committed.put(g, o));
+                ifExists(offsetsResult.partitionsToOffsetAndMetadata(g)).ifPresent(o -> committed.put(g, new HashMap<>(o)));
+            }
+            if (!topics.isEmpty()) {
+                committed.values().forEach(m -> m.keySet().removeIf(tp -> !topics.contains(tp.topic())));
             }
             Set<TopicPartition> partitions = new HashSet<>();
             committed.values().forEach(m -> partitions.addAll(m.keySet()));
-            described.values().forEach(d -> d.members().forEach(
-                    m -> partitions.addAll(m.assignment().topicPartitions())));
+            described.values().forEach(d -> d.members().forEach(m -> m.assignment().topicPartitions().stream()
+                    .filter(tp -> topics.isEmpty() || topics.contains(tp.topic())).forEach(partitions::add)));
             partitions.addAll(allPartitionsOf(partitions));
             Map<TopicPartition, long[]> bounds = logBounds(partitions);
 
@@ -160,7 +199,7 @@ public final class KafkaOffsetsSource implements OffsetsSource {
         List<Member> members = new ArrayList<>();
         String state = "Dead";
         if (d != null) {
-            state = d.groupState() == null ? "Unknown" : d.groupState().toString();
+            state = state(d);
             for (MemberDescription m : d.members()) {
                 Set<PartitionId> assigned = m.assignment().topicPartitions().stream()
                         .filter(bounds::containsKey).map(KafkaOffsetsSource::id).collect(Collectors.toSet());
@@ -168,6 +207,10 @@ public final class KafkaOffsetsSource implements OffsetsSource {
             }
         }
         return new GroupOffsets(groupId, state, members, offsets, timesForGroup);
+    }
+
+    private static String state(ConsumerGroupDescription d) {
+        return d.groupState() == null ? "Unknown" : d.groupState().toString();
     }
 
     private Admin admin() {

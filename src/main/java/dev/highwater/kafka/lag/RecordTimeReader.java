@@ -53,6 +53,8 @@ final class RecordTimeReader implements AutoCloseable {
         props.putIfAbsent("auto.offset.reset", "none");
         props.putIfAbsent("fetch.max.wait.ms", 20);
         props.putIfAbsent("check.crcs", false);
+        // no metrics pushed to the broker: a short-lived reader would only load the telemetry classes for it
+        props.putIfAbsent("enable.metrics.push", false);
         this.consumer = new KafkaConsumer<>(props);
     }
 
@@ -152,8 +154,12 @@ final class RecordTimeReader implements AutoCloseable {
         return bounds != null && requested < bounds[0] ? bounds[0] : requested;
     }
 
+    /**
+     * Closes without waiting for the broker: a consumer without a group has nothing to commit or leave, and
+     * waiting to close its fetch session (the broker drops it on its own) only delays the end of a command.
+     */
     @Override
     public void close() {
-        consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(2)));
+        consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ZERO));
     }
 }
