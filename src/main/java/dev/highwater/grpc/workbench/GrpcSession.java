@@ -82,11 +82,14 @@ public final class GrpcSession implements WorkbenchSession {
         return history;
     }
 
-    /** The target's types over server reflection (see {@link ReflectionSchemas}). */
+    /**
+     * The target's types over server reflection (see {@link ReflectionSchemas}), asked with the settings'
+     * headers as grpcurl's -H are: a server that wants credentials on every call answers reflection only with them.
+     */
     @Override
     public SchemaCatalog.Source reflect() {
         Duration d = settings.deadline() == null ? REFLECTION_DEADLINE : settings.deadline();
-        return ReflectionSchemas.load(channel, settings.target(), d);
+        return ReflectionSchemas.load(withHeaders, settings.target(), d);
     }
 
     /**
