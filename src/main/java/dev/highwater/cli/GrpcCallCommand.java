@@ -29,10 +29,13 @@ import java.util.concurrent.ExecutionException;
  * as one JSON line; a status other than OK is its code, message and trailers on stderr, and exit 1.
  */
 @Command(name = "call", mixinStandardHelpOptions = true,
-        description = {"Calls a method with JSON requests (as grpcurl) and prints each response as one JSON line.",
-                "All requests are read and checked against the method's request type before the call starts,",
-                "so a request that does not fit sends nothing. A status other than OK prints its code, message",
-                "and trailers on stderr and exits 1."})
+        description = {"Calls any method with JSON requests; prints each response as one JSON line.",
+                "As grpcurl, for the four kinds of call. All requests are read and checked against the method's",
+                "request type before the call starts, so one that does not fit sends nothing. A status other",
+                "than OK prints its code, message and trailers on stderr and exits 1. The types come from the",
+                "target's server reflection, unless --descriptor-set or --proto is given."},
+        footer = "%nThe target and its options (TLS, -H, --max-time) come before the subcommand:%n"
+                + "  highwater grpc --target HOST:PORT [options] call pkg.Service/Method -d '{...}'")
 final class GrpcCallCommand implements Callable<Integer> {
 
     private static final String STDIN = "@";
@@ -43,8 +46,8 @@ final class GrpcCallCommand implements Callable<Integer> {
     String method;
 
     @Option(names = {"-d", "--data"}, paramLabel = "JSON",
-            description = {"the request as JSON (several objects one after another for client and bidi streams);",
-                    "@ reads them from standard input; none: {}"})
+            description = {"the request as JSON; for client and bidi streams, several objects one",
+                    "after another; @ reads them from standard input; none given: {}"})
     String data;
 
     @CommandLine.Mixin

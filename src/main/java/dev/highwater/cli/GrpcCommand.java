@@ -41,7 +41,9 @@ public final class GrpcCommand implements Runnable {
 
     private final GrpcClients grpc;
 
-    @Option(names = "--target", required = true, paramLabel = "HOST:PORT", description = "the gRPC server")
+    // required, but checked when a call needs it rather than by picocli: picocli checks a parent's required
+    // options before a subcommand's --help, so "grpc call --help" would ask for a target
+    @Option(names = "--target", paramLabel = "HOST:PORT", description = "the gRPC server (required)")
     String target;
 
     @CommandLine.Mixin
@@ -75,8 +77,8 @@ public final class GrpcCommand implements Runnable {
     List<String> headers = new ArrayList<>();
 
     @Option(names = {"--deadline", "--max-time"}, paramLabel = "SECONDS",
-            description = {"deadline of the call, streams included (default 10 for get-transaction, list, describe",
-                    "and calls with one response; none for subscribe-blocks and calls with streamed responses)"})
+            description = {"deadline in seconds, streams included (default: 10 for calls with one response;",
+                    "none for subscribe-blocks and other streamed responses; reflection has at least 10)"})
     Double deadlineSeconds;
 
     @CommandLine.Spec
@@ -176,6 +178,9 @@ public final class GrpcCommand implements Runnable {
 
     ChannelSettings settings(Duration defaultDeadline) {
         CommandLine cl = spec.commandLine();
+        if (target == null) {
+            throw new CommandLine.ParameterException(cl, "Missing required option: '--target=HOST:PORT'");
+        }
         BootstrapList.hostPortProblem(target.strip(), "gRPC target").ifPresent(problem -> {
             throw new CommandLine.ParameterException(cl, problem);
         });

@@ -11,12 +11,17 @@ import java.util.concurrent.Callable;
 
 /** {@code grpc describe [SYMBOL]}: a service, method, message or enum as .proto text, as grpcurl describes it. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = {"Prints a service, a method (its request and response types, and which of them stream), a",
-                "message or an enum as .proto text (as grpcurl describe); with no SYMBOL, every service."})
+        description = {"Prints a service, method, message or enum as .proto text.",
+                "As grpcurl describe: a method with its request and response types, and which of them stream;",
+                "with no SYMBOL, every service. The types come from the target's server reflection, unless",
+                "--descriptor-set or --proto is given."},
+        footer = "%nThe target and its options (TLS, -H, --max-time) come before the subcommand:%n"
+                + "  highwater grpc --target HOST:PORT [options] describe [SYMBOL]")
 final class GrpcDescribeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SYMBOL", arity = "0..1",
-            description = "a full name: pkg.Service, pkg.Service/Method (or pkg.Service.Method), pkg.Message, pkg.Enum")
+            description = {"a full name: pkg.Service, pkg.Service/Method (or pkg.Service.Method),",
+                    "pkg.Message or pkg.Enum"})
     String symbol;
 
     @CommandLine.Mixin

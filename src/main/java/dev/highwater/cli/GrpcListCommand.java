@@ -10,8 +10,11 @@ import java.util.concurrent.Callable;
 
 /** {@code grpc list [SERVICE]}: the target's services, or one service's methods, one full name a line. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"Prints the target's services, or the methods of SERVICE, one full name a line (as grpcurl",
-                "list). The types come from server reflection unless --descriptor-set or --proto is given."})
+        description = {"Prints the services, or a service's methods, one full name a line.",
+                "As grpcurl list. The types come from the target's server reflection, unless --descriptor-set",
+                "or --proto is given."},
+        footer = "%nThe target and its options (TLS, -H, --max-time) come before the subcommand:%n"
+                + "  highwater grpc --target HOST:PORT [options] list [SERVICE]")
 final class GrpcListCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SERVICE", arity = "0..1", description = "a service's full name, e.g. pkg.Service")

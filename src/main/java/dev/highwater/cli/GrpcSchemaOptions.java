@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 final class GrpcSchemaOptions {
 
     @Option(names = "--descriptor-set", paramLabel = "F",
-            description = "a descriptor set (protoc --descriptor_set_out --include_imports, buf build -o); repeatable")
+            description = {"a descriptor set (protoc --descriptor_set_out --include_imports,", "buf build -o); repeatable"})
     List<Path> descriptorSets = new ArrayList<>();
 
     @Option(names = "--proto", paramLabel = "PATH",

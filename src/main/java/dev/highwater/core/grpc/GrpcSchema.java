@@ -27,7 +27,7 @@ public final class GrpcSchema {
     private final Map<String, GenericDescriptor> types = new LinkedHashMap<>();
 
     /**
-     * @param origin  where the types come from, for messages ("127.0.0.1:50051 over reflection")
+     * @param origin  where the types come from, for messages (the target, or the files' paths)
      * @param sources the files, with the files they import
      */
     public GrpcSchema(String origin, List<SchemaCatalog.Source> sources) {
