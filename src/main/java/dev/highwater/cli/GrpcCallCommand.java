@@ -102,7 +102,10 @@ final class GrpcCallCommand implements Callable<Integer> {
             if (outcome.ok()) {
                 return 0;
             }
-            err.println("highwater: " + outcome.message());
+            // "no answer within" would misread a stream that answered until its deadline
+            boolean endedByDeadline = "DEADLINE_EXCEEDED".equals(outcome.code()) && outcome.received() > 0;
+            err.println("highwater: " + (endedByDeadline ? "DEADLINE_EXCEEDED: the deadline (--max-time) ended the "
+                    + "call after " + outcome.received() + " responses." : outcome.message()));
             for (Map.Entry<String, List<String>> t : outcome.trailers().entrySet()) {
                 if (t.getKey().equals(TRANSPORT_HEADER)) {
                     continue;
