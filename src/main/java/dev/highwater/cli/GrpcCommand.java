@@ -26,17 +26,24 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** Calls the blockchain indexer over gRPC: a transaction by hash, or the stream of blocks, as JSON. */
+/**
+ * gRPC from the command line: any service's methods listed, described and called as JSON (as grpcurl does), and
+ * the blockchain indexer's own calls, a transaction by hash or the stream of blocks.
+ */
 @Command(name = "grpc", mixinStandardHelpOptions = true,
-        description = {"Calls a BlockchainIndexer gRPC service and prints JSON.",
-                "Plaintext by default; --cacert (and --cert/--key for mutual TLS) or --tls for TLS."})
+        description = {"Lists, describes and calls any gRPC service with JSON requests and responses (as grpcurl",
+                "does), or calls a BlockchainIndexer by its own calls. The options below come before the subcommand.",
+                "Plaintext by default; --cacert (and --cert/--key for mutual TLS) or --tls for TLS."},
+        subcommands = {GrpcListCommand.class, GrpcDescribeCommand.class, GrpcCallCommand.class})
 public final class GrpcCommand implements Runnable {
 
-    private static final Duration UNARY_DEADLINE = Duration.ofSeconds(10);
+    static final Duration UNARY_DEADLINE = Duration.ofSeconds(10);
 
     private final GrpcClients grpc;
 
-    @Option(names = "--target", required = true, paramLabel = "HOST:PORT", description = "the gRPC server")
+    // required, but checked when a call needs it rather than by picocli: picocli checks a parent's required
+    // options before a subcommand's --help, so "grpc call --help" would ask for a target
+    @Option(names = "--target", paramLabel = "HOST:PORT", description = "the gRPC server (required)")
     String target;
 
     @CommandLine.Mixin
@@ -62,14 +69,16 @@ public final class GrpcCommand implements Runnable {
             description = "environment variable holding the PKCS12 stores' password (never on the command line)")
     String storePasswordEnv;
 
-    @Option(names = "--authority", paramLabel = "NAME", description = "the server name to verify and send")
+    @Option(names = {"--authority", "--servername"}, paramLabel = "NAME",
+            description = "the server name to verify and send")
     String authority;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'", description = "metadata header (repeatable)")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = "--deadline", paramLabel = "SECONDS",
-            description = "deadline of the call (default 10 for get-transaction, none for subscribe-blocks)")
+    @Option(names = {"--deadline", "--max-time"}, paramLabel = "SECONDS",
+            description = {"deadline in seconds, streams included (default: 10 for calls with one response;",
+                    "none for subscribe-blocks and other streamed responses; reflection has at least 10)"})
     Double deadlineSeconds;
 
     @CommandLine.Spec
@@ -80,10 +89,20 @@ public final class GrpcCommand implements Runnable {
         this.grpc = grpc;
     }
 
+    /** How the subcommands reach gRPC targets. */
+    GrpcClients clients() {
+        return grpc;
+    }
+
+    /** Whether --deadline (--max-time) was given: then it ends calls with streamed responses too. */
+    boolean deadlineGiven() {
+        return deadlineSeconds != null;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a call is required: get-transaction HEX or subscribe-blocks");
+                "a subcommand is required: list, describe, call, get-transaction HEX or subscribe-blocks");
     }
 
     @Command(name = "get-transaction", description = "Prints the transaction with that hash (hex) as one JSON object.")
@@ -146,7 +165,7 @@ public final class GrpcCommand implements Runnable {
      * A host that does not resolve ends the command here: handed to gRPC, it fails on gRPC's resolver thread,
      * which logs a warning with a stack trace before the call can say anything.
      */
-    private static void requireResolvableHost(String target) {
+    static void requireResolvableHost(String target) {
         String host = target.substring(0, target.lastIndexOf(':'));
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         try {
@@ -157,8 +176,11 @@ public final class GrpcCommand implements Runnable {
         }
     }
 
-    private ChannelSettings settings(Duration defaultDeadline) {
+    ChannelSettings settings(Duration defaultDeadline) {
         CommandLine cl = spec.commandLine();
+        if (target == null) {
+            throw new CommandLine.ParameterException(cl, "Missing required option: '--target=HOST:PORT'");
+        }
         BootstrapList.hostPortProblem(target.strip(), "gRPC target").ifPresent(problem -> {
             throw new CommandLine.ParameterException(cl, problem);
         });

@@ -82,11 +82,17 @@ public final class GrpcSession implements WorkbenchSession {
         return history;
     }
 
-    /** The target's types over server reflection (see {@link ReflectionSchemas}). */
+    /**
+     * The target's types over server reflection (see {@link ReflectionSchemas}), asked with the settings'
+     * headers as grpcurl's -H are: a server that wants credentials on every call answers reflection only with them.
+     * It has at least {@link #REFLECTION_DEADLINE}: a short deadline is meant for the calls, while reflection, asked
+     * once, also pays for opening the connection (a TLS handshake, a process just started on a busy machine).
+     */
     @Override
     public SchemaCatalog.Source reflect() {
-        Duration d = settings.deadline() == null ? REFLECTION_DEADLINE : settings.deadline();
-        return ReflectionSchemas.load(channel, settings.target(), d);
+        Duration d = settings.deadline() == null || settings.deadline().compareTo(REFLECTION_DEADLINE) < 0
+                ? REFLECTION_DEADLINE : settings.deadline();
+        return ReflectionSchemas.load(withHeaders, settings.target(), d);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.highwater.core.grpc.CallOutcome;
 import dev.highwater.core.grpc.CallRecord;
 import dev.highwater.core.grpc.ChannelSettings;
 import dev.highwater.core.grpc.GrpcurlCommand;
+import dev.highwater.core.grpc.HighwaterCallCommand;
 import dev.highwater.core.grpc.JsonMessages;
 import dev.highwater.core.grpc.JsonTemplate;
 import dev.highwater.core.grpc.OpenCall;
@@ -422,6 +423,59 @@ public final class WorkbenchModel {
         } catch (IllegalArgumentException e) {
             return "# " + e.getMessage();
         }
+    }
+
+    /**
+     * The editor's call as a {@code highwater grpc call} command, or a sentence saying why there is none. Types
+     * loaded from a descriptor set or a .proto folder are named on it; the connected target's come from its
+     * reflection there too.
+     */
+    public String highwater() {
+        MethodChoice m = selectedMethod.get();
+        if (m == null) {
+            return "# choose a method first";
+        }
+        try {
+            ChannelSettings settings = form.settings();
+            List<String> requests = JsonMessages
+                    .parseAll(requestText.get(), m.method().getInputType()).stream()
+                    .map(JsonMessages::compact).toList();
+            List<String> descriptorSets = new java.util.ArrayList<>();
+            List<String> protoFolders = new java.util.ArrayList<>();
+            SchemaCatalog.Source files = fileSourceOf(m);
+            if (files != null) {
+                (java.nio.file.Files.isDirectory(java.nio.file.Path.of(files.name())) ? protoFolders : descriptorSets)
+                        .add(files.name());
+            }
+            return new HighwaterCallCommand(settings.target(), settings.security(),
+                    WorkbenchWords.path(settings.ca()), WorkbenchWords.path(settings.cert()),
+                    WorkbenchWords.path(settings.key()), settings.storePassword() != null, settings.authority(),
+                    settings.headers(), settings.deadlineFor(m.method()), descriptorSets, protoFolders, m.fullName(),
+                    requests).render();
+        } catch (IllegalArgumentException e) {
+            return "# " + e.getMessage();
+        }
+    }
+
+    /**
+     * The descriptor set or .proto folder the method's service was loaded from; null when the connected target's
+     * reflection has it, or only the built-in types do.
+     */
+    private SchemaCatalog.Source fileSourceOf(MethodChoice m) {
+        String service = m.method().getService().getFullName();
+        SchemaCatalog.Source files = null;
+        for (SchemaCatalog.Source source : catalog.sources()) {
+            boolean has = source.files().stream().flatMap(f -> f.getServices().stream())
+                    .anyMatch(sv -> sv.getFullName().equals(service));
+            if (has && source.name().equals(reflected)) {
+                return null;
+            }
+            if (has && files == null && !source.name().startsWith(REFLECTION)
+                    && !source.name().equals(SchemaCatalog.BUILT_IN)) {
+                files = source;
+            }
+        }
+        return files;
     }
 
     public void dispose() {

@@ -136,8 +136,12 @@ public final class WorkbenchView {
         Label copied = copiedNotice();
         copied.setId("grpc-copied");
         grpcurl.setOnAction(e -> copy(model.grpcurl(), copied));
+        Button highwater = new Button("Copy as highwater");
+        highwater.setId("grpc-copy-highwater");
+        highwater.disableProperty().bind(model.selectedMethod().isNull());
+        highwater.setOnAction(e -> copy(model.highwater(), copied));
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(6, 6, call, send, sendFile, finish,
-                cancel, grpcurl, copied);
+                cancel, grpcurl, highwater, copied);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
 

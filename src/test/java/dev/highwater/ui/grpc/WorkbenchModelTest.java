@@ -211,6 +211,22 @@ class WorkbenchModelTest {
                 + " blockchain.BlockchainIndexer/GetTransaction", model.grpcurl());
     }
 
+    @Test
+    void copyAsHighwaterRendersTheEditorsCall() throws Exception {
+        openOnScripted();
+        select("GetTransaction");
+        model.form().headers().set("x-team: payments");
+        model.form().deadlineSeconds().set("2.5");
+        model.requestText().set("{\"hash\":\"AQID\"}");
+
+        assertEquals("highwater grpc --target " + target() + " -H 'x-team: payments' --max-time 2.5 call "
+                + "blockchain.BlockchainIndexer/GetTransaction -d '{\"hash\":\"AQID\"}'", model.highwater());
+        select("SubscribeToBlocks");
+        assertEquals("highwater grpc --target " + target() + " -H 'x-team: payments' call "
+                + "blockchain.BlockchainIndexer/SubscribeToBlocks -d '{}'", model.highwater(),
+                "a stream runs until it ends unless the deadline is asked for streams too");
+    }
+
     private void select(String method) {
         model.selectedMethod().set(model.methods().stream().filter(m -> m.method().getName().equals(method))
                 .findFirst().orElseThrow());
