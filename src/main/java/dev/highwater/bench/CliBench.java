@@ -327,7 +327,7 @@ public final class CliBench {
                 Arrays.stream(r).max().orElseThrow(), ratio <= 1 ? "met" : "not met");
     }
 
-    /** "tail's peak resident set: 180 MB median, 190 MB highest of 5 runs: goal < 256 MB met" (judged on the highest). */
+    /** "tail's peak resident set: 180 MB median, 190 MB highest of 5 runs: goal < 256 MB met", on the highest. */
     static String ceiling(String what, double[] values, String unit, double limit) {
         double highest = Arrays.stream(values).max().orElseThrow();
         return String.format(Locale.ROOT, "%s: %.0f %s median, %.0f %s highest of %d runs: goal < %.0f %s %s", what,

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a command as a process of its own and takes its wall time, CPU time and peak memory.
@@ -83,18 +84,14 @@ final class ProcessMeter {
         }
     }
 
-    Kind kind() {
-        return kind;
-    }
-
     /** One line for the report: how CPU and peak memory were taken. */
     String explanation() {
         String wall = "wall: from starting the process to the end of its output and its exit; ";
         return kind == Kind.GNU_TIME
-                ? wall + "CPU (user+sys) and peak RSS (the highest resident set): GNU time (" + GNU_TIME + " -f '%U %S %M'), the"
-                + " kernel's account of the process when it is reaped"
-                : wall + "CPU (user+sys) and peak RSS (VmHWM, the highest resident set) sampled from /proc every " + SAMPLE_MILLIS
-                + " ms (GNU time is not installed; on Debian or Ubuntu: apt-get install time)";
+                ? wall + "CPU (user+sys) and peak RSS (the highest resident set): GNU time (" + GNU_TIME
+                + " -f '%U %S %M'), the kernel's account of the process when it is reaped"
+                : wall + "CPU (user+sys) and peak RSS (VmHWM, the highest resident set) sampled from /proc every "
+                + SAMPLE_MILLIS + " ms (GNU time is not installed; on Debian or Ubuntu: apt-get install time)";
     }
 
     /**
@@ -116,7 +113,8 @@ final class ProcessMeter {
         long t0 = System.nanoTime();
         Process process = builder.start();
         process.getOutputStream().close(); // nothing to read on standard input: it ends at once
-        Thread watchdog = Thread.ofVirtual().start(() -> stopIfStuck(process));
+        AtomicBoolean stuck = new AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().start(() -> stopIfStuck(process, stuck));
         Sampler sampler = kind == Kind.PROC_SAMPLES ? Sampler.start(process) : null;
         long firstByte = -1;
         try (InputStream out = process.getInputStream()) {
@@ -140,15 +138,17 @@ final class ProcessMeter {
             usage = parseGnuTime(Files.exists(times) ? Files.readString(times) : "");
         }
         if (exit != 0) {
-            throw new CommandFailed(command, exit, lastLine(errors));
+            throw new CommandFailed(command, exit, stuck.get() ? "stopped after " + LONGEST.toMinutes()
+                    + " minutes without ending" : lastLine(errors));
         }
         return new ProcessRun((t1 - t0) / 1e9, firstByte < 0 ? Double.NaN : (firstByte - t0) / 1e9,
                 usage.cpuSeconds(), usage.peakMegabytes(), sink.count());
     }
 
-    private static void stopIfStuck(Process process) {
+    private static void stopIfStuck(Process process, AtomicBoolean stuck) {
         try {
             if (!process.waitFor(LONGEST.toMillis(), TimeUnit.MILLISECONDS)) {
+                stuck.set(true);
                 // GNU time's child first: killing time alone would leave the command writing into the pipe
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();

@@ -40,7 +40,8 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The suites in the order a full run takes them (one constant, so the help cannot drift from the list). */
-    static final String SUITE_NAMES = "kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages, cli";
+    static final String SUITE_NAMES = "kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages,"
+            + " cli";
     static final List<String> SUITES = List.of(SUITE_NAMES.split(", "));
     /** Run only when named: it takes an hour by default. */
     static final String FOOTPRINT = "footprint";
@@ -67,7 +68,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "footprint: minutes the console and the demo run (default 60; --quick 5)")
     Integer footprintMinutes;
 
-    @Option(names = "--cli-records", paramLabel = "N", description = "cli: records printed (default 2 M; --quick 0.5 M)")
+    @Option(names = "--cli-records", paramLabel = "N",
+            description = "cli: records printed (default 2 M; --quick 0.5 M)")
     Long cliRecords;
 
     @Option(names = "--launcher", paramLabel = "PATH",
