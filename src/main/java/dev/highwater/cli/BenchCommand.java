@@ -4,6 +4,7 @@ import dev.highwater.core.text.ErrorText;
 import dev.highwater.app.Adapters;
 import dev.highwater.app.AppVersion;
 import dev.highwater.bench.BenchReport;
+import dev.highwater.bench.CliBench;
 import dev.highwater.bench.CodecBench;
 import dev.highwater.bench.ConsoleCpuBench;
 import dev.highwater.bench.DecodeBench;
@@ -39,7 +40,8 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The suites in the order a full run takes them (one constant, so the help cannot drift from the list). */
-    static final String SUITE_NAMES = "kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages";
+    static final String SUITE_NAMES = "kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages,"
+            + " cli";
     static final List<String> SUITES = List.of(SUITE_NAMES.split(", "));
     /** Run only when named: it takes an hour by default. */
     static final String FOOTPRINT = "footprint";
@@ -65,6 +67,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--footprint-minutes", paramLabel = "N",
             description = "footprint: minutes the console and the demo run (default 60; --quick 5)")
     Integer footprintMinutes;
+
+    @Option(names = "--cli-records", paramLabel = "N",
+            description = "cli: records printed (default 2 M; --quick 0.5 M)")
+    Long cliRecords;
+
+    @Option(names = "--launcher", paramLabel = "PATH",
+            description = "cli: the installed launcher to time (default: the build's app image, when there is one)")
+    Path launcher;
 
     @Option(names = "--json", paramLabel = "FILE", description = "where the figures go as JSON (default ${DEFAULT-VALUE})")
     Path json = Path.of("bench-results.json");
@@ -125,6 +135,8 @@ public final class BenchCommand implements Callable<Integer> {
                     : quick ? 500_000 : 2_000_000, quick ? 2 : 3, Adapters.registryCache());
             case "fx-messages" -> MessagesFxBench.run(report,
                     decodeRecords != null ? decodeRecords : quick ? 1_000_000 : 10_000_000);
+            case "cli" -> CliBench.run(report, cliRecords != null ? cliRecords : quick ? 500_000 : 2_000_000,
+                    quick ? 3 : 5, launcher);
             case FOOTPRINT -> FootprintBench.run(report,
                     60 * (footprintMinutes != null ? footprintMinutes : quick ? 5 : 60), List.of());
             default -> throw new IllegalStateException(suite);
