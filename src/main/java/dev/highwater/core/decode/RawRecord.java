@@ -29,8 +29,20 @@ public record RawRecord(String topic, int partition, long offset, long timestamp
         return found;
     }
 
+    /**
+     * Headers that find one by name without converting them all: the decoders ask each record for its content-type
+     * only, millions of times in a tail.
+     */
+    public interface HeaderLookup {
+        /** The bytes of the last header of that name (case-insensitive), or null. */
+        byte[] lastBytes(String name);
+    }
+
     /** The bytes of the last header of that name (case-insensitive), or null; not copied. */
     public byte[] headerBytes(String name) {
+        if (headers instanceof HeaderLookup lookup) {
+            return lookup.lastBytes(name);
+        }
         byte[] found = null;
         for (Header h : headers) {
             if (h.name().equalsIgnoreCase(name)) {

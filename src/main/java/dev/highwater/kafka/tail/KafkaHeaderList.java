@@ -8,9 +8,10 @@ import java.util.AbstractList;
 
 /**
  * A record's headers as the engine sees them, converted on first look: the reading thread only wraps them, and
- * the decode worker pays for reading the header names (Kafka decodes them lazily).
+ * the decode worker pays for reading the header names (Kafka decodes them lazily). One header looked up by name
+ * (the content-type each record is asked for) is found without converting, or copying the values of, the others.
  */
-final class KafkaHeaderList extends AbstractList<RawRecord.Header> {
+final class KafkaHeaderList extends AbstractList<RawRecord.Header> implements RawRecord.HeaderLookup {
 
     private final Headers headers;
     private RawRecord.Header[] converted;
@@ -27,6 +28,27 @@ final class KafkaHeaderList extends AbstractList<RawRecord.Header> {
     @Override
     public int size() {
         return converted().length;
+    }
+
+    @Override
+    public byte[] lastBytes(String name) {
+        RawRecord.Header[] c = converted;
+        if (c != null) {
+            byte[] found = null;
+            for (RawRecord.Header h : c) {
+                if (h.name().equalsIgnoreCase(name)) {
+                    found = h.value();
+                }
+            }
+            return found;
+        }
+        Header last = null;
+        for (Header h : headers) {
+            if (h.key().equalsIgnoreCase(name)) {
+                last = h;
+            }
+        }
+        return last == null ? null : last.value();
     }
 
     private RawRecord.Header[] converted() {
