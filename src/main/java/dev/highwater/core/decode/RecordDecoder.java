@@ -35,6 +35,7 @@ public final class RecordDecoder {
     private final SchemaIdDecoder byId;
     private List<String> paths = List.of();
     private byte[] lastContentType;
+    private Decoding lastOk;
     private Header lastHeader;
 
     /** Read once per content-type: JSON, or the Protobuf type it names (null when not loaded) and its decoder. */
@@ -249,8 +250,20 @@ public final class RecordDecoder {
         if (problem == null && scanner.known() == 0 && bytes.length > from) {
             problem = "none of its " + scanner.unknown() + " fields belong to " + shape.type().getFullName();
         }
-        return problem == null ? Decoding.ok(format, shape, from, schemaId, out, decoder)
-                : Decoding.failed(format, shape, schemaId, decoder, problem);
+        if (problem != null) {
+            return Decoding.failed(format, shape, schemaId, decoder, problem);
+        }
+        if (out != NO_FIELDS) {
+            return Decoding.ok(format, shape, from, schemaId, out, decoder);
+        }
+        // without fields to carry, every record of a type decodes to the same value: one object, not one a record
+        Decoding last = lastOk;
+        if (last == null || last.shape() != shape || last.format() != format || last.payloadOffset() != from
+                || last.schemaId() != schemaId || !last.decoder().equals(decoder)) {
+            last = Decoding.ok(format, shape, from, schemaId, out, decoder);
+            lastOk = last;
+        }
+        return last;
     }
 
     private Decoding json(byte[] bytes, boolean required) {
