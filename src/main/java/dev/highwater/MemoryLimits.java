@@ -57,6 +57,7 @@ public final class MemoryLimits {
     static final String CLI = "cli";
     /** What jpackage's launchers set to their own path. */
     private static final String APP_PATH = "jpackage.app-path";
+    private static final String JPACKAGE_LAUNCHER_STAGE = "_JPACKAGE_LAUNCHER";
     /** The app's own launcher, beside the command-line one. */
     private static final String APP_LAUNCHER = "Highwater";
     /**
@@ -102,9 +103,13 @@ public final class MemoryLimits {
 
     /** Runs the command with this terminal, waits for it and returns its exit code; empty if it cannot start. */
     private static OptionalInt runAndWait(List<String> command) throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // set by a jpackage launcher for the JVM it starts; a launcher started with it set takes itself for that
+        // JVM's side and fails ("Could not find or load main class demo")
+        builder.environment().remove(JPACKAGE_LAUNCHER_STAGE);
         Process child;
         try {
-            child = new ProcessBuilder(command).inheritIO().start();
+            child = builder.start();
         } catch (IOException e) {
             return OptionalInt.empty(); // cannot start a second JVM: run here rather than not at all
         }

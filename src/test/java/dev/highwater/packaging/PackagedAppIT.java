@@ -207,12 +207,13 @@ class PackagedAppIT {
 
     /**
      * What bash offers for the last word: the completion file sourced, and its function called as bash calls it
-     * on TAB (COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT).
+     * on TAB (COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT). Its calls of compopt, which works only while bash
+     * is completing, say so on stderr, which is left out.
      */
     private static List<String> bashCompletes(Path completionFile, String... words) throws Exception {
         String line = String.join(" ", words);
         String script = "source \"$1\"; shift; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\";"
-                + " COMP_POINT=${#COMP_LINE}; _complete_highwater; printf '%s\\n' \"${COMPREPLY[@]}\"";
+                + " COMP_POINT=${#COMP_LINE}; _complete_highwater 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
         List<String> command = new ArrayList<>(List.of("bash", "-c", script, "bash", completionFile.toString()));
         command.addAll(List.of(words));
         Result r = run(command);
