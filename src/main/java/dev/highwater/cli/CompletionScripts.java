@@ -24,13 +24,16 @@ public final class CompletionScripts {
      * For zsh, as the file {@code _highwater} in a folder of {@code $fpath}. picocli's script serves zsh through
      * zsh's bash completion emulation (it turns that on itself); zsh loads the file as the body of the function
      * {@code _highwater} on the first completion, when the script binds the command to its completion function,
-     * and that first completion is answered by calling it.
+     * and that first completion is answered by calling it. Loaded so, the file is read whole before any of it
+     * runs, so the script's {@code alias compopt=complete} would come too late for its own functions: a function
+     * of that name does the same.
      */
     public static String zsh(CommandLine highwater) {
         String script = bash(highwater);
         String withoutShebang = script.startsWith("#!") ? script.substring(script.indexOf('\n') + 1) : script;
         return "#compdef " + COMMAND + "\n"
                 + "# zsh completion for " + COMMAND + ": the bash completion below, run by zsh's emulation of it.\n"
+                + "compopt() { complete \"$@\"; }\n"
                 + withoutShebang
                 + "\n_bash_complete -o default -F _complete_" + COMMAND + "\n";
     }
