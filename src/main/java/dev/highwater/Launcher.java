@@ -42,6 +42,6 @@ public final class Launcher {
             }
             System.exit(0); // the broker and clients may leave non-daemon threads behind once stopped
         }
-        System.exit(HighwaterCommand.commandLine().execute(args));
+        System.exit(HighwaterCommand.commandLine(args).execute(args));
     }
 }

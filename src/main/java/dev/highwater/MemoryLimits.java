@@ -5,12 +5,17 @@ import com.sun.management.VMOption;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The console and the demo run in a JVM whose memory is bounded: a heap limit, and a collector that gives
@@ -21,6 +26,11 @@ import java.util.concurrent.TimeUnit;
  * {@code java -jar} cannot: a jar's manifest carries no heap or collector options. So when the console or
  * {@code demo} starts in a JVM whose heap limit nobody chose, it runs itself again in a JVM with these options
  * and passes on its exit code. A limit given on the command line ({@code java -Xmx2g -jar …}) is respected.
+ * <p>
+ * The installers have a second launcher for the terminal, {@code highwater-cli} ({@code highwater} on the PATH),
+ * whose JVM suits a command that answers and ends: a smaller heap and the serial collector
+ * (packaging/cli.properties). The console and {@link #CONSOLE_HEAP_COMMANDS} started through it run through
+ * the app's own launcher beside it, with these options.
  */
 public final class MemoryLimits {
 
@@ -42,6 +52,19 @@ public final class MemoryLimits {
             "--enable-native-access=ALL-UNNAMED");
 
     private static final String RELAUNCHED = "highwater.relaunched";
+    /** Set to {@value #CLI} by the command-line launcher's options (packaging/cli.properties). */
+    static final String LAUNCHER = "highwater.launcher";
+    static final String CLI = "cli";
+    /** What jpackage's launchers set to their own path. */
+    private static final String APP_PATH = "jpackage.app-path";
+    private static final String JPACKAGE_LAUNCHER_STAGE = "_JPACKAGE_LAUNCHER";
+    /** The app's own launcher, beside the command-line one. */
+    private static final String APP_LAUNCHER = "Highwater";
+    /**
+     * Besides the console, the commands that need the console's heap: the demo and the benchmarks run brokers and
+     * clients for as long as they run, and an audit replays a whole ledger (a million accounts keep over 400 MB live).
+     */
+    static final Set<String> CONSOLE_HEAP_COMMANDS = Set.of("demo", "bench", "audit");
     private static final List<String> HEAP_LIMITS = List.of("MaxHeapSize", "MaxRAM", "MaxRAMPercentage");
 
     private MemoryLimits() {
@@ -49,18 +72,46 @@ public final class MemoryLimits {
 
     /**
      * For the console (no arguments) and {@code demo} in a JVM without a chosen heap limit: runs the same command
-     * in a JVM with {@link #OPTIONS}, waits for it and returns its exit code. Empty when this JVM should go on.
+     * in a JVM with {@link #OPTIONS}, waits for it and returns its exit code. Started by the command-line launcher,
+     * the console and {@link #CONSOLE_HEAP_COMMANDS} run through the app's launcher beside it. Empty when this JVM
+     * should go on.
      */
     static OptionalInt runBoundedIfUnbounded(Class<?> mainClass, String[] args) throws InterruptedException {
         boolean longRunning = args.length == 0 || args[0].equals("demo");
+        if (CLI.equals(System.getProperty(LAUNCHER))) {
+            Optional<Path> app = appLauncher();
+            return (args.length == 0 || CONSOLE_HEAP_COMMANDS.contains(args[0])) && app.isPresent()
+                    ? runAndWait(Stream.concat(Stream.of(app.get().toString()), Stream.of(args)).toList())
+                    : OptionalInt.empty();
+        }
         if (!longRunning || Boolean.getBoolean(RELAUNCHED) || heapLimitChosen()) {
             return OptionalInt.empty();
         }
+        return runAndWait(boundedCommand(mainClass, args));
+    }
+
+    /** The app's launcher beside the command-line launcher this JVM was started by, if there is one. */
+    static Optional<Path> appLauncher() {
+        String self = System.getProperty(APP_PATH);
+        if (self == null) {
+            return Optional.empty();
+        }
+        String suffix = self.toLowerCase(Locale.ROOT).endsWith(".exe") ? ".exe" : "";
+        Path app = Path.of(self).resolveSibling(APP_LAUNCHER + suffix);
+        return Files.isExecutable(app) ? Optional.of(app) : Optional.empty();
+    }
+
+    /** Runs the command with this terminal, waits for it and returns its exit code; empty if it cannot start. */
+    private static OptionalInt runAndWait(List<String> command) throws InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // set by a jpackage launcher for the JVM it starts; a launcher started with it set takes itself for that
+        // JVM's side and fails ("Could not find or load main class demo")
+        builder.environment().remove(JPACKAGE_LAUNCHER_STAGE);
         Process child;
         try {
-            child = new ProcessBuilder(boundedCommand(mainClass, args)).inheritIO().start();
+            child = builder.start();
         } catch (IOException e) {
-            return OptionalInt.empty(); // cannot start a second JVM: run here, unbounded, rather than not at all
+            return OptionalInt.empty(); // cannot start a second JVM: run here rather than not at all
         }
         Thread stopChild = new Thread(() -> stop(child), "stop-bounded-jvm");
         Runtime.getRuntime().addShutdownHook(stopChild); // SIGTERM or Ctrl-C here reaches the JVM doing the work

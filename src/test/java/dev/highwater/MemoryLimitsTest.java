@@ -42,6 +42,44 @@ class MemoryLimitsTest {
     }
 
     @Test
+    void theTerminalsLauncherHasTheSameOptionsOnEveryPlatform() throws IOException {
+        String linux = javaOptions(Path.of("packaging/cli.properties"));
+        assertEquals(linux, javaOptions(Path.of("packaging/windows-cli.properties")));
+        List<String> options = List.of(linux.split(" "));
+        assertTrue(options.contains("-D" + MemoryLimits.LAUNCHER + "=" + MemoryLimits.CLI), linux);
+        assertTrue(options.contains("-XX:+UseSerialGC") && options.stream().anyMatch(o -> o.startsWith("-Xmx")), linux);
+        for (String quiet : MemoryLimits.QUIET) {
+            assertTrue(options.contains(quiet), linux);
+        }
+    }
+
+    /** The terminal's launcher hands the console's commands to the app's launcher beside it. */
+    @Test
+    void theAppLauncherIsFoundBesideTheTerminalsLauncher() throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path cli = Files.createFile(bin.resolve("highwater-cli"));
+        String before = System.getProperty("jpackage.app-path");
+        try {
+            System.setProperty("jpackage.app-path", cli.toString());
+            assertEquals(Optional.empty(), MemoryLimits.appLauncher(), "no app launcher yet");
+            Path app = Files.createFile(bin.resolve("Highwater"));
+            assertTrue(app.toFile().setExecutable(true));
+            assertEquals(Optional.of(app), MemoryLimits.appLauncher());
+        } finally {
+            if (before == null) {
+                System.clearProperty("jpackage.app-path");
+            } else {
+                System.setProperty("jpackage.app-path", before);
+            }
+        }
+    }
+
+    private static String javaOptions(Path properties) throws IOException {
+        return Files.readAllLines(properties).stream().filter(l -> l.startsWith("java-options="))
+                .map(l -> l.substring("java-options=".length())).findFirst().orElseThrow();
+    }
+
+    @Test
     void theDemoStartedWithoutAHeapLimitRunsInAJvmWithOneAndStopsOnSigterm() throws Exception {
         Process p = demo(List.of());
         try {

@@ -22,8 +22,6 @@ import java.time.Clock;
 /** The composition root: the one place where adapters are chosen and wired into the engine. */
 public final class Wiring {
 
-    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
-
     private Wiring() {
     }
 
@@ -34,7 +32,7 @@ public final class Wiring {
             OwnerOnlyFiles.dataFolder(data);
         } catch (IOException e) {
             // each store says in its own words what it cannot do without the folder
-            log.warn("The data folder {} cannot be made private to you: {}", data, e.toString());
+            log().warn("The data folder {} cannot be made private to you: {}", data, e.toString());
         }
         Adapters adapters = Adapters.real();
         return new Composition(adapters.demo(), new ThreadPoolTasks(4),
@@ -65,7 +63,7 @@ public final class Wiring {
         try {
             H2LagHistoryStore h2 = H2LagHistoryStore.open(historyFile);
             if (h2.openingNotice() != null) {
-                log.warn(h2.openingNotice());
+                log().warn(h2.openingNotice());
             }
             store = h2;
         } catch (StoreException e) {
@@ -74,11 +72,20 @@ public final class Wiring {
         LagService service = new LagService(new KafkaOffsetsSource(client, Clock.systemUTC()),
                 new KafkaKeySampler(client), store, bootstrap, LagSettings.defaults(), Clock.systemUTC());
         if (problem != null) {
-            log.warn("Lag history is off: {}", problem);
+            log().warn("Lag history is off: {}", problem);
             service.storageUnavailable(problem); // the Partitions screen says so too
         }
         service.start();
         return service;
+    }
+
+    /**
+     * Asked for when something is to be logged, not when the class loads: the command line reaches this class for
+     * every command, and setting up logging (reading its configuration, probing for optional libraries) is most
+     * of the start-up of one that never logs, such as {@code --version}.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Wiring.class);
     }
 
     /** ~/.highwater (or HIGHWATER_HOME): history and settings live here. */

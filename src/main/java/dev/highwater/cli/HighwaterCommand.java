@@ -8,6 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The top-level command: its subcommands drive the same engine as the GUI. */
 @Command(name = "highwater",
@@ -15,10 +17,23 @@ import java.io.PrintWriter;
         versionProvider = HighwaterCommand.Version.class,
         description = {
                 "A console for Kafka and gRPC backends: lag, hot partitions, live decoding, ledger audits.",
-                "With no arguments, opens the desktop console on the embedded demo."},
-        subcommands = {DemoCommand.class, LagCommand.class, TailCommand.class, ResetOffsetsCommand.class,
-                AuditCommand.class, GrpcCommand.class, BenchCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class})
+                "With no arguments, opens the desktop console on the embedded demo."})
 public final class HighwaterCommand implements Runnable {
+
+    /**
+     * Every subcommand, in the order {@code --help} lists them. Not in the annotation: picocli builds the model of
+     * every subcommand it is given (their options, and the classes those name) before it parses a word, and a
+     * command run from a shell needs only its own; see {@link #commandLine(String...)}.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, LagCommand.class, TailCommand.class,
+            ResetOffsetsCommand.class, AuditCommand.class, GrpcCommand.class, BenchCommand.class,
+            SchemasCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+
+    /** The subcommands that describe all the others, and so need them all. */
+    private static final List<Class<?>> DESCRIBING_ALL = List.of(CompletionCommand.class,
+            CommandLine.HelpCommand.class);
+
+    private static final List<String> VERSION_OPTIONS = List.of("-V", "--version");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,6 +61,39 @@ public final class HighwaterCommand implements Runnable {
 
     /** As {@link #commandLine()}, the subcommands using the given adapters. */
     public static CommandLine commandLine(Adapters adapters) {
+        return commandLine(adapters, SUBCOMMANDS);
+    }
+
+    /**
+     * As {@link #commandLine()}, with only the subcommands these arguments can reach, for a process that runs one
+     * command: the one they name first (and only it), none for {@code --version}, every one otherwise (help,
+     * completion, a mistyped name that picocli suggests a correction for).
+     */
+    public static CommandLine commandLine(String... args) {
+        return commandLine(Wiring.commandLine(), reachable(args));
+    }
+
+    static List<Class<?>> reachable(String... args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return SUBCOMMANDS.stream()
+                        .filter(c -> !DESCRIBING_ALL.contains(c) && namesOf(c).contains(arg))
+                        .findFirst().<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS);
+            }
+            if (!VERSION_OPTIONS.contains(arg)) {
+                return SUBCOMMANDS;
+            }
+        }
+        return List.of();
+    }
+
+    private static List<String> namesOf(Class<?> subcommand) {
+        Command command = subcommand.getAnnotation(Command.class);
+        return command == null ? List.of() : Stream.concat(Stream.of(command.name()), Stream.of(command.aliases()))
+                .toList();
+    }
+
+    private static CommandLine commandLine(Adapters adapters, List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new HighwaterCommand(adapters), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -53,6 +101,8 @@ public final class HighwaterCommand implements Runnable {
                         : CommandLine.defaultFactory().create(type);
             }
         });
+        // made by the factory above; added before the settings below, which reach only the subcommands already there
+        subcommands.forEach(cl::addSubcommand);
         // the descriptions are written as lines of up to about 105 characters; at picocli's default 80 each
         // would break in two
         cl.setUsageHelpWidth(110);

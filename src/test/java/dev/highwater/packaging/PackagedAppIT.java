@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,10 @@ class PackagedAppIT {
     private static final Path INSTALLERS = Path.of(System.getProperty("highwater.installer.dir", "target/installer"));
     private static final String VERSION = System.getProperty("highwater.version", "").replaceFirst("-.*", "");
     private static final Path LAUNCHER = INSTALLERS.resolve("Highwater/bin/Highwater");
+    /** The terminal's launcher: a JVM for commands that answer and end (packaging/cli.properties). */
+    private static final Path CLI_LAUNCHER = INSTALLERS.resolve("Highwater/bin/highwater-cli");
+    /** What a class loaded from the ahead-of-time cache is logged with. */
+    private static final String FROM_THE_CACHE = "source: shared objects file";
 
     @TempDir
     Path temp;
@@ -49,6 +54,38 @@ class PackagedAppIT {
         Result r = run(List.of(LAUNCHER.toString(), "--version"));
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().startsWith("Highwater " + VERSION + "\n"), r.output());
+    }
+
+    @Test
+    void bothLaunchersStartFromTheAheadOfTimeCache() throws Exception {
+        for (Path launcher : List.of(LAUNCHER, CLI_LAUNCHER)) {
+            Path classes = temp.resolve(launcher.getFileName() + "-classes.log");
+            Result r = runWithJvmOptions(List.of(launcher.toString(), "--version"),
+                    "-Xlog:class+load:file=" + classes);
+            assertEquals(0, r.exit(), r.output());
+            assertTrue(Files.readString(classes).contains(FROM_THE_CACHE), launcher + ": no class from the cache");
+        }
+    }
+
+    /** A jar that is not the one the cache was made from: the cache is skipped, and nothing is said about it. */
+    @Test
+    void aCacheThatDoesNotMatchTheJarsIsSkippedWithoutAWord() throws Exception {
+        Path image = temp.resolve("Highwater");
+        Result copy = run(List.of("cp", "-al", INSTALLERS.resolve("Highwater").toString(), image.toString()));
+        assertEquals(0, copy.exit(), copy.output());
+        Path jar = image.resolve("lib/app/highwater.jar");
+        Path changed = temp.resolve("highwater.jar");
+        Files.copy(jar, changed); // a file of its own, with a time of its own: the image's stays as it was
+        Files.delete(jar);
+        Files.move(changed, jar);
+        Path classes = temp.resolve("classes.log");
+        Result r = runWithJvmOptions(List.of(image.resolve("bin/highwater-cli").toString(), "--version"),
+                "-Xlog:class+load:file=" + classes);
+        assertEquals(0, r.exit(), r.output());
+        assertEquals("Highwater " + VERSION, r.output().lines().filter(l -> !l.startsWith("Picked up"))
+                .findFirst().orElse(""), r.output());
+        assertEquals(3, r.output().lines().count(), "the version's two lines and the JVM's 'Picked up': " + r.output());
+        assertFalse(Files.readString(classes).contains(FROM_THE_CACHE), "the cache was used");
     }
 
     @Test
@@ -68,10 +105,14 @@ class PackagedAppIT {
                 r.output());
     }
 
+    /**
+     * Started from the terminal's launcher, the demo runs through the app's launcher beside it, with the console's
+     * heap, and a SIGTERM to the first stops both.
+     */
     @Test
     void appImageRunsTheDemoAndStopsOnSigterm() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(LAUNCHER.toString(), "demo", "--kafka-port", "0", "--grpc-port", "0",
-                "--rate", "50").redirectError(temp.resolve("demo.err").toFile());
+        ProcessBuilder pb = new ProcessBuilder(CLI_LAUNCHER.toString(), "demo", "--kafka-port", "0", "--grpc-port",
+                "0", "--rate", "50").redirectError(temp.resolve("demo.err").toFile());
         pb.environment().put("HIGHWATER_HOME", temp.toString());
         Process p = pb.start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -81,6 +122,8 @@ class PackagedAppIT {
             int kafka = Integer.parseInt(m.group(1));
             int grpc = Integer.parseInt(m.group(2));
             assertTrue(LocalPorts.accepts(kafka) && LocalPorts.accepts(grpc), "both ports accept");
+            assertTrue(p.descendants().anyMatch(h -> h.info().command().orElse("").equals(LAUNCHER.toString())),
+                    "run by " + LAUNCHER);
             p.toHandle().destroy(); // SIGTERM: the jpackage launcher runs the JVM in its own process
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops within 20 s of SIGTERM");
             assertFalse(LocalPorts.accepts(kafka) || LocalPorts.accepts(grpc), "ports closed after the stop");
@@ -114,9 +157,29 @@ class PackagedAppIT {
         assertEquals(0, version.exit(), version.output());
         assertTrue(version.output().startsWith("Highwater " + VERSION + "\n"), version.output());
 
+        // the command on the PATH, starting from the cache (postinst gave the jars the times it recorded)
+        Path onPath = root.resolve("usr/bin/highwater");
+        assertEquals(root.resolve("opt/highwater/bin/highwater-cli").toRealPath(), onPath.toRealPath());
+        Path classes = temp.resolve("installed-classes.log");
+        Result command = runWithJvmOptions(List.of(onPath.toString(), "--version"), "-Xlog:class+load:file=" + classes);
+        assertEquals(0, command.exit(), command.output());
+        assertTrue(command.output().contains("Highwater " + VERSION + "\n"), command.output());
+        assertTrue(Files.readString(classes).contains(FROM_THE_CACHE), "the installed launcher skipped the cache");
+
+        // bash, with the completion file where bash-completion looks, completes the subcommand and its options
+        Path bash = root.resolve("usr/share/bash-completion/completions/highwater");
+        Path zsh = root.resolve("usr/share/zsh/vendor-completions/_highwater");
+        assertTrue(Files.isRegularFile(bash) && Files.isRegularFile(zsh), install.output());
+        assertTrue(Files.readString(zsh).startsWith("#compdef highwater\n"));
+        assertEquals(List.of("tail"), bashCompletes(bash, "highwater", "ta"));
+        assertEquals(List.of("--group"), bashCompletes(bash, "highwater", "lag", "--gr"));
+
         Result remove = dpkg(root, "--remove", "highwater");
         assertEquals(0, remove.exit(), remove.output());
         assertFalse(Files.exists(root.resolve("opt/highwater/bin/Highwater")), remove.output());
+        for (Path link : List.of(onPath, bash, zsh)) {
+            assertFalse(Files.exists(link, LinkOption.NOFOLLOW_LINKS), link + " left behind");
+        }
         assertFalse(dpkg(root, "--status", "highwater").output().contains("Status: install ok installed"));
     }
 
@@ -140,6 +203,22 @@ class PackagedAppIT {
         Result remove = dpkg(root, "--remove", "highwater");
         assertEquals(0, remove.exit(), remove.output());
         assertFalse(Files.exists(entry), remove.output());
+    }
+
+    /**
+     * What bash offers for the last word: the completion file sourced, and its function called as bash calls it
+     * on TAB (COMP_WORDS, COMP_CWORD, COMP_LINE, COMP_POINT). Its calls of compopt, which works only while bash
+     * is completing, say so on stderr, which is left out.
+     */
+    private static List<String> bashCompletes(Path completionFile, String... words) throws Exception {
+        String line = String.join(" ", words);
+        String script = "source \"$1\"; shift; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\";"
+                + " COMP_POINT=${#COMP_LINE}; _complete_highwater 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        List<String> command = new ArrayList<>(List.of("bash", "-c", script, "bash", completionFile.toString()));
+        command.addAll(List.of(words));
+        Result r = run(command);
+        assertEquals(0, r.exit(), line + ": " + r.output());
+        return r.output().lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
     }
 
     /** An empty root with a dpkg database of its own. */
@@ -173,7 +252,16 @@ class PackagedAppIT {
     }
 
     private static Result run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return runWithJvmOptions(command, null);
+    }
+
+    /** With JVM options through JAVA_TOOL_OPTIONS, which the launchers' JVMs read too (and say so on stderr). */
+    private static Result runWithJvmOptions(List<String> command, String jvmOptions) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (jvmOptions != null) {
+            pb.environment().put("JAVA_TOOL_OPTIONS", jvmOptions);
+        }
+        Process p = pb.start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(p));
         assertTrue(p.waitFor(180, TimeUnit.SECONDS), "finishes: " + command);
         return new Result(p.exitValue(), output.get(10, TimeUnit.SECONDS));
