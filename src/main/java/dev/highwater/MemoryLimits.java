@@ -44,6 +44,19 @@ public final class MemoryLimits {
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-Djdk.nio.maxCachedBufferSize=1048576");
 
     /**
+     * What the README gives {@code java -jar} users for a command that answers and ends ({@code lag}, {@code grpc},
+     * {@code reset-offsets}, {@code schemas}): the heap and collector of the installed {@code highwater-cli}.
+     */
+    public static final List<String> SHORT_COMMAND_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
+    /**
+     * What the README gives {@code java -jar} users for {@code tail}, which streams and holds a few batches: a heap
+     * of 128 MB keeps its whole process under 256 MB resident (the serial collector lets a larger heap fill with
+     * fetch buffers it promoted before it collects them).
+     */
+    public static final List<String> TAIL_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC");
+
+    /**
      * Also for the JVM it starts, when the command did not give them: Kafka's broker unmaps its index files through
      * sun.misc.Unsafe and JavaFX loads its native libraries, and the JVM warns of both on the terminal in words a
      * user cannot act on. (javafx:run and the launcher pass them themselves.)

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * to print its first byte, from the jar and from the installed launcher.
  * <p>
  * Ours is started as a user starts it: this JVM's {@code java} with the memory options the README gives for
- * {@code java -jar} ({@link MemoryLimits#OPTIONS}) and {@code -jar highwater.jar}; the peer's JVM gets what
+ * {@code java -jar} ({@link MemoryLimits#TAIL_OPTIONS} for tail, {@link MemoryLimits#SHORT_COMMAND_OPTIONS} for
+ * the others) and {@code -jar highwater.jar}; the peer's JVM gets what
  * Kafka's own scripts give their tools.
  */
 public final class CliBench {
@@ -351,20 +352,22 @@ public final class CliBench {
             this.environment = Map.of("HIGHWATER_HOME", home.toString());
         }
 
-        /** The JVM options ours runs with, as the README gives them for java -jar. */
-        List<String> ourOptions() {
-            List<String> options = new ArrayList<>(MemoryLimits.OPTIONS);
+        /** The JVM options ours runs with for that command, as the README gives them for java -jar. */
+        List<String> ourOptions(String command) {
+            List<String> options = new ArrayList<>(command.equals("tail") ? MemoryLimits.TAIL_OPTIONS
+                    : MemoryLimits.SHORT_COMMAND_OPTIONS);
             options.addAll(QUIET);
             return options;
         }
 
         String ourJava() {
-            return "java " + String.join(" ", ourOptions());
+            return "java " + String.join(" ", ourOptions("tail")) + " (tail; lag and --version: "
+                    + String.join(" ", MemoryLimits.SHORT_COMMAND_OPTIONS) + ")";
         }
 
         List<String> ours(String... args) {
             List<String> command = new ArrayList<>(List.of(java));
-            command.addAll(ourOptions());
+            command.addAll(ourOptions(args.length == 0 ? "" : args[0]));
             command.addAll(List.of("-jar", jar.toString()));
             command.addAll(List.of(args));
             return command;
