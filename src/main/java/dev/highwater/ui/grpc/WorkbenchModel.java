@@ -8,8 +8,6 @@ import dev.highwater.core.grpc.CallHistory;
 import dev.highwater.core.grpc.CallOutcome;
 import dev.highwater.core.grpc.CallRecord;
 import dev.highwater.core.grpc.ChannelSettings;
-import dev.highwater.core.grpc.GrpcurlCommand;
-import dev.highwater.core.grpc.HighwaterCallCommand;
 import dev.highwater.core.grpc.JsonMessages;
 import dev.highwater.core.grpc.JsonTemplate;
 import dev.highwater.core.grpc.OpenCall;
@@ -407,22 +405,7 @@ public final class WorkbenchModel {
 
     /** The editor's call as a grpcurl command, or a sentence saying why there is none. */
     public String grpcurl() {
-        MethodChoice m = selectedMethod.get();
-        if (m == null) {
-            return "# choose a method first";
-        }
-        try {
-            ChannelSettings settings = form.settings();
-            List<String> requests = JsonMessages
-                    .parseAll(requestText.get(), m.method().getInputType()).stream()
-                    .map(JsonMessages::compact).toList();
-            return new GrpcurlCommand(settings.target(), settings.security(),
-                    WorkbenchWords.path(settings.ca()), WorkbenchWords.path(settings.cert()),
-                    WorkbenchWords.path(settings.key()), settings.authority(),
-                    settings.headers(), settings.deadlineFor(m.method()), m.fullName(), requests).render();
-        } catch (IllegalArgumentException e) {
-            return "# " + e.getMessage();
-        }
+        return copied((m, settings) -> CopiedCommands.grpcurl(m, settings, requestText.get()));
     }
 
     /**
@@ -431,27 +414,17 @@ public final class WorkbenchModel {
      * reflection there too.
      */
     public String highwater() {
+        return copied((m, settings) -> CopiedCommands.highwater(m, settings, requestText.get(), fileSourceOf(m)));
+    }
+
+    /** A copied command for the chosen method, or as a shell comment why there is none (no method, bad JSON). */
+    private String copied(java.util.function.BiFunction<MethodChoice, ChannelSettings, String> render) {
         MethodChoice m = selectedMethod.get();
         if (m == null) {
             return "# choose a method first";
         }
         try {
-            ChannelSettings settings = form.settings();
-            List<String> requests = JsonMessages
-                    .parseAll(requestText.get(), m.method().getInputType()).stream()
-                    .map(JsonMessages::compact).toList();
-            List<String> descriptorSets = new java.util.ArrayList<>();
-            List<String> protoFolders = new java.util.ArrayList<>();
-            SchemaCatalog.Source files = fileSourceOf(m);
-            if (files != null) {
-                (java.nio.file.Files.isDirectory(java.nio.file.Path.of(files.name())) ? protoFolders : descriptorSets)
-                        .add(files.name());
-            }
-            return new HighwaterCallCommand(settings.target(), settings.security(),
-                    WorkbenchWords.path(settings.ca()), WorkbenchWords.path(settings.cert()),
-                    WorkbenchWords.path(settings.key()), settings.storePassword() != null, settings.authority(),
-                    settings.headers(), settings.deadlineFor(m.method()), descriptorSets, protoFolders, m.fullName(),
-                    requests).render();
+            return render.apply(m, form.settings());
         } catch (IllegalArgumentException e) {
             return "# " + e.getMessage();
         }
