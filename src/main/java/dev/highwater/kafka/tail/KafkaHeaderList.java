@@ -32,16 +32,7 @@ final class KafkaHeaderList extends AbstractList<RawRecord.Header> implements Ra
 
     @Override
     public byte[] lastBytes(String name) {
-        RawRecord.Header[] c = converted;
-        if (c != null) {
-            byte[] found = null;
-            for (RawRecord.Header h : c) {
-                if (h.name().equalsIgnoreCase(name)) {
-                    found = h.value();
-                }
-            }
-            return found;
-        }
+        // Kafka decodes a header's name and copies its value once, then keeps them: asking twice costs nothing
         Header last = null;
         for (Header h : headers) {
             if (h.key().equalsIgnoreCase(name)) {
