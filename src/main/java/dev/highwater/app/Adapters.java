@@ -11,6 +11,7 @@ import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.LedgerSources;
 import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.core.offsets.OffsetResets;
+import dev.highwater.core.offsets.ResetHistory;
 import dev.highwater.core.registry.SchemaRegistries;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
@@ -23,6 +24,7 @@ import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.kafka.tail.KafkaTailSource;
 import dev.highwater.registry.HttpSchemaRegistries;
 import dev.highwater.store.H2SnapshotStore;
+import dev.highwater.store.ResetFiles;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,6 +61,14 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
             }
         }, ClusterProbe::probe, cluster -> new KafkaOffsetsSource(cluster, Clock.systemUTC()), embeddedDemo(),
                 new NettyGrpcClients(), new HttpSchemaRegistries());
+    }
+
+    /**
+     * The resets executed from this app and their undo files, kept in the {@code resets} folder of a data folder
+     * (~/.highwater, or HIGHWATER_HOME, for the console and the command line alike).
+     */
+    public ResetHistory resets(Path dataFolder) {
+        return new ResetFiles(dataFolder.resolve("resets"));
     }
 
     /**
