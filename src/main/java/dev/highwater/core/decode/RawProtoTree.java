@@ -46,13 +46,13 @@ public final class RawProtoTree {
     /**
      * The bytes as protoc --decode_raw prints them, about {@code maxChars} characters at most (a field line more):
      * past that, a last line says how many bytes are not shown. Bytes that are not Protobuf get the reason, with
-     * its byte offset, and a hex dump of about the same size.
+     * its byte offset, and a hex dump of about the same size, eight bytes a line to fit a narrow pane.
      */
     public static Result of(byte[] bytes, int maxChars) {
         Malformed bad = problem(bytes, 0, bytes.length, GROUP_DEPTH);
         if (bad != null) {
             return new Result(false, "Not Protobuf: protoc --decode_raw says \"Failed to parse input.\" ("
-                    + bad.getMessage() + ").\n\n" + HexDump.dump(bytes, Math.max(16, maxChars / 5)));
+                    + bad.getMessage() + ").\n\n" + HexDump.dump(bytes, Math.max(8, maxChars / 5), 8));
         }
         RawProtoTree tree = new RawProtoTree(bytes, maxChars);
         try {

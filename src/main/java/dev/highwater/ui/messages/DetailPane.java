@@ -97,6 +97,7 @@ final class DetailPane {
     /** The buttons above the tabs, and a Raw tab whose tree is read while it is in view. */
     private void withActions(RecordActions actions) {
         raw.setEditable(false);
+        raw.setWrapText(true); // the reason bytes are not Protobuf, and long strings, read within the pane
         raw.getStyleClass().add("mono");
         raw.textProperty().bind(actions.rawProperty());
         rawTab.setTooltip(new javafx.scene.control.Tooltip("Field numbers without a schema, as protoc --decode_raw"

@@ -176,7 +176,7 @@ public final class RecordActions {
         if (r == null) {
             return null;
         }
-        message.set("Copied the coordinates of " + where(r) + " and a tail command that reads it.");
+        message.set("Copied where the record is, and a tail command that reads it.");
         return RecordCoordinates.of(r, bootstrap);
     }
 

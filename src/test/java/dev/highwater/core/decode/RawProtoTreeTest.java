@@ -191,7 +191,7 @@ class RawProtoTreeTest {
     @Test
     void bytesThatAreNotProtobufSaySoWhereAndShowHex() {
         assertEquals("Not Protobuf: protoc --decode_raw says \"Failed to parse input.\" (byte 0: a tag cut short by"
-                + " the end).\n\n00000000  ff ff ff                                          |...|\n",
+                + " the end).\n\n00000000  ff ff ff                 |...|\n",
                 RawProtoTree.of(new byte[]{(byte) 0xff, (byte) 0xff, (byte) 0xff}, PLENTY).text());
         assertProblem("byte 0: wire type 6, which Protobuf does not have", wire().tag(1, 6).build());
         assertProblem("byte 0: field number 0, which no field has", wire().varint(0).varint(1).build());
