@@ -68,12 +68,12 @@ final class RecordActionsBar {
                 + " past it: previewed first, and asked before it acts"));
         skip.setOnAction(e -> actions.findGroupsToSkipFor(offer -> askWhichGroup(actions, offer, window(skip))));
         for (Button b : new Button[]{raw, save, copy, skip}) {
-            b.disableProperty().bind(actions.presentProperty().not());
+            if (b != skip || actions.skipping() != null) {
+                b.disableProperty().bind(actions.presentProperty().not());
+            } else {
+                b.setDisable(true);
+            }
             b.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        if (actions.skipping() == null) {
-            skip.disableProperty().unbind();
-            skip.setDisable(true);
         }
         FlowPane buttons = new FlowPane(6, 4, raw, save, copy, skip);
         Label said = new Label();
@@ -104,7 +104,6 @@ final class RecordActionsBar {
         Label why = new Label("Its committed offset on partition " + partition.partition() + " moves to "
                 + (offset + 1) + ", the offset after this record. You see the preview before anything changes.");
         why.setWrapText(true);
-        ask.getDialogPane().setExpandableContent(null);
         VBox content = new VBox(8, why, ask.getDialogPane().getContent());
         ask.getDialogPane().setContent(content);
         ask.setOnHidden(e -> {
