@@ -5,6 +5,7 @@ import dev.highwater.core.offsets.PartitionReset;
 import dev.highwater.core.offsets.OffsetReset;
 import dev.highwater.core.offsets.ResetException;
 import dev.highwater.core.offsets.ResetPlan;
+import dev.highwater.core.offsets.ResetScope;
 import dev.highwater.core.offsets.ResetTarget;
 import dev.highwater.core.text.JsonWriter;
 import picocli.CommandLine;
@@ -39,7 +40,8 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
     @Option(names = "--group", required = true, paramLabel = "G", description = "the consumer group")
     String group;
 
-    @Option(names = "--topic", paramLabel = "T", description = "a topic to reset (repeatable; default: every topic the group committed on)")
+    @Option(names = "--topic", paramLabel = "T", description = "a topic to reset, or some of its partitions: T, T:P or"
+            + " T:P1,P2 (repeatable; default: every topic the group committed on)")
     List<String> topics = new ArrayList<>();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -73,13 +75,14 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ResetTarget to = target();
+        ResetScope scope = scope();
         // --execute is the command line's confirmation; without it the reset is a preview only
         OffsetReset reset = top.adapters().offsetResets().on(cluster.answeredSettings(top.adapters().probe()),
                 execute, "of the command line");
         PrintWriter out = spec.commandLine().getOut();
         ResetPlan plan;
         try {
-            plan = reset.preview(group, topics, to);
+            plan = reset.preview(group, scope, to);
         } catch (ResetException e) {
             throw new CommandFailure(e.getMessage());
         }
@@ -127,6 +130,14 @@ public final class ResetOffsetsCommand implements Callable<Integer> {
             }
         }
         return new ResetTarget.ShiftBy(target.shift);
+    }
+
+    private ResetScope scope() {
+        try {
+            return ResetScope.parse(topics);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private static String signed(long n) {

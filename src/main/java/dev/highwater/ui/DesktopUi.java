@@ -8,6 +8,8 @@ import dev.highwater.ui.grpc.GrpcScreen;
 import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.messages.MessagesModel;
 import dev.highwater.ui.messages.MessagesView;
+import dev.highwater.ui.messages.CommittedGroups;
+import dev.highwater.ui.messages.RecordActions;
 import dev.highwater.ui.offsets.ResetOffsetsModel;
 import dev.highwater.ui.offsets.ResetOffsetsView;
 import dev.highwater.ui.partitions.PartitionsModel;
@@ -149,7 +151,16 @@ public final class DesktopUi {
     private static Screen messagesScreen(LiveConnection c, Composition app, UiThread ui) {
         MessagesModel messages = new MessagesModel(app.adapters().tails().on(c.kafka()), c.grpcTarget(),
                 c.profile().grpcTls(), app.grpc(), app.schemas(), c.borrowedRegistry(), ui, c.demo());
-        return Screen.of(new MessagesView(messages).root(), messages::dispose);
+        return Screen.of(new MessagesView(messages, recordActions(c, app, ui, messages)).root(), messages::dispose);
+    }
+
+    /** Decode raw, save, copy, and skip a record for a group with the profile's resets. */
+    private static RecordActions recordActions(LiveConnection c, Composition app, UiThread ui, MessagesModel messages) {
+        OffsetReset reset = app.adapters().offsetResets().on(c.kafka(), c.writable(), c.profile().name());
+        String where = c.profile().name() + " (" + c.kafka().bootstrapServers() + ")";
+        return new RecordActions(messages.detailProperty().map(d -> d.record().raw()),
+                new RecordActions.Skipping(CommittedGroups.of(app.adapters().offsets(), c.kafka()), reset, where),
+                c.kafka().bootstrapServers(), app.tasks()::run, ui);
     }
 
     private static void act(ButtonType choice, MainModel model, MainView view, Stage stage) {

@@ -19,6 +19,14 @@ public interface OffsetReset {
      */
     ResetPlan preview(String group, Collection<String> topics, ResetTarget target);
 
+    /**
+     * Plans a reset of the partitions a scope chooses (one partition, to skip a record); changes nothing. A chosen
+     * partition its topic does not have is a {@link ResetException} that names it.
+     */
+    default ResetPlan preview(String group, ResetScope scope, ResetTarget target) {
+        return scope.narrow(preview(group, scope.topics().keySet(), target));
+    }
+
     /** Commits a previewed plan's offsets. */
     void apply(ResetPlan plan);
 }

@@ -41,8 +41,17 @@ final class DetailPane {
     private final Tab treeTab = new Tab("Decoded", tree);
     private final Tab jsonTab = new Tab("JSON", json);
     private final Tab hexTab = new Tab("Hex", hex);
+    private final TextArea raw = new TextArea();
+    private final Tab rawTab = new Tab("Raw", raw);
 
     DetailPane(ReadOnlyObjectProperty<MessageDetail> detail, ReadOnlyBooleanProperty inTable) {
+        this(detail, inTable, null);
+    }
+
+    /**
+     * @param actions what can be done with the record (a Raw tab and buttons), or null for none
+     */
+    DetailPane(ReadOnlyObjectProperty<MessageDetail> detail, ReadOnlyBooleanProperty inTable, RecordActions actions) {
         root.getStyleClass().add("detail-pane");
         root.setPadding(new Insets(6));
         title.getStyleClass().add("detail-title");
@@ -72,6 +81,9 @@ final class DetailPane {
         tabs.getTabs().setAll(treeTab, jsonTab, hexTab);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().setAll(title, gone, facts, problem, sizes, tabs);
+        if (actions != null) {
+            withActions(actions);
+        }
         detail.addListener((o, was, is) -> show(is));
         hex.widthProperty().addListener((o, was, is) -> showHex());
         hex.fontProperty().addListener((o, was, is) -> showHex());
@@ -80,6 +92,20 @@ final class DetailPane {
 
     Node root() {
         return root;
+    }
+
+    /** The buttons above the tabs, and a Raw tab whose tree is read while it is in view. */
+    private void withActions(RecordActions actions) {
+        raw.setEditable(false);
+        raw.setWrapText(true); // the reason bytes are not Protobuf, and long strings, read within the pane
+        raw.getStyleClass().add("mono");
+        raw.textProperty().bind(actions.rawProperty());
+        rawTab.setTooltip(new javafx.scene.control.Tooltip("Field numbers without a schema, as protoc --decode_raw"
+                + " prints them; a nested message is protoc's guess"));
+        tabs.getTabs().add(rawTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> actions.rawShown(is == rawTab));
+        root.getChildren().add(root.getChildren().indexOf(tabs), RecordActionsBar.create(actions,
+                () -> tabs.getSelectionModel().select(rawTab)));
     }
 
     private void show(MessageDetail d) {
@@ -94,6 +120,9 @@ final class DetailPane {
         shown = d;
         showHex();
         tree.setRoot(has && d.tree() != null ? item(d.tree()) : null);
+        if (tabs.getSelectionModel().getSelectedItem() == rawTab) {
+            return; // the raw tree was asked for: each record shown keeps to it
+        }
         if (has && d.problem() != null) {
             tabs.getSelectionModel().select(hexTab);
         } else if (tabs.getSelectionModel().getSelectedItem() == hexTab && has) {

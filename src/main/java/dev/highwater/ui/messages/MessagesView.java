@@ -58,6 +58,13 @@ public final class MessagesView {
     private final TextField condition = new TextField();
 
     public MessagesView(MessagesModel model) {
+        this(model, null);
+    }
+
+    /**
+     * @param actions what can be done with the selected record (decode raw, save, copy, skip), or null for none
+     */
+    public MessagesView(MessagesModel model, RecordActions actions) {
         this.model = model;
         root.getStyleClass().add("messages-screen");
         root.getStylesheets().add(Objects.requireNonNull(
@@ -72,7 +79,8 @@ public final class MessagesView {
         VBox.setVgrow(table, Priority.ALWAYS);
         centre.setPadding(new Insets(4));
 
-        SplitPane right = new SplitPane(new DetailPane(model.detailProperty(), model.detailInTableProperty()).root(),
+        SplitPane right = new SplitPane(new DetailPane(model.detailProperty(), model.detailInTableProperty(),
+                actions).root(),
                 schemaPanel());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.72);

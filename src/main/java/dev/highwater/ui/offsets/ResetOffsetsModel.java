@@ -3,6 +3,7 @@ package dev.highwater.ui.offsets;
 import dev.highwater.core.offsets.OffsetReset;
 import dev.highwater.core.offsets.PartitionReset;
 import dev.highwater.core.offsets.ResetPlan;
+import dev.highwater.core.offsets.ResetScope;
 import dev.highwater.core.offsets.ResetTarget;
 import dev.highwater.ui.UiThread;
 import javafx.beans.property.ObjectProperty;
@@ -20,7 +21,6 @@ import javafx.collections.ObservableList;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -48,6 +48,7 @@ public final class ResetOffsetsModel {
 
     private final OffsetReset reset;
     private final String group;
+    private final ResetScope scope;
     private final Executor background;
     private final UiThread ui;
 
@@ -61,8 +62,14 @@ public final class ResetOffsetsModel {
     private final ReadOnlyBooleanWrapper applied = new ReadOnlyBooleanWrapper();
 
     public ResetOffsetsModel(OffsetReset reset, String group, Executor background, UiThread ui) {
+        this(reset, group, ResetScope.EVERY_TOPIC, background, ui);
+    }
+
+    /** A reset of the partitions a scope chooses alone, such as the one partition of a record to skip. */
+    public ResetOffsetsModel(OffsetReset reset, String group, ResetScope scope, Executor background, UiThread ui) {
         this.reset = reset;
         this.group = group;
+        this.scope = scope;
         this.background = background;
         this.ui = ui;
         kind.addListener((o, a, b) -> forgetPlan());
@@ -73,6 +80,11 @@ public final class ResetOffsetsModel {
 
     public String group() {
         return group;
+    }
+
+    /** The partitions the reset covers. */
+    public ResetScope scope() {
+        return scope;
     }
 
     public boolean writable() {
@@ -131,7 +143,7 @@ public final class ResetOffsetsModel {
         message.set("Reading the group's offsets…");
         background.execute(() -> {
             try {
-                ResetPlan p = reset.preview(group, List.of(), target);
+                ResetPlan p = reset.preview(group, scope, target);
                 ui.post(() -> {
                     busy.set(false);
                     plan.set(p);

@@ -40,7 +40,8 @@ public final class ResetOffsetsView {
         this.model = model;
         dialog.initOwner(owner);
         dialog.setTitle("Reset offsets of " + model.group());
-        dialog.setHeaderText("Reset the committed offsets of " + model.group() + " on " + where + ".\n"
+        String only = model.scope().topics().isEmpty() ? "" : ": " + model.scope().describe() + " alone";
+        dialog.setHeaderText("Reset the committed offsets of " + model.group() + " on " + where + only + ".\n"
                 + "Preview first: nothing changes until you reset and confirm. Kafka refuses while the group has"
                 + " active members.");
         dialog.setResizable(true);
