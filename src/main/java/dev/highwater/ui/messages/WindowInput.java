@@ -75,6 +75,18 @@ final class WindowInput {
         return SHOWN.format(instant.atZone(zone));
     }
 
+    /**
+     * A window as a sentence says it, the date once when both ends fall on one day:
+     * {@code from 2026-03-15 09:00:00 to 10:00:00 (UTC)}.
+     */
+    static String span(Instant from, Instant to, ZoneId zone) {
+        String end = shown(to, zone);
+        if (from.atZone(zone).toLocalDate().equals(to.atZone(zone).toLocalDate())) {
+            end = end.substring(end.indexOf(' ') + 1);
+        }
+        return "from " + shown(from, zone) + " to " + end + " (" + zoneLabel(zone) + ")";
+    }
+
     /** The zone's name as a person reads it: UTC rather than Z or Etc/UTC, a region's id otherwise. */
     static String zoneLabel(ZoneId zone) {
         return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();

@@ -428,13 +428,12 @@ public final class WindowSearchModel {
                 ended ? summaryOf(r, s) : "", ended));
     }
 
-    /** {@code Searched 12,345 records from 2026-03-15 09:00:00 to 2026-03-15 10:00:00 (UTC): 3 matches}. */
+    /** {@code Searched 12,345 records from 2026-03-15 09:00:00 to 10:00:00 (UTC): 3 matches.} */
     private String summaryOf(Run r, RowBuffer.Snapshot s) {
-        String window = "from " + WindowInput.shown(r.from, zone) + " to " + WindowInput.shown(r.to, zone) + " ("
-                + zoneLabel() + ")";
+        String window = WindowInput.span(r.from, r.to, zone);
         String matches = String.format(Locale.ROOT, "%,d %s", s.kept(), s.kept() == 1 ? "match" : "matches");
         String held = s.notShown() > 0
-                ? String.format(Locale.ROOT, " (the table holds the last %,d read)", s.newestFirst().size()) : "";
+                ? String.format(Locale.ROOT, " (the last %,d in the table)", s.newestFirst().size()) : "";
         if (r.cancelled) {
             return String.format(Locale.ROOT, "Search cancelled after %,d records %s: %s so far%s.", s.read(),
                     window, matches, held);

@@ -26,6 +26,10 @@ class WindowInputTest {
         assertEquals(nine, WindowInput.instant("from", "2026-03-15T08:00:00Z", PARIS));
         assertEquals(nine, WindowInput.instant("from", "2026-03-15T10:00:00+02:00", PARIS));
         assertEquals("2026-03-15 09:00:00", WindowInput.shown(nine, PARIS));
+        assertEquals("from 2026-03-15 09:00:00 to 23:59:59 (Europe/Paris)",
+                WindowInput.span(nine, Instant.parse("2026-03-15T22:59:59Z"), PARIS));
+        assertEquals("from 2026-03-15 09:00:00 to 2026-03-16 00:00:00 (Europe/Paris)",
+                WindowInput.span(nine, Instant.parse("2026-03-15T23:00:00Z"), PARIS));
         assertEquals("UTC", WindowInput.zoneLabel(ZoneOffset.UTC));
         assertEquals("UTC", WindowInput.zoneLabel(ZoneId.of("Etc/UTC")));
         assertEquals("Europe/Paris", WindowInput.zoneLabel(PARIS));

@@ -137,7 +137,7 @@ class WindowSearchModelTest {
             search.cancel();
             waitFor(() -> !search.runningProperty().get());
             assertTrue(stuck.closed.getCount() == 0, "the read was closed");
-            assertEquals("Search cancelled after 100 records from 2026-03-15 09:00:00 to 2026-03-15 10:00:00 (UTC): "
+            assertEquals("Search cancelled after 100 records from 2026-03-15 09:00:00 to 10:00:00 (UTC): "
                     + "100 matches so far.", search.summaryProperty().get());
             assertEquals(100, search.rows().size(), "what was found stays");
         } finally {
