@@ -299,7 +299,9 @@ public final class MessagesView {
             keyFilter.clear();
             textFilter.clear();
             condition.clear();
-            applyFilter.run();
+            if (!search.shownProperty().get()) { // a search reads its window again only when asked to
+                applyFilter.run();
+            }
         });
         Label problem = new Label();
         problem.getStyleClass().add("form-problem");

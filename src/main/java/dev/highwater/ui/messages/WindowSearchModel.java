@@ -55,6 +55,7 @@ import java.util.function.Supplier;
 public final class WindowSearchModel {
 
     static final long PUBLISH_MILLIS = 250;
+    private static final String FINDING = "Finding the window's offsets…";
     /** How long a finished read may take to decode what it handed over before the summary is given anyway. */
     private static final long DRAIN_MILLIS = 60_000;
 
@@ -78,6 +79,7 @@ public final class WindowSearchModel {
         private long[] next = new long[0];
         private long[] stop = new long[0];
         volatile long total;
+        volatile boolean spansKnown;
         volatile long covered;
         volatile String trouble; // the reader's disconnected or failed sentence, or null
         volatile boolean cancelled;
@@ -107,6 +109,7 @@ public final class WindowSearchModel {
                 sum += s.size();
             }
             total = sum;
+            spansKnown = true;
         }
 
         @Override
@@ -283,7 +286,7 @@ public final class WindowSearchModel {
         problem.set(null);
         running.set(true);
         summary.set("");
-        progress.set("Finding the window's offsets…");
+        progress.set(FINDING);
         fraction.set(-1);
         rows.clear();
         TypeSet t = types.get();
@@ -423,7 +426,8 @@ public final class WindowSearchModel {
         }
         SearchProgress p = new SearchProgress(s.read(), s.kept(), covered, r.total,
                 Duration.ofNanos(System.nanoTime() - r.startedAt));
-        String line = trouble != null ? p.text() + " · " + trouble : p.text();
+        String done = !r.spansKnown && s.read() == 0 ? FINDING : p.text();
+        String line = trouble != null ? done + " · " + trouble : done;
         updates.offer(new Update(r.asked, byTime, ended ? "" : line, ended ? 1 : p.fraction(),
                 ended ? summaryOf(r, s) : "", ended));
     }
