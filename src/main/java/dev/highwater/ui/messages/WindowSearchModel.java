@@ -398,7 +398,11 @@ public final class WindowSearchModel {
     }
 
     private void publishNow() {
-        publisher.execute(this::publish);
+        try {
+            publisher.execute(this::publish);
+        } catch (java.util.concurrent.RejectedExecutionException disposedMeanwhile) {
+            // the screen is gone: nobody to tell
+        }
     }
 
     /** Every 250 ms while a search runs, and once when it ends: its rows and progress, made off the UI thread. */
