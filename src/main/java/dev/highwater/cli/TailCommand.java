@@ -56,7 +56,9 @@ import java.util.concurrent.TimeUnit;
                 "With --schema-registry, framed records (Protobuf, Avro, JSON Schema) are read",
                 "with the schema of their id; --avsc files read plain Avro (--type avro:NAME).",
                 "A record nothing decodes is printed with the reason and its bytes; the tail",
-                "goes on. Reads without a consumer group: it never joins or commits for one."})
+                "goes on. --from INSTANT --to INSTANT reads the window between them and stops;",
+                "--filter runs on every record read, header[\"name\"] included.",
+                "Reads without a consumer group: it never joins or commits for one."})
 public final class TailCommand implements Callable<Integer> {
 
     enum Format { json, text }
@@ -78,6 +80,10 @@ public final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--from", paramLabel = "WHERE", description = "beginning (default), end, or an ISO-8601 instant")
     String from;
+
+    @Option(names = "--to", paramLabel = "INSTANT",
+            description = "stop at this ISO-8601 instant: each partition is read up to its first record stamped after it")
+    String to;
 
     @Option(names = "--offset", paramLabel = "N", description = "start at this offset in each partition read")
     Long offset;
@@ -113,7 +119,8 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--registry-type", paramLabel = "ID=FULL.NAME", description = "the type of a schema-registry schema id (repeatable)")
     Map<Integer, String> registryTypes = new HashMap<>();
 
-    @Option(names = "--filter", paramLabel = "EXPR", description = "a condition on decoded fields, e.g. 'sender == \"acme\" && amount > 100'")
+    @Option(names = "--filter", paramLabel = "EXPR", description = "a condition on decoded fields, key, partition, "
+            + "offset, timestamp and header[\"name\"], e.g. 'sender == \"acme\" && amount > 100'")
     String filter;
 
     @Option(names = "--grep", paramLabel = "TEXT", description = "only records whose key or value contains TEXT")
@@ -135,6 +142,7 @@ public final class TailCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
         }
         TailStart start = start();
+        Instant until = until(start);
         RecordFilter recordFilter = filter();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -155,11 +163,11 @@ public final class TailCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage());
         }
         try (SchemaRegistry closing = schemaRegistry) {
-            return tail(start, recordFilter, decoder, types, out, err);
+            return tail(start, until, recordFilter, decoder, types, out, err);
         }
     }
 
-    private int tail(TailStart start, RecordFilter recordFilter, FilteredDecoder decoder, TypeSet types,
+    private int tail(TailStart start, Instant until, RecordFilter recordFilter, FilteredDecoder decoder, TypeSet types,
                      PrintWriter out, PrintWriter err) throws InterruptedException {
         TailSource source = top.adapters().tails().on(cluster.answeredSettings(top.adapters().probe()));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
@@ -201,7 +209,7 @@ public final class TailCommand implements Callable<Integer> {
                 }
             }
         };
-        TailRequest request = new TailRequest(topic, partition, start, follow, limit == null ? 0 : limit);
+        TailRequest request = new TailRequest(topic, partition, start, follow, limit == null ? 0 : limit, until);
         reader[0] = source.open(request, listener);
         Thread stopOnSignal = new Thread(reader[0]::close, "tail-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
@@ -281,6 +289,29 @@ public final class TailCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** The window's end, or null without --to; it neither follows nor ends before it starts. */
+    private Instant until(TailStart start) {
+        if (to == null) {
+            return null;
+        }
+        String problem = null;
+        Instant until = null;
+        try {
+            until = Instant.parse(to.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            problem = "--to '" + to + "' is not an ISO-8601 instant such as 2024-03-15T09:00:00Z";
+        }
+        if (problem == null && follow) {
+            problem = "give --to or --follow, not both: a read that ends at an instant does not follow new records";
+        } else if (problem == null && start.kind() == TailStart.Kind.INSTANT && until.isBefore(start.instant())) {
+            problem = "--to " + until + " is before --from " + start.instant() + "; give the window's start first";
+        }
+        if (problem != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), problem);
+        }
+        return until;
     }
 
     private SchemaCatalog schemas(PrintWriter err) {

@@ -1,6 +1,9 @@
 package dev.highwater.core.decode;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +14,10 @@ import java.util.Locale;
  * and parentheses. Numbers compare as exact decimals, so a decimal string field such as {@code amount} compares
  * as a number. A field on its own means "present and not false". Names are field paths ({@code meta.id}); the
  * record's own {@code partition}, {@code offset}, {@code key}, {@code timestamp} and {@code type} are there too
- * ({@code value.x} reaches a decoded field that has one of those names). Parentheses and nots nest at most
+ * ({@code value.x} reaches a decoded field that has one of those names). {@code header["trace-id"]} is the value
+ * of a Kafka header as UTF-8 text (the last of that name, case-insensitive; null when the record has none). The
+ * {@code timestamp} compares as a point in time with an ISO-8601 instant such as {@code "2026-03-15T09:00:00Z"}
+ * (or one with an offset) and with a number of epoch milliseconds. Parentheses and nots nest at most
  * {@value #MAX_DEPTH} deep; a chain of {@code &&} or {@code ||} may be as long as it likes.
  */
 public final class FilterExpression {
@@ -30,6 +36,22 @@ public final class FilterExpression {
         Object field(int slot);
 
         Object record(String name);
+
+        /** A header's value as text, or null when the record has no header of that name. */
+        default Object header(String name) {
+            return null;
+        }
+    }
+
+    /**
+     * A string in a condition that reads as an instant: parsed once, when the condition is, rather than for every
+     * record it is compared with. As text it is what was typed, so it compares with other text as before.
+     */
+    private record TimeText(String text, Instant instant) {
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     private interface Node {
@@ -87,6 +109,13 @@ public final class FilterExpression {
         if (op.equals("~")) {
             return text(a).toLowerCase(Locale.ROOT).contains(text(b).toLowerCase(Locale.ROOT));
         }
+        if (a instanceof Instant || b instanceof Instant) {
+            Instant p = instant(a);
+            Instant q = instant(b);
+            if (p != null && q != null) {
+                return holds(op, p.compareTo(q));
+            }
+        }
         BigDecimal x = number(a);
         BigDecimal y = number(b);
         int c;
@@ -100,6 +129,10 @@ public final class FilterExpression {
         } else {
             c = text(a).compareTo(text(b));
         }
+        return holds(op, c);
+    }
+
+    private static boolean holds(String op, int c) {
         return switch (op) {
             case "==" -> c == 0;
             case "!=" -> c != 0;
@@ -109,6 +142,44 @@ public final class FilterExpression {
             case "<=" -> c <= 0;
             default -> throw new IllegalStateException(op);
         };
+    }
+
+    /** A point in time: an instant, an ISO-8601 text, or a number of epoch milliseconds; null otherwise. */
+    private static Instant instant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof TimeText t) {
+            return t.instant();
+        }
+        if (o instanceof String s) {
+            return parseInstant(s);
+        }
+        BigDecimal n = number(o);
+        if (n != null) {
+            try {
+                return Instant.ofEpochMilli(n.longValueExact());
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** An ISO-8601 instant, with Z or an offset; null when the text is not one. */
+    private static Instant parseInstant(String s) {
+        if (s.length() < 11 || s.length() > 40 || !Character.isDigit(s.charAt(0)) || s.indexOf('T') < 0) {
+            return null; // not worth a parse that would throw
+        }
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException again) {
+                return null;
+            }
+        }
     }
 
     private static String text(Object o) {
@@ -261,7 +332,9 @@ public final class FilterExpression {
             switch (t.kind) {
                 case "string" -> {
                     String s = t.text;
-                    return v -> s;
+                    Instant at = parseInstant(s);
+                    Object literal = at == null ? s : new TimeText(s, at);
+                    return v -> literal;
                 }
                 case "number" -> {
                     BigDecimal n = new BigDecimal(t.text);
@@ -275,6 +348,9 @@ public final class FilterExpression {
                     }
                     if (name.equals("null")) {
                         return v -> null;
+                    }
+                    if (name.equals("header") && accept("[")) {
+                        return header();
                     }
                     if (RECORD_NAMES.contains(name)) {
                         return v -> v.record(name);
@@ -293,6 +369,20 @@ public final class FilterExpression {
                     throw error("expected a field, a number or a \"string\", found '" + t.text + "'");
                 }
             }
+        }
+
+        /** After {@code header[}: the header's name as a string, then {@code ]}. */
+        private Operand header() {
+            Token n = peek();
+            if (n == null || !n.kind.equals("string")) {
+                throw error("expected a header's name in quotes, as in header[\"trace-id\"]");
+            }
+            i++;
+            if (!accept("]")) {
+                throw error("expected ']' after the header's name");
+            }
+            String headerName = n.text;
+            return v -> v.header(headerName);
         }
 
         private static List<Token> lex(String s) {
@@ -351,7 +441,7 @@ public final class FilterExpression {
                     } else if (c == '=') {
                         out.add(new Token("op", "==", i));
                         i++;
-                    } else if (c == '!' || c == '(' || c == ')') {
+                    } else if (c == '!' || c == '(' || c == ')' || c == '[' || c == ']') {
                         out.add(new Token("punct", String.valueOf(c), i));
                         i++;
                     } else {

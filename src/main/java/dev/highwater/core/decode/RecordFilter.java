@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Which records a tail keeps: by partition, by key (contains), by text anywhere in the key or value bytes (so a
- * Protobuf string field is found without decoding), and by a condition on decoded fields. Immutable.
+ * Protobuf string field is found without decoding), and by a condition on decoded fields, the record's own names
+ * and its headers. Immutable.
  */
 public final class RecordFilter {
 
@@ -82,14 +83,18 @@ public final class RecordFilter {
         return true;
     }
 
-    /** The full test on a decoded record; a poison pill passes the condition, so a condition never hides one. */
+    /** The full test on a decoded record; a poison pill passes a condition on decoded fields, so it never hides one. */
     public boolean test(DecodedRecord d) {
         return prefilter(d.raw()) && matches(d);
     }
 
-    /** The condition alone, for a record that passed {@link #prefilter}. */
+    /**
+     * The condition alone, for a record that passed {@link #prefilter}. A poison pill passes a condition on decoded
+     * fields (it has none to test, and must not vanish from view); a condition on the record's own names and
+     * headers alone is tested on it like on any record.
+     */
     public boolean matches(DecodedRecord d) {
-        if (expression == null || d.poison()) {
+        if (expression == null || d.poison() && !expression.fields().isEmpty()) {
             return true;
         }
         Object[] fields = d.value().fields();
@@ -105,10 +110,16 @@ public final class RecordFilter {
                     case "partition" -> (long) d.raw().partition();
                     case "offset" -> d.raw().offset();
                     case "key" -> d.keyText();
-                    case "timestamp" -> Instant.ofEpochMilli(d.raw().timestamp()).toString();
+                    case "timestamp" -> Instant.ofEpochMilli(d.raw().timestamp());
                     case "type" -> d.typeLabel();
                     default -> null;
                 };
+            }
+
+            @Override
+            public Object header(String name) {
+                byte[] value = d.raw().headerBytes(name);
+                return value == null ? null : new String(value, StandardCharsets.UTF_8);
             }
         });
     }

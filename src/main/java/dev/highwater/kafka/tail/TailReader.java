@@ -4,6 +4,7 @@ import dev.highwater.core.DaemonThreads;
 import dev.highwater.core.decode.RawRecord;
 import dev.highwater.kafka.ClientFailure;
 import dev.highwater.core.connect.ClientSettings;
+import dev.highwater.core.tail.PartitionSpan;
 import dev.highwater.core.tail.TailException;
 import dev.highwater.core.tail.TailListener;
 import dev.highwater.core.tail.TailReading;
@@ -85,7 +86,13 @@ public final class TailReader implements TailReading {
             List<TopicPartition> parts = partitions(c);
             c.assign(parts);
             seek(c, parts);
-            Map<TopicPartition, Long> stopAt = request.follow() ? null : endOffsets(c, parts);
+            Map<TopicPartition, Long> stopAt = request.follow() ? null : stops(c, parts);
+            if (stopAt != null) {
+                listener.spans(parts.stream().map(tp -> {
+                    long from = c.position(tp, METADATA_WAIT); // resolved by the seek: no call to the broker
+                    return new PartitionSpan(tp.partition(), from, Math.max(from, stopAt.get(tp)));
+                }).toList());
+            }
             loop(c, parts, stopAt);
         } catch (WakeupException e) {
             // closed
@@ -136,14 +143,15 @@ public final class TailReader implements TailReading {
     private void loop(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> parts, Map<TopicPartition, Long> stopAt)
             throws InterruptedException {
         Reading reading = new Reading(parts, stopAt);
-        reading.said = say(TailStatus.State.READING, "reading " + describe(parts) + " from " + request.start(), null);
+        reading.said = say(TailStatus.State.READING, "reading " + describe(parts) + " from " + request.start()
+                + (request.until() == null ? "" : " to " + request.until()), null);
         while (!stopped) {
             reading.followPause(c);
             ConsumerRecords<byte[], byte[]> polled = c.poll(POLL);
             if (!polled.isEmpty() && reading.deliver(polled)) {
                 break; // the limit asked for is reached
             }
-            if (stopAt != null && reached(c, stopAt)) {
+            if (stopAt != null && (request.until() == null ? reached(c, stopAt) : reachedPausing(c, stopAt))) {
                 break;
             }
             reading.checkWhenQuiet(c);
@@ -261,6 +269,56 @@ public final class TailReader implements TailReading {
             }
         }
         return true;
+    }
+
+    /**
+     * As {@link #reached}, for a window's read: a partition that reached its stop is paused, so the fetches go to
+     * the partitions still short of theirs rather than to records past the window that would be dropped.
+     */
+    private static boolean reachedPausing(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> stopAt) {
+        boolean all = true;
+        Set<TopicPartition> paused = c.paused();
+        List<TopicPartition> done = new ArrayList<>();
+        for (var e : stopAt.entrySet()) {
+            if (c.position(e.getKey(), Duration.ofSeconds(10)) < e.getValue()) {
+                all = false;
+            } else if (!paused.contains(e.getKey())) {
+                done.add(e.getKey());
+            }
+        }
+        if (!all && !done.isEmpty()) {
+            c.pause(done);
+        }
+        return all;
+    }
+
+    /**
+     * Where a read that ends stops in each partition: the end now or, for a window, the first offset stamped after
+     * its end instant (the end now where no record is).
+     */
+    private Map<TopicPartition, Long> stops(KafkaConsumer<byte[], byte[]> c, List<TopicPartition> parts) {
+        Map<TopicPartition, Long> ends = endOffsets(c, parts);
+        if (request.until() == null) {
+            return ends;
+        }
+        Map<TopicPartition, Long> after = new HashMap<>();
+        // offsetsForTimes finds the first offset stamped at or after a time: one millisecond past the end instant
+        // is the first record after it, so records stamped at the end instant itself are in the window
+        long firstOutside = request.until().toEpochMilli() + 1;
+        parts.forEach(tp -> after.put(tp, firstOutside));
+        Map<TopicPartition, OffsetAndTimestamp> found;
+        try {
+            found = c.offsetsForTimes(after, METADATA_WAIT);
+        } catch (TimeoutException e) {
+            throw new TailException("the cluster at " + settings.bootstrapServers() + " did not find the offsets of "
+                    + request.until() + " in " + request.topic() + " within " + METADATA_WAIT.toSeconds() + " s");
+        }
+        Map<TopicPartition, Long> stops = new HashMap<>();
+        for (TopicPartition tp : parts) {
+            OffsetAndTimestamp o = found.get(tp);
+            stops.put(tp, o == null ? ends.get(tp) : Math.min(o.offset(), ends.get(tp)));
+        }
+        return stops;
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c) {

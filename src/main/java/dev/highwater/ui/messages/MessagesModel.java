@@ -86,6 +86,7 @@ public final class MessagesModel {
     private final Coalescer<Update> updates;
     private final UiTasks uiTasks;
     private final SchemaSourcesModel schemaSources;
+    private final WindowSearchModel windowSearch;
     private volatile LiveTail tail;
     private volatile String tailState = "";
     private volatile long lastRead = -1; // reset by other threads to make the next publish happen
@@ -150,6 +151,8 @@ public final class MessagesModel {
         });
         this.schemaSources = new SchemaSourcesModel(schemas, grpcTarget, grpcTls, reflection, background, uiTasks, ui,
                 notice::set);
+        this.windowSearch = new WindowSearchModel(source, registry, schemaSources::types, () -> capacity,
+                java.time.ZoneId.systemDefault(), ui);
         publisher.scheduleWithFixedDelay(this::publish, PUBLISH_MILLIS, PUBLISH_MILLIS, TimeUnit.MILLISECONDS);
         background.execute(() -> loadTopics(demo));
     }
@@ -172,6 +175,11 @@ public final class MessagesModel {
     /** The schema sources: where the types the tail decodes with come from. */
     public SchemaSourcesModel schemaSources() {
         return schemaSources;
+    }
+
+    /** The search of a window of time in Kafka, beside the live tail: same topic, decoders and table size. */
+    public WindowSearchModel windowSearch() {
+        return windowSearch;
     }
 
     /**
@@ -436,6 +444,7 @@ public final class MessagesModel {
     public void dispose() {
         disposed = true;
         schemaSources.dispose();
+        windowSearch.dispose();
         publisher.shutdownNow();
         LiveTail t = tail;
         tail = null;

@@ -18,6 +18,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -44,6 +45,8 @@ public final class MessagesView {
     private static final String ALL = "All partitions";
 
     private final MessagesModel model;
+    private final WindowSearchModel search;
+    private final WindowSearchBar searchBar;
     private final BorderPane root = new BorderPane();
     private final TableView<DecodedRecord> table;
     private final ComboBox<String> topic = new ComboBox<>();
@@ -66,15 +69,18 @@ public final class MessagesView {
      */
     public MessagesView(MessagesModel model, RecordActions actions) {
         this.model = model;
+        this.search = model.windowSearch();
+        this.searchBar = new WindowSearchBar(search, this::form);
         root.getStyleClass().add("messages-screen");
         root.getStylesheets().add(Objects.requireNonNull(
                 MessagesView.class.getResource("messages.css")).toExternalForm());
         table = MessageTable.create(model.rows());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
-            if (is != null && !model.replacingRows()) {
+            if (is != null && !model.replacingRows() && !search.replacingRows()) {
                 model.select(is);
             }
         });
+        showSearchOrLive();
         VBox centre = new VBox(4, table, countsLine(), exportBar());
         VBox.setVgrow(table, Priority.ALWAYS);
         centre.setPadding(new Insets(4));
@@ -98,6 +104,7 @@ public final class MessagesView {
             @Override
             public void handle(long now) {
                 model.frameShown(now);
+                search.frameShown(now);
             }
         };
         root.sceneProperty().addListener((o, was, is) -> {
@@ -106,6 +113,7 @@ public final class MessagesView {
             } else {
                 frames.stop();
                 model.framesStopped();
+                search.framesStopped();
             }
         });
     }
@@ -121,6 +129,19 @@ public final class MessagesView {
 
     TextField conditionField() {
         return condition;
+    }
+
+    /** The table shows the window search's matches while its mode is on, the live rows otherwise. */
+    private void showSearchOrLive() {
+        Label live = new Label("No records yet: new records appear here as they arrive.");
+        Label none = new Label("No matches yet: Search reads the window from Kafka.");
+        Runnable show = () -> {
+            boolean searching = search.shownProperty().get();
+            table.setItems(searching ? search.rows() : model.rows());
+            table.setPlaceholder(searching ? none : live);
+        };
+        search.shownProperty().addListener((o, was, is) -> show.run());
+        show.run();
     }
 
     private Node toolbar() {
@@ -210,7 +231,12 @@ public final class MessagesView {
         Tooltip stateInFull = new Tooltip();
         stateInFull.textProperty().bind(model.stateProperty());
         state.setTooltip(stateInFull);
-        HBox first = new HBox(6, title, topic, partition, from, fromText, startButton, pause);
+        // the live tail's start and pause make no sense for a window search: its own row replaces them
+        for (Region live : List.of(from, fromText, startButton, pause)) {
+            live.visibleProperty().bind(search.shownProperty().not());
+            live.managedProperty().bind(live.visibleProperty());
+        }
+        HBox first = new HBox(6, title, modeSwitch(), topic, partition, from, fromText, startButton, pause);
         registryIds.setPromptText("registry schema ids, e.g. 7=pkg.Type");
         registryIds.setPrefWidth(240);
         registryIds.setOnAction(e -> start());
@@ -225,9 +251,34 @@ public final class MessagesView {
             });
         }
         state.setMinWidth(0);
-        VBox bar = new VBox(4, first, second);
+        VBox bar = new VBox(4, first, second, searchBar.root());
         bar.getStyleClass().add("toolbar");
         return bar;
+    }
+
+    /** Live tail or window search: the one pressed is the table's content. */
+    private Node modeSwitch() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton live = new ToggleButton("Live tail");
+        ToggleButton window = new ToggleButton("Search a window");
+        live.setId("messages-live-mode");
+        window.setId("messages-search-mode");
+        window.setTooltip(new Tooltip("Read a window of time from Kafka and keep the records the filter matches"));
+        live.setToggleGroup(group);
+        window.setToggleGroup(group);
+        live.setSelected(!search.shownProperty().get());
+        window.setSelected(search.shownProperty().get());
+        // one of the two stays pressed: a click on the pressed one keeps it
+        group.selectedToggleProperty().addListener((o, was, is) -> {
+            if (is == null) {
+                was.setSelected(true);
+            } else {
+                search.shownProperty().set(is == window);
+            }
+        });
+        HBox both = new HBox(0, fixed(live), fixed(window));
+        both.getStyleClass().add("mode-switch");
+        return both;
     }
 
     private Node filterBar() {
@@ -239,7 +290,14 @@ public final class MessagesView {
         condition.setPromptText("fields, e.g. sender == \"acct-aggregator-7\" && amount > 100");
         HBox.setHgrow(condition, Priority.ALWAYS);
         Button apply = new Button("Filter");
-        Runnable applyFilter = () -> model.applyFilter(keyFilter.getText(), textFilter.getText(), condition.getText());
+        // in the search mode a filter is a new search of the window: it runs on every record read, not on the rows
+        Runnable applyFilter = () -> {
+            if (search.shownProperty().get()) {
+                searchBar.run();
+            } else {
+                model.applyFilter(keyFilter.getText(), textFilter.getText(), condition.getText());
+            }
+        };
         apply.setOnAction(e -> applyFilter.run());
         condition.setOnAction(e -> applyFilter.run());
         keyFilter.setOnAction(e -> applyFilter.run());
@@ -249,7 +307,9 @@ public final class MessagesView {
             keyFilter.clear();
             textFilter.clear();
             condition.clear();
-            applyFilter.run();
+            if (!search.shownProperty().get()) { // a search reads its window again only when asked to
+                applyFilter.run();
+            }
         });
         Label problem = new Label();
         problem.getStyleClass().add("form-problem");
@@ -277,8 +337,12 @@ public final class MessagesView {
     private Node countsLine() {
         Label counts = new Label();
         counts.getStyleClass().add("counts");
-        counts.textProperty().bind(model.countsProperty());
+        counts.textProperty().bind(Bindings.when(search.shownProperty()).then(searchBar.counts())
+                .otherwise(model.countsProperty()));
         counts.setTooltip(new Tooltip(TableCounts.EXPLAINED));
+        counts.setWrapText(true); // a search's summary may take two lines where the screen is narrow
+        counts.setMaxWidth(Double.MAX_VALUE);
+        counts.setMinHeight(Region.USE_PREF_SIZE);
         return counts;
     }
 
@@ -287,8 +351,9 @@ public final class MessagesView {
         selection.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         selection.setOnAction(e -> exportTo(List.copyOf(table.getSelectionModel().getSelectedItems())));
         Button all = new Button("Export filtered…");
-        all.disableProperty().bind(Bindings.isEmpty(model.rows()));
-        all.setOnAction(e -> exportTo(List.copyOf(model.rows())));
+        all.disableProperty().bind(Bindings.createBooleanBinding(() -> table.getItems().isEmpty(),
+                table.itemsProperty(), model.rows(), search.rows()));
+        all.setOnAction(e -> exportTo(List.copyOf(table.getItems())));
         // what the file holds is said where it is chosen, and in a tooltip: the bar keeps its width for the toggles
         selection.setTooltip(new Tooltip("JSON lines, or CSV for a .csv name"));
         all.setTooltip(new Tooltip("The table's rows to a file: JSON lines, or CSV for a .csv name"));
@@ -380,11 +445,16 @@ public final class MessagesView {
     }
 
     private void start() {
+        model.start(form());
+    }
+
+    /** The form as it stands: what a tail or a window search reads, decodes and keeps. */
+    private TailForm form() {
         String p = partition.getValue();
         Integer part = p == null || p.equals(ALL) ? null : Integer.valueOf(p.substring("Partition ".length()));
-        model.start(new TailForm(topic.getValue(), part, from.getValue(), fromText.getText(), valueDecoder.getValue(),
+        return new TailForm(topic.getValue(), part, from.getValue(), fromText.getText(), valueDecoder.getValue(),
                 keyDecoder.getValue(), registryIds.getText(), keyFilter.getText(), textFilter.getText(),
-                condition.getText()));
+                condition.getText());
     }
 
     private void exportTo(List<DecodedRecord> records) {

@@ -3,6 +3,7 @@ package dev.highwater.core.decode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -72,5 +73,68 @@ class FilterExpressionTest {
         String chain = String.join(" && ", java.util.Collections.nCopies(100_000, "amount > 1"));
         assertTrue(test(chain, Map.of("amount", "2")));
         assertFalse(test(chain + " || !amount", Map.of("amount", "0")));
+    }
+
+    /** A record with headers and a timestamp, and no decoded fields. */
+    private static boolean onRecord(String condition, Map<String, String> headers, Instant timestamp) {
+        FilterExpression e = FilterExpression.parse(condition);
+        return e.test(new FilterExpression.Values() {
+            public Object field(int slot) {
+                return null;
+            }
+
+            public Object record(String name) {
+                return name.equals("timestamp") ? timestamp : null;
+            }
+
+            public Object header(String name) {
+                return headers.get(name);
+            }
+        });
+    }
+
+    @Test
+    void aHeaderComparesAsTextAndAMissingOneIsNull() {
+        Map<String, String> h = Map.of("trace-id", "abc-123", "tenant", "acme");
+        Instant t = Instant.parse("2026-03-15T09:00:00Z");
+        assertTrue(onRecord("header[\"trace-id\"] == \"abc-123\"", h, t));
+        assertFalse(onRecord("header['trace-id'] == 'abc-124'", h, t));
+        assertTrue(onRecord("header[\"trace-id\"] ~ \"ABC\" && header[\"tenant\"] != \"other\"", h, t));
+        assertTrue(onRecord("header[\"absent\"] == null", h, t));
+        assertFalse(onRecord("header[\"absent\"]", h, t));
+        assertTrue(onRecord("!header[\"absent\"] && header[\"tenant\"]", h, t));
+        assertEquals(List.of(), FilterExpression.parse("header[\"tenant\"] == \"acme\"").fields(),
+                "a header is not a decoded field: nothing to decode for it");
+        assertEquals(List.of("header.id"), FilterExpression.parse("header.id == 1").fields(),
+                "a decoded field named header is still one");
+    }
+
+    @Test
+    void aHeaderNamedBadlySaysWhere() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FilterExpression.parse("header[trace] == 'x'"));
+        assertTrue(e.getMessage().startsWith("filter, at character 8: expected a header's name in quotes"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FilterExpression.parse("header['x' == 'y'"));
+    }
+
+    @Test
+    void theTimestampComparesAsAnInstantWithIsoTextAndEpochMillis() {
+        Instant t = Instant.parse("2026-03-15T09:00:00.250Z");
+        Map<String, String> none = Map.of();
+        // as text, "…09:00:00.250Z" sorts before "…09:00:00Z": a point in time must not
+        assertTrue(onRecord("timestamp >= \"2026-03-15T09:00:00Z\"", none, t));
+        assertFalse(onRecord("timestamp < \"2026-03-15T09:00:00Z\"", none, t));
+        assertTrue(onRecord("timestamp < '2026-03-15T10:00:00+01:00' || timestamp > '2026-03-15T09:00:01Z'", none,
+                Instant.parse("2026-03-15T08:59:59Z")));
+        assertTrue(onRecord("timestamp == \"2026-03-15T09:00:00.250Z\"", none, t));
+        assertTrue(onRecord("timestamp > " + (t.toEpochMilli() - 1) + " && timestamp <= " + t.toEpochMilli(), none, t));
+        assertTrue(onRecord("timestamp ~ \"2026-03-15T09\"", none, t), "contains still reads the ISO text");
+    }
+
+    @Test
+    void anIsoStringComparedWithTextStaysText() {
+        assertTrue(test("when == \"2026-03-15T09:00:00Z\"", Map.of("when", "2026-03-15T09:00:00Z")));
+        assertTrue(test("when ~ \"2026-03-15T09:00:00Z\"", Map.of("when", "at 2026-03-15T09:00:00Z")));
     }
 }
