@@ -74,6 +74,7 @@ public final class ResetOffsetsView {
         apply.setOnAction(e -> confirmAndApply(where));
         HBox choice = new HBox(8, new Label("Move"), kind, value, preview, apply);
         choice.setAlignment(Pos.CENTER_LEFT);
+        HBox back = waysBack();
 
         TableView<PartitionReset> table = new TableView<>(model.rows());
         TableCopy.install(table);
@@ -97,10 +98,41 @@ public final class ResetOffsetsView {
                 : "This profile is read-only: you can preview, not reset.");
         mode.getStyleClass().add("mode-badge");
         VBox content = new VBox(10, choice, table, message, mode);
+        if (back != null) {
+            content.getChildren().add(1, back);
+        }
         content.setPadding(new Insets(8));
         content.setPrefSize(820, 460);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    }
+
+    /** "Undo the last reset" and "Rewind to when it started", each previewed like any reset; null: none offered. */
+    private HBox waysBack() {
+        if (!model.undoOffered() && !model.rewindOffered()) {
+            return null;
+        }
+        HBox line = new HBox(8, new Label("Or preview"));
+        line.setAlignment(Pos.CENTER_LEFT);
+        if (model.undoOffered()) {
+            Button undo = new Button("Undo the last reset");
+            undo.setId("reset-undo");
+            undo.setTooltip(new Tooltip("Puts back the offsets the group had before its last reset from Highwater,"
+                    + " saved in its undo file"));
+            undo.disableProperty().bind(model.busyProperty());
+            undo.setOnAction(e -> model.previewUndo());
+            line.getChildren().add(undo);
+        }
+        if (model.rewindOffered()) {
+            Button rewind = new Button("Rewind to when it started");
+            rewind.setId("reset-lag-start");
+            rewind.setTooltip(new Tooltip("To the instant the group's lag in seconds began to grow, from its lag"
+                    + " history"));
+            rewind.disableProperty().bind(model.busyProperty());
+            rewind.setOnAction(e -> model.previewLagStart());
+            line.getChildren().add(rewind);
+        }
+        return line;
     }
 
     public void show() {
@@ -114,8 +146,9 @@ public final class ResetOffsetsView {
         confirm.setTitle("Reset offsets");
         confirm.setHeaderText("Reset " + p.moving() + " partition(s) of " + p.group() + " on " + where + " "
                 + p.target().describe() + "?");
-        confirm.setContentText("The group's consumers will resume from the new offsets when they start. This"
-                + " cannot be undone (note the current offsets above if you may want them back).");
+        confirm.setContentText("The group's consumers will resume from the new offsets when they start. "
+                + (model.undoOffered() ? "Its offsets of now are saved first: \u201cUndo the last reset\u201d puts"
+                + " them back." : "This cannot be undone (note the current offsets above if you may want them back)."));
         confirm.getDialogPane().setId("reset-confirm");
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Reset");
         confirm.setOnHidden(e -> {
