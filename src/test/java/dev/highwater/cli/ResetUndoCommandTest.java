@@ -172,8 +172,8 @@ class ResetUndoCommandTest {
             CommandRun rewind = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group",
                     "reporting", "--to-lag-start");
             assertEquals(0, rewind.exit(), rewind.err());
-            assertTrue(rewind.out().startsWith("The lag of reporting began to grow at 2026-03-15T09:00:12Z (from"
-                    + " 0 s to 28 s at 2026-03-15T09:00:40Z): rewinding to 2026-03-15T09:00:12Z"), rewind.out());
+            assertTrue(rewind.out().startsWith("The lag of reporting began to grow at 2026-03-15T09:00:17Z (from"
+                    + " 5.0 s to 28 s at 2026-03-15T09:00:40Z): rewinding to 2026-03-15T09:00:12Z"), rewind.out());
             // records are a second apart from 09:00:00: the first at or after 09:00:12 is offset 12
             assertTrue(rewind.out().contains("payments                         0           30           12        -18"),
                     rewind.out());

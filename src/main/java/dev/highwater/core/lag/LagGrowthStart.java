@@ -9,25 +9,22 @@ import java.util.List;
  * group's totals count (one sample per refresh, whose lag in seconds is the largest of its partitions'); samples
  * whose lag in seconds is unknown are left out. Then, precisely:
  * <ul>
- *   <li>a <em>low point</em> is a sample whose lag in seconds is lower than at every later sample (the latest
- *       sample is one);</li>
- *   <li>the run of growth goes back from the latest sample through the low points before it, one by one, for as
- *       long as the lag in seconds rose from each to the next at {@value #MIN_PACE} of the clock's pace or faster
- *       (the pace at which the lag monitor calls a partition lagging). A consumer that keeps up has low points at a
- *       steady level however long ago, so the run stops at the last of them; a stalled one ages its oldest
- *       record at the clock's pace, and a saw-tooth of batch commits leaves the low points rising under it;</li>
- *   <li>the run's first low point is the <em>start</em>; it is growth when the lag in seconds rose by at least
- *       {@value #MIN_GROWTH_SECONDS} s from the start to the latest sample, more than the saw-tooth of a consumer
- *       that commits every few seconds (Kafka's default is every 5 s).</li>
+ *   <li>the group's <em>floor</em> is the lowest lag in seconds in the history: the group at its best;</li>
+ *   <li>the lag is growing when the latest sample is more than {@value #MIN_GROWTH_SECONDS} s above the floor,
+ *       more than the saw-tooth of a consumer that commits every few seconds (Kafka's default is every 5 s);</li>
+ *   <li>the <em>start</em> is then the last sample within {@value #NEAR_FLOOR_SECONDS} s of the floor: every
+ *       sample after it is further above, so the lag rose from there and stayed up. A consumer that recovered and
+ *       fell behind again starts from its latest recovery; one that was behind when the history began starts from
+ *       its first samples.</li>
  * </ul>
  * The rewind instant is the start's time less its lag in seconds: when the oldest record the group had not
  * consumed at the start was written, so a reset to it puts the group back where it stood when its lag began to
- * grow.
+ * grow (for a consumer that stopped, that is the instant it stopped, whichever sample near the floor is taken).
  */
 public sealed interface LagGrowthStart {
 
-    double MIN_PACE = 0.2;
     double MIN_GROWTH_SECONDS = 10;
+    double NEAR_FLOOR_SECONDS = 5;
 
     /**
      * The lag in seconds has grown since {@code startedAt}.
@@ -66,24 +63,23 @@ public sealed interface LagGrowthStart {
                     + " not be read), so when its lag began to grow is not known.");
         }
         LagSample latest = known.getLast();
-        LagSample start = latest;
-        for (int i = known.size() - 2; i >= 0; i--) {
-            LagSample s = known.get(i);
-            if (s.lagSeconds() >= start.lagSeconds()) {
-                continue; // not a low point: a later sample is as low or lower
+        LagSample floor = known.getFirst();
+        for (LagSample k : known) {
+            if (k.lagSeconds() <= floor.lagSeconds()) {
+                floor = k; // the latest of the lowest
             }
-            double elapsed = Math.max(0.001, (start.atMillis() - s.atMillis()) / 1000.0);
-            if ((start.lagSeconds() - s.lagSeconds()) / elapsed < MIN_PACE) {
-                break; // the lag sat at this level before: the run began after it
-            }
-            start = s;
         }
-        double grew = latest.lagSeconds() - start.lagSeconds();
-        if (grew < MIN_GROWTH_SECONDS) {
-            return new NotFound("The lag of " + group + " is not growing: " + seconds(latest.lagSeconds())
-                    + " at " + at(Instant.ofEpochMilli(latest.atMillis())) + ", up " + seconds(Math.max(0, grew))
-                    + " from its low point at " + at(Instant.ofEpochMilli(start.atMillis())) + " (growth is a rise of "
-                    + seconds(MIN_GROWTH_SECONDS) + " or more), so there is no start to rewind to.");
+        if (latest.lagSeconds() - floor.lagSeconds() <= MIN_GROWTH_SECONDS) {
+            return new NotFound("The lag of " + group + " is not growing: " + seconds(latest.lagSeconds()) + " at "
+                    + at(latest.atMillis()) + ", within " + seconds(MIN_GROWTH_SECONDS) + " of its lowest, "
+                    + seconds(floor.lagSeconds()) + " at " + at(floor.atMillis()) + ", so there is no start to"
+                    + " rewind to.");
+        }
+        LagSample start = floor;
+        for (LagSample k : known) {
+            if (k.atMillis() > start.atMillis() && k.lagSeconds() <= floor.lagSeconds() + NEAR_FLOOR_SECONDS) {
+                start = k;
+            }
         }
         Instant startedAt = Instant.ofEpochMilli(start.atMillis());
         return new Found(startedAt, start.lagSeconds(), Instant.ofEpochMilli(latest.atMillis()),
@@ -92,6 +88,10 @@ public sealed interface LagGrowthStart {
 
     private static String at(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String at(long millis) {
+        return at(Instant.ofEpochMilli(millis));
     }
 
     private static String seconds(double s) {

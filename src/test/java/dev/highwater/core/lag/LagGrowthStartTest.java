@@ -42,9 +42,8 @@ class LagGrowthStartTest {
     void aSteadyLagHasNoStartAndSaysWhy() {
         LagGrowthStart.NotFound none = assertInstanceOf(LagGrowthStart.NotFound.class,
                 LagGrowthStart.find("billing", series(steady(600, 2, 3, 2.5, 4))));
-        assertEquals("The lag of billing is not growing: 4.0 s at 2026-03-15T09:09:59Z, up 2.0 s from its low point"
-                + " at 2026-03-15T09:09:56Z (growth is a rise of 10 s or more), so there is no start to rewind to.",
-                none.reason());
+        assertEquals("The lag of billing is not growing: 4.0 s at 2026-03-15T09:09:59Z, within 10 s of its lowest,"
+                + " 2.0 s at 2026-03-15T09:09:56Z, so there is no start to rewind to.", none.reason());
     }
 
     @Test
@@ -53,24 +52,24 @@ class LagGrowthStartTest {
         Double[] lags = concat(steady(60, 0), 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0);
         LagGrowthStart.Found found = assertInstanceOf(LagGrowthStart.Found.class,
                 LagGrowthStart.find("billing", series(lags)));
-        assertEquals(T0.plusSeconds(59), found.startedAt());
-        assertEquals(0, found.fromSeconds());
+        assertEquals(T0.plusSeconds(64), found.startedAt(), "the last sample within 5 s of the floor");
+        assertEquals(5, found.fromSeconds());
         assertEquals(12, found.nowSeconds());
-        assertEquals(T0.plusSeconds(59), found.rewindTo(), "caught up then: nothing older was unconsumed");
+        assertEquals(T0.plusSeconds(59), found.rewindTo(), "where it stopped: its oldest record was 5 s old then");
     }
 
     @Test
-    void growthWithTheSawToothOfBatchCommitsStartsWhereTheLowPointsBeganToRise() {
-        // ten minutes at 2..5 s, then the low points of a saw-tooth rise a second per second
+    void growthWithTheSawToothOfBatchCommitsStartsWhenItLastWasNearItsFloor() {
+        // ten minutes at 2..5 s, then a saw-tooth whose low points rise a second per second, with a deep dip
         Double[] lags = concat(steady(600, 2, 3, 5, 4),
-                3.0, 8.0, 5.0, 10.0, 7.0, 12.0, 9.0, 14.0, 11.0, 16.0, 13.0, 18.0, 15.0, 20.0, 17.0, 22.0);
+                3.0, 8.0, 5.0, 10.0, 7.0, 12.0, 9.0, 14.0, 11.0, 16.0, 8.0, 18.0, 15.0, 20.0, 17.0, 22.0);
         LagGrowthStart.Found found = assertInstanceOf(LagGrowthStart.Found.class,
                 LagGrowthStart.find("billing", series(lags)));
-        assertEquals(T0.plusSeconds(596), found.startedAt(), "the last 2 s of the steady stretch, not its first");
-        assertEquals(2, found.fromSeconds());
-        assertEquals(T0.plusSeconds(594), found.rewindTo(), "less the 2 s its oldest record was old then");
-        assertEquals("The lag of billing began to grow at 2026-03-15T09:09:56Z (from 2.0 s to 22 s at"
-                + " 2026-03-15T09:10:15Z): rewinding to 2026-03-15T09:09:54Z, when the oldest record it had not"
+        assertEquals(T0.plusSeconds(604), found.startedAt(), "the last sample within 5 s of the lowest, 2 s");
+        assertEquals(7, found.fromSeconds());
+        assertEquals(T0.plusSeconds(597), found.rewindTo(), "less the 7 s its oldest record was old then");
+        assertEquals("The lag of billing began to grow at 2026-03-15T09:10:04Z (from 7.0 s to 22 s at"
+                + " 2026-03-15T09:10:15Z): rewinding to 2026-03-15T09:09:57Z, when the oldest record it had not"
                 + " consumed then was written.", found.describe("billing"));
     }
 
@@ -79,9 +78,8 @@ class LagGrowthStartTest {
         Double[] lags = concat(steady(10, 1), 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 10.0, 2.0, 1.0, 1.0);
         LagGrowthStart.NotFound none = assertInstanceOf(LagGrowthStart.NotFound.class,
                 LagGrowthStart.find("billing", series(lags)));
-        assertEquals("The lag of billing is not growing: 1.0 s at 2026-03-15T09:00:19Z, up 0 s from its low point"
-                + " at 2026-03-15T09:00:19Z (growth is a rise of 10 s or more), so there is no start to rewind to.",
-                none.reason());
+        assertEquals("The lag of billing is not growing: 1.0 s at 2026-03-15T09:00:19Z, within 10 s of its lowest,"
+                + " 1.0 s at 2026-03-15T09:00:19Z, so there is no start to rewind to.", none.reason());
     }
 
     @Test
