@@ -59,9 +59,13 @@ public final class UndoableOffsetReset implements OffsetReset {
      * undo with: highwater reset-offsets --group G --from-file FILE --execute".
      */
     public static String undoHint(ResetRecord kept) {
-        String file = kept.undoFile().toString();
-        return "Previous offsets saved to " + file + "; undo with: highwater reset-offsets --group "
-                + shellWord(kept.group()) + " --from-file " + shellWord(file) + " --execute";
+        return "Previous offsets saved to " + kept.undoFile() + "; undo with: " + undoCommand(kept);
+    }
+
+    /** The command that puts back the offsets saved before a reset. */
+    public static String undoCommand(ResetRecord kept) {
+        return "highwater reset-offsets --group " + shellWord(kept.group()) + " --from-file "
+                + shellWord(kept.undoFile().toString()) + " --execute";
     }
 
     /**

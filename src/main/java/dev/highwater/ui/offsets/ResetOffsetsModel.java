@@ -74,6 +74,7 @@ public final class ResetOffsetsModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper applied = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper undoCommand = new ReadOnlyStringWrapper("");
 
     public ResetOffsetsModel(OffsetReset reset, String group, Executor background, UiThread ui) {
         this(reset, group, background, ui, null, null);
@@ -137,6 +138,11 @@ public final class ResetOffsetsModel {
 
     public ReadOnlyBooleanProperty appliedProperty() {
         return applied.getReadOnlyProperty();
+    }
+
+    /** The command line that undoes the reset just applied, to copy for a colleague; empty before one. */
+    public ReadOnlyStringProperty undoCommandProperty() {
+        return undoCommand.getReadOnlyProperty();
     }
 
     /** Whether "Undo the last reset" is offered (the app keeps a reset history). */
@@ -205,6 +211,7 @@ public final class ResetOffsetsModel {
                     applied.set(true);
                     message.set("Reset " + p.moving() + " partition(s) of " + group + " " + p.target().describe() + "."
                             + kept.map(k -> " " + UndoableOffsetReset.undoHint(k)).orElse(""));
+                    undoCommand.set(kept.map(UndoableOffsetReset::undoCommand).orElse(""));
                 });
             } catch (RuntimeException e) {
                 ui.post(() -> {

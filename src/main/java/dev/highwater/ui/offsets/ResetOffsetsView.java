@@ -19,6 +19,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -97,7 +99,21 @@ public final class ResetOffsetsView {
         Label mode = new Label(model.writable() ? "This profile is writable: a reset asks you to confirm."
                 : "This profile is read-only: you can preview, not reset.");
         mode.getStyleClass().add("mode-badge");
-        VBox content = new VBox(10, choice, table, message, mode);
+        Button copyUndo = new Button("Copy the undo command");
+        copyUndo.setId("reset-copy-undo");
+        copyUndo.visibleProperty().bind(model.undoCommandProperty().isNotEmpty());
+        copyUndo.managedProperty().bind(copyUndo.visibleProperty());
+        copyUndo.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(model.undoCommandProperty().get());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox said = new HBox(8, message, copyUndo);
+        said.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE); // as wide as the button beside it leaves, wrapped to that
+        message.setMinWidth(0);
+        VBox content = new VBox(10, choice, table, said, mode);
         if (back != null) {
             content.getChildren().add(1, back);
         }
@@ -147,7 +163,7 @@ public final class ResetOffsetsView {
         confirm.setHeaderText("Reset " + p.moving() + " partition(s) of " + p.group() + " on " + where + " "
                 + p.target().describe() + "?");
         confirm.setContentText("The group's consumers will resume from the new offsets when they start. "
-                + (model.undoOffered() ? "Its offsets of now are saved first: \u201cUndo the last reset\u201d puts"
+                + (model.undoOffered() ? "Its current offsets are saved first: \u201cUndo the last reset\u201d puts"
                 + " them back." : "This cannot be undone (note the current offsets above if you may want them back)."));
         confirm.getDialogPane().setId("reset-confirm");
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Reset");

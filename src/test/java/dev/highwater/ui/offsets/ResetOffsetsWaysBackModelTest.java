@@ -126,6 +126,8 @@ class ResetOffsetsWaysBackModelTest {
         assertEquals("Reset 2 partition(s) of billing to the earliest offset. Previous offsets saved to "
                 + folder.resolve("undo-0.csv") + "; undo with: highwater reset-offsets --group billing --from-file "
                 + folder.resolve("undo-0.csv") + " --execute", model.messageProperty().get());
+        assertEquals("highwater reset-offsets --group billing --from-file " + folder.resolve("undo-0.csv")
+                + " --execute", model.undoCommandProperty().get(), "the command to copy for a colleague");
 
         model.previewUndo();
         assertEquals(List.of(40L, 70L), model.rows().stream().map(r -> r.target()).toList());
