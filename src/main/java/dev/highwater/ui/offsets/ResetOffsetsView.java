@@ -101,6 +101,7 @@ public final class ResetOffsetsView {
         mode.getStyleClass().add("mode-badge");
         Button copyUndo = new Button("Copy the undo command");
         copyUndo.setId("reset-copy-undo");
+        copyUndo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the message wraps, not the button
         copyUndo.visibleProperty().bind(model.undoCommandProperty().isNotEmpty());
         copyUndo.managedProperty().bind(copyUndo.visibleProperty());
         copyUndo.setOnAction(e -> {
