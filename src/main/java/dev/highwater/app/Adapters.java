@@ -6,12 +6,14 @@ import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.core.demo.DemoStarter;
 import dev.highwater.core.demo.RunningDemo;
 import dev.highwater.core.grpc.GrpcClients;
+import dev.highwater.core.lag.LagHistoryStore;
 import dev.highwater.core.lag.OffsetsSources;
 import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.LedgerSources;
 import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.core.offsets.OffsetResets;
 import dev.highwater.core.offsets.ResetHistory;
+import dev.highwater.core.offsets.UndoableOffsetReset;
 import dev.highwater.core.registry.SchemaRegistries;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
@@ -23,11 +25,14 @@ import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.kafka.tail.KafkaTailSource;
 import dev.highwater.registry.HttpSchemaRegistries;
+import dev.highwater.store.H2LagHistoryStore;
 import dev.highwater.store.H2SnapshotStore;
 import dev.highwater.store.ResetFiles;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -47,9 +52,23 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
                        OffsetsSources offsets, DemoStarter demo, GrpcClients grpc,
                        SchemaRegistries registries) {
 
-    /** Kafka, H2, gRPC, the schema registry over HTTP and the embedded demo. */
+    /**
+     * Kafka, H2, gRPC, the schema registry over HTTP and the embedded demo; offset resets keep their undo files in
+     * the user's data folder (~/.highwater, or HIGHWATER_HOME).
+     */
     public static Adapters real() {
-        return new Adapters(KafkaTailSource::new, GroupOffsetReset::new, new LedgerSources() {
+        return real(AppLogging.dataFolder());
+    }
+
+    /**
+     * As {@link #real()}, with every offset reset, before it is applied, saving the group's offsets to an undo file
+     * in this data folder's reset history, and not applied when they cannot be saved: no front end can reset
+     * offsets without a way back.
+     */
+    public static Adapters real(Path dataFolder) {
+        OffsetResets undoable = (cluster, writable, profileName) -> new UndoableOffsetReset(
+                new GroupOffsetReset(cluster, writable, profileName), resetsIn(dataFolder), Clock.systemUTC());
+        return new Adapters(KafkaTailSource::new, undoable, new LedgerSources() {
             @Override
             public LedgerSource reader(ClientSettings cluster) {
                 return new KafkaLedgerSource(cluster);
@@ -68,7 +87,24 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
      * (~/.highwater, or HIGHWATER_HOME, for the console and the command line alike).
      */
     public ResetHistory resets(Path dataFolder) {
+        return resetsIn(dataFolder);
+    }
+
+    private static ResetHistory resetsIn(Path dataFolder) {
         return new ResetFiles(dataFolder.resolve("resets"));
+    }
+
+    /**
+     * The lag history the console keeps in a data folder (its {@code lag-history} file), opened to be read by a
+     * command, or empty when there is none (so that reading makes no file); a file held by a running console is a
+     * {@link dev.highwater.core.StoreException} that says so. The caller closes it.
+     */
+    public Optional<LagHistoryStore> lagHistory(Path dataFolder) {
+        Path file = dataFolder.resolve("lag-history");
+        if (!Files.isRegularFile(dataFolder.resolve("lag-history.mv.db"))) {
+            return Optional.empty();
+        }
+        return Optional.of(H2LagHistoryStore.open(file));
     }
 
     /**

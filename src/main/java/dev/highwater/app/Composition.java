@@ -32,7 +32,7 @@ public record Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFac
     /** With the real adapters. */
     public Composition(DemoStarter demo, BackgroundTasks tasks, LagServiceFactory lag, String version,
                        Path dataFolder, SchemaCatalog schemas, ProfileRepository profiles) {
-        this(demo, tasks, lag, version, dataFolder, schemas, profiles, Adapters.real());
+        this(demo, tasks, lag, version, dataFolder, schemas, profiles, Adapters.real(dataFolder));
     }
 
     /** With profiles kept for the running app only and the real adapters (tests). */

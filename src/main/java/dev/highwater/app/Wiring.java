@@ -34,7 +34,7 @@ public final class Wiring {
             // each store says in its own words what it cannot do without the folder
             log().warn("The data folder {} cannot be made private to you: {}", data, e.toString());
         }
-        Adapters adapters = Adapters.real();
+        Adapters adapters = Adapters.real(data);
         return new Composition(adapters.demo(), new ThreadPoolTasks(4),
                 cluster -> lagService(cluster, data.resolve("lag-history")), AppVersion.get(), data,
                 SchemaCatalog.withBuiltIn(), new ProfileFile(data.resolve("profiles.properties")), adapters);

@@ -124,6 +124,29 @@ public final class H2LagHistoryStore implements LagHistoryStore {
         });
     }
 
+    /** The totals' rows alone, as the index on (cluster, group, time) finds them, not a day of every partition. */
+    @Override
+    public synchronized List<LagSample> totalsSince(String cluster, String group, long fromMillis) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT at_millis, lag, lag_seconds, produce_rate,"
+                    + " consume_rate FROM lag_sample WHERE cluster = ? AND group_id = ? AND at_millis >= ?"
+                    + " AND part = -1 ORDER BY at_millis")) {
+                ps.setString(1, cluster);
+                ps.setString(2, group);
+                ps.setLong(3, fromMillis);
+                List<LagSample> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new LagSample(rs.getLong(1), group, new PartitionId("", -1),
+                                rs.getObject(2, Long.class), rs.getObject(3, Double.class),
+                                rs.getObject(4, Double.class), rs.getObject(5, Double.class)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     @Override
     public synchronized int pruneBefore(long millis) {
         return db.inTransaction(c -> {

@@ -3,7 +3,9 @@ package dev.highwater.ui;
 import dev.highwater.app.Composition;
 import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.core.grpc.ChannelSettings;
+import dev.highwater.core.lag.LagSample;
 import dev.highwater.core.offsets.OffsetReset;
+import dev.highwater.core.offsets.ResetHistory;
 import dev.highwater.ui.grpc.GrpcScreen;
 import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.messages.MessagesModel;
@@ -30,10 +32,12 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 /** Starts JavaFX (without an Application subclass, so dependencies are passed, not handed over statically). */
 public final class DesktopUi {
@@ -143,8 +147,12 @@ public final class DesktopUi {
         });
         OffsetReset reset = app.adapters().offsetResets().on(c.kafka(), c.writable(), c.profile().name());
         String where = c.profile().name() + " (" + c.kafka().bootstrapServers() + ")";
+        ResetHistory resets = app.adapters().resets(app.dataFolder());
+        Function<String, List<LagSample>> lagHistory = group -> c.lag().storedTotalsSince(group,
+                System.currentTimeMillis() - Duration.ofDays(1).toMillis());
         Node root = new PartitionsView(partitions, (group, window) -> new ResetOffsetsView(
-                new ResetOffsetsModel(reset, group, app.tasks()::run, ui), where, window).show()).root();
+                new ResetOffsetsModel(reset, group, app.tasks()::run, ui, resets, lagHistory), where, window)
+                .show()).root();
         return Screen.of(root, partitions::dispose);
     }
 

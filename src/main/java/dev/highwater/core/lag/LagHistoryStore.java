@@ -17,6 +17,11 @@ public interface LagHistoryStore extends AutoCloseable {
     /** The samples of a cluster's group from the given instant on, oldest first. */
     List<LagSample> since(String cluster, String group, long fromMillis);
 
+    /** As {@link #since}, the group's totals only (one sample per refresh): a day of them is small. */
+    default List<LagSample> totalsSince(String cluster, String group, long fromMillis) {
+        return since(cluster, group, fromMillis).stream().filter(LagSample::isGroupTotal).toList();
+    }
+
     /** Drops samples older than the instant; returns how many. */
     int pruneBefore(long millis);
 

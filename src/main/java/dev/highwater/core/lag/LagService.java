@@ -270,6 +270,12 @@ public final class LagService implements AutoCloseable {
         return store == null || of == null ? List.of() : store.since(of, group, fromMillis);
     }
 
+    /** As {@link #storedSince}, the group's totals only. */
+    public List<LagSample> storedTotalsSince(String group, long fromMillis) {
+        String of = identity;
+        return store == null || of == null ? List.of() : store.totalsSince(of, group, fromMillis);
+    }
+
     /** Says why there is no store at all (its file held by another instance, say), for {@link #storageProblem()}. */
     public void storageUnavailable(String why) {
         storageProblem = "Lag history is not being kept: " + why;

@@ -1,6 +1,7 @@
 package dev.highwater.core.offsets;
 
 import java.util.Collection;
+import java.util.Optional;
 
 /**
  * Offset resets for the consumer groups of one cluster, as one profile may do them: a preview first (old and new
@@ -29,4 +30,14 @@ public interface OffsetReset {
 
     /** Commits a previewed plan's offsets. */
     void apply(ResetPlan plan);
+
+    /**
+     * Commits a previewed plan's offsets as {@link #apply} does, and says where the offsets the group had before
+     * were saved (the undo file), for the front end to tell the user. Empty from an implementation that keeps
+     * none; the app's own keeps them always ({@link UndoableOffsetReset}).
+     */
+    default Optional<ResetRecord> applyUndoably(ResetPlan plan) {
+        apply(plan);
+        return Optional.empty();
+    }
 }

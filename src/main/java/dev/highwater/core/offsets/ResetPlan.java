@@ -74,8 +74,10 @@ public record ResetPlan(String group, ResetTarget target, List<PartitionReset> p
             case ResetTarget.ToOffset o -> o.offset();
             case ResetTarget.ToInstant i -> atInstant.getOrDefault(tp, end);
             case ResetTarget.ShiftBy s -> saturatedSum(base, s.delta());
+            case ResetTarget.ToOffsets o -> o.offsets().getOrDefault(tp, base);
         };
-        String exactly = " (asked " + asked(target, base) + ")";
+        String exactly = " (asked " + (target instanceof ResetTarget.ToOffsets ? Long.toString(asked)
+                : asked(target, base)) + ")";
         if (asked > end) {
             return new PartitionReset(tp, current, first, end, end, PartitionReset.Clamp.END,
                     "past the end: clamped to the end " + end + exactly);

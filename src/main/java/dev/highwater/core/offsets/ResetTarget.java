@@ -1,6 +1,11 @@
 package dev.highwater.core.offsets;
 
+import dev.highwater.core.lag.PartitionId;
+
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Where an offset reset moves a group's committed offsets, as kafka-consumer-groups offers it. */
 public sealed interface ResetTarget {
@@ -40,6 +45,23 @@ public sealed interface ResetTarget {
     record ShiftBy(long delta) implements ResetTarget {
         public String describe() {
             return "shifted by " + (delta >= 0 ? "+" : "") + delta;
+        }
+    }
+
+    /**
+     * Each listed partition to its own offset (clamped to what the log holds), as an undo file or
+     * {@code kafka-consumer-groups --from-file} lists them; only these partitions are reset.
+     *
+     * @param offsets the offset per partition, in the file's order
+     * @param source  where the offsets come from, for {@link #describe()}: "in undo.csv"
+     */
+    record ToOffsets(Map<PartitionId, Long> offsets, String source) implements ResetTarget {
+        public ToOffsets {
+            offsets = Collections.unmodifiableMap(new LinkedHashMap<>(offsets));
+        }
+
+        public String describe() {
+            return "to the offsets " + source;
         }
     }
 }

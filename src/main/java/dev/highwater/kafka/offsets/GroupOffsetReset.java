@@ -72,6 +72,9 @@ public final class GroupOffsetReset implements OffsetReset {
             Set<TopicPartition> partitions = topics.isEmpty()
                     ? committedNow.keySet()
                     : partitionsOf(admin, topics);
+            if (target instanceof ResetTarget.ToOffsets listed) {
+                partitions = listedPartitions(admin, listed); // only those the file names
+            }
             Map<PartitionId, Long> committed = new LinkedHashMap<>();
             for (TopicPartition tp : partitions) {
                 OffsetAndMetadata o = committedNow.get(tp);
@@ -157,6 +160,26 @@ public final class GroupOffsetReset implements OffsetReset {
             String which = missing.size() == 1 ? "Topic " + missing.iterator().next() + " does not exist"
                     : "Topics " + String.join(", ", missing) + " do not exist";
             throw new ResetException(which + " on " + client.bootstrapServers() + ".");
+        }
+        return partitions;
+    }
+
+    /** The partitions a list of offsets names; a topic or partition the cluster does not have is named. */
+    private Set<TopicPartition> listedPartitions(Admin admin, ResetTarget.ToOffsets listed)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Set<String> topics = new TreeSet<>();
+        listed.offsets().keySet().forEach(p -> topics.add(p.topic()));
+        Set<TopicPartition> existing = partitionsOf(admin, topics);
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (PartitionId p : listed.offsets().keySet()) {
+            TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+            if (!existing.contains(tp)) {
+                long count = existing.stream().filter(e -> e.topic().equals(p.topic())).count();
+                throw new ResetException("Partition " + p.partition() + " of " + p.topic() + " does not exist on "
+                        + client.bootstrapServers() + " (" + p.topic() + " has " + count + " partition"
+                        + (count == 1 ? "" : "s") + ").");
+            }
+            partitions.add(tp);
         }
         return partitions;
     }

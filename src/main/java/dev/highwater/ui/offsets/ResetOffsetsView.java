@@ -19,6 +19,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -75,6 +77,7 @@ public final class ResetOffsetsView {
         apply.setOnAction(e -> confirmAndApply(where));
         HBox choice = new HBox(8, new Label("Move"), kind, value, preview, apply);
         choice.setAlignment(Pos.CENTER_LEFT);
+        HBox back = waysBack();
 
         TableView<PartitionReset> table = new TableView<>(model.rows());
         TableCopy.install(table);
@@ -97,11 +100,57 @@ public final class ResetOffsetsView {
         Label mode = new Label(model.writable() ? "This profile is writable: a reset asks you to confirm."
                 : "This profile is read-only: you can preview, not reset.");
         mode.getStyleClass().add("mode-badge");
-        VBox content = new VBox(10, choice, table, message, mode);
+        Button copyUndo = new Button("Copy the undo command");
+        copyUndo.setId("reset-copy-undo");
+        copyUndo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the message wraps, not the button
+        copyUndo.visibleProperty().bind(model.undoCommandProperty().isNotEmpty());
+        copyUndo.managedProperty().bind(copyUndo.visibleProperty());
+        copyUndo.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(model.undoCommandProperty().get());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox said = new HBox(8, message, copyUndo);
+        said.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE); // as wide as the button beside it leaves, wrapped to that
+        message.setMinWidth(0);
+        VBox content = new VBox(10, choice, table, said, mode);
+        if (back != null) {
+            content.getChildren().add(1, back);
+        }
         content.setPadding(new Insets(8));
         content.setPrefSize(820, 460);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    }
+
+    /** "Undo the last reset" and "Rewind to when it started", each previewed like any reset; null: none offered. */
+    private HBox waysBack() {
+        if (!model.undoOffered() && !model.rewindOffered()) {
+            return null;
+        }
+        HBox line = new HBox(8, new Label("Or preview"));
+        line.setAlignment(Pos.CENTER_LEFT);
+        if (model.undoOffered()) {
+            Button undo = new Button("Undo the last reset");
+            undo.setId("reset-undo");
+            undo.setTooltip(new Tooltip("Puts back the offsets the group had before its last reset from Highwater,"
+                    + " saved in its undo file"));
+            undo.disableProperty().bind(model.busyProperty());
+            undo.setOnAction(e -> model.previewUndo());
+            line.getChildren().add(undo);
+        }
+        if (model.rewindOffered()) {
+            Button rewind = new Button("Rewind to when it started");
+            rewind.setId("reset-lag-start");
+            rewind.setTooltip(new Tooltip("To the instant the group's lag in seconds began to grow, from its lag"
+                    + " history"));
+            rewind.disableProperty().bind(model.busyProperty());
+            rewind.setOnAction(e -> model.previewLagStart());
+            line.getChildren().add(rewind);
+        }
+        return line;
     }
 
     public void show() {
@@ -115,8 +164,9 @@ public final class ResetOffsetsView {
         confirm.setTitle("Reset offsets");
         confirm.setHeaderText("Reset " + p.moving() + " partition(s) of " + p.group() + " on " + where + " "
                 + p.target().describe() + "?");
-        confirm.setContentText("The group's consumers will resume from the new offsets when they start. This"
-                + " cannot be undone (note the current offsets above if you may want them back).");
+        confirm.setContentText("The group's consumers will resume from the new offsets when they start. "
+                + (model.undoOffered() ? "Its current offsets are saved first: \u201cUndo the last reset\u201d puts"
+                + " them back." : "This cannot be undone (note the current offsets above if you may want them back)."));
         confirm.getDialogPane().setId("reset-confirm");
         ((Button) confirm.getDialogPane().lookupButton(ButtonType.OK)).setText("Reset");
         confirm.setOnHidden(e -> {
