@@ -6,6 +6,7 @@ import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.core.demo.DemoStarter;
 import dev.highwater.core.demo.RunningDemo;
 import dev.highwater.core.grpc.GrpcClients;
+import dev.highwater.core.lag.LagHistoryStore;
 import dev.highwater.core.lag.OffsetsSources;
 import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.LedgerSources;
@@ -13,6 +14,7 @@ import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.core.offsets.OffsetResets;
 import dev.highwater.core.offsets.ResetHistory;
 import dev.highwater.core.registry.SchemaRegistries;
+import dev.highwater.core.report.ChartRenderer;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
 import dev.highwater.demo.RegistryTraffic;
@@ -23,6 +25,8 @@ import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.kafka.tail.KafkaTailSource;
 import dev.highwater.registry.HttpSchemaRegistries;
+import dev.highwater.render.PngLineCharts;
+import dev.highwater.store.H2LagHistoryStore;
 import dev.highwater.store.H2SnapshotStore;
 import dev.highwater.store.ResetFiles;
 
@@ -69,6 +73,19 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
      */
     public ResetHistory resets(Path dataFolder) {
         return new ResetFiles(dataFolder.resolve("resets"));
+    }
+
+    /**
+     * The lag history the console keeps in a data folder ({@code lag-history}), opened for reading by a command;
+     * a {@link dev.highwater.core.StoreException} says why not (held by a running console, say).
+     */
+    public LagHistoryStore lagHistory(Path dataFolder) {
+        return H2LagHistoryStore.open(dataFolder.resolve("lag-history"));
+    }
+
+    /** Draws an incident report's charts as PNG images, without a display. */
+    public ChartRenderer reportCharts() {
+        return new PngLineCharts();
     }
 
     /**
