@@ -12,6 +12,7 @@ import dev.highwater.ui.offsets.ResetOffsetsModel;
 import dev.highwater.ui.offsets.ResetOffsetsView;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
+import dev.highwater.ui.report.IncidentReportAction;
 import dev.highwater.ui.schemas.SchemasScreen;
 import dev.highwater.ui.shell.Area;
 import dev.highwater.ui.shell.LiveConnection;
@@ -142,7 +143,9 @@ public final class DesktopUi {
         OffsetReset reset = app.adapters().offsetResets().on(c.kafka(), c.writable(), c.profile().name());
         String where = c.profile().name() + " (" + c.kafka().bootstrapServers() + ")";
         Node root = new PartitionsView(partitions, (group, window) -> new ResetOffsetsView(
-                new ResetOffsetsModel(reset, group, app.tasks()::run, ui), where, window).show()).root();
+                new ResetOffsetsModel(reset, group, app.tasks()::run, ui), where, window).show())
+                .addGroupAction("export-report", "Export incident report…", IncidentReportAction.of(c, app, ui))
+                .root();
         return Screen.of(root, partitions::dispose);
     }
 
