@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,6 +42,7 @@ public final class PngLineCharts implements ChartRenderer {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAYS = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
+    private static final long MIN_GAP_MILLIS = 5_000;
     private static final int LEFT = 72;
     private static final int RIGHT = 24;
     private static final int TOP = 40;
@@ -155,6 +157,7 @@ public final class PngLineCharts implements ChartRenderer {
     }
 
     private static void drawLine(Graphics2D g, ReportChart.Line line, Scale scale) {
+        long gap = gap(line.atMillis());
         Path2D.Double path = new Path2D.Double();
         boolean drawing = false;
         int points = 0;
@@ -168,6 +171,9 @@ public final class PngLineCharts implements ChartRenderer {
             }
             double x = scale.x(line.atMillis()[i]);
             double y = scale.y(v);
+            if (drawing && line.atMillis()[i] - line.atMillis()[i - 1] > gap) {
+                drawing = false; // no history there (the console was not watching): no line across it
+            }
             if (drawing) {
                 path.lineTo(x, y);
             } else {
@@ -182,6 +188,22 @@ public final class PngLineCharts implements ChartRenderer {
         if (points == 1) {
             g.fillOval((int) lastX - 3, (int) lastY - 3, 7, 7);
         }
+    }
+
+    /**
+     * A step between two points longer than this is a hole in the history: three times the usual step (the
+     * median), and at least {@value #MIN_GAP_MILLIS} ms, so slower refreshes are not mistaken for one.
+     */
+    static long gap(long[] at) {
+        if (at.length < 3) {
+            return Long.MAX_VALUE;
+        }
+        long[] steps = new long[at.length - 1];
+        for (int i = 1; i < at.length; i++) {
+            steps[i - 1] = at[i] - at[i - 1];
+        }
+        Arrays.sort(steps);
+        return Math.max(MIN_GAP_MILLIS, 3 * steps[steps.length / 2]);
     }
 
     private static void legend(Graphics2D g, List<ReportChart.Line> lines, int right, int top) {

@@ -29,7 +29,7 @@ public final class IncidentReportView {
         dialog.initOwner(owner);
         dialog.setTitle("Export incident report of " + model.group());
         dialog.setHeaderText("An incident report of " + model.group() + " on " + where + ".\nCharts of lag, lag in"
-                + " seconds and throughput, status changes, hot partitions and keys, alerts, resets and\na few"
+                + " seconds and throughput, status changes, hot partitions and keys, alerts, resets and a few"
                 + " sample records, as Markdown and JSON in a new folder.");
         dialog.setResizable(true);
 
@@ -55,6 +55,7 @@ public final class IncidentReportView {
         hint.getStyleClass().add("hint");
         form.add(hint, 1, 3);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // the labels whole, the fields take the rest
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().setAll(labels, fields);
