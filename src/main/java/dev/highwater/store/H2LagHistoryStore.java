@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lag history in an H2 file. One row per group-partition per refresh, plus a row of the group's totals
+ * Lag history in an H2 file. One row per group-partition per refresh (with the committed and log-end offsets and
+ * the owner it was read with, so that a report can replay the status logic), plus a row of the group's totals
  * (partition -1). A refresh of more than {@value #MAX_PARTITION_ROWS} group-partitions keeps only the totals,
  * so a very large cluster cannot flood the disk.
  */

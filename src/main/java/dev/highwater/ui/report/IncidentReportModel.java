@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,13 +130,13 @@ public final class IncidentReportModel {
         Instant start = Instant.parse(from.get().strip());
         Instant end = Instant.parse(to.get().strip());
         List<String> fields = RedactSetting.parse(redact.get() == null ? "" : redact.get());
-        Path folder = parent.resolve("incident-" + group.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                + STAMP.format(start));
+        String name = "incident-" + group.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + STAMP.format(start);
         busy.set(true);
         savedTo.set(null);
         message.set("Making the report: reading the history and the window's records…");
         background.execute(() -> {
             remember(fields);
+            Path folder = free(parent, name);
             try {
                 Path written = export.write(group, start, end, fields, folder);
                 ui.post(() -> {
@@ -154,6 +155,15 @@ public final class IncidentReportModel {
                 });
             }
         });
+    }
+
+    /** The folder of that name, or with "-2", "-3"… when an earlier export of the same window is there. */
+    private static Path free(Path parent, String name) {
+        Path folder = parent.resolve(name);
+        for (int n = 2; Files.exists(folder); n++) {
+            folder = parent.resolve(name + "-" + n);
+        }
+        return folder;
     }
 
     private void remember(List<String> fields) {
