@@ -118,8 +118,8 @@ class ReportCommandTest {
     }
 
     private static String value(int i) {
-        return "{\"id\":" + i + ",\"note\":\"ok\",\"password\":\"hunter2-" + i + "\",\"payer\":{\"iban\":\"DE89370400"
-                + i + "\"}}";
+        return "{\"id\":" + i + ",\"note\":\"ok\",\"comment\":\"sent with Bearer abc.def.ghi\",\"password\":\"hunter2-"
+                + i + "\",\"payer\":{\"iban\":\"DE89370400" + i + "\"}}";
     }
 
     /**
@@ -270,7 +270,8 @@ class ReportCommandTest {
         for (String text : List.of(md, json)) {
             assertFalse(text.contains("hunter2"), "a password's value is hidden");
             assertFalse(text.contains("DE89370400"), "a --redact field's value is hidden");
-            assertFalse(text.contains("abc.def.ghi"), "an authorization header's value is hidden");
+            assertFalse(text.contains("abc.def.ghi"), "an authorization header's value is hidden, also where a field"
+                    + " quotes it");
             assertTrue(text.contains("\"password\": \"***\""), "the field is there, masked");
             assertTrue(text.contains("\"iban\": \"***\""));
         }

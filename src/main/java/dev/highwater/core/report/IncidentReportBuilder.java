@@ -28,10 +28,12 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -257,22 +259,38 @@ public final class IncidentReportBuilder {
         }
     }
 
-    /** The record as {@code tail --format json} prints it, with its headers, hidden fields masked. */
+    /**
+     * The record as {@code tail --format json} prints it, with its headers; hidden fields and headers masked, and
+     * their values wherever else they appear in the record (its key, say).
+     */
     private String sample(RawRecord r, JsonLines lines, SecretFields secrets) {
         DecodedRecord d = sources.decoder().decodeIfKept(r, RecordFilter.NONE);
         JsonBytes buffer = new JsonBytes(1024);
         lines.append(d, buffer);
         JsonObject o = JsonParser.parseString(buffer.toString()).getAsJsonObject();
-        if (o.has("value")) {
-            secrets.redact(o.get("value"));
-        }
-        if (o.has("key")) {
-            secrets.redact(o.get("key"));
+        Set<String> hidden = new HashSet<>();
+        for (String part : List.of("value", "key")) {
+            if (o.has(part)) {
+                hidden.addAll(secrets.redact(o.get(part)));
+            }
         }
         JsonObject headers = new JsonObject();
         for (RawRecord.Header h : r.headers()) {
-            headers.addProperty(h.name(), secrets.hides(h.name()) ? SecretFields.MASK : headerText(h.value()));
+            String text = headerText(h.value());
+            if (secrets.hides(h.name())) {
+                if (text != null && text.length() >= 3) {
+                    hidden.add(text);
+                }
+                text = SecretFields.MASK;
+            }
+            headers.addProperty(h.name(), text);
         }
+        for (String part : List.of("value", "key")) {
+            if (o.has(part)) {
+                o.add(part, SecretFields.scrub(o.get(part), hidden));
+            }
+        }
+        SecretFields.scrub(headers, hidden);
         o.add("headers", headers);
         return o.toString();
     }

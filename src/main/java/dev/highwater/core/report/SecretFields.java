@@ -45,19 +45,68 @@ public final class SecretFields {
         return configured.contains(n) || SECRET_PARTS.stream().anyMatch(n::contains);
     }
 
-    /** Replaces, in place, the value of every hidden field at any depth of the tree with {@link #MASK}. */
-    public void redact(JsonElement tree) {
+    /**
+     * Replaces, in place, the value of every hidden field at any depth of the tree with {@link #MASK}.
+     *
+     * @return the text of the values hidden (of three characters or more), so that the same values can be masked
+     *         where else they appear in the record ({@link #scrub})
+     */
+    public Set<String> redact(JsonElement tree) {
+        Set<String> hidden = new TreeSet<>();
+        redact(tree, hidden);
+        return hidden;
+    }
+
+    private void redact(JsonElement tree, Set<String> hidden) {
         if (tree instanceof JsonObject o) {
             for (Map.Entry<String, JsonElement> e : o.entrySet()) {
                 if (hides(e.getKey())) {
+                    collect(e.getValue(), hidden);
                     e.setValue(new JsonPrimitive(MASK));
                 } else {
-                    redact(e.getValue());
+                    redact(e.getValue(), hidden);
                 }
             }
         } else if (tree instanceof JsonArray a) {
-            a.forEach(this::redact);
+            a.forEach(element -> redact(element, hidden));
         }
+    }
+
+    private static void collect(JsonElement value, Set<String> hidden) {
+        if (value instanceof JsonPrimitive p) {
+            if (p.getAsString().length() >= 3) {
+                hidden.add(p.getAsString());
+            }
+        } else if (value instanceof JsonObject o) {
+            o.entrySet().forEach(e -> collect(e.getValue(), hidden));
+        } else if (value instanceof JsonArray a) {
+            a.forEach(element -> collect(element, hidden));
+        }
+    }
+
+    /**
+     * The element with every occurrence of the given values in its strings replaced by {@link #MASK}: a hidden
+     * field's value may also be the record's key, or be quoted in another field.
+     */
+    public static JsonElement scrub(JsonElement element, Set<String> values) {
+        if (values.isEmpty()) {
+            return element;
+        }
+        if (element instanceof JsonPrimitive p && p.isString()) {
+            String text = p.getAsString();
+            for (String v : values) {
+                text = text.replace(v, MASK);
+            }
+            return new JsonPrimitive(text);
+        }
+        if (element instanceof JsonObject o) {
+            o.entrySet().forEach(e -> e.setValue(scrub(e.getValue(), values)));
+        } else if (element instanceof JsonArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, scrub(a.get(i), values));
+            }
+        }
+        return element;
     }
 
     private static String normal(String name) {

@@ -52,6 +52,7 @@ public final class IncidentReportView {
         Label hint = new Label("Fields whose names look secret (password, token, api key, authorization, card"
                 + " number…) are always shown as ***; the fields named here too, in every report.");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // whole, also once the message below takes room
         hint.getStyleClass().add("hint");
         form.add(hint, 1, 3);
         ColumnConstraints labels = new ColumnConstraints();
