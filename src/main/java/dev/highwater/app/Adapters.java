@@ -15,6 +15,7 @@ import dev.highwater.core.offsets.OffsetResets;
 import dev.highwater.core.offsets.ResetHistory;
 import dev.highwater.core.offsets.UndoableOffsetReset;
 import dev.highwater.core.registry.SchemaRegistries;
+import dev.highwater.core.report.ChartRenderer;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
 import dev.highwater.demo.RegistryTraffic;
@@ -25,6 +26,7 @@ import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.kafka.tail.KafkaTailSource;
 import dev.highwater.registry.HttpSchemaRegistries;
+import dev.highwater.render.PngLineCharts;
 import dev.highwater.store.H2LagHistoryStore;
 import dev.highwater.store.H2SnapshotStore;
 import dev.highwater.store.ResetFiles;
@@ -105,6 +107,11 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
             return Optional.empty();
         }
         return Optional.of(H2LagHistoryStore.open(file));
+    }
+
+    /** Draws an incident report's charts as PNG images, without a display. */
+    public ChartRenderer reportCharts() {
+        return new PngLineCharts();
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lag history in an H2 file. One row per group-partition per refresh, plus a row of the group's totals
+ * Lag history in an H2 file. One row per group-partition per refresh (with the committed and log-end offsets and
+ * the owner it was read with, so that a report can replay the status logic), plus a row of the group's totals
  * (partition -1). A refresh of more than {@value #MAX_PARTITION_ROWS} group-partitions keeps only the totals,
  * so a very large cluster cannot flood the disk.
  */
@@ -31,7 +32,11 @@ public final class H2LagHistoryStore implements LagHistoryStore {
               topic VARCHAR(1000) NOT NULL, part INT NOT NULL, lag BIGINT, lag_seconds DOUBLE,
               produce_rate DOUBLE, consume_rate DOUBLE)""",
             "CREATE INDEX lag_sample_by_group ON lag_sample (cluster, group_id, at_millis)",
-            "CREATE INDEX lag_sample_by_time ON lag_sample (at_millis)");
+            "CREATE INDEX lag_sample_by_time ON lag_sample (at_millis)",
+            // the offsets a sample was read from, so that a report can replay the status logic over them
+            "ALTER TABLE lag_sample ADD COLUMN committed BIGINT",
+            "ALTER TABLE lag_sample ADD COLUMN log_end BIGINT",
+            "ALTER TABLE lag_sample ADD COLUMN owner VARCHAR(1000)");
 
     private final H2Database db;
 
@@ -57,7 +62,9 @@ public final class H2LagHistoryStore implements LagHistoryStore {
         long partitionRows = refresh.groups().stream().mapToLong(g -> g.partitions().size()).sum();
         boolean withPartitions = partitionRows <= MAX_PARTITION_ROWS;
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lag_sample VALUES (?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO lag_sample (cluster, at_millis,"
+                    + " group_id, topic, part, lag, lag_seconds, produce_rate, consume_rate, committed, log_end, owner)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (GroupLag g : refresh.groups()) {
                     double produce = 0;
                     double consume = 0;
@@ -67,10 +74,18 @@ public final class H2LagHistoryStore implements LagHistoryStore {
                         if (withPartitions) {
                             add(ps, cluster, refresh.atMillis(), g.groupId(), p.id(), p.lag(), p.lagSeconds(),
                                     p.produceRate(), p.consumeRate());
+                            setNullable(ps, 10, p.committed());
+                            ps.setLong(11, p.logEnd());
+                            ps.setString(12, p.owner());
+                            ps.addBatch();
                         }
                     }
                     add(ps, cluster, refresh.atMillis(), g.groupId(), new PartitionId("", -1), g.totalLag(),
                             g.maxLagSeconds(), produce, consume);
+                    ps.setNull(10, Types.BIGINT);
+                    ps.setNull(11, Types.BIGINT);
+                    ps.setNull(12, Types.VARCHAR);
+                    ps.addBatch();
                 }
                 ps.executeBatch();
             }
@@ -89,7 +104,6 @@ public final class H2LagHistoryStore implements LagHistoryStore {
         setNullable(ps, 7, lagSeconds);
         setNullable(ps, 8, produce);
         setNullable(ps, 9, consume);
-        ps.addBatch();
     }
 
     private static void setNullable(PreparedStatement ps, int i, Number n) throws SQLException {
@@ -106,7 +120,7 @@ public final class H2LagHistoryStore implements LagHistoryStore {
     public synchronized List<LagSample> since(String cluster, String group, long fromMillis) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT at_millis, topic, part, lag, lag_seconds,"
-                    + " produce_rate, consume_rate FROM lag_sample WHERE cluster = ? AND group_id = ?"
+                    + " produce_rate, consume_rate, committed, log_end, owner FROM lag_sample WHERE cluster = ? AND group_id = ?"
                     + " AND at_millis >= ? ORDER BY at_millis, topic, part")) {
                 ps.setString(1, cluster);
                 ps.setString(2, group);
@@ -116,7 +130,8 @@ public final class H2LagHistoryStore implements LagHistoryStore {
                     while (rs.next()) {
                         out.add(new LagSample(rs.getLong(1), group, new PartitionId(rs.getString(2), rs.getInt(3)),
                                 rs.getObject(4, Long.class), rs.getObject(5, Double.class),
-                                rs.getObject(6, Double.class), rs.getObject(7, Double.class)));
+                                rs.getObject(6, Double.class), rs.getObject(7, Double.class),
+                                rs.getObject(8, Long.class), rs.getObject(9, Long.class), rs.getString(10)));
                     }
                 }
                 return out;

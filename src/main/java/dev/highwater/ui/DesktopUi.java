@@ -16,6 +16,7 @@ import dev.highwater.ui.offsets.ResetOffsetsModel;
 import dev.highwater.ui.offsets.ResetOffsetsView;
 import dev.highwater.ui.partitions.PartitionsModel;
 import dev.highwater.ui.partitions.PartitionsView;
+import dev.highwater.ui.report.IncidentReportAction;
 import dev.highwater.ui.schemas.SchemasScreen;
 import dev.highwater.ui.shell.Area;
 import dev.highwater.ui.shell.LiveConnection;
@@ -151,8 +152,9 @@ public final class DesktopUi {
         Function<String, List<LagSample>> lagHistory = group -> c.lag().storedTotalsSince(group,
                 System.currentTimeMillis() - Duration.ofDays(1).toMillis());
         Node root = new PartitionsView(partitions, (group, window) -> new ResetOffsetsView(
-                new ResetOffsetsModel(reset, group, app.tasks()::run, ui, resets, lagHistory), where, window)
-                .show()).root();
+                new ResetOffsetsModel(reset, group, app.tasks()::run, ui, resets, lagHistory), where, window).show())
+                .addGroupAction("export-report", "Export incident report…", IncidentReportAction.of(c, app, ui))
+                .root();
         return Screen.of(root, partitions::dispose);
     }
 

@@ -294,6 +294,11 @@ public final class LagService implements AutoCloseable {
         return cluster;
     }
 
+    /** The id the cluster's history is kept under (its cluster id), null before the cluster first answered. */
+    public String clusterId() {
+        return identity;
+    }
+
     @Override
     public void close() {
         closed = true;

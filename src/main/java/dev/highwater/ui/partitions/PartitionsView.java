@@ -57,6 +57,8 @@ public final class PartitionsView {
     private final LagCharts charts;
 
     private final BiConsumer<String, Window> resetOffsets;
+    /** Buttons that act on the selected group, after the reset button. */
+    private final HBox groupActions = new HBox(8);
 
     public PartitionsView(PartitionsModel model) {
         this(model, null);
@@ -99,6 +101,20 @@ public final class PartitionsView {
         main.setDividerPositions(0.16, 0.82);
         root.setTop(new VBox(banner(), toolbar()));
         root.setCenter(main);
+    }
+
+    /**
+     * Adds a button beside the selected group's name that runs {@code action} on the group, over the screen's
+     * window; disabled while no group is selected.
+     */
+    public PartitionsView addGroupAction(String id, String text, BiConsumer<String, Window> action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.disableProperty().bind(model.selectedGroupProperty().isNull());
+        b.setOnAction(e -> action.accept(model.selectedGroupProperty().get(), b.getScene().getWindow()));
+        groupActions.getChildren().add(b);
+        return this;
     }
 
     /** The whole screen, for the shell to place. */
@@ -236,6 +252,7 @@ public final class PartitionsView {
             reset.setOnAction(e -> resetOffsets.accept(model.selectedGroupProperty().get(), reset.getScene().getWindow()));
             line.getChildren().add(reset);
         }
+        line.getChildren().add(groupActions);
         line.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, line, reason); // the reason on a line of its own wraps instead of being cut
     }
