@@ -118,7 +118,8 @@ class OnePartitionResetTest {
         CommandRun done = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group", "ledger",
                 "--topic", TOPIC + ":2", "--to-offset", "10", "--execute");
         assertEquals(0, done.exit(), done.err());
-        assertTrue(done.out().endsWith("Reset 1 partition(s) of ledger to offset 10.\n"), done.out());
+        assertTrue(done.out().contains("Reset 1 partition(s) of ledger to offset 10.\nPrevious offsets saved to "),
+                done.out());
         assertEquals(Map.of(0, 4L, 1, 5L, 2, 10L), committed("ledger"));
 
         CommandRun two = CommandRun.of("reset-offsets", "--bootstrap", broker.bootstrapServers(), "--group", "ledger",
