@@ -13,6 +13,7 @@ import dev.highwater.core.ledger.SnapshotStore;
 import dev.highwater.core.offsets.OffsetResets;
 import dev.highwater.core.offsets.ResetHistory;
 import dev.highwater.core.registry.SchemaRegistries;
+import dev.highwater.core.table.TableSnapshotStore;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
 import dev.highwater.demo.RegistryTraffic;
@@ -24,6 +25,7 @@ import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.kafka.tail.KafkaTailSource;
 import dev.highwater.registry.HttpSchemaRegistries;
 import dev.highwater.store.H2SnapshotStore;
+import dev.highwater.store.H2TableSnapshotStore;
 import dev.highwater.store.ResetFiles;
 
 import java.nio.file.Path;
@@ -69,6 +71,20 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
      */
     public ResetHistory resets(Path dataFolder) {
         return new ResetFiles(dataFolder.resolve("resets"));
+    }
+
+    /**
+     * Opens the file of keyed topics' states at their cuts (made if missing): a topic's state at an instant reads
+     * its records through {@link #ledgers()}' reader and keeps its snapshots here. A {@link
+     * dev.highwater.core.StoreException} when it cannot be opened.
+     */
+    public TableSnapshotStore tableSnapshots(Path file) {
+        return H2TableSnapshotStore.open(file);
+    }
+
+    /** The snapshots file of keyed topics a path means: {@value H2TableSnapshotStore#FILE_NAME} in a folder. */
+    public static Path tableSnapshotsFile(Path path) {
+        return H2TableSnapshotStore.fileFor(path);
     }
 
     /**

@@ -149,6 +149,7 @@ public final class KafkaLedgerSource implements LedgerSource {
         final int size;
         final int[] partitions;
         final long[] offsets;
+        final long[] timestamps;
         final byte[][] keys;
         final byte[][] values;
 
@@ -156,6 +157,7 @@ public final class KafkaLedgerSource implements LedgerSource {
             int capacity = records.count();
             partitions = new int[capacity];
             offsets = new long[capacity];
+            timestamps = new long[capacity];
             keys = new byte[capacity][];
             values = new byte[capacity][];
             int n = 0;
@@ -170,6 +172,7 @@ public final class KafkaLedgerSource implements LedgerSource {
                     if (r.offset() < stop) {
                         partitions[n] = partition;
                         offsets[n] = r.offset();
+                        timestamps[n] = r.timestamp();
                         keys[n] = r.key();
                         values[n] = r.value();
                         n++;
@@ -182,6 +185,11 @@ public final class KafkaLedgerSource implements LedgerSource {
 
     @Override
     public void read(LedgerTopic topic, long[] from, RecordSink sink) {
+        readTimed(topic, from, (partition, offset, timestamp, key, value) -> sink.record(partition, offset, key, value));
+    }
+
+    @Override
+    public void readTimed(LedgerTopic topic, long[] from, TimedRecordSink sink) {
         long[] end = topic.endOffsets();
         List<TopicPartition> due = new ArrayList<>();
         for (int p = 0; p < end.length; p++) {
@@ -210,7 +218,7 @@ public final class KafkaLedgerSource implements LedgerSource {
                 }
                 Run run = b.records();
                 for (int i = 0; i < run.size; i++) {
-                    sink.record(run.partitions[i], run.offsets[i], run.keys[i], run.values[i]);
+                    sink.record(run.partitions[i], run.offsets[i], run.timestamps[i], run.keys[i], run.values[i]);
                 }
             }
         } catch (InterruptedException e) {
