@@ -11,10 +11,13 @@ public interface LedgerSource extends AutoCloseable {
         void record(int partition, long offset, byte[] key, byte[] value);
     }
 
-    /** Receives records with their Kafka timestamps, in offset order within each partition. */
+    /**
+     * Receives records with their Kafka timestamps and the value of their last {@code content-type} header (or
+     * null: a decoder reads that header first), in offset order within each partition.
+     */
     @FunctionalInterface
     interface TimedRecordSink {
-        void record(int partition, long offset, long timestamp, byte[] key, byte[] value);
+        void record(int partition, long offset, long timestamp, byte[] key, byte[] value, byte[] contentType);
     }
 
     /** The topics there are (for a picker). */

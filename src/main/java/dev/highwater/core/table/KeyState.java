@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The winning record of every key, in parallel arrays under open addressing: the key's bytes, its partition,
- * offset and timestamp, and the value's bytes (null for a tombstone, which is kept: a record read later with an
- * earlier timestamp must not bring the key back). A million keys cost their bytes plus about 60 bytes each, where a
+ * offset and timestamp, the value's bytes (null for a tombstone, which is kept: a record read later with an
+ * earlier timestamp must not bring the key back) and its content-type header (which the decoders read first). A million keys cost their bytes plus about 60 bytes each, where a
  * map of objects would cost several times that; the byte arrays are the consumer's own, never copied.
  *
  * <p>The record that wins a key is the one with the latest timestamp, then the higher partition, then the higher
@@ -27,6 +27,7 @@ final class KeyState {
     private int[] partitions;
     private long[] offsets;
     private long[] timestamps;
+    private byte[][] contentTypes;
 
     KeyState(int expected) {
         allocate(Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1);
@@ -41,6 +42,7 @@ final class KeyState {
         partitions = new int[slots];
         offsets = new long[slots];
         timestamps = new long[slots];
+        contentTypes = new byte[slots][];
     }
 
     /** Keys held, tombstones included. */
@@ -59,7 +61,7 @@ final class KeyState {
     }
 
     /** Takes the record for its key if it wins over the one held (see the class comment). A null key is skipped. */
-    void offer(byte[] key, int partition, long offset, long timestamp, byte[] value) {
+    void offer(byte[] key, int partition, long offset, long timestamp, byte[] value, byte[] contentType) {
         if (key == null) {
             return; // a record without a key belongs to no key's state
         }
@@ -70,7 +72,7 @@ final class KeyState {
             if (found == EMPTY) {
                 hashes[i] = h;
                 keys[i] = key;
-                set(i, partition, offset, timestamp, value);
+                set(i, partition, offset, timestamp, value, contentType);
                 if (value == null) {
                     tombstones++;
                 }
@@ -82,7 +84,7 @@ final class KeyState {
             if (found == h && Arrays.equals(keys[i], key)) {
                 if (wins(timestamp, partition, offset, timestamps[i], partitions[i], offsets[i])) {
                     tombstones += (value == null ? 1 : 0) - (values[i] == null ? 1 : 0);
-                    set(i, partition, offset, timestamp, value);
+                    set(i, partition, offset, timestamp, value, contentType);
                 }
                 return;
             }
@@ -100,8 +102,9 @@ final class KeyState {
         return offset > heldOffset;
     }
 
-    private void set(int i, int partition, long offset, long timestamp, byte[] value) {
+    private void set(int i, int partition, long offset, long timestamp, byte[] value, byte[] contentType) {
         values[i] = value;
+        contentTypes[i] = contentType;
         partitions[i] = partition;
         offsets[i] = offset;
         timestamps[i] = timestamp;
@@ -114,6 +117,7 @@ final class KeyState {
         int[] p = partitions;
         long[] o = offsets;
         long[] t = timestamps;
+        byte[][] c = contentTypes;
         allocate(capacity * 2);
         for (int j = 0; j < h.length; j++) {
             if (h[j] != EMPTY) {
@@ -123,20 +127,20 @@ final class KeyState {
                 }
                 hashes[i] = h[j];
                 keys[i] = k[j];
-                set(i, p[j], o[j], t[j], v[j]);
+                set(i, p[j], o[j], t[j], v[j], c[j]);
             }
         }
     }
 
     /** Visits every key held, tombstones included, in no particular order. */
     interface Visitor {
-        void entry(byte[] key, int partition, long offset, long timestamp, byte[] value);
+        void entry(byte[] key, int partition, long offset, long timestamp, byte[] value, byte[] contentType);
     }
 
     void forEach(Visitor v) {
         for (int i = 0; i < capacity; i++) {
             if (hashes[i] != EMPTY) {
-                v.entry(keys[i], partitions[i], offsets[i], timestamps[i], values[i]);
+                v.entry(keys[i], partitions[i], offsets[i], timestamps[i], values[i], contentTypes[i]);
             }
         }
     }

@@ -15,8 +15,9 @@ final class LateRecords {
     int[] partitions = new int[64];
     long[] offsets = new long[64];
     long[] timestamps = new long[64];
+    byte[][] contentTypes = new byte[64][];
 
-    void add(byte[] key, int partition, long offset, long timestamp, byte[] value) {
+    void add(byte[] key, int partition, long offset, long timestamp, byte[] value, byte[] contentType) {
         if (size == keys.length) {
             int n = size * 2;
             keys = Arrays.copyOf(keys, n);
@@ -24,12 +25,14 @@ final class LateRecords {
             partitions = Arrays.copyOf(partitions, n);
             offsets = Arrays.copyOf(offsets, n);
             timestamps = Arrays.copyOf(timestamps, n);
+            contentTypes = Arrays.copyOf(contentTypes, n);
         }
         keys[size] = key;
         values[size] = value;
         partitions[size] = partition;
         offsets[size] = offset;
         timestamps[size] = timestamp;
+        contentTypes[size] = contentType;
         size++;
     }
 
@@ -38,18 +41,20 @@ final class LateRecords {
         int kept = 0;
         for (int i = 0; i < size; i++) {
             if (timestamps[i] <= cut) {
-                state.offer(keys[i], partitions[i], offsets[i], timestamps[i], values[i]);
+                state.offer(keys[i], partitions[i], offsets[i], timestamps[i], values[i], contentTypes[i]);
             } else {
                 keys[kept] = keys[i];
                 values[kept] = values[i];
                 partitions[kept] = partitions[i];
                 offsets[kept] = offsets[i];
                 timestamps[kept] = timestamps[i];
+                contentTypes[kept] = contentTypes[i];
                 kept++;
             }
         }
         Arrays.fill(keys, kept, size, null);
         Arrays.fill(values, kept, size, null);
+        Arrays.fill(contentTypes, kept, size, null);
         size = kept;
     }
 
@@ -63,11 +68,13 @@ final class LateRecords {
                 partitions[kept] = partitions[i];
                 offsets[kept] = offsets[i];
                 timestamps[kept] = timestamps[i];
+                contentTypes[kept] = contentTypes[i];
                 kept++;
             }
         }
         Arrays.fill(keys, kept, size, null);
         Arrays.fill(values, kept, size, null);
+        Arrays.fill(contentTypes, kept, size, null);
         size = kept;
     }
 

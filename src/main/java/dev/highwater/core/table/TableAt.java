@@ -1,5 +1,6 @@
 package dev.highwater.core.table;
 
+import dev.highwater.core.decode.RawRecord;
 import dev.highwater.core.ledger.ReplayStats;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ public final class TableAt {
     private final int[] partitions;
     private final long[] offsets;
     private final long[] timestamps;
+    private final byte[][] contentTypes;
     private final ReplayStats stats;
     private final List<String> notes;
 
@@ -32,6 +34,7 @@ public final class TableAt {
         this.partitions = new int[size];
         this.offsets = new long[size];
         this.timestamps = new long[size];
+        this.contentTypes = new byte[size][];
         this.stats = stats;
         this.notes = List.copyOf(notes);
     }
@@ -44,10 +47,12 @@ public final class TableAt {
         int[] p = new int[live];
         long[] o = new long[live];
         long[] t = new long[live];
+        byte[][] c = new byte[live][];
         int[] n = {0};
-        state.forEach((key, partition, offset, timestamp, value) -> {
+        state.forEach((key, partition, offset, timestamp, value, contentType) -> {
             if (value != null) {
                 int i = n[0]++;
+                c[i] = contentType;
                 k[i] = key;
                 v[i] = value;
                 p[i] = partition;
@@ -68,6 +73,7 @@ public final class TableAt {
             table.partitions[i] = p[from];
             table.offsets[i] = o[from];
             table.timestamps[i] = t[from];
+            table.contentTypes[i] = c[from];
         }
         return table;
     }
@@ -106,6 +112,18 @@ public final class TableAt {
     /** The record's timestamp, epoch milliseconds. */
     public long timestamp(int i) {
         return timestamps[i];
+    }
+
+    /** The value of the record's content-type header, or null when it had none. */
+    public byte[] contentType(int i) {
+        return contentTypes[i];
+    }
+
+    /** The key's record as a decoder takes it, its content-type header included. */
+    public RawRecord record(int i) {
+        byte[] c = contentTypes[i];
+        return new RawRecord(topic, partitions[i], offsets[i], timestamps[i], keys[i], values[i],
+                c == null ? List.of() : List.of(new RawRecord.Header("content-type", c)));
     }
 
     /** Where the key is, or a negative number when it has no value at the instant. */

@@ -83,6 +83,7 @@ public final class TableReplay {
         private final LedgerReplay.Listener listener;
         private final BooleanSupplier cancelled;
         private final List<String> notes = new ArrayList<>();
+        private final ContentTypes contentTypes = new ContentTypes();
         private TableState s;
         private LedgerTopic now;
         private boolean writable;
@@ -106,14 +107,14 @@ public final class TableReplay {
             long fromSeq = plan();
             ReplayTracker tracker = new ReplayTracker(s.positions, now.offsetsFrom(s.positions), listener, cancelled,
                     System.nanoTime());
-            source.readTimed(now, s.positions.clone(), (partition, offset, timestamp, key, value) -> {
+            source.readTimed(now, s.positions.clone(), (partition, offset, timestamp, key, value, contentType) -> {
                 if (tracker.count()) {
                     tracker.checkCancelled();
                     tracker.progressIfDue(s.positions, System.nanoTime());
                 }
                 s.records++;
                 s.positions[partition] = offset + 1;
-                fold(partition, offset, timestamp, key, value);
+                fold(partition, offset, timestamp, key, value, contentTypes.intern(contentType));
                 if (writable && tracker.read() - lastCutAt >= Math.max(settings.snapshotEvery(),
                         4L * s.keys.size())) {
                     lastCutAt = tracker.read();
@@ -136,15 +137,15 @@ public final class TableReplay {
             return TableAt.of(topic, instant, s.keys, stats, notes);
         }
 
-        private void fold(int partition, long offset, long timestamp, byte[] key, byte[] value) {
+        private void fold(int partition, long offset, long timestamp, byte[] key, byte[] value, byte[] contentType) {
             if (key == null) {
                 keyless++;
                 return;
             }
             if (timestamp <= s.cut) {
-                s.keys.offer(key, partition, offset, timestamp, value);
+                s.keys.offer(key, partition, offset, timestamp, value, contentType);
             } else if (keepingLate || timestamp <= at) {
-                s.late.add(key, partition, offset, timestamp, value);
+                s.late.add(key, partition, offset, timestamp, value, contentType);
                 if (s.late.size > settings.lateLimit()) {
                     makeRoom();
                 }

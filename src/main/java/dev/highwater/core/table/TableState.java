@@ -45,9 +45,11 @@ final class TableState {
         int[] parts = new int[keys.size()];
         long[] offs = new long[keys.size()];
         long[] stamps = new long[keys.size()];
+        byte[][] types = new byte[keys.size()][];
         int[] n = {0};
-        keys.forEach((k, p, o, t, v) -> {
+        keys.forEach((k, p, o, t, v, c) -> {
             int i = n[0]++;
+            types[i] = c;
             keyArr[i] = k;
             valArr[i] = v;
             parts[i] = p;
@@ -79,7 +81,9 @@ final class TableState {
                     int i = isLate ? next - keyArr.length : next;
                     byte[] k = isLate ? late.keys[i] : keyArr[i];
                     byte[] v = isLate ? late.values[i] : valArr[i];
-                    int size = 1 + 4 + 8 + 8 + 4 + k.length + 4 + (v == null ? 0 : v.length);
+                    byte[] c = isLate ? late.contentTypes[i] : types[i];
+                    int size = 1 + 4 + 8 + 8 + 4 + k.length + 4 + (v == null ? 0 : v.length) + 4
+                            + (c == null ? 0 : c.length);
                     if (b.position() > 0 && b.remaining() < size) {
                         break;
                     }
@@ -95,6 +99,10 @@ final class TableState {
                     if (v != null) {
                         b.put(v);
                     }
+                    b.putInt(c == null ? -1 : c.length);
+                    if (c != null) {
+                        b.put(c);
+                    }
                     next++;
                 }
                 byte[] out = new byte[b.position()];
@@ -106,6 +114,7 @@ final class TableState {
 
     /** Rebuilds a state from its chunks, fed in order; the last call to {@link #chunk} leaves it whole. */
     static final class Decoder {
+        private final ContentTypes contentTypes = new ContentTypes();
         private TableState state;
 
         void chunk(byte[] chunk) {
@@ -130,18 +139,24 @@ final class TableState {
                 long timestamp = b.getLong();
                 byte[] key = new byte[b.getInt()];
                 b.get(key);
-                int len = b.getInt();
-                byte[] value = null;
-                if (len >= 0) {
-                    value = new byte[len];
-                    b.get(value);
-                }
+                byte[] value = bytesOrNull(b);
+                byte[] contentType = contentTypes.intern(bytesOrNull(b));
                 if (kind == LATE) {
-                    state.late.add(key, partition, offset, timestamp, value);
+                    state.late.add(key, partition, offset, timestamp, value, contentType);
                 } else {
-                    state.keys.offer(key, partition, offset, timestamp, value);
+                    state.keys.offer(key, partition, offset, timestamp, value, contentType);
                 }
             }
+        }
+
+        private static byte[] bytesOrNull(ByteBuffer b) {
+            int len = b.getInt();
+            if (len < 0) {
+                return null;
+            }
+            byte[] out = new byte[len];
+            b.get(out);
+            return out;
         }
 
         TableState state() {
