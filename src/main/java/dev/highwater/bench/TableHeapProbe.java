@@ -30,12 +30,13 @@ public final class TableHeapProbe {
             TableAt first = replay.at(args[1], now, LedgerReplay.Listener.NONE, () -> false);
             double firstSeconds = (System.nanoTime() - t0) / 1e9;
             long firstLive = live.highest();
+            String firstFigures = "keys=" + first.size() + " read=" + first.stats().recordsRead() + " seconds="
+                    + firstSeconds + " saved=" + first.stats().snapshotsWritten() + " live=" + firstLive;
+            first = null; // the answer is let go, as a screen lets go of one when it asks again
             long t1 = System.nanoTime();
             TableAt second = replay.at(args[1], now, LedgerReplay.Listener.NONE, () -> false);
             double secondSeconds = (System.nanoTime() - t1) / 1e9;
-            System.out.println("keys=" + first.size() + " read=" + first.stats().recordsRead() + " seconds="
-                    + firstSeconds + " saved=" + first.stats().snapshotsWritten() + " live=" + firstLive
-                    + " again_read=" + second.stats().recordsRead() + " again_seconds=" + secondSeconds
+            System.out.println(firstFigures + " again_read=" + second.stats().recordsRead() + " again_seconds=" + secondSeconds
                     + " again_keys=" + second.size() + " again_live=" + live.highest());
         }
     }

@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The winning record of every key, in parallel arrays under open addressing: the key's bytes, its partition,
  * offset and timestamp, the value's bytes (null for a tombstone, which is kept: a record read later with an
- * earlier timestamp must not bring the key back) and its content-type header (which the decoders read first). A million keys cost their bytes plus about 60 bytes each, where a
- * map of objects would cost several times that; the byte arrays are the consumer's own, never copied.
+ * earlier timestamp must not bring the key back) and its content-type header (which the decoders read first).
+ * A million keys cost their bytes plus about 70 bytes each, where a map of objects would cost several times that;
+ * the byte arrays are the consumer's own, never copied.
  *
  * <p>The record that wins a key is the one with the latest timestamp, then the higher partition, then the higher
  * offset: a total order, so the answer does not depend on the order partitions are read in, nor on where a
@@ -20,14 +21,14 @@ final class KeyState {
     private int mask;
     private int size;
     private int tombstones;
-    /** The key's hash with its lowest bit set, 0 for an empty slot. */
-    private int[] hashes;
-    private byte[][] keys;
-    private byte[][] values;
-    private int[] partitions;
-    private long[] offsets;
-    private long[] timestamps;
-    private byte[][] contentTypes;
+    /**
+     * Per slot, side by side so that a probe touches few cache lines (the fold's cost is its cache misses): the
+     * key's hash with its lowest bit set (0 for an empty slot) and the partition; the timestamp and the offset;
+     * the key, the value and the content type.
+     */
+    private int[] ints;
+    private long[] longs;
+    private Object[] refs;
 
     KeyState(int expected) {
         allocate(Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1);
@@ -36,13 +37,9 @@ final class KeyState {
     private void allocate(int slots) {
         capacity = slots;
         mask = slots - 1;
-        hashes = new int[slots];
-        keys = new byte[slots][];
-        values = new byte[slots][];
-        partitions = new int[slots];
-        offsets = new long[slots];
-        timestamps = new long[slots];
-        contentTypes = new byte[slots][];
+        ints = new int[slots * 2];
+        longs = new long[slots * 2];
+        refs = new Object[slots * 3];
     }
 
     /** Keys held, tombstones included. */
@@ -68,10 +65,10 @@ final class KeyState {
         int h = hash(key);
         int i = h & mask;
         while (true) {
-            int found = hashes[i];
+            int found = ints[2 * i];
             if (found == EMPTY) {
-                hashes[i] = h;
-                keys[i] = key;
+                ints[2 * i] = h;
+                refs[3 * i] = key;
                 set(i, partition, offset, timestamp, value, contentType);
                 if (value == null) {
                     tombstones++;
@@ -81,9 +78,9 @@ final class KeyState {
                 }
                 return;
             }
-            if (found == h && Arrays.equals(keys[i], key)) {
-                if (wins(timestamp, partition, offset, timestamps[i], partitions[i], offsets[i])) {
-                    tombstones += (value == null ? 1 : 0) - (values[i] == null ? 1 : 0);
+            if (found == h && Arrays.equals((byte[]) refs[3 * i], key)) {
+                if (wins(timestamp, partition, offset, longs[2 * i], ints[2 * i + 1], longs[2 * i + 1])) {
+                    tombstones += (value == null ? 1 : 0) - (refs[3 * i + 1] == null ? 1 : 0);
                     set(i, partition, offset, timestamp, value, contentType);
                 }
                 return;
@@ -103,45 +100,79 @@ final class KeyState {
     }
 
     private void set(int i, int partition, long offset, long timestamp, byte[] value, byte[] contentType) {
-        values[i] = value;
-        contentTypes[i] = contentType;
-        partitions[i] = partition;
-        offsets[i] = offset;
-        timestamps[i] = timestamp;
+        ints[2 * i + 1] = partition;
+        longs[2 * i] = timestamp;
+        longs[2 * i + 1] = offset;
+        refs[3 * i + 1] = value;
+        refs[3 * i + 2] = contentType;
     }
 
     private void grow() {
-        int[] h = hashes;
-        byte[][] k = keys;
-        byte[][] v = values;
-        int[] p = partitions;
-        long[] o = offsets;
-        long[] t = timestamps;
-        byte[][] c = contentTypes;
+        int[] oldInts = ints;
+        long[] oldLongs = longs;
+        Object[] oldRefs = refs;
+        int oldCapacity = capacity;
         allocate(capacity * 2);
-        for (int j = 0; j < h.length; j++) {
-            if (h[j] != EMPTY) {
-                int i = h[j] & mask;
-                while (hashes[i] != EMPTY) {
+        for (int j = 0; j < oldCapacity; j++) {
+            int h = oldInts[2 * j];
+            if (h != EMPTY) {
+                int i = h & mask;
+                while (ints[2 * i] != EMPTY) {
                     i = (i + 1) & mask;
                 }
-                hashes[i] = h[j];
-                keys[i] = k[j];
-                set(i, p[j], o[j], t[j], v[j], c[j]);
+                ints[2 * i] = h;
+                ints[2 * i + 1] = oldInts[2 * j + 1];
+                longs[2 * i] = oldLongs[2 * j];
+                longs[2 * i + 1] = oldLongs[2 * j + 1];
+                refs[3 * i] = oldRefs[3 * j];
+                refs[3 * i + 1] = oldRefs[3 * j + 1];
+                refs[3 * i + 2] = oldRefs[3 * j + 2];
             }
         }
     }
 
-    /** Visits every key held, tombstones included, in no particular order. */
-    interface Visitor {
-        void entry(byte[] key, int partition, long offset, long timestamp, byte[] value, byte[] contentType);
+    /** Slots there are: {@link #key(int)} and the rest read one, null when it is empty. */
+    int slots() {
+        return capacity;
     }
 
-    void forEach(Visitor v) {
-        for (int i = 0; i < capacity; i++) {
-            if (hashes[i] != EMPTY) {
-                v.entry(keys[i], partitions[i], offsets[i], timestamps[i], values[i], contentTypes[i]);
+    byte[] key(int slot) {
+        return (byte[]) refs[3 * slot];
+    }
+
+    byte[] value(int slot) {
+        return (byte[]) refs[3 * slot + 1];
+    }
+
+    byte[] contentType(int slot) {
+        return (byte[]) refs[3 * slot + 2];
+    }
+
+    int partition(int slot) {
+        return ints[2 * slot + 1];
+    }
+
+    long offset(int slot) {
+        return longs[2 * slot + 1];
+    }
+
+    long timestamp(int slot) {
+        return longs[2 * slot];
+    }
+
+    /** The slot of the key, or -1 when it is not held. */
+    int slotOf(byte[] key) {
+        int h = hash(key);
+        int i = h & mask;
+        while (true) {
+            int found = ints[2 * i];
+            if (found == EMPTY) {
+                return -1;
             }
+            if (found == h && Arrays.equals((byte[]) refs[3 * i], key)) {
+                return i;
+            }
+            i = (i + 1) & mask;
         }
     }
 }

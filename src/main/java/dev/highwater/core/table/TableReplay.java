@@ -29,7 +29,7 @@ import java.util.function.BooleanSupplier;
 public final class TableReplay {
 
     /**
-     * @param snapshotEvery  records between snapshots while reading (at least four times the keys held: a
+     * @param snapshotEvery  records between snapshots while reading (at least eight times the keys held: a
      *                       snapshot costs as much as its state)
      * @param lateLimit      records stamped after the cut kept before the cut moves forward
      * @param lateKept       records stamped after the cut kept when it moves
@@ -116,7 +116,7 @@ public final class TableReplay {
                 s.positions[partition] = offset + 1;
                 fold(partition, offset, timestamp, key, value, contentTypes.intern(contentType));
                 if (writable && tracker.read() - lastCutAt >= Math.max(settings.snapshotEvery(),
-                        4L * s.keys.size())) {
+                        8L * s.keys.size())) {
                     lastCutAt = tracker.read();
                     save();
                 }

@@ -12,7 +12,8 @@ import java.util.NoSuchElementException;
 final class TableState {
 
     private static final int MAGIC = 0x48575431; // "HWT1"
-    private static final int CHUNK = 1 << 20;
+    /** Well under half of a G1 region, so that a chunk is never a humongous object in a small heap. */
+    private static final int CHUNK = 256 * 1024;
     private static final byte KEY = 0;
     private static final byte LATE = 1;
 
@@ -29,37 +30,30 @@ final class TableState {
     }
 
     /**
-     * The state as chunks of about a megabyte, each holding whole entries, made as they are taken: the first
-     * holds the positions, the cut and the count of records; an entry is a key's winning record or a late one.
+     * The state as chunks of about 256 KB, each holding whole entries, made as they are taken from the state
+     * itself (nothing copied): the first holds the positions, the cut, the count of records and of keys; an entry
+     * is a key's winning record or a late one.
      */
     Iterator<byte[]> encode() {
-        ByteBuffer head = ByteBuffer.allocate(4 + 4 + positions.length * 8 + 16);
+        ByteBuffer head = ByteBuffer.allocate(4 + 4 + positions.length * 8 + 16 + 4);
         head.putInt(MAGIC).putInt(positions.length);
         for (long p : positions) {
             head.putLong(p);
         }
-        head.putLong(cut).putLong(records);
-        // the entries are gathered in one pass over the arrays, a chunk at a time
-        byte[][] keyArr = new byte[keys.size()][];
-        byte[][] valArr = new byte[keys.size()][];
-        int[] parts = new int[keys.size()];
-        long[] offs = new long[keys.size()];
-        long[] stamps = new long[keys.size()];
-        byte[][] types = new byte[keys.size()][];
-        int[] n = {0};
-        keys.forEach((k, p, o, t, v, c) -> {
-            int i = n[0]++;
-            types[i] = c;
-            keyArr[i] = k;
-            valArr[i] = v;
-            parts[i] = p;
-            offs[i] = o;
-            stamps[i] = t;
-        });
-        int total = keys.size() + late.size;
+        head.putLong(cut).putLong(records).putInt(keys.size());
+        int slots = keys.slots();
+        int total = slots + late.size;
         return new Iterator<>() {
             private boolean headDone;
-            private int next;
+            private int next = skipEmpty(0);
+
+            private int skipEmpty(int from) {
+                int i = from;
+                while (i < slots && keys.key(i) == null) {
+                    i++;
+                }
+                return i;
+            }
 
             @Override
             public boolean hasNext() {
@@ -77,11 +71,11 @@ final class TableState {
                 }
                 ByteBuffer b = ByteBuffer.allocate(CHUNK);
                 while (next < total) {
-                    boolean isLate = next >= keyArr.length;
-                    int i = isLate ? next - keyArr.length : next;
-                    byte[] k = isLate ? late.keys[i] : keyArr[i];
-                    byte[] v = isLate ? late.values[i] : valArr[i];
-                    byte[] c = isLate ? late.contentTypes[i] : types[i];
+                    boolean isLate = next >= slots;
+                    int i = isLate ? next - slots : next;
+                    byte[] k = isLate ? late.keys[i] : keys.key(i);
+                    byte[] v = isLate ? late.values[i] : keys.value(i);
+                    byte[] c = isLate ? late.contentTypes[i] : keys.contentType(i);
                     int size = 1 + 4 + 8 + 8 + 4 + k.length + 4 + (v == null ? 0 : v.length) + 4
                             + (c == null ? 0 : c.length);
                     if (b.position() > 0 && b.remaining() < size) {
@@ -91,9 +85,9 @@ final class TableState {
                         b = ByteBuffer.allocate(size);
                     }
                     b.put(isLate ? LATE : KEY);
-                    b.putInt(isLate ? late.partitions[i] : parts[i]);
-                    b.putLong(isLate ? late.offsets[i] : offs[i]);
-                    b.putLong(isLate ? late.timestamps[i] : stamps[i]);
+                    b.putInt(isLate ? late.partitions[i] : keys.partition(i));
+                    b.putLong(isLate ? late.offsets[i] : keys.offset(i));
+                    b.putLong(isLate ? late.timestamps[i] : keys.timestamp(i));
                     b.putInt(k.length).put(k);
                     b.putInt(v == null ? -1 : v.length);
                     if (v != null) {
@@ -103,7 +97,7 @@ final class TableState {
                     if (c != null) {
                         b.put(c);
                     }
-                    next++;
+                    next = isLate ? next + 1 : skipEmpty(next + 1);
                 }
                 byte[] out = new byte[b.position()];
                 b.flip().get(out);
@@ -124,12 +118,16 @@ final class TableState {
                     throw new IllegalArgumentException("it is not a saved table state");
                 }
                 int partitions = b.getInt();
-                state = new TableState(partitions, 16);
+                long[] positions = new long[partitions];
                 for (int p = 0; p < partitions; p++) {
-                    state.positions[p] = b.getLong();
+                    positions[p] = b.getLong();
                 }
-                state.cut = b.getLong();
-                state.records = b.getLong();
+                long cut = b.getLong();
+                long records = b.getLong();
+                state = new TableState(partitions, b.getInt());
+                System.arraycopy(positions, 0, state.positions, 0, partitions);
+                state.cut = cut;
+                state.records = records;
                 return;
             }
             while (b.hasRemaining()) {

@@ -260,6 +260,9 @@ public final class TablesModel {
     }
 
     private void query(String t, Instant when, Instant from) {
+        // the previous answer goes before the next is read: a million keys twice would not fit the console's heap
+        answer = null;
+        diff = null;
         try {
             if (replay == null) {
                 try {
@@ -291,7 +294,7 @@ public final class TablesModel {
         } catch (ReplayCancelledException e) {
             ui.post(() -> {
                 running.set(false);
-                progressText.set("Cancelled; the rows shown are the previous answer's.");
+                progressText.set("Cancelled; the rows shown are from the previous answer.");
             });
         } catch (RuntimeException e) {
             String why = sentence(e);

@@ -64,19 +64,19 @@ class TableReplayTest {
         }
         try (KafkaProducer<byte[], byte[]> p = producer()) {
             p.initTransactions();
-            write(p, 0, 300, true);
-            write(p, 300, 10, false); // aborted: read_committed never shows them
+            write(p, 0, 400, true);
+            write(p, 400, 10, false); // aborted: read_committed never shows them
         }
         // small limits, so that the cut moves, snapshots are cut while reading and old ones dropped
         TableReplay.Settings settings = new TableReplay.Settings(100, 20, 5, 3);
         Path file = H2TableSnapshotStore.fileFor(dir.resolve("table-snapshots"));
-        Instant t1 = Instant.ofEpochMilli(BASE + 290_000);
+        Instant t1 = Instant.ofEpochMilli(BASE + 390_000);
         try (KafkaLedgerSource source = new KafkaLedgerSource(broker.client());
              H2TableSnapshotStore store = H2TableSnapshotStore.open(file)) {
             TableAt first = new TableReplay(source, store, settings).at(TOPIC, t1, LedgerReplay.Listener.NONE,
                     () -> false);
             assertMatches(fold(t1.toEpochMilli()), first);
-            assertEquals(300, first.stats().recordsRead());
+            assertEquals(400, first.stats().recordsRead());
             assertEquals(0, first.stats().fromSnapshot());
             assertTrue(first.stats().snapshotsWritten() >= 2, first.stats().toString());
             assertTrue(store.list(TOPIC).size() <= 3, store.list(TOPIC).toString());
@@ -84,9 +84,9 @@ class TableReplayTest {
 
         try (KafkaProducer<byte[], byte[]> p = producer()) {
             p.initTransactions();
-            write(p, 310, 50, true);
+            write(p, 410, 50, true);
         }
-        Instant t2 = Instant.ofEpochMilli(BASE + 400_000);
+        Instant t2 = Instant.ofEpochMilli(BASE + 500_000);
         try (KafkaLedgerSource source = new KafkaLedgerSource(broker.client());
              H2TableSnapshotStore store = H2TableSnapshotStore.open(file)) {
             TableReplay replay = new TableReplay(source, store, settings);
