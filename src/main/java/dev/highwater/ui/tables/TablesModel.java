@@ -100,7 +100,8 @@ public final class TablesModel {
         this.progressUpdates = new Coalescer<>(ui, this::showProgress);
         topic.set(defaultTopic);
         setNow();
-        compareAt.set(clock.instant().truncatedTo(ChronoUnit.HOURS).toString());
+        // a few minutes back: an incident's "what changed since" is recent as a rule
+        compareAt.set(clock.instant().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES).toString());
         search.addListener((o, was, is) -> refreshRows());
         refreshTopics();
     }

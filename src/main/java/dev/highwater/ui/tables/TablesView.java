@@ -1,5 +1,6 @@
 package dev.highwater.ui.tables;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -122,7 +123,14 @@ public final class TablesView {
         Label shown = new Label();
         shown.setId("tables-shown");
         shown.textProperty().bind(model.shownProperty());
-        HBox line = new HBox(8, summary, gap(), search, shown);
+        // the summary wraps rather than push the search and the count of rows shown out of sight
+        summary.setMinWidth(0);
+        summary.setWrapText(true);
+        HBox.setHgrow(summary, Priority.ALWAYS);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        search.setMinWidth(Region.USE_PREF_SIZE);
+        shown.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(8, summary, search, shown);
         line.setAlignment(Pos.CENTER_LEFT);
         line.setPadding(new Insets(2, 10, 4, 10));
         return line;
@@ -132,13 +140,13 @@ public final class TablesView {
         TableView<KeyRow> table = new TableView<>(model.rows());
         table.setId("tables-keys");
         table.getStyleClass().add("tables-table");
-        table.setPlaceholder(new Label("Choose a topic and an instant, then Show."));
+        table.setPlaceholder(placeholder("No key has a value at this instant."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Key", 220, KeyRow::key));
+        table.getColumns().add(column("Key", 160, KeyRow::key));
         table.getColumns().add(number("Partition", 70, r -> Integer.toString(r.partition())));
         table.getColumns().add(number("Offset", 90, r -> Long.toString(r.offset())));
         table.getColumns().add(column("Timestamp", 200, KeyRow::timestamp));
-        table.getColumns().add(column("Value", 500, KeyRow::value));
+        table.getColumns().add(withTooltip(column("Value", 560, KeyRow::value)));
         table.visibleProperty().bind(model.showingDiffProperty().not());
         return table;
     }
@@ -147,7 +155,7 @@ public final class TablesView {
         TableView<ChangeRow> table = new TableView<>(model.changes());
         table.setId("tables-changes");
         table.getStyleClass().add("tables-table");
-        table.setPlaceholder(new Label("Nothing changed between the two instants."));
+        table.setPlaceholder(placeholder("No key changed between the two instants."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ChangeRow, String> change = column("Change", 80, ChangeRow::change);
         change.setCellFactory(c -> new TableCell<>() {
@@ -163,10 +171,10 @@ public final class TablesView {
         });
         table.getColumns().add(change);
         table.getColumns().add(column("Key", 180, ChangeRow::key));
-        table.getColumns().add(column("Before", 320, ChangeRow::before));
-        table.getColumns().add(column("After", 320, ChangeRow::after));
-        table.getColumns().add(column("Written (before)", 200, ChangeRow::beforeAt));
-        table.getColumns().add(column("Written (after)", 200, ChangeRow::afterAt));
+        table.getColumns().add(withTooltip(column("Before", 320, ChangeRow::before)));
+        table.getColumns().add(withTooltip(column("After", 320, ChangeRow::after)));
+        table.getColumns().add(withTooltip(column("Written (before)", 170, ChangeRow::beforeAt)));
+        table.getColumns().add(withTooltip(column("Written (after)", 170, ChangeRow::afterAt)));
         table.visibleProperty().bind(model.showingDiffProperty());
         return table;
     }
@@ -175,6 +183,32 @@ public final class TablesView {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    /** What the empty table says: how to ask, that the search keeps nothing, or {@code none} of the answer. */
+    private Label placeholder(String none) {
+        Label l = new Label();
+        l.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (model.summaryProperty().get().isEmpty()) {
+                return "Choose a topic and an instant, then Show.";
+            }
+            String search = model.searchProperty().get();
+            return search == null || search.isBlank() ? none : "Nothing matches the search.";
+        }, model.summaryProperty(), model.searchProperty()));
+        return l;
+    }
+
+    /** A value too long for its cell is read whole in the cell's tooltip. */
+    private static <R> TableColumn<R, String> withTooltip(TableColumn<R, String> c) {
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         return c;
     }
 
