@@ -75,9 +75,10 @@ public final class MemoryLimits {
     private static final String APP_LAUNCHER = "Highwater";
     /**
      * Besides the console, the commands that need the console's heap: the demo and the benchmarks run brokers and
-     * clients for as long as they run, and an audit replays a whole ledger (a million accounts keep over 400 MB live).
+     * clients for as long as they run, and an audit replays a whole ledger (a million accounts keep over 400 MB live),
+     * as a table holds every key of a topic.
      */
-    static final Set<String> CONSOLE_HEAP_COMMANDS = Set.of("demo", "bench", "audit");
+    static final Set<String> CONSOLE_HEAP_COMMANDS = Set.of("demo", "bench", "audit", "table");
     private static final List<String> HEAP_LIMITS = List.of("MaxHeapSize", "MaxRAM", "MaxRAMPercentage");
 
     private MemoryLimits() {

@@ -16,6 +16,7 @@ import dev.highwater.core.offsets.ResetHistory;
 import dev.highwater.core.offsets.UndoableOffsetReset;
 import dev.highwater.core.registry.SchemaRegistries;
 import dev.highwater.core.report.ChartRenderer;
+import dev.highwater.core.table.TableSnapshotStore;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
 import dev.highwater.demo.RegistryTraffic;
@@ -29,6 +30,7 @@ import dev.highwater.registry.HttpSchemaRegistries;
 import dev.highwater.render.PngLineCharts;
 import dev.highwater.store.H2LagHistoryStore;
 import dev.highwater.store.H2SnapshotStore;
+import dev.highwater.store.H2TableSnapshotStore;
 import dev.highwater.store.ResetFiles;
 
 import java.nio.file.Files;
@@ -112,6 +114,20 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
     /** Draws an incident report's charts as PNG images, without a display. */
     public ChartRenderer reportCharts() {
         return new PngLineCharts();
+    }
+
+    /**
+     * Opens the file of keyed topics' states at their cuts (made if missing): a topic's state at an instant reads
+     * its records through {@link #ledgers()}' reader and keeps its snapshots here. A {@link
+     * dev.highwater.core.StoreException} when it cannot be opened.
+     */
+    public TableSnapshotStore tableSnapshots(Path file) {
+        return H2TableSnapshotStore.open(file);
+    }
+
+    /** The snapshots file of keyed topics a path means: {@value H2TableSnapshotStore#FILE_NAME} in a folder. */
+    public static Path tableSnapshotsFile(Path path) {
+        return H2TableSnapshotStore.fileFor(path);
     }
 
     /**

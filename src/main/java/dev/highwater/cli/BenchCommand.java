@@ -14,6 +14,7 @@ import dev.highwater.bench.GrpcBench;
 import dev.highwater.bench.KafkaAnchorBench;
 import dev.highwater.bench.LagBench;
 import dev.highwater.bench.LedgerBench;
+import dev.highwater.bench.TableBench;
 import dev.highwater.bench.fx.FxFrameBench;
 import dev.highwater.bench.fx.MessagesFxBench;
 import dev.highwater.bench.fx.StreamFrameBench;
@@ -40,8 +41,8 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The suites in the order a full run takes them (one constant, so the help cannot drift from the list). */
-    static final String SUITE_NAMES = "kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, decode, fx-messages,"
-            + " cli";
+    static final String SUITE_NAMES = "kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, table, decode,"
+            + " fx-messages, cli";
     static final List<String> SUITES = List.of(SUITE_NAMES.split(", "));
     /** Run only when named: it takes an hour by default. */
     static final String FOOTPRINT = "footprint";
@@ -63,6 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--decode-records", paramLabel = "N", description = "decode, fx-messages: records (default 2 M and 10 M; --quick 0.5 M and 1 M)")
     Long decodeRecords;
+
+    @Option(names = "--table-records", paramLabel = "N",
+            description = "table: records, over a tenth as many keys (default 10 M; --quick 1 M)")
+    Long tableRecords;
 
     @Option(names = "--footprint-minutes", paramLabel = "N",
             description = "footprint: minutes the console and the demo run (default 60; --quick 5)")
@@ -131,6 +136,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             case "ledger" -> LedgerBench.run(report, quick ? 1_000_000 : 10_000_000, quick ? 100_000 : 1_000_000,
                     quick ? 1 : 3, Adapters.registryCache());
+            case "table" -> TableBench.run(report, tableRecords != null ? tableRecords : quick ? 1_000_000 : 10_000_000,
+                    tableKeys(), quick ? 1 : 3);
             case "decode" -> DecodeBench.run(report, decodeRecords != null ? decodeRecords
                     : quick ? 500_000 : 2_000_000, quick ? 2 : 3, Adapters.registryCache());
             case "fx-messages" -> MessagesFxBench.run(report,
@@ -141,6 +148,11 @@ public final class BenchCommand implements Callable<Integer> {
                     60 * (footprintMinutes != null ? footprintMinutes : quick ? 5 : 60), List.of());
             default -> throw new IllegalStateException(suite);
         }
+    }
+
+    /** A tenth of the table's records, as the 10 M records over 1 M keys the figure promises. */
+    private int tableKeys() {
+        return (int) ((tableRecords != null ? tableRecords : quick ? 1_000_000 : 10_000_000) / 10);
     }
 
     private void writeResults(BenchReport report, PrintWriter out) throws java.io.IOException {

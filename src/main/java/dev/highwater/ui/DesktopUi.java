@@ -1,5 +1,6 @@
 package dev.highwater.ui;
 
+import dev.highwater.app.Adapters;
 import dev.highwater.app.Composition;
 import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.core.grpc.ChannelSettings;
@@ -8,6 +9,7 @@ import dev.highwater.core.offsets.OffsetReset;
 import dev.highwater.core.offsets.ResetHistory;
 import dev.highwater.ui.grpc.GrpcScreen;
 import dev.highwater.ui.ledger.LedgerScreen;
+import dev.highwater.ui.tables.TablesScreen;
 import dev.highwater.ui.messages.MessagesModel;
 import dev.highwater.ui.messages.MessagesView;
 import dev.highwater.ui.messages.CommittedGroups;
@@ -102,6 +104,8 @@ public final class DesktopUi {
                 Area.SCHEMAS, c -> SchemasScreen.open(c, app.adapters().tails().on(c.kafka()), ui, app.tasks()),
                 Area.LEDGER, c -> LedgerScreen.open(c, app.adapters().ledgers(),
                         app.dataFolder().resolve("ledger-snapshots"), ui),
+                Area.TABLES, c -> TablesScreen.open(c, app.adapters().ledgers(), () -> app.adapters().tableSnapshots(
+                        Adapters.tableSnapshotsFile(app.dataFolder().resolve("table-snapshots"))), app.schemas(), ui),
                 Area.GRPC, c -> new GrpcScreen(c.grpcTarget() == null ? null
                         : ChannelSettings.of(c.grpcTarget(), c.profile().grpcTls()), app.schemas(), app.grpc(),
                         app.tasks(), ui)), themes);

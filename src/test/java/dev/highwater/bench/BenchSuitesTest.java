@@ -72,6 +72,21 @@ class BenchSuitesTest {
     }
 
     @Test
+    void theTableSuiteMeasuresAgainstConsumerPerformanceInOneRunAndTheHeapInACappedJvm() throws Exception {
+        TableBench.run(report, 20_000, 2_000, 1);
+        List<String> names = report.figures().stream().map(BenchReport.Figure::name).toList();
+        assertTrue(names.contains("Kafka ConsumerPerformance fetch rate (anchor)"), names.toString());
+        assertTrue(names.contains("state at an instant / ConsumerPerformance"), names.toString());
+        for (BenchReport.Figure f : report.figures()) {
+            assertTrue(f.median() > 0, f.toString());
+        }
+        BenchReport.Figure heap = report.figures().stream()
+                .filter(f -> f.name().startsWith("heap live after GC")).findFirst().orElseThrow();
+        assertTrue(heap.median() < 512, heap.toString());
+        assertTrue(text.toString().contains("asked again: 0 records read"), text.toString());
+    }
+
+    @Test
     void theFootprintSuiteSamplesTheConsoleAndTheDemoInProcessesOfTheirOwn() throws Exception {
         // the console's demo starts on the default ports, as a user's does
         assumeTrue(!LocalPorts.accepts(DemoOptions.DEFAULT_KAFKA_PORT)

@@ -38,6 +38,8 @@ public final class JsonLines {
     private static final byte[] ERROR = ascii(",\"error\":");
     private static final byte[] HEX = ascii(",\"hex\":");
     private static final byte[] NULL = ascii("null");
+    private static final byte[] ENTRY_KEY = ascii("{\"key\":");
+    private static final byte[] ENTRY_PARTITION = ascii("{\"partition\":");
 
     private final RecordRendering rendering;
     private final ProtoJson proto = new ProtoJson();
@@ -81,6 +83,34 @@ public final class JsonLines {
         }
         value(r, out);
         out.raw((byte) '}');
+    }
+
+    /**
+     * Appends the record as an entry of a topic's state ({@code table --format json}):
+     * {@code {"key","partition","offset","timestamp","value"}} (without {@code "key"} when not {@code withKey}),
+     * the key and the value written as a line writes them, {@code "error"} and {@code "hex"} included.
+     */
+    public void appendEntry(DecodedRecord r, boolean withKey, JsonBytes out) {
+        RawRecord raw = r.raw();
+        if (withKey) {
+            out.raw(ENTRY_KEY);
+            key(r, out);
+            out.raw(PARTITION);
+        } else {
+            out.raw(ENTRY_PARTITION);
+        }
+        out.number(raw.partition());
+        out.raw(OFFSET).number(raw.offset());
+        out.raw(TIMESTAMP);
+        timestamp(raw.timestamp(), out);
+        out.raw((byte) '"');
+        value(r, out);
+        out.raw((byte) '}');
+    }
+
+    /** Appends the record's key as a line writes it (followed by {@code "keyEncoding"} when in hex). */
+    public void appendKey(DecodedRecord r, JsonBytes out) {
+        key(r, out);
     }
 
     private void key(DecodedRecord r, JsonBytes out) {

@@ -11,6 +11,15 @@ public interface LedgerSource extends AutoCloseable {
         void record(int partition, long offset, byte[] key, byte[] value);
     }
 
+    /**
+     * Receives records with their Kafka timestamps and the value of their last {@code content-type} header (or
+     * null: a decoder reads that header first), in offset order within each partition.
+     */
+    @FunctionalInterface
+    interface TimedRecordSink {
+        void record(int partition, long offset, long timestamp, byte[] key, byte[] value, byte[] contentType);
+    }
+
     /** The topics there are (for a picker). */
     List<String> topics();
 
@@ -25,6 +34,16 @@ public interface LedgerSource extends AutoCloseable {
      * the caller's thread. An exception from the sink stops the read and is thrown from here.
      */
     void read(LedgerTopic topic, long[] from, RecordSink sink);
+
+    /**
+     * As {@link #read}, with each record's Kafka timestamp: a ledger places its events by the timestamp they carry,
+     * a keyed topic's state at an instant by the record's own. Sources that cannot tell it do not offer it.
+     *
+     * @throws UnsupportedOperationException when this source does not know the records' timestamps
+     */
+    default void readTimed(LedgerTopic topic, long[] from, TimedRecordSink sink) {
+        throw new UnsupportedOperationException("this source does not give the records' timestamps");
+    }
 
     @Override
     void close();

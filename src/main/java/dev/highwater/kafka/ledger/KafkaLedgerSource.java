@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.header.Header;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,15 +150,19 @@ public final class KafkaLedgerSource implements LedgerSource {
         final int size;
         final int[] partitions;
         final long[] offsets;
+        final long[] timestamps;
         final byte[][] keys;
         final byte[][] values;
+        final byte[][] contentTypes;
 
-        Run(ConsumerRecords<byte[], byte[]> records, long[] end) {
+        Run(ConsumerRecords<byte[], byte[]> records, long[] end, boolean withContentTypes) {
             int capacity = records.count();
             partitions = new int[capacity];
             offsets = new long[capacity];
+            timestamps = new long[capacity];
             keys = new byte[capacity][];
             values = new byte[capacity][];
+            contentTypes = withContentTypes ? new byte[capacity][] : null;
             int n = 0;
             // partition by partition, in the order the batch holds them: a list is cheaper to walk than the
             // batch's own iterator, and the records of a partition share its end
@@ -170,18 +175,43 @@ public final class KafkaLedgerSource implements LedgerSource {
                     if (r.offset() < stop) {
                         partitions[n] = partition;
                         offsets[n] = r.offset();
+                        timestamps[n] = r.timestamp();
                         keys[n] = r.key();
                         values[n] = r.value();
+                        if (withContentTypes) {
+                            contentTypes[n] = contentType(r.headers().toArray());
+                        }
                         n++;
                     }
                 }
             }
             size = n;
         }
+
+        /** The last content-type header's value (named in any case, as the decoders look it up), or null. */
+        private static byte[] contentType(Header[] headers) {
+            for (int i = headers.length - 1; i >= 0; i--) {
+                if (headers[i].key().equalsIgnoreCase("content-type")) {
+                    return headers[i].value();
+                }
+            }
+            return null;
+        }
     }
 
     @Override
     public void read(LedgerTopic topic, long[] from, RecordSink sink) {
+        read(topic, from, (partition, offset, timestamp, key, value, contentType) ->
+                sink.record(partition, offset, key, value), false);
+    }
+
+    @Override
+    public void readTimed(LedgerTopic topic, long[] from, TimedRecordSink sink) {
+        read(topic, from, sink, true);
+    }
+
+    /** @param contentTypes whether the records' content-type headers are looked up (a ledger needs none) */
+    private void read(LedgerTopic topic, long[] from, TimedRecordSink sink, boolean contentTypes) {
         long[] end = topic.endOffsets();
         List<TopicPartition> due = new ArrayList<>();
         for (int p = 0; p < end.length; p++) {
@@ -197,7 +227,7 @@ public final class KafkaLedgerSource implements LedgerSource {
             consumer.seek(tp, from[tp.partition()]);
         }
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
-        Fetcher fetcher = new Fetcher(due, end, queue);
+        Fetcher fetcher = new Fetcher(due, end, queue, contentTypes);
         Thread thread = DaemonThreads.start("ledger-fetch", fetcher);
         try {
             while (true) {
@@ -210,7 +240,8 @@ public final class KafkaLedgerSource implements LedgerSource {
                 }
                 Run run = b.records();
                 for (int i = 0; i < run.size; i++) {
-                    sink.record(run.partitions[i], run.offsets[i], run.keys[i], run.values[i]);
+                    sink.record(run.partitions[i], run.offsets[i], run.timestamps[i], run.keys[i], run.values[i],
+                            contentTypes ? run.contentTypes[i] : null);
                 }
             }
         } catch (InterruptedException e) {
@@ -235,12 +266,14 @@ public final class KafkaLedgerSource implements LedgerSource {
         private final List<TopicPartition> due;
         private final long[] end;
         private final BlockingQueue<Batch> queue;
+        private final boolean contentTypes;
         volatile boolean stop;
 
-        Fetcher(List<TopicPartition> due, long[] end, BlockingQueue<Batch> queue) {
+        Fetcher(List<TopicPartition> due, long[] end, BlockingQueue<Batch> queue, boolean contentTypes) {
             this.due = new ArrayList<>(due);
             this.end = end;
             this.queue = queue;
+            this.contentTypes = contentTypes;
         }
 
         @Override
@@ -253,7 +286,7 @@ public final class KafkaLedgerSource implements LedgerSource {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
                     if (!records.isEmpty()) {
                         lastProgress = System.currentTimeMillis();
-                        if (!hand(new Batch(new Run(records, end), null, false))) {
+                        if (!hand(new Batch(new Run(records, end, contentTypes), null, false))) {
                             return;
                         }
                     } else if (System.currentTimeMillis() - lastProgress > STALL_MILLIS) {

@@ -10,6 +10,8 @@ public enum Area {
     LEDGER("Ledger", "Every account's exact balance on a ledger topic at any instant, replayed from committed "
             + "events (snapshots make later questions fast); one account's events and balance over time; the change "
             + "between two instants; CSV and JSON export."),
+    TABLES("Tables", "Any keyed topic's state at an instant: the latest value of every key, decoded, searchable; "
+            + "the keys added, removed and changed between two instants, with both values."),
     GRPC("gRPC", "A workbench for every gRPC call type against a live backend, with reflection and deadlines, "
             + "and a live blocks view of the indexer.");
 

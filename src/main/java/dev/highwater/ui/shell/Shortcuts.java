@@ -67,6 +67,10 @@ public final class Shortcuts {
                     "ledger-replay", "Replays the balances at the chosen instant.",
                     "ledger-search", "Goes to the account search.",
                     null, "Only the Messages tail pauses."),
+            Area.TABLES, new OnScreen(
+                    "tables-run", "Reads the topic's state at the chosen instant again.",
+                    "tables-search", "Goes to the key and value search.",
+                    null, "Only the Messages tail pauses."),
             Area.GRPC, new OnScreen(
                     "grpc-connect", "Connects to the target again and reloads its methods.",
                     null, "No filter on this screen.",
