@@ -71,7 +71,8 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
      */
     public static Adapters real(Path dataFolder) {
         OffsetResets undoable = (cluster, writable, profileName) -> new UndoableOffsetReset(
-                new GroupOffsetReset(cluster, writable, profileName), resetsIn(dataFolder), Clock.systemUTC());
+                new GroupOffsetReset(cluster, writable, profileName), resetsIn(dataFolder), cluster.bootstrapServers(),
+                Clock.systemUTC());
         return new Adapters(KafkaTailSource::new, undoable, new LedgerSources() {
             @Override
             public LedgerSource reader(ClientSettings cluster) {

@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * The reset history as files in one folder: an undo CSV per reset ({@code <instant>-<group>.csv}, owner-only)
- * and {@code journal.jsonl}, one JSON line per reset (at, group, target, moved, undoFile relative to the folder).
+ * and {@code journal.jsonl}, one JSON line per reset (at, group, target, moved, undoFile relative to the folder,
+ * cluster).
  * A line that cannot be read (a crash mid-write, an edit by hand) is skipped, never the whole history.
  */
 public final class ResetFiles implements ResetHistory {
@@ -46,7 +47,7 @@ public final class ResetFiles implements ResetHistory {
     }
 
     @Override
-    public synchronized ResetRecord keepBefore(ResetPlan plan, Instant at) {
+    public synchronized ResetRecord keepBefore(ResetPlan plan, String cluster, Instant at) {
         Map<dev.highwater.core.lag.PartitionId, Long> before = new LinkedHashMap<>();
         for (PartitionReset p : plan.partitions()) {
             before.put(p.partition(), p.current());
@@ -57,13 +58,15 @@ public final class ResetFiles implements ResetHistory {
             OwnerOnlyFiles.createFile(undo);
             Files.writeString(undo, UndoCsv.format(before), StandardCharsets.UTF_8,
                     StandardOpenOption.TRUNCATE_EXISTING);
-            ResetRecord record = new ResetRecord(at, plan.group(), plan.target().describe(), plan.moving(), undo);
+            ResetRecord record = new ResetRecord(at, plan.group(), plan.target().describe(), plan.moving(), undo,
+                    cluster);
             JsonObject line = new JsonObject();
             line.addProperty("at", at.toString());
             line.addProperty("group", record.group());
             line.addProperty("target", record.target());
             line.addProperty("moved", record.moved());
             line.addProperty("undoFile", undo.getFileName().toString());
+            line.addProperty("cluster", cluster);
             Path journal = journal();
             OwnerOnlyFiles.createFile(journal);
             Files.writeString(journal, GSON.toJson(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -111,7 +114,8 @@ public final class ResetFiles implements ResetHistory {
                 }
                 records.add(new ResetRecord(Instant.parse(o.get("at").getAsString()), o.get("group").getAsString(),
                         o.get("target").getAsString(), o.get("moved").getAsLong(),
-                        folder.resolve(o.get("undoFile").getAsString())));
+                        folder.resolve(o.get("undoFile").getAsString()),
+                        o.has("cluster") && !o.get("cluster").isJsonNull() ? o.get("cluster").getAsString() : null));
             } catch (RuntimeException e) {
                 // a torn or hand-edited line: the others still count
             }

@@ -106,10 +106,22 @@ class ArchitectureTest {
     void screensAndCommandsReachKafkaGrpcStorageAndTheDemoThroughPorts() {
         noClasses().that().resideInAnyPackage("dev.highwater.ui..", "dev.highwater.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
-                        "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..", "org.apache.kafka..", "kafka..",
+                        "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..",
+                        "dev.highwater.render..", "org.apache.kafka..", "kafka..",
                         "io.grpc..", "org.h2..", "java.sql..")
                 .because("only the composition root in dev.highwater.app chooses and builds adapters: a screen or a"
                         + " command is tested with a fake of its port")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theChartRendererDrawsAndReachesNothing() {
+        noClasses().that().resideInAPackage("dev.highwater.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
+                        "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..",
+                        "dev.highwater.ui..", "javafx..", "org.apache.kafka..", "io.grpc..", "org.h2..")
+                .because("a report's charts are drawn off screen, so that the command line makes them without a"
+                        + " display")
                 .check(CLASSES);
     }
 

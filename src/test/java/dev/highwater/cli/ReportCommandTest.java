@@ -114,7 +114,7 @@ class ReportCommandTest {
         PartitionReset p0 = new PartitionReset(new PartitionId(TOPIC, 0), 500L, 0, 900, 900,
                 PartitionReset.Clamp.NONE, "");
         reset = Wiring.commandLine().resets(data).keepBefore(new ResetPlan(GROUP, new ResetTarget.Latest(),
-                List.of(p0), 0, "Empty"), FROM.plusSeconds(45));
+                List.of(p0), 0, "Empty"), broker.bootstrapServers(), FROM.plusSeconds(45));
     }
 
     private static String value(int i) {

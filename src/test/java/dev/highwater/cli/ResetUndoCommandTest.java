@@ -41,7 +41,8 @@ class ResetUndoCommandTest {
     private static final String TOPIC = "payments";
     private static final Instant T0 = Instant.parse("2026-03-15T09:00:00Z");
     private static final Pattern SAVED = Pattern.compile(
-            "Previous offsets saved to (\\S+); undo with: highwater reset-offsets --group (\\S+) --from-file (\\S+)"
+            "Previous offsets saved to (\\S+); undo with: highwater reset-offsets --bootstrap \\S+ --group (\\S+)"
+                    + " --from-file (\\S+)"
                     + " --execute\n");
 
     @RegisterExtension

@@ -171,7 +171,7 @@ class PackagedAppIT {
         Path zsh = root.resolve("usr/share/zsh/vendor-completions/_highwater");
         assertTrue(Files.isRegularFile(bash) && Files.isRegularFile(zsh), install.output());
         assertTrue(Files.readString(zsh).startsWith("#compdef highwater\n"));
-        assertEquals(List.of("tail"), bashCompletes(bash, "highwater", "ta"));
+        assertEquals(List.of("tail"), bashCompletes(bash, "highwater", "tai"));
         assertEquals(List.of("--group"), bashCompletes(bash, "highwater", "lag", "--gr"));
 
         Result remove = dpkg(root, "--remove", "highwater");

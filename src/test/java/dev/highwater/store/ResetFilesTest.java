@@ -41,12 +41,13 @@ class ResetFilesTest {
     void keepsThePreviousOffsetsAsAnUndoCsvAndListsTheReset(@TempDir Path dir) throws Exception {
         ResetFiles files = new ResetFiles(dir.resolve("resets"));
         Instant at = Instant.parse("2026-03-15T09:00:00Z");
-        ResetRecord r = files.keepBefore(plan("billing/eu"), at);
+        ResetRecord r = files.keepBefore(plan("billing/eu"), "kafka:9092", at);
 
         assertEquals("payments.v1,0,40\npayments.v1,1,7\n", Files.readString(r.undoFile(), StandardCharsets.UTF_8));
         assertEquals(Map.of(P0, 40L, P1, 7L), UndoCsv.parse(Files.readString(r.undoFile())));
         assertTrue(r.undoFile().getFileName().toString().endsWith("-billing_eu.csv"), r.undoFile().toString());
         assertEquals(3, r.moved());
+        assertEquals("kafka:9092", r.cluster());
         assertEquals(List.of(r), files.between("billing/eu", at, at));
         assertEquals(List.of(), files.between("billing/eu", at.plusSeconds(1), at.plusSeconds(60)));
         assertEquals(List.of(), files.between("other", at, at));
@@ -56,11 +57,11 @@ class ResetFilesTest {
     void theLastResetOfAGroupIsTheNewestAndATornLineIsSkipped(@TempDir Path dir) throws Exception {
         ResetFiles files = new ResetFiles(dir);
         Instant t = Instant.parse("2026-03-15T09:00:00Z");
-        files.keepBefore(plan("billing"), t);
+        files.keepBefore(plan("billing"), "kafka:9092", t);
         Files.writeString(dir.resolve("journal.jsonl"), "{\"at\":\"2026-03-15T09:0", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND); // a crash mid-write
         Files.writeString(dir.resolve("journal.jsonl"), "\n", java.nio.file.StandardOpenOption.APPEND);
-        ResetRecord second = files.keepBefore(plan("billing"), t.plusSeconds(30));
+        ResetRecord second = files.keepBefore(plan("billing"), "kafka:9092", t.plusSeconds(30));
 
         assertEquals(second, files.last("billing").orElseThrow());
         assertEquals(2, files.between("billing", t, t.plusSeconds(30)).size());
@@ -70,7 +71,7 @@ class ResetFilesTest {
     void aFolderThatCannotBeWrittenRefusesWithAReason(@TempDir Path dir) throws Exception {
         Path notAFolder = Files.writeString(dir.resolve("resets"), "a file where the folder should be");
         ResetException e = assertThrows(ResetException.class,
-                () -> new ResetFiles(notAFolder).keepBefore(plan("billing"), Instant.EPOCH));
+                () -> new ResetFiles(notAFolder).keepBefore(plan("billing"), "kafka:9092", Instant.EPOCH));
         assertTrue(e.getMessage().contains("the reset was not applied"), e.getMessage());
     }
 

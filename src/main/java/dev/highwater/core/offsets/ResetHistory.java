@@ -15,9 +15,9 @@ public interface ResetHistory {
     /**
      * Saves the offsets the plan's group has now (its {@code current} offsets; partitions it never committed on
      * are left out, as the CSV cannot say "no offset") to a new undo file and records the reset as applied at
-     * {@code at}. Called just before the plan is applied.
+     * {@code at} on {@code cluster} (its bootstrap servers). Called just before the plan is applied.
      */
-    ResetRecord keepBefore(ResetPlan plan, Instant at);
+    ResetRecord keepBefore(ResetPlan plan, String cluster, Instant at);
 
     /** The resets of a group from {@code from} to {@code to} (both inclusive), oldest first. */
     List<ResetRecord> between(String group, Instant from, Instant to);

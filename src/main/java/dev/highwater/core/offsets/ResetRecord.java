@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param moved    how many partitions' offsets changed
  * @param undoFile the group's previous offsets, in the CSV {@code kafka-consumer-groups --reset-offsets
  *                 --from-file} reads ({@link UndoCsv})
+ * @param cluster  the bootstrap servers the reset went to, for the command that undoes it; null in a history
+ *                 written before they were kept
  */
-public record ResetRecord(Instant at, String group, String target, long moved, Path undoFile) {
+public record ResetRecord(Instant at, String group, String target, long moved, Path undoFile, String cluster) {
 }

@@ -20,11 +20,14 @@ public final class UndoableOffsetReset implements OffsetReset {
 
     private final OffsetReset resets;
     private final ResetHistory history;
+    private final String cluster;
     private final Clock clock;
 
-    public UndoableOffsetReset(OffsetReset resets, ResetHistory history, Clock clock) {
+    /** @param cluster the bootstrap servers the resets go to, kept with each so its undo command names them */
+    public UndoableOffsetReset(OffsetReset resets, ResetHistory history, String cluster, Clock clock) {
         this.resets = resets;
         this.history = history;
+        this.cluster = cluster;
         this.clock = clock;
     }
 
@@ -49,14 +52,15 @@ public final class UndoableOffsetReset implements OffsetReset {
             resets.apply(plan); // refuses in its own words; there is nothing to undo
             return Optional.empty();
         }
-        ResetRecord kept = history.keepBefore(plan, clock.instant());
+        ResetRecord kept = history.keepBefore(plan, cluster, clock.instant());
         resets.apply(plan);
         return Optional.of(kept);
     }
 
     /**
      * Where the previous offsets went and how to put them back, in one sentence: "Previous offsets saved to FILE;
-     * undo with: highwater reset-offsets --group G --from-file FILE --execute".
+     * undo with: highwater reset-offsets --bootstrap B --group G --from-file FILE --execute" (a secured cluster
+     * needs its --config too, as every command does).
      */
     public static String undoHint(ResetRecord kept) {
         return "Previous offsets saved to " + kept.undoFile() + "; undo with: " + undoCommand(kept);
@@ -64,7 +68,8 @@ public final class UndoableOffsetReset implements OffsetReset {
 
     /** The command that puts back the offsets saved before a reset. */
     public static String undoCommand(ResetRecord kept) {
-        return "highwater reset-offsets --group " + shellWord(kept.group()) + " --from-file "
+        return "highwater reset-offsets --bootstrap " + (kept.cluster() == null ? "B" : shellWord(kept.cluster()))
+                + " --group " + shellWord(kept.group()) + " --from-file "
                 + shellWord(kept.undoFile().toString()) + " --execute";
     }
 

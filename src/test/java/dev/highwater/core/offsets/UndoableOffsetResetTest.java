@@ -60,13 +60,13 @@ class UndoableOffsetResetTest {
         }
 
         @Override
-        public ResetRecord keepBefore(ResetPlan plan, Instant at) {
+        public ResetRecord keepBefore(ResetPlan plan, String cluster, Instant at) {
             if (failure != null) {
                 throw new ResetException(failure);
             }
             calls.add("keep");
             return new ResetRecord(at, plan.group(), plan.target().describe(), plan.moving(),
-                    Path.of("resets", "20260315T090000.000Z-billing.csv"));
+                    Path.of("resets", "20260315T090000.000Z-billing.csv"), cluster);
         }
 
         @Override
@@ -83,7 +83,7 @@ class UndoableOffsetResetTest {
     @Test
     void theOffsetsAreKeptBeforeTheResetAndAFailedKeepStopsIt() {
         Port port = new Port(true);
-        UndoableOffsetReset reset = new UndoableOffsetReset(port, new History(port.calls, null),
+        UndoableOffsetReset reset = new UndoableOffsetReset(port, new History(port.calls, null), "kafka:9092",
                 Clock.fixed(T0, ZoneOffset.UTC));
         ResetPlan plan = reset.preview("billing", List.of(), new ResetTarget.Earliest());
         ResetRecord kept = reset.applyUndoably(plan).orElseThrow();
@@ -92,13 +92,13 @@ class UndoableOffsetResetTest {
 
         Port refused = new Port(true);
         UndoableOffsetReset full = new UndoableOffsetReset(refused, new History(refused.calls, "Could not save the"
-                + " offsets billing has now, so the reset was not applied."), Clock.fixed(T0, ZoneOffset.UTC));
+                + " offsets billing has now, so the reset was not applied."), "kafka:9092", Clock.fixed(T0, ZoneOffset.UTC));
         ResetException e = assertThrows(ResetException.class, () -> full.apply(plan));
         assertTrue(e.getMessage().endsWith("so the reset was not applied."), e.getMessage());
         assertEquals(List.of(), refused.calls, "not applied");
 
         Port readOnly = new Port(false);
-        UndoableOffsetReset preview = new UndoableOffsetReset(readOnly, new History(readOnly.calls, null),
+        UndoableOffsetReset preview = new UndoableOffsetReset(readOnly, new History(readOnly.calls, null), "kafka:9092",
                 Clock.fixed(T0, ZoneOffset.UTC));
         assertThrows(ResetException.class, () -> preview.apply(plan));
         assertEquals(List.of("apply"), readOnly.calls, "a refused reset keeps no undo file");
@@ -107,9 +107,9 @@ class UndoableOffsetResetTest {
     @Test
     void theUndoCommandQuotesWhatAShellWouldSplit() {
         ResetRecord plain = new ResetRecord(T0, "billing", "to the earliest offset", 2,
-                Path.of("/home/ana/.highwater/resets/20260315T090000.000Z-billing.csv"));
+                Path.of("/home/ana/.highwater/resets/20260315T090000.000Z-billing.csv"), "kafka-1:9092,kafka-2:9092");
         assertEquals("Previous offsets saved to /home/ana/.highwater/resets/20260315T090000.000Z-billing.csv; undo"
-                + " with: highwater reset-offsets --group billing --from-file"
+                + " with: highwater reset-offsets --bootstrap kafka-1:9092,kafka-2:9092 --group billing --from-file"
                 + " /home/ana/.highwater/resets/20260315T090000.000Z-billing.csv --execute",
                 UndoableOffsetReset.undoHint(plain));
         assertEquals("\"C:\\Users\\Ana Lima\\.highwater\\resets\\x.csv\"",

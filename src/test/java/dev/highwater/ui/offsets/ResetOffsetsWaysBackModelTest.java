@@ -81,7 +81,7 @@ class ResetOffsetsWaysBackModelTest {
         final List<ResetRecord> records = new ArrayList<>();
 
         @Override
-        public ResetRecord keepBefore(ResetPlan plan, Instant at) {
+        public ResetRecord keepBefore(ResetPlan plan, String cluster, Instant at) {
             Map<PartitionId, Long> before = new LinkedHashMap<>();
             plan.partitions().forEach(p -> before.put(p.partition(), p.current()));
             Path file = folder.resolve("undo-" + records.size() + ".csv");
@@ -90,7 +90,7 @@ class ResetOffsetsWaysBackModelTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            ResetRecord r = new ResetRecord(at, plan.group(), plan.target().describe(), plan.moving(), file);
+            ResetRecord r = new ResetRecord(at, plan.group(), plan.target().describe(), plan.moving(), file, cluster);
             records.add(r);
             return r;
         }
@@ -110,7 +110,7 @@ class ResetOffsetsWaysBackModelTest {
     void theLastResetIsUndoneAndTheUndoCanBeUndoneInTurn() {
         FakeReset cluster = new FakeReset();
         Kept history = new Kept();
-        OffsetReset reset = new UndoableOffsetReset(cluster, history, Clock.fixed(T0, ZoneOffset.UTC));
+        OffsetReset reset = new UndoableOffsetReset(cluster, history, "kafka:9092", Clock.fixed(T0, ZoneOffset.UTC));
         ResetOffsetsModel model = new ResetOffsetsModel(reset, "billing", Runnable::run, UiThread.direct(), history,
                 group -> List.of());
         assertTrue(model.undoOffered());
@@ -124,9 +124,9 @@ class ResetOffsetsWaysBackModelTest {
         model.apply();
         assertEquals(Map.of(P0, 0L, P1, 0L), cluster.committed);
         assertEquals("Reset 2 partition(s) of billing to the earliest offset. Previous offsets saved to "
-                + folder.resolve("undo-0.csv") + "; undo with: highwater reset-offsets --group billing --from-file "
+                + folder.resolve("undo-0.csv") + "; undo with: highwater reset-offsets --bootstrap kafka:9092 --group billing --from-file "
                 + folder.resolve("undo-0.csv") + " --execute", model.messageProperty().get());
-        assertEquals("highwater reset-offsets --group billing --from-file " + folder.resolve("undo-0.csv")
+        assertEquals("highwater reset-offsets --bootstrap kafka:9092 --group billing --from-file " + folder.resolve("undo-0.csv")
                 + " --execute", model.undoCommandProperty().get(), "the command to copy for a colleague");
 
         model.previewUndo();
