@@ -25,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The schema options of {@code tail} (a picocli mixin) for a command that decodes records as {@code tail} does:
- * .proto folders, descriptor sets, gRPC reflection, pinned key and value types, .avsc files, registry types and
- * the schema registry.
+ * The schema options of the commands that decode records ({@code tail}, {@code report}, {@code table}), as one
+ * picocli mixin so that their names, meanings and defaults stay the same in all of them: .proto folders,
+ * descriptor sets, gRPC reflection, pinned key and value types, .avsc files, registry types and the schema
+ * registry.
  */
 final class SchemaOptions {
 
@@ -68,7 +69,14 @@ final class SchemaOptions {
 
     /** Loads the schemas (warnings about files that did not load on {@code err}); a bad option is one line. */
     Decoding decoding(Adapters adapters, PrintWriter err) {
-        TypeSet types = TypeSet.of(catalog(adapters, err));
+        return decoding(adapters, types(adapters, err));
+    }
+
+    /**
+     * The decoder of these types the options ask for, with the registry opened when one is named; a type that is
+     * not loaded or a file that does not read is one line.
+     */
+    Decoding decoding(Adapters adapters, TypeSet types) {
         SchemaRegistry schemaRegistry = null;
         try {
             Map<String, AvroType> avroTypes = AvscFiles.load(avscFiles);
@@ -86,7 +94,8 @@ final class SchemaOptions {
         }
     }
 
-    private SchemaCatalog catalog(Adapters adapters, PrintWriter err) {
+    /** The types the options name, with ours built in; a file that does not compile is a warning on {@code err}. */
+    TypeSet types(Adapters adapters, PrintWriter err) {
         SchemaCatalog catalog = SchemaCatalog.withBuiltIn();
         try {
             for (Path p : protoPaths) {
@@ -105,6 +114,6 @@ final class SchemaOptions {
             s.problems().forEach(p -> err.println("highwater: warning: " + p + " (the other files loaded)"));
         }
         err.flush();
-        return catalog;
+        return TypeSet.of(catalog);
     }
 }

@@ -5,9 +5,6 @@ import dev.highwater.app.SnapshotFiles;
 import dev.highwater.app.Wiring;
 import dev.highwater.core.StoreException;
 import dev.highwater.core.connect.ClientSettings;
-import dev.highwater.core.connect.RegistrySettings;
-import dev.highwater.core.connect.SecretResolver;
-import dev.highwater.core.decode.FilteredDecoder;
 import dev.highwater.core.decode.TypeSet;
 import dev.highwater.core.ledger.AuditInstant;
 import dev.highwater.core.ledger.LedgerReplay;
@@ -15,7 +12,6 @@ import dev.highwater.core.ledger.LedgerReplayException;
 import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.ReplayProgress;
 import dev.highwater.core.registry.RegistryException;
-import dev.highwater.core.registry.SchemaRegistry;
 import dev.highwater.core.table.TableAt;
 import dev.highwater.core.table.TableDiff;
 import dev.highwater.core.table.TableReplay;
@@ -56,10 +52,7 @@ public final class TableCommand implements Callable<Integer> {
     VerboseOption verbose;
 
     @CommandLine.Mixin
-    RegistryOptions registry;
-
-    @CommandLine.Mixin
-    DecodeOptions decode;
+    SchemaOptions schemas;
 
     @Option(names = "--topic", required = true, paramLabel = "T", description = "the keyed topic")
     String topic;
@@ -96,15 +89,12 @@ public final class TableCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Adapters adapters = top.adapters();
-        TypeSet types = decode.types(adapters, err);
+        TypeSet types = schemas.types(adapters, err);
         ClientSettings settings = cluster.answeredSettings(adapters.probe());
-        RegistrySettings registrySettings = registry.settings();
-        try (SchemaRegistry schemas = registrySettings.present()
-                ? adapters.registries().open(registrySettings, SecretResolver.system()) : null;
+        try (SchemaOptions.Decoding decoding = schemas.decoding(adapters, types);
              TableSnapshotStore store = openSnapshots(adapters, err);
              LedgerSource source = adapters.ledgers().reader(settings)) {
-            FilteredDecoder decoder = decode.decoder(types, schemas);
-            TableOutput output = new TableOutput(decoder, types);
+            TableOutput output = new TableOutput(decoding.decoder(), types);
             TableReplay replay = new TableReplay(source, store, TableReplay.Settings.defaults());
             Progress progress = new Progress(err);
             if (from == null) {

@@ -1,23 +1,13 @@
 package dev.highwater.cli;
 
 import dev.highwater.core.DaemonThreads;
-import dev.highwater.core.connect.SecretResolver;
-import dev.highwater.core.decode.AvroType;
-import dev.highwater.core.decode.AvscFiles;
 import dev.highwater.core.decode.DecodedRecord;
-import dev.highwater.core.decode.DecoderChoice;
 import dev.highwater.core.decode.FilteredDecoder;
 import dev.highwater.core.decode.JsonLines;
 import dev.highwater.core.decode.RawRecord;
 import dev.highwater.core.decode.RecordFilter;
 import dev.highwater.core.decode.RecordRendering;
 import dev.highwater.core.decode.TypeSet;
-import dev.highwater.core.decode.WriterSchemas;
-import dev.highwater.core.registry.SchemaRegistry;
-import dev.highwater.core.schema.DescriptorSetSource;
-import dev.highwater.core.schema.ProtoFolderSource;
-import dev.highwater.core.grpc.ChannelSettings;
-import dev.highwater.core.schema.SchemaCatalog;
 import dev.highwater.core.text.JsonBytes;
 import dev.highwater.core.tail.TailException;
 import dev.highwater.core.tail.TailListener;
@@ -33,13 +23,8 @@ import picocli.CommandLine.Option;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -73,7 +58,7 @@ public final class TailCommand implements Callable<Integer> {
     VerboseOption verbose;
 
     @CommandLine.Mixin
-    RegistryOptions registry;
+    SchemaOptions schemas;
 
     @Option(names = "--topic", required = true, paramLabel = "T", description = "the topic")
     String topic;
@@ -96,28 +81,6 @@ public final class TailCommand implements Callable<Integer> {
 
     @Option(names = "--follow", description = "keep reading new records until interrupted (default: stop at the end)")
     boolean follow;
-
-    @Option(names = "--proto", paramLabel = "PATH", description = "a folder of .proto files (or one file in it), compiled here")
-    List<Path> protoPaths = new ArrayList<>();
-
-    @Option(names = "--descriptor-set", paramLabel = "F", description = "a descriptor set (protoc --descriptor_set_out, buf build -o)")
-    List<Path> descriptorSets = new ArrayList<>();
-
-    @Option(names = "--grpc-reflection", paramLabel = "HOST:PORT", description = "also load the types a gRPC backend offers over server reflection")
-    String grpcReflection;
-
-    @Option(names = {"--type", "--value"}, paramLabel = "FULL.NAME",
-            description = "the value's Protobuf type, avro:FULL.NAME (an --avsc type), or auto (default), json, text, hex")
-    String type = "auto";
-
-    @Option(names = "--key-type", paramLabel = "FULL.NAME", description = "the key's decoder, as --type (default: auto)")
-    String keyType = "auto";
-
-    @Option(names = "--avsc", paramLabel = "FILE", description = "an Avro schema file (repeatable), for --type avro:FULL.NAME")
-    List<Path> avscFiles = new ArrayList<>();
-
-    @Option(names = "--registry-type", paramLabel = "ID=FULL.NAME", description = "the type of a schema-registry schema id (repeatable)")
-    Map<Integer, String> registryTypes = new HashMap<>();
 
     @Option(names = "--filter", paramLabel = "EXPR", description = "a condition on decoded fields, key, partition, "
             + "offset, timestamp and header[\"name\"], e.g. 'sender == \"acme\" && amount > 100'")
@@ -146,24 +109,8 @@ public final class TailCommand implements Callable<Integer> {
         RecordFilter recordFilter = filter();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TypeSet types = TypeSet.of(schemas(err));
-        FilteredDecoder decoder;
-        SchemaRegistry schemaRegistry = null;
-        try {
-            Map<String, AvroType> avroTypes = AvscFiles.load(avscFiles);
-            if (registry.given()) {
-                schemaRegistry = top.adapters().registries().open(registry.settings(), SecretResolver.system());
-            }
-            decoder = new FilteredDecoder(types, DecoderChoice.parse(keyType), DecoderChoice.parse(type),
-                    registryTypes, WriterSchemas.of(schemaRegistry, avroTypes));
-        } catch (IllegalArgumentException e) {
-            if (schemaRegistry != null) {
-                schemaRegistry.close();
-            }
-            throw new CommandFailure(e.getMessage());
-        }
-        try (SchemaRegistry closing = schemaRegistry) {
-            return tail(start, until, recordFilter, decoder, types, out, err);
+        try (SchemaOptions.Decoding decoding = schemas.decoding(top.adapters(), err)) {
+            return tail(start, until, recordFilter, decoding.decoder(), decoding.types(), out, err);
         }
     }
 
@@ -312,28 +259,6 @@ public final class TailCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), problem);
         }
         return until;
-    }
-
-    private SchemaCatalog schemas(PrintWriter err) {
-        SchemaCatalog catalog = SchemaCatalog.withBuiltIn();
-        try {
-            for (Path p : protoPaths) {
-                catalog.put(ProtoFolderSource.load(Files.isRegularFile(p) ? p.toAbsolutePath().getParent() : p));
-            }
-            for (Path f : descriptorSets) {
-                catalog.put(DescriptorSetSource.load(f));
-            }
-            if (grpcReflection != null) {
-                catalog.put(top.adapters().grpc().load(ChannelSettings.plaintext(grpcReflection)));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage());
-        }
-        for (SchemaCatalog.Source s : catalog.sources()) {
-            s.problems().forEach(p -> err.println("highwater: warning: " + p + " (the other files loaded)"));
-        }
-        err.flush();
-        return catalog;
     }
 
     static String textLine(DecodedRecord d) {
