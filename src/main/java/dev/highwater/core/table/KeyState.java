@@ -15,19 +15,21 @@ import java.util.Arrays;
  */
 final class KeyState {
 
-    private static final int EMPTY = 0;
+    private static final long EMPTY = 0;
+    private static final int META = 3;
 
     private int capacity;
-    private int mask;
+    /** 32 less the bits of an index: a key's home slot is the top bits of its hash (see {@link #hash}). */
+    private int shift;
     private int size;
     private int tombstones;
     /**
-     * Per slot, side by side so that a probe touches few cache lines (the fold's cost is its cache misses): the
-     * key's hash with its lowest bit set (0 for an empty slot) and the partition; the timestamp and the offset;
-     * the key, the value and the content type.
+     * Per slot, side by side in one array so that a probe and the update that follows touch one or two cache lines
+     * (the fold's cost is its cache misses): the key's hash (never 0 for a held key, 0 for an empty slot) in the
+     * high half of the first long and the partition in its low half; the timestamp; the offset.
      */
-    private int[] ints;
-    private long[] longs;
+    private long[] meta;
+    /** Per slot: the key, the value and the content type. */
     private Object[] refs;
 
     KeyState(int expected) {
@@ -36,9 +38,8 @@ final class KeyState {
 
     private void allocate(int slots) {
         capacity = slots;
-        mask = slots - 1;
-        ints = new int[slots * 2];
-        longs = new long[slots * 2];
+        shift = 32 - Integer.numberOfTrailingZeros(slots);
+        meta = new long[slots * META];
         refs = new Object[slots * 3];
     }
 
@@ -52,9 +53,17 @@ final class KeyState {
         return tombstones;
     }
 
+    /**
+     * Fibonacci hashing: the product's top bits mix every bit of the key's hash, so the home slot is taken from
+     * them. The lowest bit is set so that a held key's hash is never 0 (an empty slot); it must not choose the slot,
+     * or only every other slot would be a home and the probes would run long.
+     */
     static int hash(byte[] key) {
-        int h = Arrays.hashCode(key) * 0x9E3779B9;
-        return (h ^ (h >>> 16)) | 1;
+        return (Arrays.hashCode(key) * 0x9E3779B9) | 1;
+    }
+
+    private int home(int h) {
+        return h >>> shift;
     }
 
     /** Takes the record for its key if it wins over the one held (see the class comment). A null key is skipped. */
@@ -63,13 +72,13 @@ final class KeyState {
             return; // a record without a key belongs to no key's state
         }
         int h = hash(key);
-        int i = h & mask;
+        int mask = capacity - 1;
+        int i = home(h);
         while (true) {
-            int found = ints[2 * i];
+            long found = meta[META * i];
             if (found == EMPTY) {
-                ints[2 * i] = h;
                 refs[3 * i] = key;
-                set(i, partition, offset, timestamp, value, contentType);
+                set(i, h, partition, offset, timestamp, value, contentType);
                 if (value == null) {
                     tombstones++;
                 }
@@ -78,10 +87,10 @@ final class KeyState {
                 }
                 return;
             }
-            if (found == h && Arrays.equals((byte[]) refs[3 * i], key)) {
-                if (wins(timestamp, partition, offset, longs[2 * i], ints[2 * i + 1], longs[2 * i + 1])) {
+            if ((int) (found >>> 32) == h && Arrays.equals((byte[]) refs[3 * i], key)) {
+                if (wins(timestamp, partition, offset, meta[META * i + 1], (int) found, meta[META * i + 2])) {
                     tombstones += (value == null ? 1 : 0) - (refs[3 * i + 1] == null ? 1 : 0);
-                    set(i, partition, offset, timestamp, value, contentType);
+                    set(i, h, partition, offset, timestamp, value, contentType);
                 }
                 return;
             }
@@ -99,34 +108,29 @@ final class KeyState {
         return offset > heldOffset;
     }
 
-    private void set(int i, int partition, long offset, long timestamp, byte[] value, byte[] contentType) {
-        ints[2 * i + 1] = partition;
-        longs[2 * i] = timestamp;
-        longs[2 * i + 1] = offset;
+    private void set(int i, int h, int partition, long offset, long timestamp, byte[] value, byte[] contentType) {
+        meta[META * i] = ((long) h << 32) | (partition & 0xFFFF_FFFFL);
+        meta[META * i + 1] = timestamp;
+        meta[META * i + 2] = offset;
         refs[3 * i + 1] = value;
         refs[3 * i + 2] = contentType;
     }
 
     private void grow() {
-        int[] oldInts = ints;
-        long[] oldLongs = longs;
+        long[] oldMeta = meta;
         Object[] oldRefs = refs;
         int oldCapacity = capacity;
         allocate(capacity * 2);
+        int mask = capacity - 1;
         for (int j = 0; j < oldCapacity; j++) {
-            int h = oldInts[2 * j];
-            if (h != EMPTY) {
-                int i = h & mask;
-                while (ints[2 * i] != EMPTY) {
+            long m = oldMeta[META * j];
+            if (m != EMPTY) {
+                int i = home((int) (m >>> 32));
+                while (meta[META * i] != EMPTY) {
                     i = (i + 1) & mask;
                 }
-                ints[2 * i] = h;
-                ints[2 * i + 1] = oldInts[2 * j + 1];
-                longs[2 * i] = oldLongs[2 * j];
-                longs[2 * i + 1] = oldLongs[2 * j + 1];
-                refs[3 * i] = oldRefs[3 * j];
-                refs[3 * i + 1] = oldRefs[3 * j + 1];
-                refs[3 * i + 2] = oldRefs[3 * j + 2];
+                System.arraycopy(oldMeta, META * j, meta, META * i, META);
+                System.arraycopy(oldRefs, 3 * j, refs, 3 * i, 3);
             }
         }
     }
@@ -149,27 +153,28 @@ final class KeyState {
     }
 
     int partition(int slot) {
-        return ints[2 * slot + 1];
+        return (int) meta[META * slot];
     }
 
     long offset(int slot) {
-        return longs[2 * slot + 1];
+        return meta[META * slot + 2];
     }
 
     long timestamp(int slot) {
-        return longs[2 * slot];
+        return meta[META * slot + 1];
     }
 
     /** The slot of the key, or -1 when it is not held. */
     int slotOf(byte[] key) {
         int h = hash(key);
-        int i = h & mask;
+        int mask = capacity - 1;
+        int i = home(h);
         while (true) {
-            int found = ints[2 * i];
+            long found = meta[META * i];
             if (found == EMPTY) {
                 return -1;
             }
-            if (found == h && Arrays.equals((byte[]) refs[3 * i], key)) {
+            if ((int) (found >>> 32) == h && Arrays.equals((byte[]) refs[3 * i], key)) {
                 return i;
             }
             i = (i + 1) & mask;
