@@ -22,6 +22,8 @@ final class LiveHeap {
 
     private final AtomicLong highest = new AtomicLong();
     private final AtomicLong highestHeap = new AtomicLong();
+    private final AtomicLong highestAfterFull = new AtomicLong();
+    private final AtomicLong fullCollections = new AtomicLong();
 
     private LiveHeap() {
     }
@@ -51,6 +53,10 @@ final class LiveHeap {
                             .filter(e -> heapPools.contains(e.getKey()))
                             .mapToLong(e -> e.getValue().getUsed()).sum();
                     h.highestHeap.accumulateAndGet(heap, Math::max);
+                    if ("end of major GC".equals(info.getGcAction())) {
+                        h.highestAfterFull.accumulateAndGet(heap, Math::max);
+                        h.fullCollections.incrementAndGet();
+                    }
                 }, null, null);
             }
         }
@@ -68,5 +74,19 @@ final class LiveHeap {
      */
     long highestHeap() {
         return highestHeap.get();
+    }
+
+    /**
+     * The highest heap in use after a full collection, in bytes: the objects alive then, and nothing else (after a
+     * young collection the old space still holds its garbage, and after one that fails it is the whole heap).
+     * 0 when there was none.
+     */
+    long highestAfterFull() {
+        return highestAfterFull.get();
+    }
+
+    /** Full collections so far: a heap too tight for its collector to keep up makes some. */
+    long fullCollections() {
+        return fullCollections.get();
     }
 }

@@ -37,7 +37,8 @@ public final class TableHeapProbe {
             TableAt second = replay.at(args[1], now, LedgerReplay.Listener.NONE, () -> false);
             double secondSeconds = (System.nanoTime() - t1) / 1e9;
             System.out.println(firstFigures + " again_read=" + second.stats().recordsRead() + " again_seconds=" + secondSeconds
-                    + " again_keys=" + second.size() + " again_live=" + live.highestHeap());
+                    + " again_keys=" + second.size() + " again_live=" + live.highestHeap() + " full_live="
+                    + live.highestAfterFull() + " full_collections=" + live.fullCollections());
         }
     }
 }
