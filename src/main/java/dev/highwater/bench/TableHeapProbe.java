@@ -29,7 +29,7 @@ public final class TableHeapProbe {
             long t0 = System.nanoTime();
             TableAt first = replay.at(args[1], now, LedgerReplay.Listener.NONE, () -> false);
             double firstSeconds = (System.nanoTime() - t0) / 1e9;
-            long firstLive = live.highest();
+            long firstLive = live.highestHeap();
             String firstFigures = "keys=" + first.size() + " read=" + first.stats().recordsRead() + " seconds="
                     + firstSeconds + " saved=" + first.stats().snapshotsWritten() + " live=" + firstLive;
             first = null; // the answer is let go, as a screen lets go of one when it asks again
@@ -37,7 +37,8 @@ public final class TableHeapProbe {
             TableAt second = replay.at(args[1], now, LedgerReplay.Listener.NONE, () -> false);
             double secondSeconds = (System.nanoTime() - t1) / 1e9;
             System.out.println(firstFigures + " again_read=" + second.stats().recordsRead() + " again_seconds=" + secondSeconds
-                    + " again_keys=" + second.size() + " again_live=" + live.highest());
+                    + " again_keys=" + second.size() + " again_live=" + live.highestHeap() + " full_live="
+                    + live.highestAfterFull() + " full_collections=" + live.fullCollections());
         }
     }
 }

@@ -1,13 +1,18 @@
 package dev.highwater.core.table;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
  * The winning record of every key, in parallel arrays under open addressing: the key's bytes, its partition,
  * offset and timestamp, the value's bytes (null for a tombstone, which is kept: a record read later with an
  * earlier timestamp must not bring the key back) and its content-type header (which the decoders read first).
- * A million keys cost their bytes plus about 70 bytes each, where a map of objects would cost several times that;
- * the byte arrays are the consumer's own, never copied.
+ * A key of up to {@link #INLINE} bytes is held in its slot, so that finding it reads no other object (the fold's
+ * cost is its cache misses, and a key's own array is one more); a longer key, and every value, are the consumer's
+ * own arrays, never copied. A million short keys cost about 100 bytes each beside their values, where a map of
+ * objects would cost several times that.
  *
  * <p>The record that wins a key is the one with the latest timestamp, then the higher partition, then the higher
  * offset: a total order, so the answer does not depend on the order partitions are read in, nor on where a
@@ -15,19 +20,27 @@ import java.util.Arrays;
  */
 final class KeyState {
 
-    private static final int EMPTY = 0;
+    private static final long EMPTY = 0;
+    private static final int META = 5;
+    /** The longest key held in its slot: two longs. */
+    static final int INLINE = 16;
+    /** The length code of a key that is an array of its own (longer than {@link #INLINE}). */
+    private static final int OUTSIDE = 0xFF;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     private int capacity;
-    private int mask;
+    /** 32 less the bits of an index: a key's home slot is the top bits of its hash (see {@link #hash}). */
+    private int shift;
     private int size;
     private int tombstones;
     /**
-     * Per slot, side by side so that a probe touches few cache lines (the fold's cost is its cache misses): the
-     * key's hash with its lowest bit set (0 for an empty slot) and the partition; the timestamp and the offset;
-     * the key, the value and the content type.
+     * Per slot, side by side in one array so that a probe and the update that follows touch one or two cache lines:
+     * the key's {@link #tag} (never 0 for a held key, 0 for an empty slot) in the high half of the first long and
+     * the partition in its low half; the timestamp; the offset; the key's bytes when it is held here, zero-padded.
      */
-    private int[] ints;
-    private long[] longs;
+    private long[] meta;
+    /** Per slot: the key when it is not held in the slot, the value and the content type. */
     private Object[] refs;
 
     KeyState(int expected) {
@@ -36,9 +49,8 @@ final class KeyState {
 
     private void allocate(int slots) {
         capacity = slots;
-        mask = slots - 1;
-        ints = new int[slots * 2];
-        longs = new long[slots * 2];
+        shift = 32 - Integer.numberOfTrailingZeros(slots);
+        meta = new long[slots * META];
         refs = new Object[slots * 3];
     }
 
@@ -52,9 +64,19 @@ final class KeyState {
         return tombstones;
     }
 
-    static int hash(byte[] key) {
-        int h = Arrays.hashCode(key) * 0x9E3779B9;
-        return (h ^ (h >>> 16)) | 1;
+    /**
+     * The key's hash in the top 24 bits, its length code in the lowest 8 (the length plus one, never 0, so that a
+     * held key's tag is never 0; or {@link #OUTSIDE}): equal tags and equal inline bytes are the same key. Fibonacci
+     * hashing: the product's top bits mix every bit of the key's hash, so the home slot is taken from them; taking
+     * it from the lowest bits (the length) would crowd the keys into a few homes and make the probes run long.
+     */
+    static int tag(byte[] key) {
+        int lengthCode = key.length <= INLINE ? key.length + 1 : OUTSIDE;
+        return ((Arrays.hashCode(key) * 0x9E3779B9) & 0xFFFF_FF00) | lengthCode;
+    }
+
+    private int home(int h) {
+        return h >>> shift;
     }
 
     /** Takes the record for its key if it wins over the one held (see the class comment). A null key is skipped. */
@@ -62,14 +84,22 @@ final class KeyState {
         if (key == null) {
             return; // a record without a key belongs to no key's state
         }
-        int h = hash(key);
-        int i = h & mask;
+        int h = tag(key);
+        boolean outside = key.length > INLINE;
+        long k0 = outside ? 0 : word(key, 0);
+        long k1 = outside ? 0 : word(key, 8);
+        int mask = capacity - 1;
+        int i = home(h);
         while (true) {
-            int found = ints[2 * i];
+            long found = meta[META * i];
             if (found == EMPTY) {
-                ints[2 * i] = h;
-                refs[3 * i] = key;
-                set(i, partition, offset, timestamp, value, contentType);
+                if (outside) {
+                    refs[3 * i] = key;
+                } else {
+                    meta[META * i + 3] = k0;
+                    meta[META * i + 4] = k1;
+                }
+                set(i, h, partition, offset, timestamp, value, contentType);
                 if (value == null) {
                     tombstones++;
                 }
@@ -78,15 +108,28 @@ final class KeyState {
                 }
                 return;
             }
-            if (found == h && Arrays.equals((byte[]) refs[3 * i], key)) {
-                if (wins(timestamp, partition, offset, longs[2 * i], ints[2 * i + 1], longs[2 * i + 1])) {
+            if ((int) (found >>> 32) == h && (outside ? Arrays.equals((byte[]) refs[3 * i], key)
+                    : meta[META * i + 3] == k0 && meta[META * i + 4] == k1)) {
+                if (wins(timestamp, partition, offset, meta[META * i + 1], (int) found, meta[META * i + 2])) {
                     tombstones += (value == null ? 1 : 0) - (refs[3 * i + 1] == null ? 1 : 0);
-                    set(i, partition, offset, timestamp, value, contentType);
+                    set(i, h, partition, offset, timestamp, value, contentType);
                 }
                 return;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /** Up to eight bytes of the key from {@code from}, zero-padded past its end. */
+    private static long word(byte[] key, int from) {
+        if (key.length >= from + 8) {
+            return (long) LONGS.get(key, from);
+        }
+        long w = 0;
+        for (int b = Math.min(key.length, from + 8) - 1; b >= from; b--) {
+            w = (w << 8) | (key[b] & 0xFF);
+        }
+        return w;
     }
 
     static boolean wins(long ts, int partition, long offset, long heldTs, int heldPartition, long heldOffset) {
@@ -99,45 +142,54 @@ final class KeyState {
         return offset > heldOffset;
     }
 
-    private void set(int i, int partition, long offset, long timestamp, byte[] value, byte[] contentType) {
-        ints[2 * i + 1] = partition;
-        longs[2 * i] = timestamp;
-        longs[2 * i + 1] = offset;
+    private void set(int i, int h, int partition, long offset, long timestamp, byte[] value, byte[] contentType) {
+        meta[META * i] = ((long) h << 32) | (partition & 0xFFFF_FFFFL);
+        meta[META * i + 1] = timestamp;
+        meta[META * i + 2] = offset;
         refs[3 * i + 1] = value;
         refs[3 * i + 2] = contentType;
     }
 
     private void grow() {
-        int[] oldInts = ints;
-        long[] oldLongs = longs;
+        long[] oldMeta = meta;
         Object[] oldRefs = refs;
         int oldCapacity = capacity;
         allocate(capacity * 2);
+        int mask = capacity - 1;
         for (int j = 0; j < oldCapacity; j++) {
-            int h = oldInts[2 * j];
-            if (h != EMPTY) {
-                int i = h & mask;
-                while (ints[2 * i] != EMPTY) {
+            long m = oldMeta[META * j];
+            if (m != EMPTY) {
+                int i = home((int) (m >>> 32));
+                while (meta[META * i] != EMPTY) {
                     i = (i + 1) & mask;
                 }
-                ints[2 * i] = h;
-                ints[2 * i + 1] = oldInts[2 * j + 1];
-                longs[2 * i] = oldLongs[2 * j];
-                longs[2 * i + 1] = oldLongs[2 * j + 1];
-                refs[3 * i] = oldRefs[3 * j];
-                refs[3 * i + 1] = oldRefs[3 * j + 1];
-                refs[3 * i + 2] = oldRefs[3 * j + 2];
+                System.arraycopy(oldMeta, META * j, meta, META * i, META);
+                System.arraycopy(oldRefs, 3 * j, refs, 3 * i, 3);
             }
         }
     }
 
-    /** Slots there are: {@link #key(int)} and the rest read one, null when it is empty. */
+    /** Slots there are: {@link #held(int)} says which hold a key, {@link #key(int)} and the rest read it. */
     int slots() {
         return capacity;
     }
 
+    /** Whether the slot holds a key. */
+    boolean held(int slot) {
+        return meta[META * slot] != EMPTY;
+    }
+
+    /** The key of a held slot: a new array when the key is held in the slot itself. */
     byte[] key(int slot) {
-        return (byte[]) refs[3 * slot];
+        int lengthCode = (int) (meta[META * slot] >>> 32) & 0xFF;
+        if (lengthCode == OUTSIDE) {
+            return (byte[]) refs[3 * slot];
+        }
+        byte[] key = new byte[lengthCode - 1];
+        for (int b = 0; b < key.length; b++) {
+            key[b] = (byte) (meta[META * slot + 3 + b / 8] >>> (8 * (b % 8)));
+        }
+        return key;
     }
 
     byte[] value(int slot) {
@@ -149,27 +201,28 @@ final class KeyState {
     }
 
     int partition(int slot) {
-        return ints[2 * slot + 1];
+        return (int) meta[META * slot];
     }
 
     long offset(int slot) {
-        return longs[2 * slot + 1];
+        return meta[META * slot + 2];
     }
 
     long timestamp(int slot) {
-        return longs[2 * slot];
+        return meta[META * slot + 1];
     }
 
     /** The slot of the key, or -1 when it is not held. */
     int slotOf(byte[] key) {
-        int h = hash(key);
-        int i = h & mask;
+        int h = tag(key);
+        int mask = capacity - 1;
+        int i = home(h);
         while (true) {
-            int found = ints[2 * i];
+            long found = meta[META * i];
             if (found == EMPTY) {
                 return -1;
             }
-            if (found == h && Arrays.equals((byte[]) refs[3 * i], key)) {
+            if ((int) (found >>> 32) == h && Arrays.equals(key(i), key)) {
                 return i;
             }
             i = (i + 1) & mask;

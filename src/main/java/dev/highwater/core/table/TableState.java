@@ -49,7 +49,7 @@ final class TableState {
 
             private int skipEmpty(int from) {
                 int i = from;
-                while (i < slots && keys.key(i) == null) {
+                while (i < slots && !keys.held(i)) {
                     i++;
                 }
                 return i;
