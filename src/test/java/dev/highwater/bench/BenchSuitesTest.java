@@ -81,7 +81,7 @@ class BenchSuitesTest {
             assertTrue(f.median() > 0, f.toString());
         }
         BenchReport.Figure heap = report.figures().stream()
-                .filter(f -> f.name().startsWith("heap live after GC")).findFirst().orElseThrow();
+                .filter(f -> f.name().startsWith("heap live after a full GC")).findFirst().orElseThrow();
         assertTrue(heap.median() < 512, heap.toString());
         assertTrue(text.toString().contains("asked again: 0 records read"), text.toString());
     }
