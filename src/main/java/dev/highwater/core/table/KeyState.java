@@ -7,12 +7,19 @@ import java.util.Arrays;
 
 /**
  * The winning record of every key, in parallel arrays under open addressing: the key's bytes, its partition,
- * offset and timestamp, the value's bytes (null for a tombstone, which is kept: a record read later with an
+ * offset and timestamp, the value's bytes (none for a tombstone, which is kept: a record read later with an
  * earlier timestamp must not bring the key back) and its content-type header (which the decoders read first).
  * A key of up to {@link #INLINE} bytes is held in its slot, so that finding it reads no other object (the fold's
- * cost is its cache misses, and a key's own array is one more); a longer key, and every value, are the consumer's
- * own arrays, never copied. A million short keys cost about 100 bytes each beside their values, where a map of
- * objects would cost several times that.
+ * cost is its cache misses, and a key's own array is one more); a longer key is the consumer's own array.
+ * A million short keys cost about 100 bytes each beside their values, where a map of objects would cost several
+ * times that.
+ *
+ * <p>Values are copied once into a few large shared arrays ("chunks") and found by an offset and a length held in
+ * the slot: a million values kept as a million arrays of their own would each be promoted and then die in the old
+ * space, which in a small heap costs more than the fold itself. A replaced value leaves dead bytes in its chunk;
+ * when the dead bytes outgrow the live ones the live values are copied into fresh chunks, so the values never
+ * take much more than twice their own size (three times for the moment the copy is made). A value longer than
+ * {@link #LARGE} bytes keeps an array of its own: its header is nothing beside it.
  *
  * <p>The record that wins a key is the one with the latest timestamp, then the higher partition, then the higher
  * offset: a total order, so the answer does not depend on the order partitions are read in, nor on where a
@@ -21,7 +28,24 @@ import java.util.Arrays;
 final class KeyState {
 
     private static final long EMPTY = 0;
-    private static final int META = 5;
+    private static final int META = 6;
+    /** The value word of a tombstone. */
+    private static final long NONE = -1;
+    /** Marks a value word that is an index into {@link #large} rather than a place in a chunk. */
+    private static final long OWN = Long.MIN_VALUE;
+    /** The longest value copied into a chunk: a longer one would leave too much of a chunk's end unused. */
+    static final int LARGE = 64 * 1024;
+    /**
+     * The first chunk is small (most states are), each next one twice the last up to 4 MB. Each is 64 bytes short
+     * of a power of two so that, with its header, it fills whole G1 regions when it is large enough to be allocated
+     * as a humongous object rather than spill into one more region.
+     */
+    private static final int FIRST_CHUNK = 64 * 1024 - 64;
+    private static final int LAST_CHUNK = 4 * 1024 * 1024 - 64;
+    /** A place in a chunk: the chunk's index above 44 bits, the offset (under 4 MB) then the length (22 bits each). */
+    private static final int OFFSET_SHIFT = 22;
+    private static final int CHUNK_SHIFT = 44;
+    private static final long FIELD = (1L << 22) - 1;
     /** The longest key held in its slot: two longs. */
     static final int INLINE = 16;
     /** The length code of a key that is an array of its own (longer than {@link #INLINE}). */
@@ -37,11 +61,22 @@ final class KeyState {
     /**
      * Per slot, side by side in one array so that a probe and the update that follows touch one or two cache lines:
      * the key's {@link #tag} (never 0 for a held key, 0 for an empty slot) in the high half of the first long and
-     * the partition in its low half; the timestamp; the offset; the key's bytes when it is held here, zero-padded.
+     * the partition in its low half; the timestamp; the offset; the key's bytes when it is held here, zero-padded;
+     * the value's word: {@link #NONE}, {@link #OWN} with an index into {@link #large}, or a place in a chunk.
      */
     private long[] meta;
-    /** Per slot: the key when it is not held in the slot, the value and the content type. */
+    /** Per slot: the key when it is not held in the slot, and the content type. */
     private Object[] refs;
+    private byte[][] chunks = new byte[4][];
+    /** Chunks in use; the last of them is being filled. */
+    private int chunkCount;
+    /** Where the next value goes in the last chunk. */
+    private int fill;
+    private byte[][] large = new byte[4][];
+    private int largeCount;
+    /** Bytes of the values held, and bytes no value uses any more (replaced values, chunks' unused ends). */
+    private long liveBytes;
+    private long deadBytes;
 
     KeyState(int expected) {
         allocate(Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1);
@@ -51,7 +86,7 @@ final class KeyState {
         capacity = slots;
         shift = 32 - Integer.numberOfTrailingZeros(slots);
         meta = new long[slots * META];
-        refs = new Object[slots * 3];
+        refs = new Object[slots * 2];
     }
 
     /** Keys held, tombstones included. */
@@ -94,7 +129,7 @@ final class KeyState {
             long found = meta[META * i];
             if (found == EMPTY) {
                 if (outside) {
-                    refs[3 * i] = key;
+                    refs[2 * i] = key;
                 } else {
                     meta[META * i + 3] = k0;
                     meta[META * i + 4] = k1;
@@ -103,16 +138,20 @@ final class KeyState {
                 if (value == null) {
                     tombstones++;
                 }
+                compactIfMostlyDead();
                 if (++size * 4 > capacity * 3) {
                     grow();
                 }
                 return;
             }
-            if ((int) (found >>> 32) == h && (outside ? Arrays.equals((byte[]) refs[3 * i], key)
+            if ((int) (found >>> 32) == h && (outside ? Arrays.equals((byte[]) refs[2 * i], key)
                     : meta[META * i + 3] == k0 && meta[META * i + 4] == k1)) {
                 if (wins(timestamp, partition, offset, meta[META * i + 1], (int) found, meta[META * i + 2])) {
-                    tombstones += (value == null ? 1 : 0) - (refs[3 * i + 1] == null ? 1 : 0);
+                    long held = meta[META * i + 5];
+                    tombstones += (value == null ? 1 : 0) - (held == NONE ? 1 : 0);
+                    release(held);
                     set(i, h, partition, offset, timestamp, value, contentType);
+                    compactIfMostlyDead();
                 }
                 return;
             }
@@ -146,8 +185,85 @@ final class KeyState {
         meta[META * i] = ((long) h << 32) | (partition & 0xFFFF_FFFFL);
         meta[META * i + 1] = timestamp;
         meta[META * i + 2] = offset;
-        refs[3 * i + 1] = value;
-        refs[3 * i + 2] = contentType;
+        meta[META * i + 5] = store(value, 0, value == null ? 0 : value.length);
+        refs[2 * i + 1] = contentType;
+    }
+
+    /** Copies the value in and says where it is (its word). */
+    private long store(byte[] from, int at, int length) {
+        if (from == null) {
+            return NONE;
+        }
+        if (length > LARGE) {
+            if (largeCount == large.length) {
+                large = Arrays.copyOf(large, largeCount * 2);
+            }
+            large[largeCount] = from; // a large value is always a whole array: the record's, or its own again
+            liveBytes += length;
+            return OWN | largeCount++;
+        }
+        if (chunkCount == 0 || chunks[chunkCount - 1].length - fill < length) {
+            if (chunkCount > 0) {
+                deadBytes += chunks[chunkCount - 1].length - fill;
+            }
+            if (chunkCount == chunks.length) {
+                chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            }
+            int size = chunkCount == 0 ? FIRST_CHUNK
+                    : Math.min(LAST_CHUNK, (chunks[chunkCount - 1].length + 64) * 2 - 64);
+            chunks[chunkCount++] = new byte[size];
+            fill = 0;
+        }
+        System.arraycopy(from, at, chunks[chunkCount - 1], fill, length);
+        long word = ((long) (chunkCount - 1) << CHUNK_SHIFT) | ((long) fill << OFFSET_SHIFT) | length;
+        fill += length;
+        liveBytes += length;
+        return word;
+    }
+
+    /** Counts a value that is no longer held as dead; its bytes stay where they are until the next compaction. */
+    private void release(long word) {
+        if (word == NONE) {
+            return;
+        }
+        int length = word < 0 ? large[(int) (word & ~OWN)].length : (int) (word & FIELD);
+        if (word < 0) {
+            large[(int) (word & ~OWN)] = null; // its array can go at once
+        }
+        liveBytes -= length;
+        deadBytes += length;
+    }
+
+    /**
+     * Copies the live values into fresh chunks once the dead bytes outgrow the live ones, and are more than the
+     * slots' own size: a compaction reads every slot, so it waits until enough was freed to pay for that.
+     */
+    private void compactIfMostlyDead() {
+        if (deadBytes <= liveBytes || deadBytes <= (long) capacity * 8) {
+            return;
+        }
+        byte[][] oldChunks = chunks;
+        byte[][] oldLarge = large;
+        chunks = new byte[4][];
+        chunkCount = 0;
+        fill = 0;
+        large = new byte[4][];
+        largeCount = 0;
+        liveBytes = 0;
+        deadBytes = 0;
+        for (int i = 0; i < capacity; i++) {
+            long word = meta[META * i + 5];
+            if (meta[META * i] == EMPTY || word == NONE) {
+                continue;
+            }
+            if (word < 0) {
+                byte[] own = oldLarge[(int) (word & ~OWN)];
+                meta[META * i + 5] = store(own, 0, own.length);
+            } else {
+                meta[META * i + 5] = store(oldChunks[(int) (word >>> CHUNK_SHIFT)],
+                        (int) ((word >>> OFFSET_SHIFT) & FIELD), (int) (word & FIELD));
+            }
+        }
     }
 
     private void grow() {
@@ -164,7 +280,7 @@ final class KeyState {
                     i = (i + 1) & mask;
                 }
                 System.arraycopy(oldMeta, META * j, meta, META * i, META);
-                System.arraycopy(oldRefs, 3 * j, refs, 3 * i, 3);
+                System.arraycopy(oldRefs, 2 * j, refs, 2 * i, 2);
             }
         }
     }
@@ -183,7 +299,7 @@ final class KeyState {
     byte[] key(int slot) {
         int lengthCode = (int) (meta[META * slot] >>> 32) & 0xFF;
         if (lengthCode == OUTSIDE) {
-            return (byte[]) refs[3 * slot];
+            return (byte[]) refs[2 * slot];
         }
         byte[] key = new byte[lengthCode - 1];
         for (int b = 0; b < key.length; b++) {
@@ -192,12 +308,38 @@ final class KeyState {
         return key;
     }
 
+    /** Whether the held slot's record has a value (is not a tombstone). */
+    boolean hasValue(int slot) {
+        return meta[META * slot + 5] != NONE;
+    }
+
+    /** The value of a held slot, null for a tombstone: a new array, or the state's own one for a large value. */
     byte[] value(int slot) {
-        return (byte[]) refs[3 * slot + 1];
+        long word = meta[META * slot + 5];
+        if (word == NONE) {
+            return null;
+        }
+        if (word < 0) {
+            return large[(int) (word & ~OWN)];
+        }
+        int at = (int) ((word >>> OFFSET_SHIFT) & FIELD);
+        int length = (int) (word & FIELD);
+        return length == 0 ? new byte[0]
+                : Arrays.copyOfRange(chunks[(int) (word >>> CHUNK_SHIFT)], at, at + length);
+    }
+
+    /** Bytes the values take in their chunks and own arrays, counting those no value uses any more. */
+    long valueBytes() {
+        return liveBytes + deadBytes;
+    }
+
+    /** Bytes of the values held. */
+    long liveValueBytes() {
+        return liveBytes;
     }
 
     byte[] contentType(int slot) {
-        return (byte[]) refs[3 * slot + 2];
+        return (byte[]) refs[2 * slot + 1];
     }
 
     int partition(int slot) {

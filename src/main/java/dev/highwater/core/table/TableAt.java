@@ -48,7 +48,7 @@ public final class TableAt {
         byte[][] sorted = new byte[live][];
         int n = 0;
         for (int slot = 0; slot < state.slots(); slot++) {
-            if (state.held(slot) && state.value(slot) != null) {
+            if (state.held(slot) && state.hasValue(slot)) {
                 sorted[n++] = state.key(slot);
             }
         }
