@@ -17,8 +17,8 @@ import java.util.Arrays;
  * <p>Values are copied once into a few large shared arrays ("chunks") and found by an offset and a length held in
  * the slot: a million values kept as a million arrays of their own would each be promoted and then die in the old
  * space, which in a small heap costs more than the fold itself. A replaced value leaves dead bytes in its chunk;
- * when the dead bytes outgrow the live ones the live values are copied into fresh chunks, so the values never
- * take much more than twice their own size (three times for the moment the copy is made). A value longer than
+ * when they pass a quarter of the live ones the emptiest chunks' live values are copied into fresh chunks (see
+ * {@link #compactIfMostlyDead}), so the values take little more than their own size. A value longer than
  * {@link #LARGE} bytes keeps an array of its own: its header is nothing beside it.
  *
  * <p>The record that wins a key is the one with the latest timestamp, then the higher partition, then the higher
@@ -67,14 +67,22 @@ final class KeyState {
     private long[] meta;
     /** Per slot: the key when it is not held in the slot, and the content type. */
     private Object[] refs;
+    /** The chunks, null where one was let go (its index is then in {@link #freeChunks}), and their live bytes. */
     private byte[][] chunks = new byte[4][];
-    /** Chunks in use; the last of them is being filled. */
+    private int[] chunkLive = new int[4];
     private int chunkCount;
-    /** Where the next value goes in the last chunk. */
+    private int[] freeChunks = new int[4];
+    private int freeChunkCount;
+    /** The chunk being filled (-1 for none), where its next value goes, and its size. */
+    private int current = -1;
     private int fill;
+    private int chunkSize;
+    /** The large values, null where one was let go (its index is then in {@link #freeLarge}). */
     private byte[][] large = new byte[4][];
     private int largeCount;
-    /** Bytes of the values held, and bytes no value uses any more (replaced values, chunks' unused ends). */
+    private int[] freeLarge = new int[4];
+    private int freeLargeCount;
+    /** Bytes of the values held, and bytes in chunks no value uses any more (replaced values, chunks' ends). */
     private long liveBytes;
     private long deadBytes;
 
@@ -195,73 +203,116 @@ final class KeyState {
             return NONE;
         }
         if (length > LARGE) {
-            if (largeCount == large.length) {
-                large = Arrays.copyOf(large, largeCount * 2);
+            int index;
+            if (freeLargeCount > 0) {
+                index = freeLarge[--freeLargeCount];
+            } else {
+                if (largeCount == large.length) {
+                    large = Arrays.copyOf(large, largeCount * 2);
+                }
+                index = largeCount++;
             }
-            large[largeCount] = from; // a large value is always a whole array: the record's, or its own again
+            large[index] = from; // a large value is always a whole array: the record's, or its own again
             liveBytes += length;
-            return OWN | largeCount++;
+            return OWN | index;
         }
-        if (chunkCount == 0 || chunks[chunkCount - 1].length - fill < length) {
-            if (chunkCount > 0) {
-                deadBytes += chunks[chunkCount - 1].length - fill;
-            }
-            if (chunkCount == chunks.length) {
-                chunks = Arrays.copyOf(chunks, chunkCount * 2);
-            }
-            int size = chunkCount == 0 ? FIRST_CHUNK
-                    : Math.min(LAST_CHUNK, (chunks[chunkCount - 1].length + 64) * 2 - 64);
-            chunks[chunkCount++] = new byte[size];
-            fill = 0;
+        if (current < 0 || chunks[current].length - fill < length) {
+            closeChunk();
+            chunkSize = chunkSize == 0 ? FIRST_CHUNK : Math.min(LAST_CHUNK, (chunkSize + 64) * 2 - 64);
+            current = newChunk(chunkSize);
         }
-        System.arraycopy(from, at, chunks[chunkCount - 1], fill, length);
-        long word = ((long) (chunkCount - 1) << CHUNK_SHIFT) | ((long) fill << OFFSET_SHIFT) | length;
+        System.arraycopy(from, at, chunks[current], fill, length);
+        long word = ((long) current << CHUNK_SHIFT) | ((long) fill << OFFSET_SHIFT) | length;
         fill += length;
+        chunkLive[current] += length;
         liveBytes += length;
         return word;
     }
 
-    /** Counts a value that is no longer held as dead; its bytes stay where they are until the next compaction. */
+    /** Stops filling the chunk being filled: its unused end is dead. */
+    private void closeChunk() {
+        if (current >= 0) {
+            deadBytes += chunks[current].length - fill;
+            current = -1;
+        }
+    }
+
+    private int newChunk(int size) {
+        int index;
+        if (freeChunkCount > 0) {
+            index = freeChunks[--freeChunkCount];
+        } else {
+            if (chunkCount == chunks.length) {
+                chunks = Arrays.copyOf(chunks, chunkCount * 2);
+                chunkLive = Arrays.copyOf(chunkLive, chunkCount * 2);
+                freeChunks = Arrays.copyOf(freeChunks, chunkCount * 2);
+            }
+            index = chunkCount++;
+        }
+        chunks[index] = new byte[size];
+        chunkLive[index] = 0;
+        fill = 0;
+        return index;
+    }
+
+    /** Counts a value that is no longer held: a large one's array goes at once, a chunk's bytes become dead. */
     private void release(long word) {
         if (word == NONE) {
             return;
         }
-        int length = word < 0 ? large[(int) (word & ~OWN)].length : (int) (word & FIELD);
         if (word < 0) {
-            large[(int) (word & ~OWN)] = null; // its array can go at once
+            int index = (int) (word & ~OWN);
+            liveBytes -= large[index].length;
+            large[index] = null;
+            freeLarge = freeLargeCount == freeLarge.length ? Arrays.copyOf(freeLarge, freeLargeCount * 2) : freeLarge;
+            freeLarge[freeLargeCount++] = index;
+            return;
         }
+        int length = (int) (word & FIELD);
+        chunkLive[(int) (word >>> CHUNK_SHIFT)] -= length;
         liveBytes -= length;
         deadBytes += length;
     }
 
     /**
-     * Copies the live values into fresh chunks once the dead bytes outgrow the live ones, and are more than the
-     * slots' own size: a compaction reads every slot, so it waits until enough was freed to pay for that.
+     * Once the dead bytes pass a quarter of the live ones, and the slots' own size (a compaction reads every slot,
+     * so it waits until enough was freed to pay for that), copies the live values of the emptiest chunks into
+     * fresh ones and lets those chunks go, until the dead bytes left are an eighth of the live ones: the values
+     * take at most about 1.25 times their own size, and a compaction copies little more than it must.
      */
     private void compactIfMostlyDead() {
-        if (deadBytes <= liveBytes || deadBytes <= (long) capacity * 8) {
+        if (deadBytes <= liveBytes / 4 || deadBytes <= (long) capacity * 8) {
             return;
         }
-        byte[][] oldChunks = chunks;
-        byte[][] oldLarge = large;
-        chunks = new byte[4][];
-        chunkCount = 0;
-        fill = 0;
-        large = new byte[4][];
-        largeCount = 0;
-        liveBytes = 0;
-        deadBytes = 0;
+        closeChunk();
+        long[] emptiestFirst = new long[chunkCount];
+        int n = 0;
+        for (int c = 0; c < chunkCount; c++) {
+            if (chunks[c] != null) {
+                long liveShare = (long) chunkLive[c] * (1 << 20) / chunks[c].length;
+                emptiestFirst[n++] = (liveShare << 20) | c;
+            }
+        }
+        Arrays.sort(emptiestFirst, 0, n);
+        boolean[] moving = new boolean[chunkCount];
+        for (int k = 0; k < n && deadBytes > liveBytes / 8; k++) {
+            int c = (int) (emptiestFirst[k] & ((1 << 20) - 1));
+            moving[c] = true;
+            deadBytes -= chunks[c].length - chunkLive[c];
+            liveBytes -= chunkLive[c]; // counted again as they are copied
+        }
         for (int i = 0; i < capacity; i++) {
             long word = meta[META * i + 5];
-            if (meta[META * i] == EMPTY || word == NONE) {
-                continue;
-            }
-            if (word < 0) {
-                byte[] own = oldLarge[(int) (word & ~OWN)];
-                meta[META * i + 5] = store(own, 0, own.length);
-            } else {
-                meta[META * i + 5] = store(oldChunks[(int) (word >>> CHUNK_SHIFT)],
+            if (meta[META * i] != EMPTY && word >= 0 && moving[(int) (word >>> CHUNK_SHIFT)]) {
+                meta[META * i + 5] = store(chunks[(int) (word >>> CHUNK_SHIFT)],
                         (int) ((word >>> OFFSET_SHIFT) & FIELD), (int) (word & FIELD));
+            }
+        }
+        for (int c = 0; c < moving.length; c++) {
+            if (moving[c]) {
+                chunks[c] = null;
+                chunkLive[c] = 0;
+                freeChunks[freeChunkCount++] = c;
             }
         }
     }
@@ -328,7 +379,7 @@ final class KeyState {
                 : Arrays.copyOfRange(chunks[(int) (word >>> CHUNK_SHIFT)], at, at + length);
     }
 
-    /** Bytes the values take in their chunks and own arrays, counting those no value uses any more. */
+    /** Bytes the values take in their chunks and own arrays, counting those in chunks no value uses any more. */
     long valueBytes() {
         return liveBytes + deadBytes;
     }
