@@ -366,17 +366,42 @@ final class KeyState {
 
     /** The value of a held slot, null for a tombstone: a new array, or the state's own one for a large value. */
     byte[] value(int slot) {
-        long word = meta[META * slot + 5];
-        if (word == NONE) {
-            return null;
+        return Values.value(chunks, large, meta[META * slot + 5]);
+    }
+
+    /** Where the held slot's value is, for {@link #values()}. */
+    long valueWord(int slot) {
+        return meta[META * slot + 5];
+    }
+
+    /**
+     * The arrays the values are in as they are now, without the slots: an answer keeps these rather than a copy
+     * of every value. The lists are copies, so that the state may go on changing (a chunk is only ever written
+     * past the values it holds).
+     */
+    Values values() {
+        return new Values(chunks.clone(), large.clone());
+    }
+
+    /** The arrays of {@link #values()}, and a value read from them by its word. */
+    record Values(byte[][] chunks, byte[][] large) {
+
+        byte[] value(long word) {
+            return value(chunks, large, word);
         }
-        if (word < 0) {
-            return large[(int) (word & ~OWN)];
+
+        static byte[] value(byte[][] chunks, byte[][] large, long word) {
+            if (word == NONE) {
+                return null;
+            }
+            if (word < 0) {
+                return large[(int) (word & ~OWN)];
+            }
+            int at = (int) ((word >>> OFFSET_SHIFT) & FIELD);
+            int length = (int) (word & FIELD);
+            return length == 0 ? new byte[0]
+                    : Arrays.copyOfRange(chunks[(int) (word >>> CHUNK_SHIFT)], at, at + length);
         }
-        int at = (int) ((word >>> OFFSET_SHIFT) & FIELD);
-        int length = (int) (word & FIELD);
-        return length == 0 ? new byte[0]
-                : Arrays.copyOfRange(chunks[(int) (word >>> CHUNK_SHIFT)], at, at + length);
     }
 
     /** Bytes the values take in their chunks and own arrays, counting those in chunks no value uses any more. */
