@@ -11,14 +11,15 @@ import java.util.List;
 /**
  * A keyed topic's state at an instant: every key's latest value (tombstoned keys left out), sorted by the key's
  * bytes (unsigned), in parallel arrays that share the bytes read from the topic. Values stay bytes: they are decoded
- * only when shown.
+ * only when shown, and stay where the fold put them (the state's shared chunks) until they are read.
  */
 public final class TableAt {
 
     private final String topic;
     private final Instant at;
     private final byte[][] keys;
-    private final byte[][] values;
+    private final KeyState.Values values;
+    private final long[] valueWords;
     private final int[] partitions;
     private final long[] offsets;
     private final long[] timestamps;
@@ -26,11 +27,13 @@ public final class TableAt {
     private final ReplayStats stats;
     private final List<String> notes;
 
-    private TableAt(String topic, Instant at, int size, ReplayStats stats, List<String> notes) {
+    private TableAt(String topic, Instant at, int size, KeyState.Values values, ReplayStats stats,
+            List<String> notes) {
         this.topic = topic;
         this.at = at;
         this.keys = new byte[size][];
-        this.values = new byte[size][];
+        this.values = values;
+        this.valueWords = new long[size];
         this.partitions = new int[size];
         this.offsets = new long[size];
         this.timestamps = new long[size];
@@ -48,16 +51,16 @@ public final class TableAt {
         byte[][] sorted = new byte[live][];
         int n = 0;
         for (int slot = 0; slot < state.slots(); slot++) {
-            if (state.held(slot) && state.value(slot) != null) {
+            if (state.held(slot) && state.hasValue(slot)) {
                 sorted[n++] = state.key(slot);
             }
         }
         Arrays.sort(sorted, Arrays::compareUnsigned);
-        TableAt table = new TableAt(topic, at, live, stats, notes);
+        TableAt table = new TableAt(topic, at, live, state.values(), stats, notes);
         for (int i = 0; i < live; i++) {
             int slot = state.slotOf(sorted[i]);
             table.keys[i] = sorted[i];
-            table.values[i] = state.value(slot);
+            table.valueWords[i] = state.valueWord(slot);
             table.partitions[i] = state.partition(slot);
             table.offsets[i] = state.offset(slot);
             table.timestamps[i] = state.timestamp(slot);
@@ -84,9 +87,9 @@ public final class TableAt {
         return keys[i];
     }
 
-    /** The value's bytes; not a copy, not to be changed. */
+    /** The value's bytes, copied out of the chunk that holds them (a large value: not a copy, not to be changed). */
     public byte[] value(int i) {
-        return values[i];
+        return values.value(valueWords[i]);
     }
 
     public int partition(int i) {
@@ -110,7 +113,7 @@ public final class TableAt {
     /** The key's record as a decoder takes it, its content-type header included. */
     public RawRecord record(int i) {
         byte[] c = contentTypes[i];
-        return new RawRecord(topic, partitions[i], offsets[i], timestamps[i], keys[i], values[i],
+        return new RawRecord(topic, partitions[i], offsets[i], timestamps[i], keys[i], value(i),
                 c == null ? List.of() : List.of(new RawRecord.Header("content-type", c)));
     }
 
