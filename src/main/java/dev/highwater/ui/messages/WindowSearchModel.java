@@ -33,6 +33,7 @@ import javafx.collections.ObservableList;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -250,9 +251,14 @@ public final class WindowSearchModel {
         return WindowInput.zoneLabel(zone);
     }
 
-    /** What the form's fields start with: the last hour, to the second, in the zone shown. */
+    /**
+     * What the form's fields start with: the last hour, to the second, in the zone shown. The end is rounded up to
+     * the next second, as the fields show no milliseconds: rounded down it would leave out the records of the
+     * second the form was opened in.
+     */
     public String[] lastHour(Instant now) {
-        return new String[] {WindowInput.shown(now.minusSeconds(3600), zone), WindowInput.shown(now, zone)};
+        Instant end = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        return new String[] {WindowInput.shown(end.minusSeconds(3600), zone), WindowInput.shown(end, zone)};
     }
 
     // ---- Commands ----

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import static dev.highwater.ui.messages.MessagesModelTest.waitFor;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,20 @@ class WindowSearchModelTest {
         assertTrue(summary.startsWith("Searched 701 records ") && summary.endsWith(": 1 match."), summary);
         assertTrue(holdsMarker(List.copyOf(search.rows())), summary);
         assertEquals(1, search.rows().size());
+    }
+
+    @Test
+    void theLastHourEndsAfterTheSecondItIsOpenedIn() {
+        WindowSearchModel search = new WindowSearchModel(new StuckReading(), null,
+                () -> dev.highwater.core.decode.TypeSet.of(SchemaCatalog.withBuiltIn()), () -> 1_000, ZoneOffset.UTC,
+                UiThread.direct());
+        try {
+            // a record written at 09:00:00.400 must be in the window a form opened at 09:00:00.600 offers
+            assertArrayEquals(new String[] {"2026-03-15 08:00:01", "2026-03-15 09:00:01"},
+                    search.lastHour(Instant.parse("2026-03-15T09:00:00.600Z")));
+        } finally {
+            search.dispose();
+        }
     }
 
     @Test
