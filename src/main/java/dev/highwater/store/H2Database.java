@@ -2,6 +2,7 @@ package dev.highwater.store;
 
 import dev.highwater.core.StoreException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -68,6 +69,37 @@ final class H2Database implements AutoCloseable {
             db.start();
         }
         return db;
+    }
+
+    /**
+     * The file a path given by a user means: {@code fileName} inside it when it is a folder, else the path with
+     * H2's {@code .mv.db} ending, given or not.
+     */
+    static Path fileFor(Path path, String fileName) {
+        if (Files.isDirectory(path)) {
+            return path.resolve(fileName);
+        }
+        String name = path.getFileName().toString();
+        return name.endsWith(".mv.db") ? path : path.resolveSibling(name + ".mv.db");
+    }
+
+    /** Longs as the bytes of a BINARY column, eight a value, big-endian. */
+    static byte[] bytes(long[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8);
+        for (long v : values) {
+            b.putLong(v);
+        }
+        return b.array();
+    }
+
+    /** The longs {@link #bytes(long[])} wrote. */
+    static long[] longs(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long[] out = new long[bytes.length / 8];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.getLong();
+        }
+        return out;
     }
 
     private static Path base(Path file) {

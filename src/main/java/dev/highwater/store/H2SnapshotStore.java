@@ -4,8 +4,6 @@ import dev.highwater.core.StoreException;
 import dev.highwater.core.ledger.SnapshotInfo;
 import dev.highwater.core.ledger.SnapshotStore;
 
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -68,11 +66,7 @@ public final class H2SnapshotStore implements SnapshotStore {
      * H2's {@code .mv.db} ending, given or not.
      */
     public static Path fileFor(Path path) {
-        if (Files.isDirectory(path)) {
-            return path.resolve(FILE_NAME);
-        }
-        String name = path.getFileName().toString();
-        return name.endsWith(".mv.db") ? path : path.resolveSibling(name + ".mv.db");
+        return H2Database.fileFor(path, FILE_NAME);
     }
 
     /** What happened to the file, at opening or since (set aside and started afresh, say), or null. */
@@ -91,7 +85,7 @@ public final class H2SnapshotStore implements SnapshotStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         SnapshotInfo info = new SnapshotInfo(topic, rs.getLong(1), rs.getString(2),
-                                longs(rs.getBytes(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+                                H2Database.longs(rs.getBytes(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6));
                         if (!Arrays.equals(rs.getBytes(9), digest(info, rs.getLong(7), rs.getBytes(8)))) {
                             throw new SQLDataException("snapshot " + info.seq() + " of " + topic
                                     + " differs from what was written");
@@ -155,7 +149,7 @@ public final class H2SnapshotStore implements SnapshotStore {
                 ps.setString(1, info.topic());
                 ps.setLong(2, info.seq());
                 ps.setString(3, info.topicId());
-                ps.setBytes(4, bytes(info.positions()));
+                ps.setBytes(4, H2Database.bytes(info.positions()));
                 ps.setLong(5, info.cut());
                 ps.setLong(6, info.records());
                 ps.setLong(7, info.createdAtMillis());
@@ -245,30 +239,13 @@ public final class H2SnapshotStore implements SnapshotStore {
     }
 
     private static byte[] digest(SnapshotInfo info, long keyRows, byte[] stateDigest) {
-        return new RowDigest().add(info.topic()).add(info.seq()).add(info.topicId()).add(bytes(info.positions()))
-                .add(info.cut()).add(info.records()).add(info.createdAtMillis()).add(keyRows).add(stateDigest)
+        return new RowDigest().add(info.topic()).add(info.seq()).add(info.topicId())
+                .add(H2Database.bytes(info.positions())).add(info.cut()).add(info.records()).add(info.createdAtMillis()).add(keyRows).add(stateDigest)
                 .digest();
     }
 
     private static byte[] keysDigest(String topic, long seq, long bucket, byte[] keys) {
         return new RowDigest().add(topic).add(seq).add(bucket).add(keys).digest();
-    }
-
-    private static byte[] bytes(long[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 8);
-        for (long v : values) {
-            b.putLong(v);
-        }
-        return b.array();
-    }
-
-    private static long[] longs(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        long[] out = new long[bytes.length / 8];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = b.getLong();
-        }
-        return out;
     }
 
     @Override

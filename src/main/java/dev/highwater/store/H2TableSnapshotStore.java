@@ -4,8 +4,6 @@ import dev.highwater.core.StoreException;
 import dev.highwater.core.ledger.SnapshotInfo;
 import dev.highwater.core.table.TableSnapshotStore;
 
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,11 +51,7 @@ public final class H2TableSnapshotStore implements TableSnapshotStore {
 
     /** The file a path means: {@value #FILE_NAME} inside it when it is a folder, else the path with H2's ending. */
     public static Path fileFor(Path path) {
-        if (Files.isDirectory(path)) {
-            return path.resolve(FILE_NAME);
-        }
-        String name = path.getFileName().toString();
-        return name.endsWith(".mv.db") ? path : path.resolveSibling(name + ".mv.db");
+        return H2Database.fileFor(path, FILE_NAME);
     }
 
     @Override
@@ -75,7 +69,7 @@ public final class H2TableSnapshotStore implements TableSnapshotStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         SnapshotInfo info = new SnapshotInfo(topic, rs.getLong(1), rs.getString(2),
-                                longs(rs.getBytes(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+                                H2Database.longs(rs.getBytes(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6));
                         if (!Arrays.equals(rs.getBytes(8), digest(info, rs.getInt(7)))) {
                             throw new SQLDataException("state " + info.seq() + " of " + topic
                                     + " differs from what was written");
@@ -110,7 +104,7 @@ public final class H2TableSnapshotStore implements TableSnapshotStore {
                 ps.setString(1, info.topic());
                 ps.setLong(2, info.seq());
                 ps.setString(3, info.topicId());
-                ps.setBytes(4, bytes(info.positions()));
+                ps.setBytes(4, H2Database.bytes(info.positions()));
                 ps.setLong(5, info.cut());
                 ps.setLong(6, info.records());
                 ps.setLong(7, info.createdAtMillis());
@@ -199,29 +193,12 @@ public final class H2TableSnapshotStore implements TableSnapshotStore {
     }
 
     private static byte[] digest(SnapshotInfo info, int chunks) {
-        return new RowDigest().add(info.topic()).add(info.seq()).add(info.topicId()).add(bytes(info.positions()))
-                .add(info.cut()).add(info.records()).add(info.createdAtMillis()).add(chunks).digest();
+        return new RowDigest().add(info.topic()).add(info.seq()).add(info.topicId())
+                .add(H2Database.bytes(info.positions())).add(info.cut()).add(info.records()).add(info.createdAtMillis()).add(chunks).digest();
     }
 
     private static byte[] chunkDigest(String topic, long seq, int n, byte[] data) {
         return new RowDigest().add(topic).add(seq).add(n).add(data).digest();
-    }
-
-    private static byte[] bytes(long[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 8);
-        for (long v : values) {
-            b.putLong(v);
-        }
-        return b.array();
-    }
-
-    private static long[] longs(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        long[] out = new long[bytes.length / 8];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = b.getLong();
-        }
-        return out;
     }
 
     @Override
