@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * lag in seconds and the consume rate; per partition the produce rate. Each series is a {@link SeriesRing} of
  * the settings' history capacity. A disconnection writes one gap into every series; a partition or group that
  * is gone from a connected refresh has its series dropped. One thread records; readers may look series up from
- * any thread.
+ * any thread. With a capacity of 0 it keeps nothing (a headless service whose history lives in Prometheus).
  */
 public final class LagHistory {
 
@@ -28,8 +28,8 @@ public final class LagHistory {
     private boolean gapWritten;
 
     public LagHistory(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative: " + capacity);
         }
         this.capacity = capacity;
     }
@@ -39,6 +39,9 @@ public final class LagHistory {
     }
 
     public void record(LagRefresh refresh) {
+        if (capacity == 0) {
+            return;
+        }
         long at = refresh.atMillis();
         if (!refresh.connected()) {
             if (!gapWritten) { // one gap per outage, so a long outage does not push the history out

@@ -49,6 +49,18 @@ class LagHistoryTest {
     }
 
     @Test
+    void withoutCapacityNothingIsKept() {
+        LagHistory none = new LagHistory(LagSettings.defaults().withoutHistory());
+        cluster.topic("a", 1);
+        cluster.group("g").member("m1", "app-1", p("a", 0)).commit(p("a", 0), 0);
+        cluster.produce(p("a", 0), 100);
+        none.record(monitor.update(cluster.snapshot(T0)));
+        none.record(monitor.update(OffsetsSnapshot.disconnected(T0 + 1_000, "down")));
+        assertTrue(none.lag("g", p("a", 0)).isEmpty());
+        assertTrue(none.partitions("g").isEmpty());
+    }
+
+    @Test
     void aVanishedPartitionsOrGroupsSeriesAreDropped() {
         cluster.topic("a", 1).topic("b", 1);
         cluster.group("g").member("m1", "app-1", p("a", 0), p("b", 0)).commit(p("a", 0), 0).commit(p("b", 0), 0);
