@@ -8,6 +8,7 @@ import dev.highwater.core.demo.RunningDemo;
 import dev.highwater.core.grpc.GrpcClients;
 import dev.highwater.core.lag.LagHistoryStore;
 import dev.highwater.core.lag.OffsetsSources;
+import dev.highwater.core.notify.AlertChannels;
 import dev.highwater.core.ledger.LedgerSource;
 import dev.highwater.core.ledger.LedgerSources;
 import dev.highwater.core.ledger.SnapshotStore;
@@ -26,6 +27,7 @@ import dev.highwater.kafka.lag.KafkaOffsetsSource;
 import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.kafka.tail.KafkaTailSource;
+import dev.highwater.notify.NotifyChannels;
 import dev.highwater.registry.HttpSchemaRegistries;
 import dev.highwater.render.PngLineCharts;
 import dev.highwater.store.H2LagHistoryStore;
@@ -110,6 +112,11 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
             return Optional.empty();
         }
         return Optional.of(H2LagHistoryStore.open(file));
+    }
+
+    /** Where the console's alerts go out: webhooks over HTTP and the system tray's notifications. */
+    public AlertChannels alertChannels() {
+        return new NotifyChannels();
     }
 
     /** Draws an incident report's charts as PNG images, without a display. */

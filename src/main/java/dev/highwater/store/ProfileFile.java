@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Profiles in a properties file in the user's data folder ({@code profile.N.field=value}), readable by its
  * owner only. A secret is written only as a reference or when the user asked to remember its value; a session
- * value is left out. Writes go to a temporary file moved over the old one, so a crash leaves the old file whole.
+ * value is left out; a webhook URL is a secret under the same rule (the form remembers a typed one). Writes go
+ * to a temporary file moved over the old one, so a crash leaves the old file whole.
  */
 public final class ProfileFile implements ProfileRepository {
 
@@ -101,7 +102,7 @@ public final class ProfileFile implements ProfileRepository {
                 path(p, prefix + "grpc.key"));
         return new ConnectionProfile(p.getProperty(prefix + "name"), p.getProperty(prefix + "bootstrap", ""),
                 security, client, p.getProperty(prefix + "grpc.target", ""), grpcTls, registry(p, prefix + "registry."),
-                Boolean.parseBoolean(p.getProperty(prefix + "writable", "false")), false);
+                Boolean.parseBoolean(p.getProperty(prefix + "writable", "false")), false, secret(p, prefix + "webhook"));
     }
 
     private static void write(Properties p, String prefix, ConnectionProfile c) {
@@ -122,6 +123,7 @@ public final class ProfileFile implements ProfileRepository {
         putPath(p, prefix + "grpc.cert", c.grpcTls().certPem());
         putPath(p, prefix + "grpc.key", c.grpcTls().keyPem());
         putRegistry(p, prefix + "registry.", c.registry());
+        putSecret(p, prefix + "webhook", c.webhook());
     }
 
     /** The registry's settings, its secrets under the same rule as Kafka's: references always, values if asked. */

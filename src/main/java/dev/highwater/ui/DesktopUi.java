@@ -7,6 +7,9 @@ import dev.highwater.core.grpc.ChannelSettings;
 import dev.highwater.core.lag.LagSample;
 import dev.highwater.core.offsets.OffsetReset;
 import dev.highwater.core.offsets.ResetHistory;
+import dev.highwater.ui.alerts.AlertDeliveryModel;
+import dev.highwater.ui.alerts.AlertDeliveryView;
+import dev.highwater.ui.alerts.DesktopSwitch;
 import dev.highwater.ui.grpc.GrpcScreen;
 import dev.highwater.ui.ledger.LedgerScreen;
 import dev.highwater.ui.tables.TablesScreen;
@@ -97,9 +100,12 @@ public final class DesktopUi {
 
     private static MainModel open(Stage stage, Composition app, UiThread ui, Runnable onClosed, StartupTimes times) {
         MainModel model = new MainModel(app, ui);
+        DesktopSwitch desktop = new DesktopSwitch(app.dataFolder().resolve("settings.properties"), app.tasks()::run);
+        model.alerts().desktopNotifications(desktop.on());
         Themes themes = new Themes(app.dataFolder().resolve("settings.properties"), app.tasks()::run);
         MainView view = new MainView(model, Map.of(
-                Area.PARTITIONS, c -> partitionsScreen(c, app, ui, times),
+                Area.PARTITIONS, c -> partitionsScreen(c, app, ui, times, new AlertDeliveryModel(model.alerts(),
+                        c.profile(), c.kafka().bootstrapServers(), desktop, app.tasks()::run, ui)),
                 Area.MESSAGES, c -> messagesScreen(c, app, ui),
                 Area.SCHEMAS, c -> SchemasScreen.open(c, app.adapters().tails().on(c.kafka()), ui, app.tasks()),
                 Area.LEDGER, c -> LedgerScreen.open(c, app.adapters().ledgers(),
@@ -143,7 +149,8 @@ public final class DesktopUi {
         return model;
     }
 
-    private static Screen partitionsScreen(LiveConnection c, Composition app, UiThread ui, StartupTimes times) {
+    private static Screen partitionsScreen(LiveConnection c, Composition app, UiThread ui, StartupTimes times,
+                                           AlertDeliveryModel alerts) {
         PartitionsModel partitions = new PartitionsModel(c.lag(), ui);
         partitions.groups().addListener((javafx.collections.ListChangeListener<dev.highwater.ui.partitions.GroupSummary>) change -> {
             if (!change.getList().isEmpty()) {
@@ -158,8 +165,12 @@ public final class DesktopUi {
         Node root = new PartitionsView(partitions, (group, window) -> new ResetOffsetsView(
                 new ResetOffsetsModel(reset, group, app.tasks()::run, ui, resets, lagHistory), where, window).show())
                 .addGroupAction("export-report", "Export incident report…", IncidentReportAction.of(c, app, ui))
+                .addUnderAlerts(new AlertDeliveryView(alerts).root())
                 .root();
-        return Screen.of(root, partitions::dispose);
+        return Screen.of(root, () -> {
+            partitions.dispose();
+            alerts.dispose();
+        });
     }
 
     private static Screen messagesScreen(LiveConnection c, Composition app, UiThread ui) {

@@ -19,7 +19,8 @@ class ArchitectureTest {
     void coreUsesNoUiNoKafkaNoGrpcNoStorage() {
         noClasses().that().resideInAPackage("dev.highwater.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.apache.kafka..", "kafka..",
-                        "io.grpc..", "org.h2..", "java.sql..", "io.fair_acc..")
+                        "io.grpc..", "org.h2..", "java.sql..", "io.fair_acc..", "java.net.http..", "java.awt..",
+                        "com.sun.net.httpserver..")
                 .because("the engine is plain Java that the CLI, the tests and the UI all drive")
                 .check(CLASSES);
     }
@@ -107,7 +108,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.highwater.ui..", "dev.highwater.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
                         "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..",
-                        "dev.highwater.render..", "org.apache.kafka..", "kafka..",
+                        "dev.highwater.render..", "dev.highwater.notify..", "org.apache.kafka..", "kafka..",
                         "io.grpc..", "org.h2..", "java.sql..")
                 .because("only the composition root in dev.highwater.app chooses and builds adapters: a screen or a"
                         + " command is tested with a fake of its port")
@@ -122,6 +123,27 @@ class ArchitectureTest {
                         "dev.highwater.ui..", "javafx..", "org.apache.kafka..", "io.grpc..", "org.h2..")
                 .because("a report's charts are drawn off screen, so that the command line makes them without a"
                         + " display")
+                .check(CLASSES);
+    }
+
+    @Test
+    void alertsLeaveTheAppOverHttpAndTheTrayAlone() {
+        noClasses().that().resideInAPackage("dev.highwater.notify..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
+                        "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..",
+                        "dev.highwater.render..", "dev.highwater.ui..", "dev.highwater.app..", "dev.highwater.cli..",
+                        "javafx..", "org.apache.kafka..", "io.grpc..", "org.h2..")
+                .because("a webhook is reached with the JDK's HTTP client and a notification through the tray;"
+                        + " what decides which alert goes out lives in core")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheAlertsAdapterAndTheRendererUseAwt() {
+        noClasses().that().resideOutsideOfPackages("dev.highwater.notify..", "dev.highwater.render..",
+                        "dev.highwater.bench..")
+                .should().dependOnClassesThat().resideInAPackage("java.awt..")
+                .because("AWT's toolkit, once started beside JavaFX, is kept to the tray and to off-screen drawing")
                 .check(CLASSES);
     }
 

@@ -17,10 +17,13 @@ import java.util.Map;
  * @param registry         the schema registry of this cluster ({@link RegistrySettings#NONE} when it has none)
  * @param writable         writing actions allowed (after a confirmation each time)
  * @param demo             the embedded demo's profile (its addresses are those the demo started on)
+ * @param webhook          where the profile's alerts are posted as JSON (blank: nowhere); a URL, or a reference
+ *                         such as {@code ${env:ALERTS_WEBHOOK}}, since a chat webhook's URL holds its token
  */
 public record ConnectionProfile(String name, String bootstrap, KafkaSecurity security,
                                 Map<String, String> clientProperties, String grpcTarget, GrpcTls grpcTls,
-                                RegistrySettings registry, boolean writable, boolean demo) {
+                                RegistrySettings registry, boolean writable, boolean demo,
+                                Secret webhook) {
 
     public static final String DEMO_NAME = "Embedded demo";
 
@@ -32,6 +35,14 @@ public record ConnectionProfile(String name, String bootstrap, KafkaSecurity sec
         grpcTarget = grpcTarget == null ? "" : grpcTarget.strip();
         grpcTls = grpcTls == null ? GrpcTls.PLAINTEXT : grpcTls;
         registry = registry == null ? RegistrySettings.NONE : registry;
+        webhook = webhook == null ? Secret.NONE : new Secret(webhook.text().strip(), webhook.remember());
+    }
+
+    /** A profile without a webhook. */
+    public ConnectionProfile(String name, String bootstrap, KafkaSecurity security,
+                             Map<String, String> clientProperties, String grpcTarget, GrpcTls grpcTls,
+                             RegistrySettings registry, boolean writable, boolean demo) {
+        this(name, bootstrap, security, clientProperties, grpcTarget, grpcTls, registry, writable, demo, Secret.NONE);
     }
 
     /** A plaintext, read-only profile. */
@@ -48,13 +59,19 @@ public record ConnectionProfile(String name, String bootstrap, KafkaSecurity sec
 
     public ConnectionProfile withWritable(boolean w) {
         return new ConnectionProfile(name, bootstrap, security, clientProperties, grpcTarget, grpcTls, registry, w,
-                demo);
+                demo, webhook);
     }
 
     /** This profile with another schema registry (the demo's, once it has started one). */
     public ConnectionProfile withRegistry(RegistrySettings r) {
         return new ConnectionProfile(name, bootstrap, security, clientProperties, grpcTarget, grpcTls, r, writable,
-                demo);
+                demo, webhook);
+    }
+
+    /** This profile with another webhook for its alerts. */
+    public ConnectionProfile withWebhook(Secret w) {
+        return new ConnectionProfile(name, bootstrap, security, clientProperties, grpcTarget, grpcTls, registry,
+                writable, demo, w);
     }
 
     /**

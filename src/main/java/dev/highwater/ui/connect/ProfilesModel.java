@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The connection profiles and the form of the selected one: the embedded demo (always there, its addresses
@@ -75,6 +76,7 @@ public final class ProfilesModel {
     private final StringProperty grpcKey = new SimpleStringProperty("");
     private final RegistryForm registry = new RegistryForm();
     private final BooleanProperty writable = new SimpleBooleanProperty();
+    private final WebhookForm alerts;
     private final StringBinding problem;
     private final BooleanBinding valid;
 
@@ -84,13 +86,23 @@ public final class ProfilesModel {
      * @param ui         where what was read is shown
      */
     public ProfilesModel(ProfileRepository repository, ConnectionProfile demo, Executor background, UiThread ui) {
+        this(repository, demo, background, ui, null);
+    }
+
+    /**
+     * @param alertTest sends a test alert to a profile's webhook and the desktop's notifications and says how it
+     *                  went, one sentence a channel; run on {@code background}; null when alerts do not leave the app
+     */
+    public ProfilesModel(ProfileRepository repository, ConnectionProfile demo, Executor background, UiThread ui,
+                         Function<ConnectionProfile, List<String>> alertTest) {
         this.repository = repository;
+        this.alerts = new WebhookForm(alertTest, background, ui);
         this.background = background;
         this.ui = ui;
         profiles.add(demo);
         List<Observable> inputs = new ArrayList<>(List.of(name, bootstrap, protocol,
                 username, trustStore, keyStore, clientProperties, grpcTarget, grpcMode, grpcCert, grpcKey,
-                demoSelected, loaded));
+                alerts.urlProperty(), demoSelected, loaded));
         inputs.addAll(List.of(registry.dependencies()));
         problem = Bindings.createStringBinding(() -> formProblem().orElse(null),
                 inputs.toArray(Observable[]::new));
@@ -200,6 +212,11 @@ public final class ProfilesModel {
         return registry;
     }
 
+    /** Where the profile's alerts go besides the screen, and the test alert. */
+    public WebhookForm alerts() {
+        return alerts;
+    }
+
     public BooleanProperty writableProperty() {
         return writable;
     }
@@ -241,6 +258,7 @@ public final class ProfilesModel {
         grpcKey.set(pathText(p.grpcTls().keyPem()));
         registry.show(p.registry());
         writable.set(p.writable());
+        alerts.show(p.webhook());
     }
 
     /** An empty form for a new profile (read-only, like every new profile). */
@@ -301,7 +319,18 @@ public final class ProfilesModel {
                 store(keyStore.get(), keyStorePassword.get(), remember));
         GrpcTls tls = new GrpcTls(grpcMode.get(), path(grpcCa.get()), path(grpcCert.get()), path(grpcKey.get()));
         return new ConnectionProfile(name.get(), bootstrap.get(), security, parseProperties(clientProperties.get()),
-                grpcTarget.get(), tls, registry.settings(remember), writable.get(), false);
+                grpcTarget.get(), tls, registry.settings(remember), writable.get(), false, alerts.webhook());
+    }
+
+    /** Sends a test alert to the webhook in the form, saved or not, and to the desktop's notifications. */
+    public void sendTestAlert() {
+        ConnectionProfile p;
+        try {
+            p = formProfile();
+        } catch (RuntimeException e) { // the rest of the form is not complete yet: its name and webhook will do
+            p = ConnectionProfile.plain(name.get(), "", "").withWebhook(alerts.webhook());
+        }
+        alerts.sendTest(p);
     }
 
     /** Updates the demo's entry after the demo started on other addresses or changed its writable choice. */
@@ -392,7 +421,8 @@ public final class ProfilesModel {
         if (grpcMode.get() == TransportSecurity.MUTUAL_TLS && (blank(grpcCert.get()) || blank(grpcKey.get()))) {
             return Optional.of("Mutual TLS needs the client's certificate and key (PEM files).");
         }
-        return registry.problem();
+        Optional<String> w = alerts.problem();
+        return w.isPresent() ? w : registry.problem();
     }
 
     static Map<String, String> parseProperties(String text) {

@@ -30,6 +30,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -176,6 +177,8 @@ public final class ProfilesView {
         row = file(g, row, "Client certificate", "grpc-cert", model.grpcCertProperty(), "PEM, mutual TLS", noMtls);
         row = file(g, row, "Client key", "grpc-key", model.grpcKeyProperty(), "PKCS#8 PEM, mutual TLS", noMtls);
 
+        row = alertsSection(g, row);
+
         g.add(section("Safety"), 0, row++, 3, 1);
         CheckBox writable = new CheckBox("Writable: allow offset resets on this cluster (each one still asks first)");
         writable.setId("profile-writable");
@@ -196,6 +199,28 @@ public final class ProfilesView {
         ScrollPane scroll = new ScrollPane(g);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    /** Where the profile's alerts go besides the screen: a webhook, with a button that sends a test alert. */
+    private int alertsSection(GridPane g, int row) {
+        g.add(section("Alerts"), 0, row++, 3, 1);
+        Button test = new Button("Send a test alert");
+        test.setId("send-test-alert");
+        test.setMinWidth(Region.USE_PREF_SIZE);
+        test.setOnAction(e -> model.sendTestAlert());
+        WebhookForm w = model.alerts();
+        row = field(g, row, "Webhook URL", "webhook-url", new TextField(), w.urlProperty(),
+                "https://hooks.slack.com/services/… (Slack, Teams or any JSON receiver), or ${env:NAME}; optional",
+                null, test);
+        test.disableProperty().unbind();
+        test.disableProperty().bind(w.test().sendingProperty().or(model.demoSelectedProperty()));
+        test.setVisible(w.canTest());
+        Label result = new Label();
+        result.setId("test-alert-result");
+        result.setWrapText(true);
+        result.textProperty().bind(w.test().resultProperty());
+        g.add(result, 1, row++, 2, 1);
+        return row;
     }
 
     /** The profile's schema registry: URLs, credentials (masked; references allowed) and TLS stores. */

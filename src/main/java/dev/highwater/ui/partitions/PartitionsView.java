@@ -59,6 +59,8 @@ public final class PartitionsView {
     private final BiConsumer<String, Window> resetOffsets;
     /** Buttons that act on the selected group, after the reset button. */
     private final HBox groupActions = new HBox(8);
+    /** The alerts list, and under it what the shell adds (how alerts leave the app). */
+    private final VBox alertsPane = new VBox(4);
 
     public PartitionsView(PartitionsModel model) {
         this(model, null);
@@ -86,8 +88,11 @@ public final class PartitionsView {
         VBox centre = new VBox(4, statusLine(), tableAndCharts);
         centre.setPadding(new Insets(4));
 
+        Node alertList = AlertList.create(model.alerts());
+        VBox.setVgrow(alertList, Priority.ALWAYS);
+        alertsPane.getChildren().add(alertList);
         SplitPane right = new SplitPane(titled("Hot keys", new HotKeyPanel(model.hotKeys()).root()),
-                titled("Alerts", AlertList.create(model.alerts())));
+                titled("Alerts", alertsPane));
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.55);
 
@@ -114,6 +119,12 @@ public final class PartitionsView {
         b.disableProperty().bind(model.selectedGroupProperty().isNull());
         b.setOnAction(e -> action.accept(model.selectedGroupProperty().get(), b.getScene().getWindow()));
         groupActions.getChildren().add(b);
+        return this;
+    }
+
+    /** Adds a part under the alerts list: how the alerts leave the app. */
+    public PartitionsView addUnderAlerts(Node part) {
+        alertsPane.getChildren().add(part);
         return this;
     }
 

@@ -11,6 +11,7 @@ import dev.highwater.core.registry.SharedSchemaRegistry;
 import dev.highwater.core.grpc.GrpcProbe;
 import dev.highwater.core.lag.LagFormat;
 import dev.highwater.core.lag.LagService;
+import dev.highwater.core.notify.AlertForwarder;
 import dev.highwater.core.connect.ClientSettings;
 import dev.highwater.core.connect.ClusterCheck;
 import dev.highwater.core.demo.DemoOptions;
@@ -30,6 +31,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +56,7 @@ public final class MainModel {
     private final Composition app;
     private final UiThread ui;
     private final Coalescer<ConnectionStatus> statusUpdates;
+    private final AlertForwarder alerts;
 
     // Properties
     private final ReadOnlyObjectWrapper<Area> area = new ReadOnlyObjectWrapper<>(Area.PARTITIONS);
@@ -80,6 +83,7 @@ public final class MainModel {
         this.app = app;
         this.ui = ui;
         this.statusUpdates = new Coalescer<>(ui, connection::set);
+        this.alerts = new AlertForwarder(app.adapters().alertChannels(), SecretResolver.system(), Clock.systemUTC());
     }
 
     // ---- Properties
@@ -129,10 +133,16 @@ public final class MainModel {
         return app.version();
     }
 
+    /** Sends the connection's alerts out of the app (its profile's webhook, desktop notifications). */
+    public AlertForwarder alerts() {
+        return alerts;
+    }
+
     /** The user's profiles and the connections dialog's form: made on first use, kept so typed passwords last while the app runs. */
     public ProfilesModel profiles() {
         if (profiles == null) {
-            profiles = new ProfilesModel(app.profiles(), demoProfile(), app.tasks()::run, ui);
+            profiles = new ProfilesModel(app.profiles(), demoProfile(), app.tasks()::run, ui,
+                    p -> alerts.test(p, p.bootstrap()));
         }
         return profiles;
     }
@@ -246,6 +256,7 @@ public final class MainModel {
         begin(ConnectionStatus.stopping());
         app.tasks().run(() -> {
             disconnect();
+            alerts.close();
             ui.post(() -> {
                 connection.set(ConnectionStatus.none("Stopped."));
                 busy.set(false);
@@ -257,6 +268,7 @@ public final class MainModel {
     /** Stops everything on the calling thread (for the JVM's shutdown on a signal, when no UI is left to tell). */
     public void closeNow() {
         disconnect();
+        alerts.close();
     }
 
     // ---- Internals
@@ -281,7 +293,9 @@ public final class MainModel {
         RegistrySettings r = profile.registry();
         SharedSchemaRegistry schemas = r.present() ? new SharedSchemaRegistry(
                 () -> app.adapters().registries().open(r, SecretResolver.system()), r.urlsText()) : null;
-        return new LiveConnection(settings, grpcTarget, app.lag().start(settings), profile, schemas);
+        LagService watcher = app.lag().start(settings);
+        alerts.watch(profile, settings.bootstrapServers(), watcher); // ends with the watcher
+        return new LiveConnection(settings, grpcTarget, watcher, profile, schemas);
     }
 
     /** Ends the attempt the UI shows as under way, if any, without a word (a newer choice replaces it). */
