@@ -108,7 +108,7 @@ public final class AlertEvents {
     }
 
     private void beginSettling(long boundary, long at) {
-        settlingSince = settling(at) ? Math.min(settlingSince, boundary) : boundary;
+        settlingSince = boundary; // later than any before: what an earlier settling held, this one holds too
         settledAt = at + settleMillis;
         refreshesSince = 0;
     }

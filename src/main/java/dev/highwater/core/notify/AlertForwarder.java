@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -64,6 +65,7 @@ public final class AlertForwarder implements AutoCloseable {
      * @param cluster the cluster's bootstrap servers, as the events name it
      */
     public Subscription watch(ConnectionProfile profile, String cluster, LagService lag) {
+        String problemBefore = watchProblem;
         AlertChannel webhook = webhookOf(profile);
         AlertChannel before = watchedWebhook;
         if (before != null && (webhook == null || !before.describe().equals(webhook.describe()))) {
@@ -78,7 +80,9 @@ public final class AlertForwarder implements AutoCloseable {
             events.restart();
         }
         desktop(); // asks the platform now, on this background thread, rather than on a refresh
-        tellListeners();
+        if (!Objects.equals(problemBefore, watchProblem)) {
+            tellListeners();
+        }
         return lag.subscribe(refresh -> forward(events, refresh, cluster, profile.name(), webhook));
     }
 
