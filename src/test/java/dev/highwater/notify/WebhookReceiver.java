@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /** A webhook receiver on loopback: records each JSON body it is posted, and answers with the status it is told. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<JsonObject> bodies = new CopyOnWriteArrayList<>();
@@ -25,7 +25,7 @@ final class WebhookReceiver implements AutoCloseable {
     private volatile String answer = "ok";
     private volatile long delayMillis;
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
@@ -51,36 +51,36 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** A URL on this receiver whose path holds a token, as chat webhooks' do. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/services/T0/B0/s3cr3t-token";
     }
 
-    void answer(int status, String body) {
+    public void answer(int status, String body) {
         this.status = status;
         this.answer = body;
     }
 
     /** Answers each request only after this long. */
-    void delay(Duration d) {
+    public void delay(Duration d) {
         this.delayMillis = d.toMillis();
     }
 
-    List<JsonObject> bodies() {
+    public List<JsonObject> bodies() {
         return List.copyOf(bodies);
     }
 
-    List<String> contentTypes() {
+    public List<String> contentTypes() {
         return List.copyOf(contentTypes);
     }
 
     /** The bodies' {@code highwater.event} and {@code highwater.key}, "raised total-lag:g". */
-    List<String> events() {
+    public List<String> events() {
         return bodies.stream().map(b -> b.getAsJsonObject("highwater")).map(h -> h.get("event").getAsString() + " "
                 + h.get("key").getAsString()).toList();
     }
 
     /** Waits until the received events pass the test, or the time is up; returns them either way. */
-    List<String> awaitEvents(Predicate<List<String>> done, Duration within) throws InterruptedException {
+    public List<String> awaitEvents(Predicate<List<String>> done, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         while (!done.test(events()) && System.nanoTime() < deadline) {
             Thread.sleep(50);
