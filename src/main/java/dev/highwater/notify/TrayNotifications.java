@@ -5,6 +5,7 @@ import dev.highwater.core.notify.AlertDeliveryException;
 import dev.highwater.core.notify.AlertEvent;
 import dev.highwater.core.lag.Alert;
 
+import java.awt.AWTError;
 import java.awt.AWTException;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
@@ -33,7 +34,7 @@ final class TrayNotifications implements AlertChannel {
             if (GraphicsEnvironment.isHeadless() || !SystemTray.isSupported()) {
                 return Optional.empty();
             }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | AWTError | LinkageError e) {
             return Optional.empty(); // a platform whose AWT cannot start is one without a tray
         }
         return Optional.of(new TrayNotifications());

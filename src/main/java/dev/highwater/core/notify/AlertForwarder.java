@@ -107,7 +107,7 @@ public final class AlertForwarder implements AutoCloseable {
         AlertEvent event = AlertEvent.test(clock.millis(), cluster, profile.name());
         List<String> out = new ArrayList<>();
         if (profile.webhook().isEmpty()) {
-            out.add("No webhook in this profile: paste a URL (Slack, Teams or any receiver of JSON) to send alerts to.");
+            out.add("No webhook in this profile: add one under Alerts in its connection settings.");
         } else {
             try {
                 out.add(tried(event, channels.webhook(resolvedWebhook(profile))));
@@ -117,7 +117,7 @@ public final class AlertForwarder implements AutoCloseable {
         }
         Optional<AlertChannel> d = desktop();
         if (d.isEmpty()) {
-            out.add(noDesktopSentence());
+            out.add(NO_TRAY_FOR_TEST);
         } else if (!desktopOn) {
             out.add("Desktop notifications are switched off; switch them on by the alerts list to get them.");
         } else {
@@ -125,6 +125,9 @@ public final class AlertForwarder implements AutoCloseable {
         }
         return out;
     }
+
+    /** What a test says of the desktop's notifications where there is no tray. */
+    public static final String NO_TRAY_FOR_TEST = "No desktop notification: this desktop has no system tray.";
 
     /** One sentence for a platform without a system tray. */
     public static String noDesktopSentence() {

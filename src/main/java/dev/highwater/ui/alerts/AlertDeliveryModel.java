@@ -94,7 +94,9 @@ public final class AlertDeliveryModel {
 
     /** Sends a test alert to the profile's webhook and the desktop's notifications, off the UI thread. */
     public void sendTest() {
-        test.send(() -> forwarder.test(profile, cluster));
+        // where there is no tray, the note under the list says so already
+        test.send(() -> forwarder.test(profile, cluster).stream()
+                .filter(said -> !said.equals(AlertForwarder.NO_TRAY_FOR_TEST)).toList());
     }
 
     /** Stops listening to the forwarder (the screen closed). */

@@ -27,7 +27,8 @@ public final class AlertDeliveryView {
         desktop.setId("desktop-notifications");
         desktop.setMinWidth(Region.USE_PREF_SIZE);
         desktop.selectedProperty().bindBidirectional(model.desktopOnProperty());
-        desktop.disableProperty().bind(model.desktopSupportedProperty().not());
+        desktop.visibleProperty().bind(model.desktopSupportedProperty()); // else the note below says why not
+        desktop.managedProperty().bind(desktop.visibleProperty());
         desktop.setTooltip(new Tooltip("Show each alert raised or cleared as a notification of the system tray."));
         Button test = new Button("Send a test alert");
         test.setId("alerts-test");

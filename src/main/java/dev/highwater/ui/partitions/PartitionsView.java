@@ -57,6 +57,8 @@ public final class PartitionsView {
     private final LagCharts charts;
 
     private final BiConsumer<String, Window> resetOffsets;
+    /** Two alerts at least stay in sight, whatever is added under the list. */
+    private static final double ALERTS_MIN_HEIGHT = 150;
     /** Buttons that act on the selected group, after the reset button. */
     private final HBox groupActions = new HBox(8);
     /** The alerts list, and under it what the shell adds (how alerts leave the app). */
@@ -88,7 +90,8 @@ public final class PartitionsView {
         VBox centre = new VBox(4, statusLine(), tableAndCharts);
         centre.setPadding(new Insets(4));
 
-        Node alertList = AlertList.create(model.alerts());
+        Region alertList = AlertList.create(model.alerts());
+        alertList.setMinHeight(ALERTS_MIN_HEIGHT); // what is added under it never squeezes the alerts away
         VBox.setVgrow(alertList, Priority.ALWAYS);
         alertsPane.getChildren().add(alertList);
         SplitPane right = new SplitPane(titled("Hot keys", new HotKeyPanel(model.hotKeys()).root()),

@@ -94,8 +94,8 @@ class WebhookSectionViewTest {
         Label result = robot.lookup("#test-alert-result").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> result.getText().startsWith("Test alert delivered"));
         String port = receiver.url().split(":")[2].split("/")[0];
-        assertEquals("Test alert delivered to the webhook http://127.0.0.1:" + port + "/[hidden] (HTTP 200). "
-                + AlertForwarder.noDesktopSentence(), result.getText());
+        assertEquals("Test alert delivered to the webhook http://127.0.0.1:" + port + "/[hidden] (HTTP 200). No"
+                + " desktop notification: this desktop has no system tray.", result.getText());
         assertEquals("test test", receiver.events().getFirst(), "event and key of a test");
         assertEquals("prod", receiver.bodies().getFirst().getAsJsonObject("highwater").get("profile").getAsString());
 
