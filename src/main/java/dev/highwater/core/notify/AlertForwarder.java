@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +28,7 @@ public final class AlertForwarder implements AutoCloseable {
 
     /** After a (re)connection, how long an alert may stay away and still be the same one (rates need a window). */
     public static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final String UNUSABLE_WEBHOOK = "the connection's webhook URL";
 
     private final AlertChannels channels;
     private final SecretResolver secrets;
@@ -37,11 +36,8 @@ public final class AlertForwarder implements AutoCloseable {
     private final Duration settle;
     private final AlertOutbox outbox;
     private final Map<String, AlertEvents> byProfile = new HashMap<>(); // guarded by this
-    private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
-    private final Subscription outboxProblems;
     private volatile boolean desktopOn = true;
     private volatile Optional<AlertChannel> desktop; // null until asked, off the UI thread
-    private volatile String watchProblem; // the current profile's webhook that cannot be used
     private volatile AlertChannel watchedWebhook;
 
     public AlertForwarder(AlertChannels channels, SecretResolver secrets, Clock clock) {
@@ -55,7 +51,6 @@ public final class AlertForwarder implements AutoCloseable {
         this.clock = clock;
         this.settle = settle;
         this.outbox = new AlertOutbox(queueCapacity);
-        this.outboxProblems = outbox.onProblems(p -> tellListeners());
     }
 
     /**
@@ -65,7 +60,6 @@ public final class AlertForwarder implements AutoCloseable {
      * @param cluster the cluster's bootstrap servers, as the events name it
      */
     public Subscription watch(ConnectionProfile profile, String cluster, LagService lag) {
-        String problemBefore = watchProblem;
         AlertChannel webhook = webhookOf(profile);
         AlertChannel before = watchedWebhook;
         if (before != null && (webhook == null || !before.describe().equals(webhook.describe()))) {
@@ -80,9 +74,6 @@ public final class AlertForwarder implements AutoCloseable {
             events.restart();
         }
         desktop(); // asks the platform now, on this background thread, rather than on a refresh
-        if (!Objects.equals(problemBefore, watchProblem)) {
-            tellListeners();
-        }
         return lag.subscribe(refresh -> forward(events, refresh, cluster, profile.name(), webhook));
     }
 
@@ -131,25 +122,17 @@ public final class AlertForwarder implements AutoCloseable {
 
     /** One sentence for a platform without a system tray. */
     public static String noDesktopSentence() {
-        return "This desktop has no system tray, so alerts are not shown as desktop notifications; a webhook"
-                + " still gets them.";
+        return "No system tray on this desktop: alerts are not shown as desktop notifications.";
     }
 
     /** Why alerts are not leaving the app as they should, one sentence each; empty when all is well. */
     public List<String> problems() {
-        List<String> out = new ArrayList<>();
-        String w = watchProblem;
-        if (w != null) {
-            out.add(w);
-        }
-        out.addAll(outbox.problems());
-        return out;
+        return outbox.problems();
     }
 
     /** Hears {@link #problems()} each time they change, on a background thread. */
     public Subscription onProblems(Consumer<List<String>> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return outbox.onProblems(listener);
     }
 
     /** The queue the events wait in (its counts, for tests and diagnostics). */
@@ -189,16 +172,17 @@ public final class AlertForwarder implements AutoCloseable {
 
     /** The profile's webhook, or null when it has none or it cannot be used (then said in {@link #problems()}). */
     private AlertChannel webhookOf(ConnectionProfile profile) {
-        watchProblem = null;
-        if (profile.webhook().isEmpty()) {
-            return null;
+        String problem = null;
+        AlertChannel webhook = null;
+        if (!profile.webhook().isEmpty()) {
+            try {
+                webhook = channels.webhook(resolvedWebhook(profile));
+            } catch (ConnectionSettingsException | AlertDeliveryException e) {
+                problem = "Alerts are not sent to the webhook of " + profile.name() + ": " + e.getMessage();
+            }
         }
-        try {
-            return channels.webhook(resolvedWebhook(profile));
-        } catch (ConnectionSettingsException | AlertDeliveryException e) {
-            watchProblem = "Alerts are not sent to the webhook of " + profile.name() + ": " + e.getMessage();
-            return null;
-        }
+        outbox.report(UNUSABLE_WEBHOOK, problem);
+        return webhook;
     }
 
     private String resolvedWebhook(ConnectionProfile profile) {
@@ -223,16 +207,8 @@ public final class AlertForwarder implements AutoCloseable {
         return d;
     }
 
-    private void tellListeners() {
-        List<String> now = problems();
-        for (Consumer<List<String>> l : listeners) {
-            l.accept(now);
-        }
-    }
-
     @Override
     public void close() {
-        outboxProblems.close();
         outbox.close();
     }
 }

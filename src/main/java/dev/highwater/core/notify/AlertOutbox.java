@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -30,7 +31,7 @@ public final class AlertOutbox implements AutoCloseable {
 
     private final int capacity;
     private final Deque<Item> queue = new ArrayDeque<>(); // guarded by itself
-    private final Map<String, String> failing = new LinkedHashMap<>(); // channel described -> sentence; guarded by this
+    private final Map<String, String> failing = new LinkedHashMap<>(); // what fails -> sentence; guarded by this
     private final List<Consumer<List<String>>> listeners = new CopyOnWriteArrayList<>();
     private final Thread worker;
     private long dropped; // guarded by queue
@@ -112,6 +113,20 @@ public final class AlertOutbox implements AutoCloseable {
                     + " delivered; the newest " + capacity + " are kept waiting.");
         }
         return out;
+    }
+
+    /**
+     * Says why alerts cannot go somewhere before any is sent (a webhook URL that cannot be used), among
+     * {@link #problems()}, until told again; null takes it back.
+     */
+    public void report(String about, String sentence) {
+        String before;
+        synchronized (this) {
+            before = sentence == null ? failing.remove(about) : failing.put(about, sentence);
+        }
+        if (!Objects.equals(before, sentence)) {
+            tellListeners();
+        }
     }
 
     /** Forgets the failure of a channel no longer used (a profile's webhook after connecting to another). */

@@ -58,7 +58,7 @@ public final class PartitionsView {
 
     private final BiConsumer<String, Window> resetOffsets;
     /** Two alerts at least stay in sight, whatever is added under the list. */
-    private static final double ALERTS_MIN_HEIGHT = 150;
+    private static final double ALERTS_MIN_HEIGHT = 120;
     /** Buttons that act on the selected group, after the reset button. */
     private final HBox groupActions = new HBox(8);
     /** The alerts list, and under it what the shell adds (how alerts leave the app). */
