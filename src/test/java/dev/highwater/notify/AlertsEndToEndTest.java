@@ -87,10 +87,20 @@ class AlertsEndToEndTest {
             assertTrue(body.get("text").getAsString().startsWith("CRITICAL raised on prod (" + broker.bootstrapServers()
                     + "): billing: total lag 50 is over the critical 10"), body.get("text").getAsString());
 
-            TestTopics.commit(broker.client(), "billing", "payments", 1, 50); // the group catches up
-            List<String> cleared = receiver.awaitEvents(e -> e.contains("cleared total-lag:billing"), WITHIN);
-            assertTrue(cleared.contains("cleared total-lag:billing"), cleared.toString());
-            Thread.sleep(INTERVAL.toMillis() * 6);
+            // the console connects again: a new watcher whose alert book raises the same alert anew
+            lag.close();
+            try (LagService again = watching(Set.of("billing"))) {
+                forwarder.watch(profile("prod", receiver.url()), broker.bootstrapServers(), again);
+                again.start();
+                Thread.sleep(INTERVAL.toMillis() * 12);
+                assertEquals(1, Collections.frequency(receiver.events(), "raised total-lag:billing"),
+                        "still active after the reconnection: not sent again: " + receiver.events());
+
+                TestTopics.commit(broker.client(), "billing", "payments", 1, 50); // the group catches up
+                List<String> cleared = receiver.awaitEvents(e -> e.contains("cleared total-lag:billing"), WITHIN);
+                assertTrue(cleared.contains("cleared total-lag:billing"), cleared.toString());
+                Thread.sleep(INTERVAL.toMillis() * 6);
+            }
             List<String> all = receiver.events();
             assertEquals(List.of("raised total-lag:billing", "cleared total-lag:billing"),
                     all.stream().filter(e -> e.endsWith("total-lag:billing")).toList());
@@ -162,6 +172,19 @@ class AlertsEndToEndTest {
             assertEquals(4, after.stream().filter(x -> x.startsWith("cleared total-lag")).count(), after.toString());
             awaitNoProblems(forwarder);
             assertEquals(List.of(), heard.getLast(), "working again: the report is gone");
+        }
+    }
+
+    @Test
+    void aWebhookReferenceThatCannotBeResolvedIsSaidOnceWhenTheConnectionIsWatched() {
+        try (AlertForwarder forwarder = forwarder(); LagService lag = watching(Set.of("nobody"))) {
+            forwarder.watch(profile("prod", "${env:HIGHWATER_TEST_UNSET_WEBHOOK}"), broker.bootstrapServers(), lag);
+            assertEquals(List.of("Alerts are not sent to the webhook of prod: The environment variable"
+                    + " HIGHWATER_TEST_UNSET_WEBHOOK is not set (the webhook URL of profile prod refers to it as"
+                    + " ${env:HIGHWATER_TEST_UNSET_WEBHOOK}); set it before starting Highwater, or change the"
+                    + " reference."), forwarder.problems());
+            forwarder.watch(profile("quiet", ""), broker.bootstrapServers(), lag);
+            assertEquals(List.of(), forwarder.problems(), "another profile's connection: that sentence is gone");
         }
     }
 
