@@ -2,10 +2,9 @@ package dev.highwater.monitoring;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.highwater.net.LocalPorts;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -64,7 +63,7 @@ final class PrometheusServer implements AutoCloseable {
         Files.writeString(folder.resolve("prometheus.yml"), config);
         // a port taken between finding it free and Prometheus binding it: try another
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
+            int port = LocalPorts.free();
             Process process = new ProcessBuilder(binary.toString(),
                     "--config.file=" + folder.resolve("prometheus.yml"),
                     "--storage.tsdb.path=" + folder.resolve("data"),
@@ -156,12 +155,6 @@ final class PrometheusServer implements AutoCloseable {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
