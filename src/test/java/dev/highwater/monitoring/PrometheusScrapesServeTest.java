@@ -122,8 +122,9 @@ class PrometheusScrapesServeTest {
         double lagSeconds = value(series);
         double oldestAge = (System.currentTimeMillis() - producedAtMillis) / 1000.0;
 
-        // the oldest unconsumed record was produced AGE ago; the service read it within the last scrapes
-        assertTrue(lagSeconds >= AGE.toSeconds() && lagSeconds <= oldestAge + 1,
+        // the oldest unconsumed record was produced AGE ago; the service read its age at a refresh a second or
+        // two ago (more on a busy machine), never later than now
+        assertTrue(lagSeconds >= oldestAge - 15 && lagSeconds <= oldestAge + 1,
                 "lag in seconds " + lagSeconds + ", the oldest unconsumed record is " + oldestAge + " s old");
         JsonObject labels = series.getAsJsonObject("metric");
         assertEquals("highwater", labels.get("job").getAsString());
