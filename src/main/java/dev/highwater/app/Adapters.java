@@ -16,6 +16,7 @@ import dev.highwater.core.offsets.ResetHistory;
 import dev.highwater.core.offsets.UndoableOffsetReset;
 import dev.highwater.core.registry.SchemaRegistries;
 import dev.highwater.core.report.ChartRenderer;
+import dev.highwater.core.serve.LagEndpoints;
 import dev.highwater.core.table.TableSnapshotStore;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
@@ -26,6 +27,7 @@ import dev.highwater.kafka.lag.KafkaOffsetsSource;
 import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.kafka.tail.KafkaTailSource;
+import dev.highwater.metrics.PrometheusEndpoint;
 import dev.highwater.registry.HttpSchemaRegistries;
 import dev.highwater.render.PngLineCharts;
 import dev.highwater.store.H2LagHistoryStore;
@@ -110,6 +112,11 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
             return Optional.empty();
         }
         return Optional.of(H2LagHistoryStore.open(file));
+    }
+
+    /** The lag service's HTTP endpoint: /metrics for Prometheus (its client library's exposition) and /healthz. */
+    public LagEndpoints lagEndpoints() {
+        return PrometheusEndpoint::open;
     }
 
     /** Draws an incident report's charts as PNG images, without a display. */

@@ -19,7 +19,8 @@ class ArchitectureTest {
     void coreUsesNoUiNoKafkaNoGrpcNoStorage() {
         noClasses().that().resideInAPackage("dev.highwater.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.apache.kafka..", "kafka..",
-                        "io.grpc..", "org.h2..", "java.sql..", "io.fair_acc..")
+                        "io.grpc..", "org.h2..", "java.sql..", "io.fair_acc..", "io.prometheus..",
+                        "com.sun.net.httpserver..")
                 .because("the engine is plain Java that the CLI, the tests and the UI all drive")
                 .check(CLASSES);
     }
@@ -107,8 +108,8 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.highwater.ui..", "dev.highwater.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
                         "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..",
-                        "dev.highwater.render..", "org.apache.kafka..", "kafka..",
-                        "io.grpc..", "org.h2..", "java.sql..")
+                        "dev.highwater.render..", "dev.highwater.metrics..", "org.apache.kafka..", "kafka..",
+                        "io.grpc..", "org.h2..", "java.sql..", "io.prometheus..", "com.sun.net.httpserver..")
                 .because("only the composition root in dev.highwater.app chooses and builds adapters: a screen or a"
                         + " command is tested with a fake of its port")
                 .check(CLASSES);
@@ -122,6 +123,18 @@ class ArchitectureTest {
                         "dev.highwater.ui..", "javafx..", "org.apache.kafka..", "io.grpc..", "org.h2..")
                 .because("a report's charts are drawn off screen, so that the command line makes them without a"
                         + " display")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theMetricsEndpointReachesNoClusterAndNoFrontEnd() {
+        noClasses().that().resideInAPackage("dev.highwater.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
+                        "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..",
+                        "dev.highwater.render..", "dev.highwater.ui..", "dev.highwater.cli..", "dev.highwater.app..",
+                        "javafx..", "org.apache.kafka..", "kafka..", "io.grpc..", "org.h2..", "java.sql..")
+                .because("/metrics shows what the engine's lag service read; the clusters are read by the Kafka"
+                        + " adapter, behind the core's ports")
                 .check(CLASSES);
     }
 
