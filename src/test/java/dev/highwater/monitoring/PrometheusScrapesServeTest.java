@@ -18,7 +18,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -38,6 +41,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -45,8 +49,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The lag service as a team runs it: {@code highwater serve} against a real broker, a real Prometheus scraping it
  * every second with the shipped alerting rules loaded, and the shipped dashboard's queries sent to that
  * Prometheus. A group is made to lag by committing an offset behind records produced ten minutes ago, so its lag
- * in seconds is known to the second and over the lag alert's threshold.
+ * in seconds is known to the second and over the lag alert's threshold. Last, the service stops, and the alert for
+ * a service Prometheus cannot scrape is on its way.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrometheusScrapesServeTest {
 
     private static final String TOPIC = "payments";
@@ -187,6 +193,21 @@ class PrometheusScrapesServeTest {
         answers.get("Lag in seconds per partition of $group A").forEach(s ->
                 partitions.add(s.getAsJsonObject().getAsJsonObject("metric").get("partition").getAsString()));
         assertEquals(Set.of("0", "1", "2"), partitions);
+    }
+
+    /** Last: it stops the service, as a crash or a host going away would, and Prometheus notices. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenTheServiceStopsTheAlertForItIsOnItsWay() throws Exception {
+        serve.interrupt();
+        serve.join(15_000);
+        assertFalse(serve.isAlive(), "serve did not stop; stderr: " + serveErr);
+
+        JsonObject down = await("HighwaterServiceDown pending", () -> rule(rules(), "HighwaterServiceDown"),
+                rule -> rule.getAsJsonArray("alerts").size() == 1);
+        JsonObject alert = down.getAsJsonArray("alerts").get(0).getAsJsonObject();
+        assertEquals("pending", alert.get("state").getAsString());
+        assertEquals("127.0.0.1:" + servePort, alert.getAsJsonObject("labels").get("instance").getAsString());
     }
 
     private static JsonObject rules() throws Exception {
