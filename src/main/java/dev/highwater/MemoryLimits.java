@@ -75,23 +75,23 @@ public final class MemoryLimits {
     private static final String APP_LAUNCHER = "Highwater";
     /**
      * Besides the console, the commands that need the console's heap: the demo and the benchmarks run brokers and
-     * clients for as long as they run, and an audit replays a whole ledger (a million accounts keep over 400 MB live),
+     * clients for as long as they run, the lag service ({@code serve}) watches clusters until stopped, and an audit replays a whole ledger (a million accounts keep over 400 MB live),
      * as a table holds every key of a topic.
      */
-    static final Set<String> CONSOLE_HEAP_COMMANDS = Set.of("demo", "bench", "audit", "table");
+    static final Set<String> CONSOLE_HEAP_COMMANDS = Set.of("demo", "serve", "bench", "audit", "table");
     private static final List<String> HEAP_LIMITS = List.of("MaxHeapSize", "MaxRAM", "MaxRAMPercentage");
 
     private MemoryLimits() {
     }
 
     /**
-     * For the console (no arguments) and {@code demo} in a JVM without a chosen heap limit: runs the same command
+     * For the console (no arguments), {@code demo} and {@code serve} in a JVM without a chosen heap limit: runs the same command
      * in a JVM with {@link #OPTIONS}, waits for it and returns its exit code. Started by the command-line launcher,
      * the console and {@link #CONSOLE_HEAP_COMMANDS} run through the app's launcher beside it. Empty when this JVM
      * should go on.
      */
     static OptionalInt runBoundedIfUnbounded(Class<?> mainClass, String[] args) throws InterruptedException {
-        boolean longRunning = args.length == 0 || args[0].equals("demo");
+        boolean longRunning = args.length == 0 || args[0].equals("demo") || args[0].equals("serve");
         if (CLI.equals(System.getProperty(LAUNCHER))) {
             Optional<Path> app = appLauncher();
             return (args.length == 0 || CONSOLE_HEAP_COMMANDS.contains(args[0])) && app.isPresent()

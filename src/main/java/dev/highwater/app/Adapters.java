@@ -17,6 +17,7 @@ import dev.highwater.core.offsets.ResetHistory;
 import dev.highwater.core.offsets.UndoableOffsetReset;
 import dev.highwater.core.registry.SchemaRegistries;
 import dev.highwater.core.report.ChartRenderer;
+import dev.highwater.core.serve.LagEndpoints;
 import dev.highwater.core.table.TableSnapshotStore;
 import dev.highwater.core.tail.TailSources;
 import dev.highwater.demo.DemoBackends;
@@ -27,6 +28,7 @@ import dev.highwater.kafka.lag.KafkaOffsetsSource;
 import dev.highwater.kafka.ledger.KafkaLedgerSource;
 import dev.highwater.kafka.offsets.GroupOffsetReset;
 import dev.highwater.kafka.tail.KafkaTailSource;
+import dev.highwater.metrics.PrometheusEndpoint;
 import dev.highwater.notify.NotifyChannels;
 import dev.highwater.registry.HttpSchemaRegistries;
 import dev.highwater.render.PngLineCharts;
@@ -117,6 +119,11 @@ public record Adapters(TailSources tails, OffsetResets offsetResets, LedgerSourc
     /** Where the console's alerts go out: webhooks over HTTP and the system tray's notifications. */
     public AlertChannels alertChannels() {
         return new NotifyChannels();
+    }
+
+    /** The lag service's HTTP endpoint: /metrics for Prometheus (its client library's exposition) and /healthz. */
+    public LagEndpoints lagEndpoints() {
+        return PrometheusEndpoint::open;
     }
 
     /** Draws an incident report's charts as PNG images, without a display. */

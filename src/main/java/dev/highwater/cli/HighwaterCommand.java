@@ -25,9 +25,10 @@ public final class HighwaterCommand implements Runnable {
      * every subcommand it is given (their options, and the classes those name) before it parses a word, and a
      * command run from a shell needs only its own; see {@link #commandLine(String...)}.
      */
-    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, LagCommand.class, TailCommand.class,
-            ResetOffsetsCommand.class, ReportCommand.class, AuditCommand.class, TableCommand.class, GrpcCommand.class,
-            BenchCommand.class, SchemasCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(DemoCommand.class, LagCommand.class, ServeCommand.class,
+            TailCommand.class, ResetOffsetsCommand.class, ReportCommand.class, AuditCommand.class, TableCommand.class,
+            GrpcCommand.class, BenchCommand.class, SchemasCommand.class, CompletionCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** The subcommands that describe all the others, and so need them all. */
     private static final List<Class<?>> DESCRIBING_ALL = List.of(CompletionCommand.class,

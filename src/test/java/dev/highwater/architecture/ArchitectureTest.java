@@ -19,8 +19,8 @@ class ArchitectureTest {
     void coreUsesNoUiNoKafkaNoGrpcNoStorage() {
         noClasses().that().resideInAPackage("dev.highwater.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.apache.kafka..", "kafka..",
-                        "io.grpc..", "org.h2..", "java.sql..", "io.fair_acc..", "java.net.http..", "java.awt..",
-                        "com.sun.net.httpserver..")
+                        "io.grpc..", "org.h2..", "java.sql..", "io.fair_acc..", "io.prometheus..", "java.net.http..",
+                        "java.awt..", "com.sun.net.httpserver..")
                 .because("the engine is plain Java that the CLI, the tests and the UI all drive")
                 .check(CLASSES);
     }
@@ -108,8 +108,9 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.highwater.ui..", "dev.highwater.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
                         "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..",
-                        "dev.highwater.render..", "dev.highwater.notify..", "org.apache.kafka..", "kafka..",
-                        "io.grpc..", "org.h2..", "java.sql..")
+                        "dev.highwater.render..", "dev.highwater.metrics..", "dev.highwater.notify..",
+                        "org.apache.kafka..", "kafka..", "io.grpc..", "org.h2..", "java.sql..", "io.prometheus..",
+                        "com.sun.net.httpserver..")
                 .because("only the composition root in dev.highwater.app chooses and builds adapters: a screen or a"
                         + " command is tested with a fake of its port")
                 .check(CLASSES);
@@ -131,8 +132,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.highwater.notify..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
                         "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..",
-                        "dev.highwater.render..", "dev.highwater.ui..", "dev.highwater.app..", "dev.highwater.cli..",
-                        "javafx..", "org.apache.kafka..", "io.grpc..", "org.h2..")
+                        "dev.highwater.render..", "dev.highwater.metrics..", "dev.highwater.ui..", "dev.highwater.app..",
+                        "dev.highwater.cli..", "javafx..", "org.apache.kafka..", "io.grpc..", "org.h2..", "io.prometheus..")
                 .because("a webhook is reached with the JDK's HTTP client and a notification through the tray;"
                         + " what decides which alert goes out lives in core")
                 .check(CLASSES);
@@ -144,6 +145,18 @@ class ArchitectureTest {
                         "dev.highwater.bench..")
                 .should().dependOnClassesThat().resideInAPackage("java.awt..")
                 .because("AWT's toolkit, once started beside JavaFX, is kept to the tray and to off-screen drawing")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theMetricsEndpointReachesNoClusterAndNoFrontEnd() {
+        noClasses().that().resideInAPackage("dev.highwater.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.highwater.kafka..", "dev.highwater.grpc..",
+                        "dev.highwater.store..", "dev.highwater.registry..", "dev.highwater.demo..",
+                        "dev.highwater.render..", "dev.highwater.ui..", "dev.highwater.cli..", "dev.highwater.app..",
+                        "javafx..", "org.apache.kafka..", "kafka..", "io.grpc..", "org.h2..", "java.sql..")
+                .because("/metrics shows what the engine's lag service read; the clusters are read by the Kafka"
+                        + " adapter, behind the core's ports")
                 .check(CLASSES);
     }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -103,6 +104,25 @@ class PackagedAppIT {
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("skipped: Kafka's performance tools (kafka-tools) are not on the class path"),
                 r.output());
+    }
+
+    /** The Grafana dashboard and the Prometheus alerting rules for highwater serve, as they are in the repository. */
+    @Test
+    void appImageShipsTheDashboardAndTheAlertingRules() throws Exception {
+        Path shipped = INSTALLERS.resolve("Highwater/lib/app/monitoring");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("monitoring"))) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.stream().anyMatch(f -> f.toString().endsWith("highwater-lag.json")), files.toString());
+        try (JarFile jar = new JarFile(INSTALLERS.resolve("Highwater/lib/app/highwater.jar").toFile())) {
+            for (Path file : files) {
+                Path relative = Path.of("monitoring").relativize(file);
+                assertEquals(Files.readString(file), Files.readString(shipped.resolve(relative)), relative.toString());
+                assertTrue(jar.getEntry("dev/highwater/monitoring/" + relative.toString().replace('\\', '/')) != null,
+                        relative + " is not in the jar");
+            }
+        }
     }
 
     /**
