@@ -179,6 +179,18 @@ public final class H2LagHistoryStore implements LagHistoryStore {
     }
 
     @Override
+    public synchronized int pruneBefore(long millis, long partitionRowsMillis) {
+        int pruned = pruneBefore(millis);
+        return pruned + db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM lag_sample WHERE at_millis < ? AND part >= 0")) {
+                ps.setLong(1, partitionRowsMillis);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public synchronized void close() {
         db.close();
     }

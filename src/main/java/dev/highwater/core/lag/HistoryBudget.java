@@ -15,23 +15,28 @@ import java.util.Set;
  *       ({@link GroupRanking#WORST_FIRST}: an incident report replays these rows);</li>
  *   <li>the totals of those groups, and of the others in turn: every group's totals every refresh up to
  *       {@value #TOTAL_ROWS} groups, beyond that each of the others every n-th refresh, so about
- *       {@value #TOTAL_ROWS} rows of totals a refresh (at 2,500 groups, a quiet group's totals every 5th
+ *       {@value #TOTAL_ROWS} rows of totals a refresh (at 2,500 groups, a quiet group's totals every 50th
  *       refresh).</li>
  * </ul>
+ * When groups are left out per partition, the per-partition rows are kept for {@link #PARTITIONS_KEPT} rather
+ * than the day the totals are kept (an incident report's window is an hour by default): at 2,500 groups this
+ * keeps the history file at a few gigabytes rather than tens.
  * A small cluster (the demo: 2 groups, 24 partitions) is stored whole at every refresh, as before.
  */
 final class HistoryBudget {
 
-    static final int PARTITION_ROWS = 2_000;
-    static final int TOTAL_ROWS = 500;
+    static final int PARTITION_ROWS = 250;
+    static final int TOTAL_ROWS = 50;
+    static final java.time.Duration PARTITIONS_KEPT = java.time.Duration.ofHours(2);
 
     /**
      * One refresh as stored.
      *
      * @param refresh        the refresh with only the groups whose totals are stored this time
      * @param withPartitions the groups whose partitions are stored too
+     * @param partial        some group was left out per partition
      */
-    record Plan(LagRefresh refresh, Set<String> withPartitions) {
+    record Plan(LagRefresh refresh, Set<String> withPartitions, boolean partial) {
     }
 
     private long refreshes;
@@ -61,6 +66,6 @@ final class HistoryBudget {
                 || Math.floorMod(g.groupId().hashCode(), stride) == turn % stride).toList();
         LagRefresh stored = kept.size() == groups ? refresh
                 : new LagRefresh(refresh.atMillis(), refresh.error(), refresh.readAtMillis(), kept, refresh.alerts());
-        return new Plan(stored, withPartitions);
+        return new Plan(stored, withPartitions, withPartitions.size() < groups);
     }
 }

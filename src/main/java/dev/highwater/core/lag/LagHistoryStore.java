@@ -43,6 +43,14 @@ public interface LagHistoryStore extends AutoCloseable {
     /** Drops samples older than the instant; returns how many. */
     int pruneBefore(long millis);
 
+    /**
+     * Drops samples older than {@code millis}, and the rows per partition (not the totals) older than
+     * {@code partitionRowsMillis}, a later instant; returns how many. A store that keeps both alike may ignore it.
+     */
+    default int pruneBefore(long millis, long partitionRowsMillis) {
+        return pruneBefore(millis);
+    }
+
     @Override
     void close();
 }

@@ -63,6 +63,7 @@ public final class LagService implements AutoCloseable {
     private final List<LagHistoryStore.Kept> pending = new ArrayList<>(); // storage thread only
     private long pendingSince; // storage thread only
     private String pendingCluster; // storage thread only
+    private boolean partial; // storage thread only: some group was ever left out per partition
     private volatile Duration refreshInterval;
     private volatile boolean closed;
     // guarded by 'this' of the schedule: a new interval starts a new chain and ends the old one
@@ -262,12 +263,14 @@ public final class LagService implements AutoCloseable {
                 pendingCluster = clusterId;
             }
             pending.add(new LagHistoryStore.Kept(plan.refresh(), plan.withPartitions()));
+            partial |= plan.partial();
             if (closed || now - pendingSince >= STORE_EVERY.toMillis()) {
                 flush();
             }
             if (due(lastPrune, now, PRUNE_INTERVAL)) {
                 lastPrune = now;
-                store.pruneBefore(now - HISTORY_KEPT.toMillis());
+                store.pruneBefore(now - HISTORY_KEPT.toMillis(),
+                        now - (partial ? HistoryBudget.PARTITIONS_KEPT : HISTORY_KEPT).toMillis());
             }
             storageProblem = null;
         } catch (RuntimeException e) {
