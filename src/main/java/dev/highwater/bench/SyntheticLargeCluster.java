@@ -155,8 +155,9 @@ public final class SyntheticLargeCluster implements OffsetsSource, KeySampleSour
         double rate = produceRates[i];
         long steady = 1_000 + (long) (rate * seconds);
         return switch (kind) {
-            // commits every few seconds: a lag that comes and goes, back to a few records
-            case KEEPS_UP -> steady - (long) (rate * ((seconds + k) % 3)) - 2;
+            // commits every second or so: a lag that comes and goes, back to a few records, under what makes
+            // a partition hot
+            case KEEPS_UP -> steady - (long) (rate * ((seconds + k) % 1.5)) - 2;
             case LAGGING -> 1_000 + (long) (rate * 0.6 * seconds);
             case STALLED -> 1_000 + (long) (rate * Math.min(seconds, 5));
             case WIDE -> k % 100 == 0 ? 1_000 + (long) (rate * 0.5 * seconds)

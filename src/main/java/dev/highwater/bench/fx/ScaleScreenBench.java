@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,7 +88,10 @@ public final class ScaleScreenBench {
             model[0].selectGroup(cluster.wideGroup());
             Stage stage = new Stage();
             stage.setTitle("Highwater: Partitions, " + groups + " groups (synthetic)");
-            stage.setScene(new Scene((Parent) new PartitionsView(model[0]).root(), 1400, 900));
+            Scene scene = new Scene((Parent) new PartitionsView(model[0]).root(), 1400, 900);
+            scene.getStylesheets().add(Objects.requireNonNull(
+                    FrameCounter.class.getResource("/dev/highwater/ui/highwater.css")).toExternalForm());
+            stage.setScene(scene);
             stage.show();
             timer.start();
             shown.complete(stage);
@@ -107,8 +111,8 @@ public final class ScaleScreenBench {
             Thread.sleep(seconds * 1_000L / 3);
             search(model[0], "fraud-check");
             Thread.sleep(seconds * 1_000L / 3);
-            search(model[0], "payments-settlement-02");
-            report.note("searching \"payments-settlement-02\": " + onFx(() -> model[0].groupCountProperty().get()));
+            search(model[0], "fraud-check-alerts-1");
+            report.note("searching \"fraud-check-alerts-1\": " + onFx(() -> model[0].groupCountProperty().get()));
             Thread.sleep(seconds * 1_000L / 3);
             search(model[0], "");
             double measured = (System.nanoTime() - measuredFrom) / 1e9;

@@ -42,7 +42,7 @@ final class PartitionTable {
     private static final double SCROLL_BAR = 16;
     /** The owner is a long client id: beyond this width it is cut (its tooltip has it whole) rather than hidden. */
     private static final double OWNER_MAX = 140;
-    private static final long REFIT_NANOS = 3_000_000_000L;
+    private static final long REFIT_NANOS = 5_000_000_000L;
     /** The longest texts of a column (in characters) whose widths are measured; the widest is among them. */
     private static final int MEASURED = 4;
 
@@ -62,9 +62,14 @@ final class PartitionTable {
     private final Font headerFont = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11);
     private boolean oneTopic;
     private int fittedRows = -1;
+    private boolean replacing;
+    private PartitionId selected;
     private long fittedAt;
 
     private PartitionTable(ObservableList<PartitionLag> rows, Function<PartitionId, String> topKeys) {
+        // a refresh may replace every row at once (see InPlace): the selected partition stays selected; this
+        // listener comes before the sorted view's, so the selection's clearing on the way is known for what it is
+        rows.addListener((ListChangeListener<PartitionLag>) c -> replacing = true);
         SortedList<PartitionLag> sorted = new SortedList<>(rows); // sorts a view: the model's list keeps its order
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -100,7 +105,14 @@ final class PartitionTable {
         columns.forEach(c -> table.getColumns().add(c.column()));
         table.setRowFactory(v -> row(topKeys));
 
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null || !replacing) {
+                selected = is == null ? null : is.id();
+            }
+        });
         rows.addListener((ListChangeListener<PartitionLag>) c -> {
+            replacing = false;
+            reselect();
             String topic = PartitionLabels.topic(rows);
             oneTopic = topic != null;
             columns.getFirst().header().setText(topic == null ? PARTITION : topic);
@@ -114,6 +126,21 @@ final class PartitionTable {
             }
         });
         table.widthProperty().addListener((o, was, is) -> fit());
+    }
+
+    /** Selects the partition selected before the rows were replaced, where it is still shown. */
+    private void reselect() {
+        PartitionLag current = table.getSelectionModel().getSelectedItem();
+        if (selected == null || (current != null && current.id().equals(selected))) {
+            return;
+        }
+        List<PartitionLag> items = table.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(selected)) {
+                table.getSelectionModel().select(i);
+                return;
+            }
+        }
     }
 
     /** @param topKeys the most frequent keys of a partition, as text, for the row's tooltip */

@@ -372,7 +372,7 @@ public final class PartitionsModel {
             applying = false;
         }
         String all = LagFormat.count(ranked.size()) + (ranked.size() == 1 ? " group" : " groups");
-        groupCount.set(filter.isEmpty() ? all : LagFormat.count(matching.size()) + " of " + all);
+        groupCount.set(shown == null ? "" : filter.isEmpty() ? all : LagFormat.count(matching.size()) + " of " + all);
     }
 
     private static String banner(LagRefresh r) {

@@ -142,6 +142,11 @@ public final class PartitionsView {
         search.setId("group-search");
         search.setPromptText("Search groups");
         search.textProperty().addListener((o, was, is) -> model.setGroupFilter(is));
+        model.groupFilterProperty().addListener((o, was, is) -> {
+            if (!is.equals(search.getText().strip())) {
+                search.setText(is); // searched by a command rather than typed
+            }
+        });
         Label count = new Label();
         count.setId("group-count");
         count.getStyleClass().add("group-count");
