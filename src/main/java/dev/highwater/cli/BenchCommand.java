@@ -17,6 +17,7 @@ import dev.highwater.bench.LedgerBench;
 import dev.highwater.bench.TableBench;
 import dev.highwater.bench.fx.FxFrameBench;
 import dev.highwater.bench.fx.MessagesFxBench;
+import dev.highwater.bench.fx.ScaleScreenBench;
 import dev.highwater.bench.fx.StreamFrameBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,7 +37,9 @@ import java.util.concurrent.Callable;
         description = {"Measures Highwater's figures on this machine, each beside its anchor in the same run.",
                 "Suites: " + BenchCommand.SUITE_NAMES + " (default: all;",
                 "fx and fx-messages need a display, grpc counts frames with one),",
-                "and footprint (only when named: the console and the demo for an hour; needs a display).",
+                "and footprint (only when named: the console and the demo for an hour; needs a display),",
+                "scale-screen (only when named: the Partitions screen on a synthetic cluster of 2,500 groups;",
+                "needs a display).",
                 "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -46,6 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final List<String> SUITES = List.of(SUITE_NAMES.split(", "));
     /** Run only when named: it takes an hour by default. */
     static final String FOOTPRINT = "footprint";
+    /** Run only when named: a synthetic cluster of the size a large company runs, for the console's screen. */
+    static final String SCALE_SCREEN = "scale-screen";
 
     @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: " + SUITE_NAMES)
     List<String> suites = SUITES;
@@ -81,6 +86,21 @@ public final class BenchCommand implements Callable<Integer> {
             description = "cli: the installed launcher to time (default: the build's app image, when there is one)")
     Path launcher;
 
+    @Option(names = "--scale-groups", paramLabel = "N",
+            description = "scale-screen: groups (default 2,500; --quick 500), over --scale-topics topics (default"
+                    + " 10,000; --quick 2,000) of --scale-partitions partitions in all (default 40,000; --quick 8,000)")
+    Integer scaleGroups;
+
+    @Option(names = "--scale-topics", paramLabel = "N", hidden = true)
+    Integer scaleTopics;
+
+    @Option(names = "--scale-partitions", paramLabel = "N", hidden = true)
+    Integer scalePartitions;
+
+    @Option(names = "--scale-look", paramLabel = "SECONDS",
+            description = "scale-screen: keep the screen open this long afterwards, searched, to look at it")
+    int scaleLook;
+
     @Option(names = "--json", paramLabel = "FILE", description = "where the figures go as JSON (default ${DEFAULT-VALUE})")
     Path json = Path.of("bench-results.json");
 
@@ -93,9 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String suite : suites) {
-            if (!SUITES.contains(suite) && !suite.equals(FOOTPRINT)) {
+            if (!SUITES.contains(suite) && !suite.equals(FOOTPRINT) && !suite.equals(SCALE_SCREEN)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown suite '" + suite
-                        + "'; known: " + String.join(", ", SUITES) + ", " + FOOTPRINT);
+                        + "'; known: " + String.join(", ", SUITES) + ", " + FOOTPRINT + ", " + SCALE_SCREEN);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -146,6 +166,9 @@ public final class BenchCommand implements Callable<Integer> {
                     quick ? 3 : 5, launcher);
             case FOOTPRINT -> FootprintBench.run(report,
                     60 * (footprintMinutes != null ? footprintMinutes : quick ? 5 : 60), List.of());
+            case SCALE_SCREEN -> ScaleScreenBench.run(report, scaleGroups != null ? scaleGroups : quick ? 500 : 2_500,
+                    scaleTopics != null ? scaleTopics : quick ? 2_000 : 10_000,
+                    scalePartitions != null ? scalePartitions : quick ? 8_000 : 40_000, quick ? 15 : 30, scaleLook);
             default -> throw new IllegalStateException(suite);
         }
     }

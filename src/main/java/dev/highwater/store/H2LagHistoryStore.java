@@ -14,16 +14,15 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lag history in an H2 file. One row per group-partition per refresh (with the committed and log-end offsets and
  * the owner it was read with, so that a report can replay the status logic), plus a row of the group's totals
- * (partition -1). A refresh of more than {@value #MAX_PARTITION_ROWS} group-partitions keeps only the totals,
- * so a very large cluster cannot flood the disk.
+ * (partition -1). Which groups are kept per partition is the caller's choice: the lag service keeps a large
+ * cluster's within a budget, so that it cannot flood the disk.
  */
 public final class H2LagHistoryStore implements LagHistoryStore {
-
-    static final int MAX_PARTITION_ROWS = 10_000;
 
     private static final List<String> MIGRATIONS = List.of(
             """
@@ -55,42 +54,49 @@ public final class H2LagHistoryStore implements LagHistoryStore {
     }
 
     @Override
-    public synchronized void append(String cluster, LagRefresh refresh) {
-        if (!refresh.connected()) {
+    public synchronized void append(String cluster, List<Kept> refreshes) {
+        List<Kept> connected = refreshes.stream().filter(k -> k.refresh().connected()).toList();
+        if (connected.isEmpty()) {
             return; // a gap: nothing was read, and the charts show the hole by the missing times
         }
-        long partitionRows = refresh.groups().stream().mapToLong(g -> g.partitions().size()).sum();
-        boolean withPartitions = partitionRows <= MAX_PARTITION_ROWS;
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO lag_sample (cluster, at_millis,"
                     + " group_id, topic, part, lag, lag_seconds, produce_rate, consume_rate, committed, log_end, owner)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (GroupLag g : refresh.groups()) {
-                    double produce = 0;
-                    double consume = 0;
-                    for (PartitionLag p : g.partitions()) {
-                        produce += p.produceRate() == null ? 0 : p.produceRate();
-                        consume += p.consumeRate() == null ? 0 : p.consumeRate();
-                        if (withPartitions) {
-                            add(ps, cluster, refresh.atMillis(), g.groupId(), p.id(), p.lag(), p.lagSeconds(),
-                                    p.produceRate(), p.consumeRate());
-                            setNullable(ps, 10, p.committed());
-                            ps.setLong(11, p.logEnd());
-                            ps.setString(12, p.owner());
-                            ps.addBatch();
-                        }
-                    }
-                    add(ps, cluster, refresh.atMillis(), g.groupId(), new PartitionId("", -1), g.totalLag(),
-                            g.maxLagSeconds(), produce, consume);
-                    ps.setNull(10, Types.BIGINT);
-                    ps.setNull(11, Types.BIGINT);
-                    ps.setNull(12, Types.VARCHAR);
-                    ps.addBatch();
+                for (Kept k : connected) {
+                    addRefresh(ps, cluster, k.refresh(), k.withPartitions());
                 }
                 ps.executeBatch();
             }
             return null;
         });
+    }
+
+    private static void addRefresh(PreparedStatement ps, String cluster, LagRefresh refresh,
+                                   Set<String> withPartitions) throws SQLException {
+        for (GroupLag g : refresh.groups()) {
+            boolean partitions = withPartitions.contains(g.groupId());
+            double produce = 0;
+            double consume = 0;
+            for (PartitionLag p : g.partitions()) {
+                produce += p.produceRate() == null ? 0 : p.produceRate();
+                consume += p.consumeRate() == null ? 0 : p.consumeRate();
+                if (partitions) {
+                    add(ps, cluster, refresh.atMillis(), g.groupId(), p.id(), p.lag(), p.lagSeconds(),
+                            p.produceRate(), p.consumeRate());
+                    setNullable(ps, 10, p.committed());
+                    ps.setLong(11, p.logEnd());
+                    ps.setString(12, p.owner());
+                    ps.addBatch();
+                }
+            }
+            add(ps, cluster, refresh.atMillis(), g.groupId(), new PartitionId("", -1), g.totalLag(),
+                    g.maxLagSeconds(), produce, consume);
+            ps.setNull(10, Types.BIGINT);
+            ps.setNull(11, Types.BIGINT);
+            ps.setNull(12, Types.VARCHAR);
+            ps.addBatch();
+        }
     }
 
     private static void add(PreparedStatement ps, String cluster, long at, String group, PartitionId id, Long lag,
@@ -167,6 +173,18 @@ public final class H2LagHistoryStore implements LagHistoryStore {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM lag_sample WHERE at_millis < ?")) {
                 ps.setLong(1, millis);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public synchronized int pruneBefore(long millis, long partitionRowsMillis) {
+        int pruned = pruneBefore(millis);
+        return pruned + db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM lag_sample WHERE at_millis < ? AND part >= 0")) {
+                ps.setLong(1, partitionRowsMillis);
                 return ps.executeUpdate();
             }
         });

@@ -6,6 +6,7 @@ import dev.highwater.core.demo.DemoOptions;
 import dev.highwater.net.LocalPorts;
 import dev.highwater.bench.fx.FxFrameBench;
 import dev.highwater.bench.fx.MessagesFxBench;
+import dev.highwater.bench.fx.ScaleScreenBench;
 import dev.highwater.bench.fx.StreamFrameBench;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +164,21 @@ class BenchSuitesTest {
         BenchReport.Figure median = report.figures().getFirst();
         assertTrue(median.median() > 0 && median.median() <= 1_000, median.toString());
         assertTrue(median.runs() >= 1, median.toString());
+    }
+
+    @Test
+    void theScaleScreenSuiteCountsFramesHeapAndStorageOnALargeSyntheticCluster() throws Exception {
+        ScaleScreenBench.run(report, 60, 240, 1_200, 3, 0);
+        BenchReport.Figure fps = report.figures().getFirst();
+        assertTrue(fps.median() > 0 && fps.median() <= 1_000, fps.toString());
+        BenchReport.Figure series = figure("chart series in memory");
+        assertTrue(series.median() > 0 && series.median() <= 64 * 4, "one group opened: " + series);
+        BenchReport.Figure heap = figure("heap after a full collection, the screen open");
+        assertTrue(heap.median() > 1 && heap.median() < 2_000, heap.toString());
+    }
+
+    private BenchReport.Figure figure(String name) {
+        return report.figures().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.highwater.store;
 
 import dev.highwater.core.lag.GroupLag;
 import dev.highwater.core.lag.GroupStatus;
+import dev.highwater.core.lag.LagHistoryStore;
 import dev.highwater.core.lag.LagRefresh;
 import dev.highwater.core.lag.LagSample;
 import dev.highwater.core.lag.PartitionId;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +57,23 @@ class H2LagHistoryStoreTest {
             store.append("c", refresh(90_000, 2L));
             assertEquals(3, store.pruneBefore(60_000));
             assertTrue(store.since("c", "g", 0).stream().allMatch(s -> s.atMillis() == 90_000));
+        }
+    }
+
+    @Test
+    void refreshesWrittenAtOnceKeepPartitionsOnlyOfTheGroupsNamedAndTheirRowsArePrunedSooner() {
+        try (H2LagHistoryStore store = H2LagHistoryStore.open(dir.resolve("history"))) {
+            store.append("c", List.of(new LagHistoryStore.Kept(refresh(1_000, 1L), Set.of("g")),
+                    new LagHistoryStore.Kept(refresh(2_000, 2L), Set.of()),
+                    new LagHistoryStore.Kept(new LagRefresh(2_500, "No answer", List.of(), List.of()), Set.of()),
+                    new LagHistoryStore.Kept(refresh(3_000, 3L), Set.of("g"))));
+            List<LagSample> kept = store.since("c", "g", 0);
+            assertEquals(List.of(1_000L, 1_000L, 1_000L, 2_000L, 3_000L, 3_000L, 3_000L),
+                    kept.stream().map(LagSample::atMillis).toList(), "the second refresh's totals only");
+
+            assertEquals(2, store.pruneBefore(0, 2_500), "the first refresh's partitions, not its totals");
+            assertEquals(List.of(1_000L, 2_000L, 3_000L, 3_000L, 3_000L),
+                    store.since("c", "g", 0).stream().map(LagSample::atMillis).toList());
         }
     }
 

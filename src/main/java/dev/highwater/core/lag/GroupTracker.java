@@ -51,7 +51,9 @@ final class GroupTracker {
         return verdict;
     }
 
-    GroupLag update(long at, OffsetsSnapshot.GroupOffsets group, Map<PartitionId, LogState> logs) {
+    /** @param byTopic the partitions of {@code logs}, by topic */
+    GroupLag update(long at, OffsetsSnapshot.GroupOffsets group, Map<PartitionId, LogState> logs,
+                    Map<String, List<PartitionId>> byTopic) {
         countRebalance(group);
         Map<PartitionId, String> owners = new HashMap<>();
         SortedSet<PartitionId> partitions = new TreeSet<>(group.committed().keySet());
@@ -59,10 +61,11 @@ final class GroupTracker {
             m.assignment().forEach(p -> owners.put(p, m.clientId()));
             partitions.addAll(m.assignment());
         }
-        // every partition of the topics the group reads, so one it never committed on shows as such
+        // every partition of the topics the group reads, so one it never committed on shows as such (looked up
+        // by topic: going through every partition of a large cluster for each of its groups took seconds)
         Set<String> topics = new HashSet<>();
         partitions.forEach(p -> topics.add(p.topic()));
-        logs.keySet().stream().filter(p -> topics.contains(p.topic())).forEach(partitions::add);
+        topics.forEach(t -> partitions.addAll(byTopic.getOrDefault(t, List.of())));
         partitions.retainAll(logs.keySet()); // a deleted topic's partitions are gone from the logs
         windows.keySet().retainAll(partitions);
         trends.keySet().retainAll(partitions);

@@ -48,6 +48,8 @@ public final class LagMonitor {
             return new LagRefresh(at, snapshot.error(), lastReadAt, stale, alerts.alerts());
         }
         Map<PartitionId, GroupTracker.LogState> logs = trackLogs(at, snapshot);
+        Map<String, List<PartitionId>> byTopic = new HashMap<>();
+        logs.keySet().forEach(p -> byTopic.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(p));
 
         List<GroupLag> view = new ArrayList<>(snapshot.groups().size());
         List<AlertBook.Condition> holding = new ArrayList<>();
@@ -55,7 +57,7 @@ public final class LagMonitor {
         for (OffsetsSnapshot.GroupOffsets g : snapshot.groups()) {
             present.add(g.groupId());
             GroupTracker tracker = trackers.computeIfAbsent(g.groupId(), id -> new GroupTracker(id, settings));
-            GroupLag lag = tracker.update(at, g, logs);
+            GroupLag lag = tracker.update(at, g, logs, byTopic);
             view.add(lag);
             holding.addAll(rules.conditions(lag, tracker.verdict()));
         }

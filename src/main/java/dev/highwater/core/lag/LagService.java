@@ -7,10 +7,12 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,10 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Watches a cluster's groups: every refresh interval it reads offsets, computes lag, keeps the chart series
- * and the alerts, and tells its listeners; every few seconds it samples the keys of the topics the watched
- * groups read, for hot keys; history goes to the store on a thread of its own so storage never delays a
- * refresh. Listeners are called on the refresh thread: a UI hands the result to its own thread, coalesced.
+ * Watches a cluster's groups: every refresh interval it reads offsets, computes lag, keeps the alerts and the
+ * chart series of the groups a person opened ({@link #openGroup}), and tells its listeners; every few seconds it
+ * samples the keys of the topics that matter most (see {@link HotKeyScope}), for hot keys; history goes to the
+ * store on a thread of its own, within a budget (see {@link HistoryBudget}), so storage never delays a refresh.
+ * What it keeps in memory follows what can be shown, not the cluster's size. Listeners are called on the refresh
+ * thread: a UI hands the result to its own thread, coalesced.
  */
 public final class LagService implements AutoCloseable {
 
@@ -32,6 +36,7 @@ public final class LagService implements AutoCloseable {
     static final int KEYS_PER_PARTITION = 500;
     static final Duration HISTORY_KEPT = Duration.ofHours(24);
     static final Duration PRUNE_INTERVAL = Duration.ofMinutes(10);
+    static final Duration STORE_EVERY = Duration.ofSeconds(5);
 
     private final OffsetsSource source;
     private final KeySampleSource keys;
@@ -41,6 +46,7 @@ public final class LagService implements AutoCloseable {
     private final Clock clock;
     private final LagMonitor monitor;
     private final LagHistory history;
+    private final HistoryBudget budget = new HistoryBudget(); // on the storage thread
     private volatile HotKeySampler hotKeys;
     private final List<Consumer<LagRefresh>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService refresher;
@@ -54,6 +60,10 @@ public final class LagService implements AutoCloseable {
     private volatile String storageProblem;
     private Long lastHotKeySample; // null until the first: "now minus never" must not overflow
     private Long lastPrune;
+    private final List<LagHistoryStore.Kept> pending = new ArrayList<>(); // storage thread only
+    private long pendingSince; // storage thread only
+    private String pendingCluster; // storage thread only
+    private boolean partial; // storage thread only: some group was ever left out per partition
     private volatile Duration refreshInterval;
     private volatile boolean closed;
     // guarded by 'this' of the schedule: a new interval starts a new chain and ends the old one
@@ -148,6 +158,15 @@ public final class LagService implements AutoCloseable {
         selected = Set.copyOf(groups);
     }
 
+    /**
+     * A person opened this group: from the next refresh on its chart series are kept in memory (with those of
+     * the few groups opened before it, see {@link LagHistory}), its partitions are stored at every refresh, and
+     * its topics are the first sampled for hot keys. Its past comes from {@link #storedSince}.
+     */
+    public void openGroup(String group) {
+        history.open(group);
+    }
+
     public Subscription subscribe(Consumer<LagRefresh> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -218,11 +237,9 @@ public final class LagService implements AutoCloseable {
     }
 
     private void sampleHotKeysOf(LagRefresh refresh) {
-        Set<String> topics = new TreeSet<>();
-        refresh.groups().forEach(g -> g.partitions().forEach(p -> topics.add(p.id().topic())));
         HotKeySampler fresh = new HotKeySampler(settings); // each sample stands for now, not for all time
-        for (String topic : topics) {
-            for (KeySampleSource.SampledKey k : keys.sample(topic, KEYS_PER_PARTITION)) {
+        for (HotKeyScope.Topic topic : HotKeyScope.of(refresh, history.opened(), KEYS_PER_PARTITION)) {
+            for (KeySampleSource.SampledKey k : keys.sample(topic.name(), topic.perPartition())) {
                 fresh.record(k.topic(), k.partition(), k.key());
             }
         }
@@ -230,16 +247,63 @@ public final class LagService implements AutoCloseable {
         latestHotKeys = fresh.reports(10);
     }
 
+    /**
+     * On the storage thread: adds the refresh to those waiting and writes them once the oldest has waited
+     * {@link #STORE_EVERY} (or another cluster answers): one write every few seconds costs the store far less
+     * than one a second. Whoever reads stored history first has what waits written.
+     */
     private void keep(String clusterId, LagRefresh refresh, long now) {
         try {
-            store.append(clusterId, refresh);
+            if (!clusterId.equals(pendingCluster)) {
+                flush();
+            }
+            HistoryBudget.Plan plan = budget.plan(refresh, history.opened());
+            if (pending.isEmpty()) {
+                pendingSince = now;
+                pendingCluster = clusterId;
+            }
+            pending.add(new LagHistoryStore.Kept(plan.refresh(), plan.withPartitions()));
+            partial |= plan.partial();
+            if (closed || now - pendingSince >= STORE_EVERY.toMillis()) {
+                flush();
+            }
             if (due(lastPrune, now, PRUNE_INTERVAL)) {
                 lastPrune = now;
-                store.pruneBefore(now - HISTORY_KEPT.toMillis());
+                store.pruneBefore(now - HISTORY_KEPT.toMillis(),
+                        now - (partial ? HistoryBudget.PARTITIONS_KEPT : HISTORY_KEPT).toMillis());
             }
             storageProblem = null;
         } catch (RuntimeException e) {
             storageProblem = "Lag history is not being kept: " + e.getMessage();
+        }
+    }
+
+    /** On the storage thread: writes the refreshes waiting. */
+    private void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<LagHistoryStore.Kept> batch = List.copyOf(pending);
+        pending.clear();
+        store.append(pendingCluster, batch);
+    }
+
+    private void flushSafely() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            storageProblem = "Lag history is not being kept: " + e.getMessage();
+        }
+    }
+
+    /** Writes what waits to be stored, so that a read sees every refresh kept so far; not on the storage thread. */
+    private void flushBeforeReading() {
+        try {
+            storage.submit(this::flushSafely).get(30, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+            // closing (what waited was written on the way), or the store is stuck: read what it has
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -267,13 +331,21 @@ public final class LagService implements AutoCloseable {
      */
     public List<LagSample> storedSince(String group, long fromMillis) {
         String of = identity;
-        return store == null || of == null ? List.of() : store.since(of, group, fromMillis);
+        if (store == null || of == null) {
+            return List.of();
+        }
+        flushBeforeReading();
+        return store.since(of, group, fromMillis);
     }
 
     /** As {@link #storedSince}, the group's totals only. */
     public List<LagSample> storedTotalsSince(String group, long fromMillis) {
         String of = identity;
-        return store == null || of == null ? List.of() : store.totalsSince(of, group, fromMillis);
+        if (store == null || of == null) {
+            return List.of();
+        }
+        flushBeforeReading();
+        return store.totalsSince(of, group, fromMillis);
     }
 
     /** Says why there is no store at all (its file held by another instance, say), for {@link #storageProblem()}. */
@@ -304,6 +376,7 @@ public final class LagService implements AutoCloseable {
         closed = true;
         refresher.shutdownNow();
         sampling.shutdownNow();
+        handOver(storage, this::flushSafely); // after the refresher stopped: nothing is added behind it
         storage.shutdown();
         try {
             refresher.awaitTermination(5, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package dev.highwater.ui.partitions;
 
 import dev.highwater.core.lag.GroupLag;
+import dev.highwater.core.lag.GroupRanking;
 import dev.highwater.core.lag.GroupStatus;
 
 import java.util.Comparator;
@@ -9,13 +10,8 @@ import java.util.List;
 /** Which groups need a look first: the list's order and the group the screen opens on. */
 final class GroupOrder {
 
-    private static final List<GroupStatus> SEVERITY = List.of(GroupStatus.STALLED, GroupStatus.LAGGING,
-            GroupStatus.OK, GroupStatus.EMPTY);
-
     /** The worst status first, then the largest total lag, then by name so equal groups keep their places. */
-    static final Comparator<GroupLag> WORST_FIRST = Comparator.comparingInt((GroupLag g) -> severity(g.status()))
-            .thenComparing(Comparator.comparingLong(GroupLag::totalLag).reversed())
-            .thenComparing(GroupLag::groupId);
+    static final Comparator<GroupLag> WORST_FIRST = GroupRanking.WORST_FIRST;
 
     private GroupOrder() {
     }
@@ -44,6 +40,6 @@ final class GroupOrder {
     }
 
     private static int severity(GroupStatus status) {
-        return SEVERITY.indexOf(status);
+        return GroupRanking.severity(status);
     }
 }

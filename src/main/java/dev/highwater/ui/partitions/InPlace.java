@@ -6,8 +6,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** Updates a list in place when its rows are the same keys in the same order, so views keep their state. */
+/**
+ * Updates a list in place when its rows are the same keys in the same order, so views keep their state. When
+ * many rows changed (a large group, whose every partition moves each refresh) it replaces them all at once: one
+ * change for the views to handle rather than one a row, each of which a sorted view and a table go through.
+ */
 final class InPlace {
+
+    /** Above this many changed rows, one replacement of all. */
+    static final int MAX_ROW_CHANGES = 16;
 
     private InPlace() {
     }
@@ -18,6 +25,16 @@ final class InPlace {
             sameKeys = Objects.equals(key.apply(list.get(i)), key.apply(fresh.get(i)));
         }
         if (!sameKeys) {
+            list.setAll(fresh);
+            return;
+        }
+        int changed = 0;
+        for (int i = 0; i < fresh.size() && changed <= MAX_ROW_CHANGES; i++) {
+            if (!list.get(i).equals(fresh.get(i))) {
+                changed++;
+            }
+        }
+        if (changed > MAX_ROW_CHANGES) {
             list.setAll(fresh);
             return;
         }

@@ -42,6 +42,9 @@ final class PartitionTable {
     private static final double SCROLL_BAR = 16;
     /** The owner is a long client id: beyond this width it is cut (its tooltip has it whole) rather than hidden. */
     private static final double OWNER_MAX = 140;
+    private static final long REFIT_NANOS = 5_000_000_000L;
+    /** The longest texts of a column (in characters) whose widths are measured; the widest is among them. */
+    private static final int MEASURED = 4;
 
     /**
      * A column, its header and its text.
@@ -58,8 +61,15 @@ final class PartitionTable {
     private final Font cellFont = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12);
     private final Font headerFont = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 11);
     private boolean oneTopic;
+    private int fittedRows = -1;
+    private boolean replacing;
+    private PartitionId selected;
+    private long fittedAt;
 
     private PartitionTable(ObservableList<PartitionLag> rows, Function<PartitionId, String> topKeys) {
+        // a refresh may replace every row at once (see InPlace): the selected partition stays selected; this
+        // listener comes before the sorted view's, so the selection's clearing on the way is known for what it is
+        rows.addListener((ListChangeListener<PartitionLag>) c -> replacing = true);
         SortedList<PartitionLag> sorted = new SortedList<>(rows); // sorts a view: the model's list keeps its order
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -95,13 +105,42 @@ final class PartitionTable {
         columns.forEach(c -> table.getColumns().add(c.column()));
         table.setRowFactory(v -> row(topKeys));
 
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null || !replacing) {
+                selected = is == null ? null : is.id();
+            }
+        });
         rows.addListener((ListChangeListener<PartitionLag>) c -> {
+            replacing = false;
+            reselect();
             String topic = PartitionLabels.topic(rows);
             oneTopic = topic != null;
             columns.getFirst().header().setText(topic == null ? PARTITION : topic);
-            fit();
+            // a refresh changes every row of a large group: its widths are measured again every few seconds,
+            // at once only when the group or its size changes
+            long now = System.nanoTime();
+            if (rows.size() != fittedRows || now - fittedAt > REFIT_NANOS) {
+                fittedRows = rows.size();
+                fittedAt = now;
+                fit();
+            }
         });
         table.widthProperty().addListener((o, was, is) -> fit());
+    }
+
+    /** Selects the partition selected before the rows were replaced, where it is still shown. */
+    private void reselect() {
+        PartitionLag current = table.getSelectionModel().getSelectedItem();
+        if (selected == null || (current != null && current.id().equals(selected))) {
+            return;
+        }
+        List<PartitionLag> items = table.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(selected)) {
+                table.getSelectionModel().select(i);
+                return;
+            }
+        }
     }
 
     /** @param topKeys the most frequent keys of a partition, as text, for the row's tooltip */
@@ -140,8 +179,8 @@ final class PartitionTable {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             double widest = width(c.header().getText(), headerFont) + HEADER_PADDING;
-            for (PartitionLag p : table.getItems()) {
-                widest = Math.max(widest, width(c.text().apply(p), cellFont) + CELL_PADDING);
+            for (String text : longest(c)) {
+                widest = Math.max(widest, width(text, cellFont) + CELL_PADDING);
             }
             need[i] = Math.ceil(Math.min(widest, c.maxWidth()));
             total += need[i];
@@ -166,6 +205,25 @@ final class PartitionTable {
                 c.setPrefWidth(need[i]);
             }
         }
+    }
+
+    /**
+     * A column's {@value #MEASURED} longest texts: measuring a text's width is the costly part, and a text of
+     * fewer characters is not wider by more than a digit's width or two.
+     */
+    private List<String> longest(Column c) {
+        List<String> texts = new ArrayList<>(MEASURED + 1);
+        for (PartitionLag p : table.getItems()) {
+            String text = c.text().apply(p);
+            if (texts.size() < MEASURED || text.length() > texts.getLast().length()) {
+                texts.add(text);
+                texts.sort(Comparator.comparingInt(String::length).reversed());
+                if (texts.size() > MEASURED) {
+                    texts.removeLast();
+                }
+            }
+        }
+        return texts;
     }
 
     private double width(String text, Font font) {

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -57,9 +58,9 @@ public final class PartitionsModel {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
-    /** What one refresh brings to the UI thread. */
-    private record Update(LagRefresh refresh, List<HotKeyReport> hotKeys, String storageProblem,
-                          LagChartSeries.Lines lines) {
+    /** What one refresh brings to the UI thread; {@code ranked} is every group, the worst first. */
+    private record Update(LagRefresh refresh, List<GroupSummary> ranked, List<HotKeyReport> hotKeys,
+                          String storageProblem, LagChartSeries.Lines lines) {
     }
 
     private final LagService service;
@@ -69,12 +70,15 @@ public final class PartitionsModel {
     private final Subscription subscription;
     private volatile boolean disposed;
     private LagRefresh shown; // UI thread
+    private List<GroupSummary> ranked = List.of(); // UI thread: every group of the shown refresh, the worst first
     private List<HotKeyReport> allHotKeys = List.of(); // UI thread
     private boolean userChose; // UI thread: the user picked a group; the screen stops picking for them
     private boolean applying; // UI thread: the group list is being rewritten; its selection events are not picks
 
     // ---- Properties (changed on the UI thread only) ----
     private final ObservableList<GroupSummary> groups = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper groupFilter = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper groupCount = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectedGroup = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<GroupStatus> selectedStatus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper statusReason = new ReadOnlyStringWrapper();
@@ -115,6 +119,16 @@ public final class PartitionsModel {
 
     public ObservableList<GroupSummary> groups() {
         return groupsView;
+    }
+
+    /** The text the group list is searched for (part of a group's name, any case); empty shows every group. */
+    public ReadOnlyStringProperty groupFilterProperty() {
+        return groupFilter.getReadOnlyProperty();
+    }
+
+    /** How many groups the list shows of how many: "12 of 2,500 groups" while searching, else "2,500 groups". */
+    public ReadOnlyStringProperty groupCountProperty() {
+        return groupCount.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty selectedGroupProperty() {
@@ -229,9 +243,22 @@ public final class PartitionsModel {
         background.execute(() -> {
             charts.select(group);
             if (group != null) {
+                service.openGroup(group); // its chart series are kept in memory from the next refresh on
                 seed(group);
             }
         });
+    }
+
+    /**
+     * Shows only the groups whose name contains this text, in any case (blank: every group), still the worst
+     * first. The selected group stays selected, shown or not.
+     */
+    public void setGroupFilter(String text) {
+        String filter = text == null ? "" : text.strip();
+        if (!filter.equals(groupFilter.get())) {
+            groupFilter.set(filter);
+            showGroups();
+        }
     }
 
     /** Refreshes every {@code interval}, from 1 to 60 s, without re-creating anything. */
@@ -290,7 +317,9 @@ public final class PartitionsModel {
             return;
         }
         LagChartSeries.Lines lines = charts.write(refresh, service.history(), gapMillis());
-        updates.offer(new Update(refresh, service.hotKeys(), service.storageProblem(), lines));
+        List<GroupSummary> ranked = GroupOrder.worstFirst(refresh.groups()).stream()
+                .map(g -> GroupSummary.of(g, refresh.stale())).toList(); // sorted here: not the UI thread's work
+        updates.offer(new Update(refresh, ranked, service.hotKeys(), service.storageProblem(), lines));
     }
 
     // ---- On the UI thread ----
@@ -305,13 +334,8 @@ public final class PartitionsModel {
         }
         shown = r;
         lastRefreshAt.set(r.readAtMillis());
-        applying = true;
-        try {
-            InPlace.update(groups, GroupOrder.worstFirst(r.groups()).stream()
-                    .map(g -> GroupSummary.of(g, r.stale())).toList(), GroupSummary::groupId);
-        } finally {
-            applying = false;
-        }
+        ranked = u.ranked();
+        showGroups();
         staleSince.set(r.stale() ? clock(r.readAtMillis()) : null);
         connectionBanner.set(r.connected() ? null : banner(r));
         storageProblem.set(u.storageProblem());
@@ -334,6 +358,21 @@ public final class PartitionsModel {
             }
             partitionsInGroup.set(u.lines().partitionsInGroup());
         }
+    }
+
+    /** The ranked groups that match the search, in place, and their count. */
+    private void showGroups() {
+        String filter = groupFilter.get().toLowerCase(Locale.ROOT);
+        List<GroupSummary> matching = filter.isEmpty() ? ranked : ranked.stream()
+                .filter(g -> g.groupId().toLowerCase(Locale.ROOT).contains(filter)).toList();
+        applying = true;
+        try {
+            InPlace.update(groups, matching, GroupSummary::groupId);
+        } finally {
+            applying = false;
+        }
+        String all = LagFormat.count(ranked.size()) + (ranked.size() == 1 ? " group" : " groups");
+        groupCount.set(shown == null ? "" : filter.isEmpty() ? all : LagFormat.count(matching.size()) + " of " + all);
     }
 
     private static String banner(LagRefresh r) {

@@ -18,6 +18,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -99,7 +100,7 @@ public final class PartitionsView {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.55);
 
-        Node groups = titled("Consumer groups", groupList);
+        Node groups = titled("Consumer groups", groupsPane());
         // the side panes are as wide as their words need; a wider window widens the table and the charts
         ((Region) groups).setMinWidth(GROUPS_MIN_WIDTH);
         right.setMinWidth(SIDE_MIN_WIDTH);
@@ -149,10 +150,33 @@ public final class PartitionsView {
         return charts;
     }
 
+    /** The search field, the count of groups shown, and the list. */
+    private Node groupsPane() {
+        TextField search = new TextField();
+        search.setId("group-search");
+        search.setPromptText("Search groups");
+        search.textProperty().addListener((o, was, is) -> model.setGroupFilter(is));
+        model.groupFilterProperty().addListener((o, was, is) -> {
+            if (!is.equals(search.getText().strip())) {
+                search.setText(is); // searched by a command rather than typed
+            }
+        });
+        Label count = new Label();
+        count.setId("group-count");
+        count.getStyleClass().add("group-count");
+        count.textProperty().bind(model.groupCountProperty());
+        VBox.setVgrow(groupList, Priority.ALWAYS);
+        return new VBox(4, search, count, groupList);
+    }
+
     private ListView<GroupSummary> buildGroupList() {
         ListView<GroupSummary> list = new ListView<>(model.groups());
         list.getStyleClass().add("group-list");
-        Label waiting = new Label("Waiting for the first refresh…");
+        Label waiting = new Label();
+        waiting.textProperty().bind(Bindings.createStringBinding(() -> model.groupFilterProperty().get().isEmpty()
+                || model.groupCountProperty().get().isEmpty() ? "Waiting for the first refresh…"
+                : "No group's name contains \"" + model.groupFilterProperty().get() + "\".",
+                model.groupFilterProperty(), model.groupCountProperty()));
         waiting.setWrapText(true);
         list.setPlaceholder(waiting);
         list.setCellFactory(v -> new GroupCell());
@@ -161,18 +185,32 @@ public final class PartitionsView {
                 model.selectGroup(is.groupId());
             }
         });
-        // the model decides what is selected; rows replaced by a refresh must not lose the selection
+        // the model decides what is selected; rows replaced by a refresh must not lose the selection, and a
+        // search that leaves the selected group out shows no selection rather than picking another
         Runnable sync = () -> {
             String id = model.selectedGroupProperty().get();
             GroupSummary current = list.getSelectionModel().getSelectedItem();
             if (id != null && (current == null || !current.groupId().equals(id))) {
-                list.getItems().stream().filter(g -> g.groupId().equals(id)).findFirst()
-                        .ifPresent(g -> list.getSelectionModel().select(g));
+                int at = indexOf(list.getItems(), id);
+                if (at >= 0) {
+                    list.getSelectionModel().select(at);
+                } else if (current != null) {
+                    list.getSelectionModel().clearSelection();
+                }
             }
         };
         model.selectedGroupProperty().addListener((o, was, is) -> sync.run());
         model.groups().addListener((ListChangeListener<GroupSummary>) c -> sync.run());
         return list;
+    }
+
+    private static int indexOf(List<GroupSummary> groups, String id) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).groupId().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Node banner() {

@@ -63,6 +63,7 @@ class LagHistoryByClusterTest {
         H2LagHistoryStore store = H2LagHistoryStore.open(dir.resolve("lag-history"));
         try (LagService service = new LagService(address, NO_KEYS, store, "localhost:9092", LagSettings.defaults(),
                 Clock.systemUTC())) {
+            service.openGroup("ledger");
             address.clusterId = "old-demo";
             service.refresh();
             awaitStored(service, 1);

@@ -62,7 +62,7 @@ class LagServiceTest {
         final AtomicInteger prunes = new AtomicInteger();
 
         @Override
-        public void append(String cluster, LagRefresh refresh) {
+        public void append(String cluster, List<Kept> refreshes) {
         }
 
         @Override
