@@ -36,17 +36,20 @@ public final class PrometheusEndpoint implements LagEndpoint {
     private final HttpServer server;
     private final ExecutorService threads;
     private final URI metrics;
+    private final LagCollector collector;
 
-    private PrometheusEndpoint(HttpServer server, ExecutorService threads, URI metrics) {
+    private PrometheusEndpoint(HttpServer server, ExecutorService threads, URI metrics, LagCollector collector) {
         this.server = server;
         this.threads = threads;
         this.metrics = metrics;
+        this.collector = collector;
     }
 
     /** Listens as the settings say; a port in use or an address not of this machine is one line. */
     public static PrometheusEndpoint open(ServeSettings settings, Supplier<List<ClusterLag>> clusters) {
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new LagCollector(clusters, settings.partitionSeries()));
+        LagCollector collector = new LagCollector(clusters, settings.partitionSeries());
+        registry.register(collector);
         InetSocketAddress address = address(settings);
         HttpServer server;
         try {
@@ -72,7 +75,7 @@ public final class PrometheusEndpoint implements LagEndpoint {
         String host = address.getAddress().getHostAddress();
         URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + server.getAddress().getPort() + "/metrics");
-        return new PrometheusEndpoint(server, threads, uri);
+        return new PrometheusEndpoint(server, threads, uri, collector);
     }
 
     private static InetSocketAddress address(ServeSettings settings) {
@@ -95,6 +98,16 @@ public final class PrometheusEndpoint implements LagEndpoint {
             if (!head) {
                 out.write(bytes);
             }
+        }
+    }
+
+    /** Makes the series of the new state now, on the refresh's thread, so that the next scrape only writes them. */
+    @Override
+    public void refreshed() {
+        try {
+            collector.prepare();
+        } catch (RuntimeException e) {
+            // said by the scrape that meets the same failure; the refreshes go on
         }
     }
 
