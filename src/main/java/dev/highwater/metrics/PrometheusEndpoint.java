@@ -32,6 +32,8 @@ public final class PrometheusEndpoint implements LagEndpoint {
 
     /** Scrapes and health checks at once: a slow scrape of a large cluster must not fail a liveness probe. */
     private static final int THREADS = 4;
+    /** The endpoint's threads are called this, followed by a number. */
+    public static final String THREAD_NAME = "metrics-http-";
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -69,7 +71,7 @@ public final class PrometheusEndpoint implements LagEndpoint {
         server.createContext("/healthz", exchange -> reply(exchange, 200, "ok\n"));
         server.createContext("/", exchange -> reply(exchange, 404,
                 "Not found. Highwater's lag service answers on /metrics and /healthz.\n"));
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered("metrics-http-"));
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered(THREAD_NAME));
         server.setExecutor(threads);
         server.start();
         String host = address.getAddress().getHostAddress();

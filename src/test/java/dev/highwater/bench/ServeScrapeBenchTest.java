@@ -37,7 +37,7 @@ class ServeScrapeBenchTest {
         BenchReport report = new BenchReport(new PrintWriter(text, true));
         ServeScrapeBench.run(report, 10, 160, 2);
         List<BenchReport.Figure> figures = report.figures();
-        assertEquals(6, figures.size(), text.toString());
+        assertEquals(10, figures.size(), text.toString());
         for (BenchReport.Figure f : figures) {
             assertTrue(f.median() > 0 && f.median() < 60, f.toString());
         }
