@@ -14,6 +14,7 @@ import dev.highwater.bench.GrpcBench;
 import dev.highwater.bench.KafkaAnchorBench;
 import dev.highwater.bench.LagBench;
 import dev.highwater.bench.LedgerBench;
+import dev.highwater.bench.ServeScrapeBench;
 import dev.highwater.bench.TableBench;
 import dev.highwater.bench.fx.FxFrameBench;
 import dev.highwater.bench.fx.MessagesFxBench;
@@ -44,8 +45,8 @@ import java.util.concurrent.Callable;
 public final class BenchCommand implements Callable<Integer> {
 
     /** The suites in the order a full run takes them (one constant, so the help cannot drift from the list). */
-    static final String SUITE_NAMES = "kafka, demo, lag, console-cpu, codec, fx, grpc, ledger, table, decode,"
-            + " fx-messages, cli";
+    static final String SUITE_NAMES = "kafka, demo, lag, serve-scrape, console-cpu, codec, fx, grpc, ledger, table,"
+            + " decode, fx-messages, cli";
     static final List<String> SUITES = List.of(SUITE_NAMES.split(", "));
     /** Run only when named: it takes an hour by default. */
     static final String FOOTPRINT = "footprint";
@@ -66,6 +67,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--lag-partitions", paramLabel = "N", description = "lag: partitions (default 1,000; --quick 200)")
     Integer lagPartitions;
+
+    @Option(names = "--serve-groups", paramLabel = "N", description = "serve-scrape: groups (default 2,500; --quick 500)")
+    Integer serveGroups;
+
+    @Option(names = "--serve-partitions", paramLabel = "N",
+            description = "serve-scrape: partitions over all groups (default 40,000; --quick 8,000)")
+    Integer servePartitions;
 
     @Option(names = "--decode-records", paramLabel = "N", description = "decode, fx-messages: records (default 2 M and 10 M; --quick 0.5 M and 1 M)")
     Long decodeRecords;
@@ -147,6 +155,8 @@ public final class BenchCommand implements Callable<Integer> {
             case "demo" -> DemoBench.run(report, rate, quick ? 5 : 20);
             case "lag" -> LagBench.run(report, lagGroups != null ? lagGroups : quick ? 20 : 100,
                     lagPartitions != null ? lagPartitions : quick ? 200 : 1_000, quick ? 3 : 5);
+            case "serve-scrape" -> ServeScrapeBench.run(report, serveGroups != null ? serveGroups : quick ? 500 : 2_500,
+                    servePartitions != null ? servePartitions : quick ? 8_000 : 40_000, quick ? 3 : 5);
             case "console-cpu" -> ConsoleCpuBench.run(report, quick ? 10 : 30);
             case "codec" -> CodecBench.run(report, quick ? 5 : 11);
             case "fx" -> FxFrameBench.run(report, 48, quick ? 10 : 30);

@@ -36,11 +36,11 @@ public final class ServeCommand implements Callable<Integer> {
     String bootstrap;
 
     @Option(names = "--config", paramLabel = "FILE", description = "with --bootstrap: Kafka client properties (security"
-            + " and the like; values may be ${env:NAME} or ${file:PATH})")
+            + " and the like; values may be $${env:NAME} or $${file:PATH})")
     Path config;
 
-    @Option(names = "--clusters", paramLabel = "FILE", description = "several clusters, from a properties file:"
-            + " NAME.bootstrap=HOST:PORT, NAME.PROPERTY=VALUE, NAME.config=FILE")
+    @Option(names = "--clusters", paramLabel = "FILE", description = "several clusters, from a properties file as"
+            + " above (values may be references too)")
     Path clusters;
 
     @Option(names = "--include", paramLabel = "REGEX", description = "watch only the groups this regular expression"
@@ -52,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--interval", paramLabel = "SECONDS", description = "seconds between the end of one refresh of a"
-            + " cluster and the next (default ${DEFAULT-VALUE}: a scrape every 15 to 60 s sees fresh values)")
+            + " cluster and the next (default 10: a scrape every 15 to 60 s sees fresh values)")
     double intervalSeconds = ServeSettings.DEFAULT_INTERVAL.toSeconds();
 
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "the address to listen on (default"

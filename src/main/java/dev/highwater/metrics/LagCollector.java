@@ -1,40 +1,40 @@
 package dev.highwater.metrics;
 
-import dev.highwater.core.lag.GroupLag;
-import dev.highwater.core.lag.GroupStatus;
-import dev.highwater.core.lag.PartitionLag;
 import dev.highwater.core.serve.ClusterLag;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricMetadata;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import static dev.highwater.metrics.LagMetricNames.*;
-
 /**
- * Builds the series of {@code /metrics} at each scrape from every cluster's newest state: only the groups and
+ * The series of {@code /metrics}, from every cluster's newest state at each scrape: only the groups and
  * partitions a cluster has now get series, so the labels stay bounded by the cluster as it is; a value that is
  * unknown (no committed offset, a rate before two refreshes) has no series rather than a 0. While a cluster
  * does not answer, its group and partition series are left out (Prometheus marks them stale) and
- * {@value LagMetricNames#CLUSTER_UP} says 0.
+ * {@value LagMetricNames#CLUSTER_UP} says 0. A cluster's points are made once per refresh of it
+ * ({@link ClusterSeries}), when the refresh lands, however often it is scraped: a scrape writes them.
  */
 final class LagCollector implements MultiCollector {
 
     private final Supplier<List<ClusterLag>> clusters;
     private final boolean partitionSeries;
+    /** The points made for each cluster's state last scraped, by cluster name. */
+    private final Map<String, ClusterSeries> made = new HashMap<>();
+    /** What the last scrape or preparation made of them all. */
+    private MetricSnapshots lastSnapshots;
 
     /**
      * @param partitionSeries false leaves out the per-partition series but {@value LagMetricNames#PARTITION_HOT}
@@ -47,11 +47,7 @@ final class LagCollector implements MultiCollector {
     @Override
     public MetricSnapshots collect() {
         try {
-            Series series = new Series();
-            for (ClusterLag cluster : clusters.get()) {
-                cluster(series, cluster);
-            }
-            return series.snapshots();
+            return current();
         } catch (RuntimeException e) {
             // the client library answers 500 with no reason: the log says which
             LoggerFactory.getLogger(LagCollector.class).warn("A scrape of /metrics failed", e);
@@ -59,100 +55,54 @@ final class LagCollector implements MultiCollector {
         }
     }
 
+    /**
+     * Makes the series of the clusters' states now, for the scrapes to come: called when a refresh lands, so that
+     * a scrape of a large cluster only writes them.
+     */
+    void prepare() {
+        current();
+    }
+
     @Override
     public List<String> getPrometheusNames() {
         return LagMetricNames.ALL;
     }
 
-    private void cluster(Series s, ClusterLag c) {
-        Labels labels = Labels.of(CLUSTER, c.name());
-        if (c.up() != null) {
-            s.gauge(CLUSTER_UP, labels, c.up() ? 1 : 0);
+    /** The snapshots of the clusters' states now: made again only for the clusters whose state changed. */
+    private synchronized MetricSnapshots current() {
+        List<ClusterLag> now = new ArrayList<>(clusters.get());
+        now.sort(Comparator.comparing(ClusterLag::name)); // the order of their labels
+        List<ClusterSeries> series = new ArrayList<>(now.size());
+        boolean changed = lastSnapshots == null || made.size() != now.size();
+        for (ClusterLag c : now) {
+            ClusterSeries s = made.get(c.name());
+            if (s == null || s.state != c) {
+                s = new ClusterSeries(c, partitionSeries);
+                made.put(c.name(), s);
+                changed = true;
+            }
+            series.add(s);
         }
-        if (Boolean.TRUE.equals(c.up())) {
-            s.gauge(CLUSTER_GROUPS, labels, c.groups().size());
+        if (changed) {
+            lastSnapshots = snapshots(series);
         }
-        if (c.refreshSeconds() != null) {
-            s.gauge(REFRESH_DURATION, labels, c.refreshSeconds());
-        }
-        if (c.lastSuccessMillis() != null) {
-            s.gauge(REFRESH_LAST_SUCCESS, labels, c.lastSuccessMillis() / 1000.0);
-        }
-        s.counter(REFRESHES, labels, c.refreshes());
-        s.counter(REFRESH_ERRORS, labels, c.errors());
-        for (GroupLag g : c.groups()) {
-            group(s, c.name(), g);
-        }
+        return lastSnapshots;
     }
 
-    private void group(Series s, String cluster, GroupLag g) {
-        Labels labels = Labels.of(CLUSTER, cluster, GROUP, g.groupId());
-        GroupTotals totals = GroupTotals.of(g);
-        s.gaugeIfKnown(GROUP_LAG, labels, totals.lag());
-        s.gaugeIfKnown(GROUP_LAG_SECONDS, labels, g.maxLagSeconds());
-        s.gaugeIfKnown(GROUP_PRODUCE_RATE, labels, totals.produceRate());
-        s.gaugeIfKnown(GROUP_CONSUME_RATE, labels, totals.consumeRate());
-        s.gaugeIfKnown(GROUP_TIME_TO_DRAIN, labels, totals.secondsToDrain());
-        for (GroupStatus status : GroupStatus.values()) {
-            s.gauge(GROUP_STATUS, labels.add(STATUS, status.name()), status == g.status() ? 1 : 0);
+    private static MetricSnapshots snapshots(List<ClusterSeries> clusters) {
+        Map<String, List<GaugeDataPointSnapshot>> gauges = new LinkedHashMap<>();
+        Map<String, List<CounterDataPointSnapshot>> counters = new LinkedHashMap<>();
+        for (ClusterSeries c : clusters) {
+            c.gauges.forEach((name, points) -> gauges.computeIfAbsent(name, n -> new ArrayList<>()).addAll(points));
+            c.counters.forEach((name, points) -> counters.computeIfAbsent(name, n -> new ArrayList<>()).addAll(points));
         }
-        s.gauge(GROUP_HOT_PARTITIONS, labels, totals.hotPartitions());
-        s.gauge(GROUP_MEMBERS, labels, g.members().size());
-        s.gauge(GROUP_PARTITIONS, labels, g.partitions().size());
-        for (PartitionLag p : g.partitions()) {
-            if (!partitionSeries && !p.hot()) {
-                continue;
-            }
-            Labels at = Labels.of(CLUSTER, cluster, GROUP, g.groupId(), TOPIC, p.id().topic(), PARTITION,
-                    Integer.toString(p.id().partition()));
-            if (p.hot()) {
-                s.gauge(PARTITION_HOT, at, 1);
-            }
-            if (partitionSeries) {
-                partition(s, at, p);
-            }
-        }
+        List<MetricSnapshot> out = new ArrayList<>(gauges.size() + counters.size());
+        gauges.forEach((name, points) -> out.add(new GaugeSnapshot(metadata(name), points)));
+        counters.forEach((name, points) -> out.add(new CounterSnapshot(metadata(name), points)));
+        return new MetricSnapshots(out);
     }
 
-    private static void partition(Series s, Labels at, PartitionLag p) {
-        s.gaugeIfKnown(PARTITION_COMMITTED_OFFSET, at, p.committed());
-        s.gauge(PARTITION_END_OFFSET, at, p.logEnd());
-        s.gaugeIfKnown(PARTITION_LAG, at, p.lag());
-        s.gaugeIfKnown(PARTITION_LAG_SECONDS, at, p.lagSeconds());
-        s.gaugeIfKnown(PARTITION_PRODUCE_RATE, at, p.produceRate());
-        s.gaugeIfKnown(PARTITION_CONSUME_RATE, at, p.consumeRate());
-        s.gaugeIfKnown(PARTITION_TIME_TO_DRAIN, at, p.secondsToDrain());
-    }
-
-    /** The data points of one scrape, by metric name, in the order the names first come. */
-    private static final class Series {
-        private final Map<String, List<GaugeDataPointSnapshot>> gauges = new LinkedHashMap<>();
-        private final Map<String, List<CounterDataPointSnapshot>> counters = new LinkedHashMap<>();
-
-        void gauge(String name, Labels labels, double value) {
-            gauges.computeIfAbsent(name, n -> new ArrayList<>()).add(new GaugeDataPointSnapshot(value, labels, null));
-        }
-
-        void gaugeIfKnown(String name, Labels labels, Number value) {
-            if (value != null) {
-                gauge(name, labels, value.doubleValue());
-            }
-        }
-
-        void counter(String name, Labels labels, double value) {
-            counters.computeIfAbsent(name, n -> new ArrayList<>())
-                    .add(new CounterDataPointSnapshot(value, labels, null, 0));
-        }
-
-        MetricSnapshots snapshots() {
-            List<MetricSnapshot> out = new ArrayList<>(gauges.size() + counters.size());
-            gauges.forEach((name, points) -> out.add(new GaugeSnapshot(metadata(name), points)));
-            counters.forEach((name, points) -> out.add(new CounterSnapshot(metadata(name), points)));
-            return new MetricSnapshots(out);
-        }
-
-        private static MetricMetadata metadata(String name) {
-            return new MetricMetadata(name, LagMetricHelp.of(name));
-        }
+    private static MetricMetadata metadata(String name) {
+        return new MetricMetadata(name, LagMetricHelp.of(name));
     }
 }

@@ -32,21 +32,26 @@ public final class PrometheusEndpoint implements LagEndpoint {
 
     /** Scrapes and health checks at once: a slow scrape of a large cluster must not fail a liveness probe. */
     private static final int THREADS = 4;
+    /** The endpoint's threads are called this, followed by a number. */
+    public static final String THREAD_NAME = "metrics-http-";
 
     private final HttpServer server;
     private final ExecutorService threads;
     private final URI metrics;
+    private final LagCollector collector;
 
-    private PrometheusEndpoint(HttpServer server, ExecutorService threads, URI metrics) {
+    private PrometheusEndpoint(HttpServer server, ExecutorService threads, URI metrics, LagCollector collector) {
         this.server = server;
         this.threads = threads;
         this.metrics = metrics;
+        this.collector = collector;
     }
 
     /** Listens as the settings say; a port in use or an address not of this machine is one line. */
     public static PrometheusEndpoint open(ServeSettings settings, Supplier<List<ClusterLag>> clusters) {
         PrometheusRegistry registry = new PrometheusRegistry();
-        registry.register(new LagCollector(clusters, settings.partitionSeries()));
+        LagCollector collector = new LagCollector(clusters, settings.partitionSeries());
+        registry.register(collector);
         InetSocketAddress address = address(settings);
         HttpServer server;
         try {
@@ -66,13 +71,13 @@ public final class PrometheusEndpoint implements LagEndpoint {
         server.createContext("/healthz", exchange -> reply(exchange, 200, "ok\n"));
         server.createContext("/", exchange -> reply(exchange, 404,
                 "Not found. Highwater's lag service answers on /metrics and /healthz.\n"));
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered("metrics-http-"));
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, DaemonThreads.numbered(THREAD_NAME));
         server.setExecutor(threads);
         server.start();
         String host = address.getAddress().getHostAddress();
         URI uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
                 + server.getAddress().getPort() + "/metrics");
-        return new PrometheusEndpoint(server, threads, uri);
+        return new PrometheusEndpoint(server, threads, uri, collector);
     }
 
     private static InetSocketAddress address(ServeSettings settings) {
@@ -95,6 +100,16 @@ public final class PrometheusEndpoint implements LagEndpoint {
             if (!head) {
                 out.write(bytes);
             }
+        }
+    }
+
+    /** Makes the series of the new state now, on the refresh's thread, so that the next scrape only writes them. */
+    @Override
+    public void refreshed() {
+        try {
+            collector.prepare();
+        } catch (RuntimeException e) {
+            // said by the scrape that meets the same failure; the refreshes go on
         }
     }
 

@@ -250,6 +250,9 @@ class LagServerMetricsTest {
                     && x.value(REFRESH_ERRORS + "_total", CLUSTER, "gone").orElse(0.0) >= 1, PATIENCE,
                     "live answering and gone failing");
             assertEquals(0.0, s.value(CLUSTER_UP, CLUSTER, "gone").orElseThrow());
+            List<String> families = s.body().lines().filter(l -> l.startsWith("# TYPE ")).toList();
+            assertEquals(families.stream().distinct().count(), families.size(),
+                    "each series is one family, whatever the number of clusters: " + families);
             assertEquals(s.value(REFRESHES + "_total", CLUSTER, "gone").orElseThrow(),
                     s.value(REFRESH_ERRORS + "_total", CLUSTER, "gone").orElseThrow(), "every refresh failed");
             assertFalse(s.has(REFRESH_LAST_SUCCESS, CLUSTER, "gone"), "it never answered");

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * One scrape of {@code /metrics} over HTTP, as Prometheus makes it, read back into samples: a metric name, its
  * labels and its value. Only what the tests need of the text format: a sample per line, comments skipped.
  */
-public record Scrape(String contentType, List<Sample> samples) {
+public record Scrape(String contentType, List<Sample> samples, String body) {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -41,7 +41,7 @@ public record Scrape(String contentType, List<Sample> samples) {
         if (r.statusCode() != 200) {
             fail("GET " + metrics + ": " + r.statusCode() + " " + r.body());
         }
-        return new Scrape(r.headers().firstValue("Content-Type").orElse(""), parse(r.body()));
+        return new Scrape(r.headers().firstValue("Content-Type").orElse(""), parse(r.body()), r.body());
     }
 
     /** Scrapes until one scrape satisfies the condition, for up to the given time. */

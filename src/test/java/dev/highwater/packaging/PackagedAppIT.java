@@ -1,5 +1,6 @@
 package dev.highwater.packaging;
 
+import dev.highwater.kafka.EmbeddedKafka;
 import dev.highwater.net.LocalPorts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -34,6 +39,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PackagedAppIT {
 
     private static final Pattern READY = Pattern.compile("kafka=127\\.0\\.0\\.1:(\\d+) grpc=127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern SERVING = Pattern.compile("Serving lag of 1 cluster \\(.+\\) on"
+            + " (http://127\\.0\\.0\\.1:\\d+/metrics) \\(refresh every 1 s\\); stop with Ctrl\\+C");
     private static final Path INSTALLERS = Path.of(System.getProperty("highwater.installer.dir", "target/installer"));
     private static final String VERSION = System.getProperty("highwater.version", "").replaceFirst("-.*", "");
     private static final Path LAUNCHER = INSTALLERS.resolve("Highwater/bin/Highwater");
@@ -149,6 +156,47 @@ class PackagedAppIT {
             assertFalse(LocalPorts.accepts(kafka) || LocalPorts.accepts(grpc), "ports closed after the stop");
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    /**
+     * The lag service from the terminal's launcher: run through the app's launcher (the console's heap), it answers
+     * /metrics with a real cluster's lag (the trimmed runtime has the JDK's HTTP server) and /healthz, and stops on
+     * SIGTERM.
+     */
+    @Test
+    void appImageServesLagForPrometheusAndStopsOnSigterm() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(0, null)) {
+            String cluster = kafka.bootstrapServers();
+            ProcessBuilder pb = new ProcessBuilder(CLI_LAUNCHER.toString(), "serve", "--bootstrap", cluster,
+                    "--port", "0", "--interval", "1").redirectError(temp.resolve("serve.err").toFile());
+            pb.environment().put("HIGHWATER_HOME", temp.toString());
+            Process p = pb.start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line = CompletableFuture.supplyAsync(() -> readLine(out)).get(60, TimeUnit.SECONDS);
+                Matcher m = SERVING.matcher(line == null ? "" : line);
+                assertTrue(m.matches(), "start line: " + line + "; stderr: " + Files.readString(temp.resolve("serve.err")));
+                URI metrics = URI.create(m.group(1));
+                assertTrue(p.descendants().anyMatch(h -> h.info().command().orElse("").equals(LAUNCHER.toString())),
+                        "run by " + LAUNCHER);
+                HttpClient http = HttpClient.newHttpClient();
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(metrics.resolve("/healthz")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, health.statusCode());
+                String up = "highwater_cluster_up{cluster=\"" + cluster + "\"} 1.0";
+                String body = "";
+                for (int i = 0; i < 300 && !body.contains(up); i++) {
+                    Thread.sleep(100);
+                    body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+                }
+                assertTrue(body.contains(up), body);
+                p.toHandle().destroy(); // SIGTERM
+                assertTrue(p.waitFor(20, TimeUnit.SECONDS), "stops within 20 s of SIGTERM");
+                assertEquals("Stopped serving lag on " + metrics, readLine(out));
+                assertFalse(LocalPorts.accepts(metrics.getPort()), "the port is closed after the stop");
+            } finally {
+                p.destroyForcibly();
+            }
         }
     }
 

@@ -20,6 +20,7 @@ final class ClusterWatch implements AutoCloseable {
     private final LagService service;
     private final WatchedGroupsSource source;
     private final Consumer<String> notices;
+    private final Runnable changed;
     private final String retrying;
     private volatile ClusterLag state;
     // written on the refresh thread only
@@ -28,10 +29,12 @@ final class ClusterWatch implements AutoCloseable {
     private Long lastSuccessMillis;
     private String saidDown;
 
+    /** @param changed called on the refresh thread after each refresh, once {@link #state()} has changed */
     ClusterWatch(ServedCluster cluster, OffsetsSource offsets, ServeSettings settings, Consumer<String> notices,
-                 Clock clock) {
+                 Runnable changed, Clock clock) {
         this.name = cluster.name();
         this.notices = notices;
+        this.changed = changed;
         this.source = new WatchedGroupsSource(offsets, settings.groups(), clock);
         LagSettings lag = settings.lagSettings();
         this.retrying = "; trying again every " + ServeText.seconds(settings.interval());
@@ -49,6 +52,11 @@ final class ClusterWatch implements AutoCloseable {
     }
 
     private void refreshed(LagRefresh refresh) {
+        record(refresh);
+        changed.run();
+    }
+
+    private void record(LagRefresh refresh) {
         double seconds = (System.nanoTime() - source.readStartedNanos()) / 1e9;
         refreshes++;
         if (refresh.connected()) {

@@ -8,6 +8,13 @@ public interface LagEndpoint extends AutoCloseable {
     /** Where Prometheus scrapes, with the port actually bound (so a port of 0 shows the one chosen). */
     URI metricsUri();
 
+    /**
+     * A cluster's state changed (called on its refresh thread): an endpoint may prepare its next answer now, so
+     * that a scrape only writes it. Does nothing by default.
+     */
+    default void refreshed() {
+    }
+
     @Override
     void close();
 }

@@ -15,12 +15,10 @@ import java.util.function.Consumer;
  */
 public final class LagServer implements AutoCloseable {
 
-    private final List<ClusterWatch> watches;
-    private final LagEndpoint endpoint;
+    private final List<ClusterWatch> watches = new ArrayList<>();
+    private volatile LagEndpoint endpoint;
 
-    private LagServer(List<ClusterWatch> watches, LagEndpoint endpoint) {
-        this.watches = watches;
-        this.endpoint = endpoint;
+    private LagServer() {
     }
 
     /**
@@ -31,19 +29,26 @@ public final class LagServer implements AutoCloseable {
      */
     public static LagServer start(List<ServedCluster> clusters, ServeSettings settings, OffsetsSources offsets,
                                   LagEndpoints endpoints, Consumer<String> notices, Clock clock) {
-        List<ClusterWatch> watches = new ArrayList<>(clusters.size());
-        LagEndpoint endpoint;
+        LagServer server = new LagServer();
         try {
             for (ServedCluster c : clusters) {
-                watches.add(new ClusterWatch(c, offsets.on(c.client()), settings, notices, clock));
+                server.watches.add(new ClusterWatch(c, offsets.on(c.client()), settings, notices,
+                        server::refreshed, clock));
             }
-            endpoint = endpoints.open(settings, () -> watches.stream().map(ClusterWatch::state).toList());
+            server.endpoint = endpoints.open(settings, server::clusters);
         } catch (RuntimeException e) {
-            watches.forEach(ClusterWatch::close);
+            server.watches.forEach(ClusterWatch::close);
             throw e;
         }
-        watches.forEach(ClusterWatch::start);
-        return new LagServer(List.copyOf(watches), endpoint);
+        server.watches.forEach(ClusterWatch::start);
+        return server;
+    }
+
+    private void refreshed() {
+        LagEndpoint e = endpoint;
+        if (e != null) {
+            e.refreshed();
+        }
     }
 
     /** Where Prometheus scrapes. */
