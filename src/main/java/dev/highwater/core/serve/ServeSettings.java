@@ -18,10 +18,10 @@ public record ServeSettings(Duration interval, GroupFilter groups, String bind, 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
     public static final String DEFAULT_BIND = "127.0.0.1";
     /**
-     * The port Prometheus's list of default exporter ports gives Kafka exporters: a team that ran one finds this
-     * service where its scrape configuration already looks (run both on one host and one needs --port).
+     * Not 9308, kafka_exporter's port: a team often runs that exporter for its brokers on the same host as a lag
+     * service, and both must start without a --port.
      */
-    public static final int DEFAULT_PORT = 9308;
+    public static final int DEFAULT_PORT = 9490;
     /** A group's status is judged over this many refreshes (at least the monitor's default window). */
     static final int STATUS_REFRESHES = 6;
 
