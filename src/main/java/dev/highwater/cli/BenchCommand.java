@@ -14,6 +14,8 @@ import dev.highwater.bench.GrpcBench;
 import dev.highwater.bench.KafkaAnchorBench;
 import dev.highwater.bench.LagBench;
 import dev.highwater.bench.LedgerBench;
+import dev.highwater.bench.ScaleBench;
+import dev.highwater.bench.ScaleShape;
 import dev.highwater.bench.TableBench;
 import dev.highwater.bench.fx.FxFrameBench;
 import dev.highwater.bench.fx.MessagesFxBench;
@@ -36,7 +38,8 @@ import java.util.concurrent.Callable;
         description = {"Measures Highwater's figures on this machine, each beside its anchor in the same run.",
                 "Suites: " + BenchCommand.SUITE_NAMES + " (default: all;",
                 "fx and fx-messages need a display, grpc counts frames with one),",
-                "and footprint (only when named: the console and the demo for an hour; needs a display).",
+                "and footprint (only when named: the console and the demo for an hour; needs a display),",
+                "and scale (only when named: a cluster of 40,000 partitions on several broker processes).",
                 "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -46,6 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final List<String> SUITES = List.of(SUITE_NAMES.split(", "));
     /** Run only when named: it takes an hour by default. */
     static final String FOOTPRINT = "footprint";
+    /** Run only when named: its cluster takes minutes to fill and most of a machine to run. */
+    static final String SCALE = "scale";
 
     @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: " + SUITE_NAMES)
     List<String> suites = SUITES;
@@ -81,6 +86,20 @@ public final class BenchCommand implements Callable<Integer> {
             description = "cli: the installed launcher to time (default: the build's app image, when there is one)")
     Path launcher;
 
+    @Option(names = "--scale-groups", paramLabel = "N",
+            description = "scale: consumer groups, each reading 4 topics of 4 partitions of its own (default 2,500;"
+                    + " --quick 6); the cluster has 4 topics a group")
+    Integer scaleGroups;
+
+    @Option(names = "--scale-brokers", paramLabel = "N",
+            description = "scale: broker processes (default 4; --quick 1)")
+    Integer scaleBrokers;
+
+    @Option(names = "--scale-data", paramLabel = "DIR",
+            description = "scale: keep the cluster's data in this folder, and reuse what it holds on the next run"
+                    + " (default: a temporary folder, filled anew)")
+    Path scaleData;
+
     @Option(names = "--json", paramLabel = "FILE", description = "where the figures go as JSON (default ${DEFAULT-VALUE})")
     Path json = Path.of("bench-results.json");
 
@@ -93,9 +112,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String suite : suites) {
-            if (!SUITES.contains(suite) && !suite.equals(FOOTPRINT)) {
+            if (!SUITES.contains(suite) && !suite.equals(FOOTPRINT) && !suite.equals(SCALE)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown suite '" + suite
-                        + "'; known: " + String.join(", ", SUITES) + ", " + FOOTPRINT);
+                        + "'; known: " + String.join(", ", SUITES) + ", " + FOOTPRINT + ", " + SCALE);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -146,8 +165,24 @@ public final class BenchCommand implements Callable<Integer> {
                     quick ? 3 : 5, launcher);
             case FOOTPRINT -> FootprintBench.run(report,
                     60 * (footprintMinutes != null ? footprintMinutes : quick ? 5 : 60), List.of());
+            case SCALE -> ScaleBench.run(report, scaleShape(), new ScaleBench.Options(
+                    scaleBrokers != null ? scaleBrokers : quick ? 1 : 4, scaleData, quick ? 2 : 3, quick ? 1 : 2,
+                    quick ? "512m" : "1536m"), List.of());
             default -> throw new IllegalStateException(suite);
         }
+    }
+
+    /** The cluster (or a few groups with --quick), resized by --scale-groups at 4 topics a group. */
+    private ScaleShape scaleShape() {
+        ScaleShape base = quick ? ScaleShape.QUICK : ScaleShape.FULL;
+        if (scaleGroups == null) {
+            return base;
+        }
+        if (scaleGroups < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scale-groups must be at least 1");
+        }
+        return new ScaleShape(scaleGroups, scaleGroups * base.topicsPerGroup(), base.partitionsPerTopic(),
+                base.topicsPerGroup(), base.recordsPerPartition());
     }
 
     /** A tenth of the table's records, as the 10 M records over 1 M keys the figure promises. */
