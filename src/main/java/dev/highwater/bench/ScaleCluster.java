@@ -200,7 +200,7 @@ final class ScaleCluster implements AutoCloseable {
 
     /** Client properties for test data only: fast, no idempotence, patient with brokers busy creating logs. */
     Map<String, Object> producerProperties() {
-        return Map.of("bootstrap.servers", bootstrapServers(), "linger.ms", 50, "batch.size", 65_536,
+        return Map.of("bootstrap.servers", bootstrapServers(), "linger.ms", 50, "batch.size", 4_096,
                 "acks", "1", "enable.idempotence", false, "request.timeout.ms", 120_000,
                 "delivery.timeout.ms", 600_000, "buffer.memory", 256L * 1024 * 1024);
     }
