@@ -55,7 +55,7 @@ public final class ScaleBench {
                 long firstMillis = ScaleFill.prepare(cluster, shape, report);
                 ScaleOffsets offsets = new ScaleOffsets(shape, firstMillis);
                 long t1 = System.nanoTime();
-                try (Admin admin = Admin.create(cluster.settings().admin("bench-scale-commit"))) {
+                try (Admin admin = cluster.setupAdmin("bench-scale-commit")) {
                     offsets.commitFirst(admin);
                 }
                 report.note(String.format(Locale.ROOT, "%,d groups committed in %.1f s", shape.groups(),

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 final class ScaleCluster implements AutoCloseable {
 
     private static final String CLUSTER_ID_FILE = "cluster-id";
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(25);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path dir;
@@ -82,7 +82,7 @@ final class ScaleCluster implements AutoCloseable {
             }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = List.of(java, "-Xmx" + heap, "-Xms" + heap, "-XX:+UseParallelGC",
-                    "-XX:ParallelGCThreads=1", "-cp", System.getProperty("java.class.path"),
+                    "-XX:ParallelGCThreads=1", "-Dhighwater.log.dir=" + nodeDir, "-cp", System.getProperty("java.class.path"),
                     "kafka.Kafka", file.toString());
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(nodeDir.resolve("broker.log").toFile()).start();
@@ -133,6 +133,11 @@ final class ScaleCluster implements AutoCloseable {
         p.put("log.cleaner.threads", "1");
         p.put("num.recovery.threads.per.data.dir", "2");
         p.put("server.max.startup.time.ms", Long.toString(START_TIMEOUT.toMillis()));
+        // thousands of logs loading on a few busy cores starve the controller: brokers get time to register and
+        // to be heard, rather than being fenced and exiting
+        p.put("initial.broker.registration.timeout.ms", Long.toString(START_TIMEOUT.toMillis()));
+        p.put("broker.session.timeout.ms", "60000");
+        p.put("broker.heartbeat.interval.ms", "3000");
         return p;
     }
 
@@ -196,6 +201,14 @@ final class ScaleCluster implements AutoCloseable {
 
     int brokers() {
         return brokers.size();
+    }
+
+    /** An Admin patient with brokers busy loading or creating thousands of logs, for setting the cluster up. */
+    Admin setupAdmin(String clientId) {
+        Map<String, Object> props = settings().admin(clientId);
+        props.put("default.api.timeout.ms", 600_000);
+        props.put("request.timeout.ms", 300_000);
+        return Admin.create(props);
     }
 
     /** Client properties for test data only: fast, no idempotence, patient with brokers busy creating logs. */

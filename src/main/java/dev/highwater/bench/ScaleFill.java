@@ -56,7 +56,7 @@ final class ScaleFill {
         long t0 = System.nanoTime();
         long firstMillis = (System.currentTimeMillis() / 1000) * 1000 - shape.recordsPerPartition() * 60_000L
                 - 3_600_000L;
-        try (Admin admin = Admin.create(cluster.settings().admin("bench-scale-setup"))) {
+        try (Admin admin = cluster.setupAdmin("bench-scale-setup")) {
             createTopics(admin, shape, report, t0);
             report.note(String.format("%,d topics created in %.1f s", shape.topics(), (System.nanoTime() - t0) / 1e9));
         }
@@ -125,7 +125,7 @@ final class ScaleFill {
             }
         }
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends;
-        try (Admin admin = Admin.create(cluster.settings().admin("bench-scale-setup"))) {
+        try (Admin admin = cluster.setupAdmin("bench-scale-setup")) {
             ends = admin.listOffsets(latest).all().get(5, TimeUnit.MINUTES);
         }
         for (var e : ends.entrySet()) {

@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One lag refresh of the whole scale cluster, lag in seconds included and checked exact for every
@@ -44,7 +45,10 @@ final class ScaleRefreshes {
                 + String.format(Locale.ROOT, "%,d", target.shape().groupPartitions())
                 + " group-partitions; cold = a new LagService (new clients, nothing cached), the first one a warm-up"
                 + " not counted; steady = the same one, a tenth of the groups committed one record further since");
-        try (Admin admin = Admin.create(client.admin("bench-scale-move"))) {
+        Map<String, Object> patient = client.admin("bench-scale-move");
+        patient.put("default.api.timeout.ms", 600_000);
+        patient.put("request.timeout.ms", 300_000);
+        try (Admin admin = Admin.create(patient)) {
             boolean warmedUp = false;
             for (Path path : PATHS) {
                 if (!warmedUp) {
