@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +35,7 @@ final class ScaleFill {
 
     private static final String MARKER = "scale-shape.txt";
     private static final int TOPICS_PER_REQUEST = 500;
+    private static final int SENDERS = 32;
 
     private ScaleFill() {
     }
@@ -134,24 +137,20 @@ final class ScaleFill {
                 break;
             }
         }
-        byte[] value = new byte[100];
+        long first = firstMillis;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(cluster.producerProperties(),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+                new ByteArraySerializer(), new ByteArraySerializer());
+             ExecutorService senders = Executors.newFixedThreadPool(SENDERS)) {
+            // a producer waits for the metadata of each topic it has not sent to yet: senders side by side wait
+            // together, one metadata request answering many of them, where one would wait ten thousand times
+            List<Future<List<Future<?>>>> slices = new ArrayList<>();
+            for (int s = 0; s < SENDERS; s++) {
+                int slice = s;
+                slices.add(senders.submit(() -> sendSlice(producer, shape, ends, first, slice, cluster)));
+            }
             List<Future<?>> sent = new ArrayList<>();
-            for (int t = 0; t < shape.topics(); t++) {
-                for (int p = 0; p < shape.partitionsPerTopic(); p++) {
-                    long end = ends.get(new TopicPartition(shape.topic(t), p)).offset();
-                    if (end > shape.recordsPerPartition()) {
-                        throw new IllegalStateException("partition " + p + " of " + shape.topic(t) + " holds " + end
-                                + " records, more than " + shape.recordsPerPartition() + ": remove the data folder "
-                                + cluster.dir() + " and run again");
-                    }
-                    for (long o = end; o < shape.recordsPerPartition(); o++) {
-                        sent.add(producer.send(new ProducerRecord<>(shape.topic(t), p,
-                                shape.timestamp(firstMillis, t, p, o), ("k" + o).getBytes(StandardCharsets.UTF_8),
-                                value)));
-                    }
-                }
+            for (var slice : slices) {
+                sent.addAll(slice.get());
             }
             producer.flush();
             for (var f : sent) {
@@ -159,6 +158,29 @@ final class ScaleFill {
             }
         }
         return firstMillis;
+    }
+
+    /** Sends every record not yet written of the topics {@code t} with {@code t % SENDERS == slice}. */
+    private static List<Future<?>> sendSlice(KafkaProducer<byte[], byte[]> producer, ScaleShape shape,
+                                             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends,
+                                             long firstMillis, int slice, ScaleCluster cluster) {
+        byte[] value = new byte[100];
+        List<Future<?>> sent = new ArrayList<>();
+        for (int t = slice; t < shape.topics(); t += SENDERS) {
+            for (int p = 0; p < shape.partitionsPerTopic(); p++) {
+                long end = ends.get(new TopicPartition(shape.topic(t), p)).offset();
+                if (end > shape.recordsPerPartition()) {
+                    throw new IllegalStateException("partition " + p + " of " + shape.topic(t) + " holds " + end
+                            + " records, more than " + shape.recordsPerPartition() + ": remove the data folder "
+                            + cluster.dir() + " and run again");
+                }
+                for (long o = end; o < shape.recordsPerPartition(); o++) {
+                    sent.add(producer.send(new ProducerRecord<>(shape.topic(t), p,
+                            shape.timestamp(firstMillis, t, p, o), ("k" + o).getBytes(StandardCharsets.UTF_8), value)));
+                }
+            }
+        }
+        return sent;
     }
 
     /** The time the fill that wrote this partition gave its first record. */
