@@ -51,7 +51,8 @@ final class GroupTracker {
         return verdict;
     }
 
-    GroupLag update(long at, OffsetsSnapshot.GroupOffsets group, Map<PartitionId, LogState> logs) {
+    GroupLag update(long at, OffsetsSnapshot.GroupOffsets group, Map<PartitionId, LogState> logs,
+                    Map<String, List<PartitionId>> partitionsByTopic) {
         countRebalance(group);
         Map<PartitionId, String> owners = new HashMap<>();
         SortedSet<PartitionId> partitions = new TreeSet<>(group.committed().keySet());
@@ -62,7 +63,7 @@ final class GroupTracker {
         // every partition of the topics the group reads, so one it never committed on shows as such
         Set<String> topics = new HashSet<>();
         partitions.forEach(p -> topics.add(p.topic()));
-        logs.keySet().stream().filter(p -> topics.contains(p.topic())).forEach(partitions::add);
+        topics.forEach(t -> partitions.addAll(partitionsByTopic.getOrDefault(t, List.of())));
         partitions.retainAll(logs.keySet()); // a deleted topic's partitions are gone from the logs
         windows.keySet().retainAll(partitions);
         trends.keySet().retainAll(partitions);

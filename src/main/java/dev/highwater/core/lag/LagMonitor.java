@@ -49,13 +49,17 @@ public final class LagMonitor {
         }
         Map<PartitionId, GroupTracker.LogState> logs = trackLogs(at, snapshot);
 
+        // each group looks up the partitions of its own topics: scanning every log per group is quadratic on a
+        // cluster of thousands of groups and tens of thousands of partitions
+        Map<String, List<PartitionId>> byTopic = new HashMap<>();
+        logs.keySet().forEach(p -> byTopic.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add(p));
         List<GroupLag> view = new ArrayList<>(snapshot.groups().size());
         List<AlertBook.Condition> holding = new ArrayList<>();
         Set<String> present = new HashSet<>();
         for (OffsetsSnapshot.GroupOffsets g : snapshot.groups()) {
             present.add(g.groupId());
             GroupTracker tracker = trackers.computeIfAbsent(g.groupId(), id -> new GroupTracker(id, settings));
-            GroupLag lag = tracker.update(at, g, logs);
+            GroupLag lag = tracker.update(at, g, logs, byTopic);
             view.add(lag);
             holding.addAll(rules.conditions(lag, tracker.verdict()));
         }
