@@ -15,6 +15,8 @@ import dev.highwater.bench.KafkaAnchorBench;
 import dev.highwater.bench.LagBench;
 import dev.highwater.bench.LedgerBench;
 import dev.highwater.bench.ServeScrapeBench;
+import dev.highwater.bench.ScaleBench;
+import dev.highwater.bench.ScaleShape;
 import dev.highwater.bench.TableBench;
 import dev.highwater.bench.fx.FxFrameBench;
 import dev.highwater.bench.fx.MessagesFxBench;
@@ -40,7 +42,8 @@ import java.util.concurrent.Callable;
                 "fx and fx-messages need a display, grpc counts frames with one),",
                 "and footprint (only when named: the console and the demo for an hour; needs a display),",
                 "scale-screen (only when named: the Partitions screen on a synthetic cluster of 2,500 groups;",
-                "needs a display).",
+                "needs a display), and scale (only when named: a cluster of 40,000 partitions on several broker",
+                "processes, then the screen's part when there is a display).",
                 "Prints a table, writes the figures as JSON (--json) and can rewrite the README's figures (--readme)."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -52,6 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
     static final String FOOTPRINT = "footprint";
     /** Run only when named: a synthetic cluster of the size a large company runs, for the console's screen. */
     static final String SCALE_SCREEN = "scale-screen";
+    /** Run only when named: its cluster takes minutes to fill and most of a machine to run. */
+    static final String SCALE = "scale";
 
     @Parameters(paramLabel = "SUITE", arity = "0..*", description = "suites to run: " + SUITE_NAMES)
     List<String> suites = SUITES;
@@ -95,8 +100,10 @@ public final class BenchCommand implements Callable<Integer> {
     Path launcher;
 
     @Option(names = "--scale-groups", paramLabel = "N",
-            description = "scale-screen: groups (default 2,500; --quick 500), over --scale-topics topics (default"
-                    + " 10,000; --quick 2,000) of --scale-partitions partitions in all (default 40,000; --quick 8,000)")
+            description = "scale and scale-screen: consumer groups (default 2,500; --quick 6 for scale, 500 for"
+                    + " scale-screen); scale: each reads 4 topics of 4 partitions of its own; scale-screen: over"
+                    + " --scale-topics topics (default 10,000; --quick 2,000) of --scale-partitions partitions in all"
+                    + " (default 40,000; --quick 8,000)")
     Integer scaleGroups;
 
     @Option(names = "--scale-topics", paramLabel = "N", hidden = true)
@@ -108,6 +115,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale-look", paramLabel = "SECONDS",
             description = "scale-screen: keep the screen open this long afterwards, searched, to look at it")
     int scaleLook;
+
+    @Option(names = "--scale-brokers", paramLabel = "N",
+            description = "scale: broker processes (default 4; --quick 1)")
+    Integer scaleBrokers;
+
+    @Option(names = "--scale-data", paramLabel = "DIR",
+            description = "scale: keep the cluster's data in this folder, and reuse what it holds on the next run"
+                    + " (default: a temporary folder, filled anew)")
+    Path scaleData;
 
     @Option(names = "--json", paramLabel = "FILE", description = "where the figures go as JSON (default ${DEFAULT-VALUE})")
     Path json = Path.of("bench-results.json");
@@ -121,9 +137,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String suite : suites) {
-            if (!SUITES.contains(suite) && !suite.equals(FOOTPRINT) && !suite.equals(SCALE_SCREEN)) {
+            if (!SUITES.contains(suite) && !suite.equals(FOOTPRINT) && !suite.equals(SCALE_SCREEN)
+                    && !suite.equals(SCALE)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown suite '" + suite
-                        + "'; known: " + String.join(", ", SUITES) + ", " + FOOTPRINT + ", " + SCALE_SCREEN);
+                        + "'; known: " + String.join(", ", SUITES) + ", " + FOOTPRINT + ", " + SCALE_SCREEN + ", "
+                        + SCALE);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -179,8 +197,41 @@ public final class BenchCommand implements Callable<Integer> {
             case SCALE_SCREEN -> ScaleScreenBench.run(report, scaleGroups != null ? scaleGroups : quick ? 500 : 2_500,
                     scaleTopics != null ? scaleTopics : quick ? 2_000 : 10_000,
                     scalePartitions != null ? scalePartitions : quick ? 8_000 : 40_000, quick ? 15 : 30, scaleLook);
+            case SCALE -> ScaleBench.run(report, scaleShape(), new ScaleBench.Options(
+                    scaleBrokers != null ? scaleBrokers : quick ? 1 : 4, scaleData, quick ? 2 : 3, quick ? 1 : 2,
+                    quick ? "512m" : "1536m"), screenPart());
             default -> throw new IllegalStateException(suite);
         }
+    }
+
+    /**
+     * The screen's figures at the cluster's size, on a synthetic cluster of the same shape (the screen measures
+     * drawing, not the brokers), when there is a display to draw on; said and left out without one.
+     */
+    private List<ScaleBench.Section> screenPart() {
+        if (quick) {
+            return List.of();
+        }
+        return List.of((target, r) -> {
+            if (java.awt.GraphicsEnvironment.isHeadless() || System.getenv("DISPLAY") == null) {
+                r.heading("scale-screen: left out, no display (run it under one, or alone as bench scale-screen)");
+                return;
+            }
+            ScaleScreenBench.run(r, target.shape().groups(), target.shape().topics(), target.shape().partitions());
+        });
+    }
+
+    /** The cluster (or a few groups with --quick), resized by --scale-groups at 4 topics a group. */
+    private ScaleShape scaleShape() {
+        ScaleShape base = quick ? ScaleShape.QUICK : ScaleShape.FULL;
+        if (scaleGroups == null) {
+            return base;
+        }
+        if (scaleGroups < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scale-groups must be at least 1");
+        }
+        return new ScaleShape(scaleGroups, scaleGroups * base.topicsPerGroup(), base.partitionsPerTopic(),
+                base.topicsPerGroup(), base.recordsPerPartition());
     }
 
     /** A tenth of the table's records, as the 10 M records over 1 M keys the figure promises. */

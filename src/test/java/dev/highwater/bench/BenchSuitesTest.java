@@ -10,7 +10,11 @@ import dev.highwater.bench.fx.ScaleScreenBench;
 import dev.highwater.bench.fx.StreamFrameBench;
 import org.junit.jupiter.api.Test;
 
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.io.StringWriter;
 import java.util.List;
 
@@ -54,6 +58,29 @@ class BenchSuitesTest {
             assertEquals("s", f.unit());
         }
         assertTrue(text.toString().contains("3 groups x 20 partitions = 60 group-partitions"), text.toString());
+    }
+
+    @Test
+    void theScaleSuiteTimesRefreshesCheckedExactOnABrokerProcessAndKeepsItsCluster(@TempDir Path dir)
+            throws Exception {
+        ScaleShape tiny = new ScaleShape(3, 13, 2, 4, 8); // a topic no group reads, too
+        ScaleBench.Options options = new ScaleBench.Options(1, dir, 1, 0, "384m");
+        List<String> sections = new ArrayList<>();
+        ScaleBench.run(report, tiny, options, List.of((target, r) -> sections.add(target.bootstrapServers())));
+        List<String> names = report.figures().stream().map(BenchReport.Figure::name).toList();
+        for (String path : List.of("service", "console")) {
+            assertTrue(names.contains("refresh, cold, " + path + "'s path"), names.toString());
+            assertTrue(names.contains("refresh, steady, " + path + "'s path"), names.toString());
+        }
+        for (BenchReport.Figure f : report.figures()) {
+            assertTrue(f.median() > 0, f.toString());
+        }
+        assertEquals(1, sections.size(), "a section added by the caller runs against the cluster");
+        assertTrue(text.toString().contains("24 group-partitions"), text.toString());
+
+        // the kept folder is used as it is on the next run: nothing is created or produced again
+        ScaleBench.run(report, tiny, options, List.of());
+        assertTrue(text.toString().contains("already holds this shape: set-up skipped"), text.toString());
     }
 
     @Test

@@ -5,10 +5,13 @@ import dev.highwater.core.connect.ClientSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -30,6 +33,10 @@ final class RecordTimeReader implements AutoCloseable {
     /** Offsets further ahead than this are sought; nearer ones are reached by reading on. */
     private static final long READ_ON_LIMIT = 2_000;
     private static final int CACHE_ENTRIES = 500_000;
+    /** Partitions sought per budget of waiting for the first answer. */
+    static final int PARTITIONS_PER_BUDGET = 10_000;
+    /** However well a read goes, it ends after this many budgets. */
+    static final int LONGEST_IN_BUDGETS = 10;
 
     private record At(TopicPartition tp, long offset) {
     }
@@ -86,12 +93,12 @@ final class RecordTimeReader implements AutoCloseable {
         if (pending.isEmpty()) {
             return answers;
         }
-        read(pending, startAndEnd, answers, System.nanoTime() + budget.toNanos());
+        read(pending, startAndEnd, answers, budget);
         return answers;
     }
 
     private void read(Map<TopicPartition, NavigableSet<Long>> pending, Map<TopicPartition, long[]> startAndEnd,
-                      Map<TopicPartition, Map<Long, RecordTime>> answers, long deadline) {
+                      Map<TopicPartition, Map<Long, RecordTime>> answers, Duration budget) {
         // partitions of deleted topics leave the assignment; new ones join it
         boolean changed = assigned.retainAll(startAndEnd.keySet()) | assigned.addAll(pending.keySet());
         if (changed) {
@@ -100,8 +107,24 @@ final class RecordTimeReader implements AutoCloseable {
         consumer.pause(assigned);
         consumer.resume(pending.keySet());
         pending.forEach((tp, offsets) -> consumer.seek(tp, readOffset(offsets.first(), startAndEnd.get(tp))));
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(20));
+        // the budget is for a read that stops moving (a broker gone): while answers come in, reading goes on;
+        // before the first, the brokers have a while longer for each partition sought (a cold read of thousands)
+        long stall = budget.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + 2 * stall + stall * pending.size() / PARTITIONS_PER_BUDGET;
+        long latest = start + stall * LONGEST_IN_BUDGETS;
+        Sweep sweep = new Sweep();
+        while (!pending.isEmpty() && System.nanoTime() < Math.min(deadline, latest)) {
+            ConsumerRecords<byte[], byte[]> records;
+            try {
+                records = consumer.poll(Duration.ofMillis(20));
+            } catch (OffsetOutOfRangeException e) {
+                // one partition the broker will not read at that offset (its log moved meanwhile) costs its own
+                // time, asked again from the next refresh on, not the whole refresh
+                e.offsetOutOfRangePartitions().keySet().forEach(pending::remove);
+                consumer.pause(e.offsetOutOfRangePartitions().keySet());
+                continue;
+            }
             for (TopicPartition tp : records.partitions()) {
                 NavigableSet<Long> offsets = pending.get(tp);
                 if (offsets == null) {
@@ -124,29 +147,71 @@ final class RecordTimeReader implements AutoCloseable {
                     }
                 }
             }
-            advance(pending, startAndEnd);
+            if (!records.isEmpty()) {
+                deadline = Math.max(deadline, System.nanoTime() + stall);
+            }
+            // the partitions that answered; after an empty poll, a few of the others in turn (a log may end in
+            // markers, which return no record but move the position): asking all at once would take longer than
+            // the records waiting meanwhile
+            advance(pending, startAndEnd, records.isEmpty() ? sweep.next(pending.keySet()) : records.partitions());
         }
         consumer.pause(assigned);
     }
 
-    /** Drops partitions that are done or read to their end; seeks those whose next wanted offset is far ahead. */
-    private void advance(Map<TopicPartition, NavigableSet<Long>> pending, Map<TopicPartition, long[]> startAndEnd) {
+    /**
+     * Drops partitions that are done or read to their end; seeks those whose next wanted offset is far ahead.
+     * Only positions already known are asked: a sought partition's position is checked with its leader before
+     * the first fetch, and asking for it meanwhile waits for that check, one partition after another, which on
+     * thousands of partitions took longer than the whole budget.
+     */
+    private void advance(Map<TopicPartition, NavigableSet<Long>> pending, Map<TopicPartition, long[]> startAndEnd,
+                         Collection<TopicPartition> answered) {
         List<TopicPartition> done = new ArrayList<>();
-        pending.forEach((tp, offsets) -> {
-            long position = consumer.position(tp);
+        for (TopicPartition tp : answered) {
+            NavigableSet<Long> offsets = pending.get(tp);
+            if (offsets == null) {
+                continue;
+            }
             long[] bounds = startAndEnd.get(tp);
-            if (offsets.isEmpty() || (bounds != null && position >= bounds[1])) {
+            if (offsets.isEmpty()) {
                 done.add(tp);
-                return;
+                continue;
+            }
+            long position;
+            try {
+                position = consumer.position(tp, Duration.ZERO);
+            } catch (TimeoutException notYetChecked) {
+                continue;
+            }
+            if (bounds != null && position >= bounds[1]) {
+                done.add(tp);
+                continue;
             }
             long next = readOffset(offsets.first(), bounds);
             if (next - position > READ_ON_LIMIT) {
                 consumer.seek(tp, next);
             }
-        });
+        }
         if (!done.isEmpty()) {
             done.forEach(pending::remove);
             consumer.pause(done);
+        }
+    }
+
+    /** The pending partitions a few at a time, in turn. */
+    private static final class Sweep {
+        private static final int PER_EMPTY_POLL = 64;
+        private List<TopicPartition> order = List.of();
+        private int next;
+
+        List<TopicPartition> next(Set<TopicPartition> pending) {
+            if (next >= order.size()) {
+                order = new ArrayList<>(pending);
+                next = 0;
+            }
+            List<TopicPartition> some = order.subList(next, Math.min(order.size(), next + PER_EMPTY_POLL));
+            next += some.size();
+            return some;
         }
     }
 
