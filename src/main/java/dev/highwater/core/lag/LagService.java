@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +53,7 @@ public final class LagService implements AutoCloseable {
     private final ScheduledExecutorService refresher;
     private final ExecutorService storage;
     private final ExecutorService sampling;
+    private final AtomicBoolean sampleRunning = new AtomicBoolean();
     private volatile Set<String> selected = Set.of();
     private volatile LagRefresh latest;
     /** Whose history is kept and read: the cluster id of the last connected refresh; null before the first. */
@@ -190,7 +192,10 @@ public final class LagService implements AutoCloseable {
         if (closed) {
             return refresh; // a refresh that was reading when the service closed: its helpers are gone
         }
-        if (refresh.connected() && due(lastHotKeySample, now, HOT_KEY_INTERVAL)) {
+        // one sample at a time: on a large cluster a sample can outlast the interval, and samples queued behind it
+        // would only pile up, each older than the next
+        if (refresh.connected() && due(lastHotKeySample, now, HOT_KEY_INTERVAL)
+                && sampleRunning.compareAndSet(false, true)) {
             lastHotKeySample = now;
             handOver(sampling, () -> sampleHotKeys(refresh)); // reading records must not delay the refresh
         }
@@ -233,6 +238,8 @@ public final class LagService implements AutoCloseable {
             sampleHotKeysOf(refresh);
         } catch (RuntimeException e) {
             log.warn("Sampling keys for hot keys failed", e);
+        } finally {
+            sampleRunning.set(false);
         }
     }
 

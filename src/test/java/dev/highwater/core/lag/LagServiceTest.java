@@ -4,10 +4,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,6 +114,65 @@ class LagServiceTest {
             assertEquals("orders", service.hotKeys().getFirst().topic());
             assertTrue(service.hotKeys().getFirst().hasHotKey());
             assertEquals(1, store.prunes.get());
+        }
+    }
+
+    @Test
+    void aHotKeySampleThatOutlastsTheIntervalIsNotQueuedAgainBehindItself() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger samples = new AtomicInteger();
+        KeySampleSource slow = new KeySampleSource() {
+            @Override
+            public List<SampledKey> sample(String topic, int perPartition) {
+                samples.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        AtomicLong now = new AtomicLong(1_710_000_000_000L);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(now.get());
+            }
+        };
+        try (LagService service = new LagService(new CountingSource(), slow, null, "test", LagSettings.defaults(),
+                clock, new ManualScheduler())) {
+            for (int i = 0; i < 4; i++) { // four intervals pass while the first sample is still reading
+                service.refresh();
+                now.addAndGet(LagService.HOT_KEY_INTERVAL.toMillis());
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (samples.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            release.countDown();
+            Thread.sleep(200);
+            assertEquals(1, samples.get(), "one sample at a time, none queued behind it");
+            service.refresh(); // the sample has finished: the next due refresh samples again
+            deadline = System.nanoTime() + 5_000_000_000L;
+            while (samples.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(2, samples.get());
         }
     }
 
